@@ -1,0 +1,3 @@
+export { BusinessCalendar } from './business-calendar';
+export type { AddCalendarDaysOptions, CalendarData, CalendarYearEntry } from './business-calendar';
+export { CalendarDataError, CalendarYearMissingError, InvalidDateError } from './calendar.errors';

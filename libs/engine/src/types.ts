@@ -1,0 +1,176 @@
+import type { AnyStateMachine } from 'xstate';
+
+/** Roles known to Docket. Every event names the roles that may send it. */
+export const ROLES = ['department-head', 'legal-reviewer', 'town-head', 'secretary', 'auditor', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, Label> = {
+  'department-head': { zh: '承办单位负责人', en: 'Department head' },
+  'legal-reviewer': { zh: '合法性审查人员（司法所）', en: 'Legal reviewer' },
+  'town-head': { zh: '行政首长', en: 'Town head' },
+  secretary: { zh: '党政办', en: 'Secretary (general office)' },
+  auditor: { zh: '审计人员', en: 'Auditor' },
+  admin: { zh: '系统管理员', en: 'Administrator' },
+};
+
+export interface Label {
+  zh: string;
+  en: string;
+}
+
+/** Who sent an event. `role` is the role under which the user acted. */
+export interface Actor {
+  userId: string;
+  role: Role;
+  orgUnit: string;
+}
+
+/**
+ * A refusal of an event. `code` is stable (clients switch on it), `article` cites the rule
+ * (e.g. `R713 Art. 25`), `zh` / `en` are messages a clerk can act on.
+ * `status` is the HTTP status the API answers with (422 for guard refusals by default).
+ */
+export interface Refusal {
+  code: string;
+  article?: string;
+  zh: string;
+  en: string;
+  status?: 400 | 403 | 409 | 422;
+  details?: Record<string, unknown>;
+}
+
+/**
+ * The event as the machine sees it. Everything time-related arrives here:
+ * `at` is server time (ISO 8601, UTC), `today` is the calendar date in Asia/Shanghai derived
+ * from `at`, `facts` are values the runtime computed for this event from the definition's
+ * `facts` declarations (e.g. a working-day deadline). Machines never read a clock.
+ */
+export interface WorkflowEvent<P = any> {
+  type: string;
+  payload: P;
+  actor: Actor;
+  at: string;
+  today: string;
+  facts: Record<string, unknown>;
+}
+
+/** Input of the initial transition (case creation). */
+export interface WorkflowInput<P = any> {
+  caseId: string;
+  /** the creation payload, e.g. `{ title, proposal }` */
+  payload: P;
+  actor: Actor;
+  at: string;
+  today: string;
+  facts: Record<string, unknown>;
+}
+
+/**
+ * A named business rule. The machine uses `check` as a guard (see `guardsFrom`), the engine
+ * evaluates it before a transition to say *why* an event is refused.
+ * `appliesIn` (state paths, dotted) restricts where the rule is evaluated; by default it is
+ * evaluated wherever the event is accepted.
+ * `precondition: true` means the rule only reads the context (not the payload), so it can be
+ * shown to a user as the reason an otherwise-offered event is blocked right now.
+ */
+export interface RuleDefinition<C = any> {
+  check: (args: { context: C; event: WorkflowEvent }) => boolean;
+  refusal: Refusal;
+  appliesIn?: string[];
+  precondition?: boolean;
+}
+
+/** A period the runtime computes with the business calendar before the event reaches the machine. */
+export type FactDeclaration =
+  | {
+      kind: 'workdaysAfter';
+      /** 'today' (the event date, Asia/Shanghai) or a dotted payload path holding a YYYY-MM-DD / ISO date */
+      from: 'today' | { payload: string };
+      days: ConfigParam;
+    }
+  | {
+      kind: 'calendarDaysAfter';
+      from: 'today' | { payload: string };
+      days: ConfigParam;
+      /** a period ending on a rest day rolls to the next working day (SPEC §8.1) */
+      rollToWorkday: boolean;
+    };
+
+/** A figure the spec marks as configurable: the config key and the spec's default. */
+export interface ConfigParam {
+  key: string;
+  default: number;
+  article?: string;
+}
+
+export interface StateMeta {
+  label: Label;
+  /** the Decree 713 stage this state belongs to (e.g. 'legalityReview') */
+  stage: string;
+}
+
+export interface EventMeta {
+  label: Label;
+  roles: Role[];
+  /** names of rules (keys of `WorkflowDefinition.rules`) checked, in order, for this event */
+  rules?: string[];
+  /** values computed by the runtime and passed in `event.facts` */
+  facts?: Record<string, FactDeclaration>;
+  /**
+   * Payload class (class-validator decorated). The API validates and whitelists the payload with
+   * it before the event reaches the engine.
+   */
+  payload?: new () => object;
+}
+
+/**
+ * A versioned workflow definition: a pure XState machine plus the metadata Docket needs.
+ * `states` is keyed by dotted state path ('legalityReview.underReview'); every reachable state
+ * (leaf and compound) must have an entry.
+ */
+export interface WorkflowDefinition<C = any> {
+  kind: string;
+  version: number;
+  label: Label;
+  machine: AnyStateMachine;
+  states: Record<string, StateMeta>;
+  /** the creation of a case, recorded as the first history entry */
+  create: EventMeta & { type: string };
+  events: Record<string, EventMeta>;
+  rules: Record<string, RuleDefinition<C>>;
+  /** the stages (ids used in `StateMeta.stage`) with their labels, in pipeline order */
+  stages: Record<string, Label>;
+  /**
+   * The org units that own the case besides the one that created it (e.g. the undertaking unit
+   * designated by the start decision). A department head of any of them may act on the case.
+   */
+  orgUnits?: (context: C) => string[];
+  /**
+   * True when the case has been sent to legality review (reviewers may see it from then on).
+   */
+  visibleToReviewers?: (context: C) => boolean;
+}
+
+/** An effect the runtime performs after the transaction commits. The engine performs nothing. */
+export type Effect =
+  | { type: 'schedule'; id: string; delay: number | string; event: { type: string; [k: string]: unknown } }
+  | { type: 'cancel'; id: string }
+  | { type: 'emit'; name: string; params: Record<string, unknown> };
+
+export interface HistoryRecordBody {
+  caseId: string;
+  seq: number;
+  type: string;
+  payload: unknown;
+  actor: Actor;
+  at: string;
+  facts: Record<string, unknown>;
+  workflow: { kind: string; version: number };
+  stateAfter: unknown;
+  stateHash: string;
+  prevHash: string;
+}
+
+export interface HistoryRecord extends HistoryRecordBody {
+  hash: string;
+}
