@@ -1,4 +1,6 @@
-import type { AnyStateMachine } from 'xstate';
+import type { AnyStateMachine, StateValue } from 'xstate';
+
+export type { StateValue };
 
 /** Roles known to Docket. Every event names the roles that may send it. */
 export const ROLES = ['department-head', 'legal-reviewer', 'town-head', 'secretary', 'auditor', 'admin'] as const;
@@ -173,4 +175,131 @@ export interface HistoryRecordBody {
 
 export interface HistoryRecord extends HistoryRecordBody {
   hash: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Engine outputs (added with the engine implementation; everything above is the original contract)
+// ---------------------------------------------------------------------------------------------
+
+/** Codes of the refusals the engine itself produces (rules bring their own codes). */
+export const ENGINE_REFUSAL_CODES = {
+  UNKNOWN_EVENT: 'UNKNOWN_EVENT',
+  ROLE_NOT_ALLOWED: 'ROLE_NOT_ALLOWED',
+  EVENT_NOT_ALLOWED_IN_STATE: 'EVENT_NOT_ALLOWED_IN_STATE',
+  TRANSITION_FAILED: 'TRANSITION_FAILED',
+} as const;
+export type EngineRefusalCode = (typeof ENGINE_REFUSAL_CODES)[keyof typeof ENGINE_REFUSAL_CODES];
+
+/**
+ * An XState persisted snapshot (`machine.getPersistedSnapshot`) as plain JSON: what the runtime
+ * stores and what `stateHash` hashes.
+ */
+export interface PersistedSnapshot {
+  status: string;
+  value: StateValue;
+  context: Record<string, any>;
+  historyValue?: Record<string, Array<{ id: string }>>;
+  [key: string]: unknown;
+}
+
+/** An accepted step (case creation or event): the snapshot to store and the effects to perform after commit. */
+export interface StepAccepted {
+  ok: true;
+  snapshot: PersistedSnapshot;
+  value: StateValue;
+  /** dotted paths of every active state node, compound and leaf (see `statePaths`) */
+  paths: string[];
+  status: 'active' | 'done';
+  context: Record<string, any>;
+  effects: Effect[];
+  /** SHA-256 (hex) of the canonical JSON of `snapshot` */
+  stateHash: string;
+}
+
+export interface StepRefused {
+  ok: false;
+  refusal: Refusal;
+}
+
+export type StepOutcome = StepAccepted | StepRefused;
+
+/** An event an actor may send now (see `allowedEvents`). `blockedBy` lists failing precondition rules. */
+export interface AllowedEvent {
+  type: string;
+  label: Label;
+  roles: Role[];
+  blockedBy: Refusal[];
+}
+
+export type ChainProblem = 'SEQ_GAP' | 'SEQ_ORDER' | 'PREV_HASH_MISMATCH' | 'HASH_MISMATCH' | 'CASE_MISMATCH';
+
+/** Result of `verifyChain`: intact, or the first problem in seq order. */
+export type ChainVerification =
+  | { ok: true }
+  | { ok: false; seq: number; reason: ChainProblem; expected?: string | number; actual?: string | number };
+
+export type ReplayDivergenceReason =
+  /** record 1 is not the definition's `create.type` */
+  | 'NOT_A_CREATION'
+  /** the record names a workflow kind/version the registry does not hold */
+  | 'UNKNOWN_WORKFLOW'
+  /** the engine refuses the recorded event today (`actual` is the refusal code) */
+  | 'REFUSED'
+  /** the replayed snapshot hashes differently from the record's `stateHash` */
+  | 'STATE_HASH_MISMATCH'
+  /** the record's `stateAfter` differs from the replayed state value */
+  | 'STATE_VALUE_MISMATCH'
+  /** the stored snapshot does not hash to the last record's `stateHash` */
+  | 'STORED_SNAPSHOT_MISMATCH'
+  /** the stored revision is not the last record's seq */
+  | 'STORED_REVISION_MISMATCH';
+
+export interface ReplayDivergence {
+  ok: false;
+  seq: number;
+  expected: unknown;
+  actual: unknown;
+  reason: ReplayDivergenceReason;
+}
+
+export interface ReplayReport {
+  /** chain intact and replay without divergence */
+  ok: boolean;
+  /** number of records examined */
+  events: number;
+  chain: ChainVerification;
+  /** on success, `stateHash` is the hash of the replayed final snapshot (GENESIS_HASH for no records) */
+  replay: { ok: true; stateHash: string } | ReplayDivergence;
+  /** `hash` of the last record, GENESIS_HASH for no records */
+  headHash: string;
+}
+
+export interface RuleDescription {
+  name: string;
+  code: string;
+  article?: string;
+  zh: string;
+  en: string;
+  precondition: boolean;
+  appliesIn?: string[];
+}
+
+export interface EventDescription {
+  type: string;
+  label: Label;
+  roles: Role[];
+  rules: RuleDescription[];
+}
+
+/** JSON-serialisable description of a definition (`GET /workflows/:kind/:version`). */
+export interface WorkflowDescription {
+  kind: string;
+  version: number;
+  label: Label;
+  stages: Array<{ id: string; label: Label }>;
+  states: Array<{ path: string; label: Label; stage: string; final: boolean }>;
+  events: EventDescription[];
+  create: EventDescription;
+  /** a Mermaid `stateDiagram-v2` of the machine */
+  mermaid: string;
 }

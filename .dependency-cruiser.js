@@ -1,0 +1,92 @@
+/**
+ * Dependency direction (STYLE §2), checked by `npm run deps:validate` (part of `npm test`).
+ * Type-only imports are allowed where a runtime import is not (they vanish at compile time).
+ */
+module.exports = {
+  forbidden: [
+    {
+      name: 'workflows-are-pure',
+      comment: 'workflows/ import only xstate (and class-validator / class-transformer decorators for payload shapes)',
+      severity: 'error',
+      from: { path: '^workflows/' },
+      to: {
+        dependencyTypesNot: ['type-only'],
+        pathNot: ['^workflows/', 'node_modules/(xstate|class-validator|class-transformer)/'],
+      },
+    },
+    {
+      name: 'engine-is-pure',
+      comment: 'libs/engine imports xstate, canonicalize, node:crypto and itself only; never Nest, TypeORM, BullMQ or workflows/',
+      severity: 'error',
+      from: { path: '^libs/engine/' },
+      to: {
+        dependencyTypesNot: ['type-only'],
+        pathNot: ['^libs/engine/', 'node_modules/(xstate|canonicalize)/', '^crypto$'],
+      },
+    },
+    {
+      name: 'calendar-is-pure',
+      comment: 'libs/calendar is dates in, dates out: only the bundled holiday data',
+      severity: 'error',
+      from: { path: '^libs/calendar/' },
+      to: { pathNot: ['^libs/calendar/', 'node_modules/chinese-days/'] },
+    },
+    {
+      name: 'persistence-uses-engine-types-only',
+      severity: 'error',
+      from: { path: '^libs/persistence/' },
+      to: { path: '^libs/(engine|runtime|auth)/', dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'no-lib-to-app',
+      severity: 'error',
+      from: { path: '^libs/' },
+      to: { path: '^apps/' },
+    },
+    {
+      name: 'no-workflow-to-lib-runtime',
+      severity: 'error',
+      from: { path: '^workflows/' },
+      to: { path: '^(libs|apps)/', dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'api-and-worker-apart',
+      comment: 'the API never imports the worker and vice versa; both go through libs/',
+      severity: 'error',
+      from: { path: '^apps/(api|worker)/' },
+      to: { path: '^apps/', pathNot: ['^apps/$1/'] },
+    },
+    {
+      name: 'libs-through-index',
+      comment: 'apps reach a lib through its index.ts, never by deep import',
+      severity: 'error',
+      from: { path: '^apps/' },
+      to: { path: '^libs/[^/]+/src/.+', pathNot: ['^libs/[^/]+/src/index\\.ts$'] },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'not-to-test',
+      severity: 'error',
+      from: { pathNot: '^(test|bench)/|\\.spec\\.ts$|\\.e2e-spec\\.ts$' },
+      to: { path: '^(test|bench)/|\\.spec\\.ts$|\\.e2e-spec\\.ts$' },
+    },
+    {
+      name: 'not-to-dev-dep',
+      severity: 'error',
+      from: { path: '^(apps|libs|workflows)/', pathNot: '\\.spec\\.ts$|/testing/' },
+      to: { dependencyTypes: ['npm-dev'], dependencyTypesNot: ['type-only'] },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '(^dist/|\\.spec\\.ts$)' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },
+  },
+};

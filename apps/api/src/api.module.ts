@@ -1,0 +1,37 @@
+import { AuthModule } from '@app/auth';
+import { DocketConfig, DocketConfigModule } from '@app/config';
+import { PersistenceModule } from '@app/persistence';
+import { RuntimeModule } from '@app/runtime';
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { TerminusModule } from '@nestjs/terminus';
+import { AuthHttpModule } from './auth/auth-http.module';
+import { CasesModule } from './cases/cases.module';
+import { HttpExceptionFilter } from './common/http-exception.filter';
+import { HealthController } from './health/health.controller';
+import { DemoSeedService } from './seed/demo-seed.service';
+import { TestClockController } from './test-clock/test-clock.controller';
+import { UsersModule } from './users/users.module';
+import { WorkflowsController } from './workflows/workflows.controller';
+
+@Module({})
+export class ApiModule {
+  static forRoot(config: DocketConfig): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [
+        DocketConfigModule.forRoot(config),
+        PersistenceModule,
+        RuntimeModule,
+        AuthModule,
+        AuthHttpModule,
+        TerminusModule,
+        CasesModule,
+        UsersModule,
+      ],
+      controllers: [WorkflowsController, HealthController, ...(config.testClock ? [TestClockController] : [])],
+      providers: [DemoSeedService, { provide: APP_FILTER, useClass: HttpExceptionFilter }],
+      exports: [DemoSeedService],
+    };
+  }
+}

@@ -1,0 +1,27 @@
+import { AuthenticatedUser, AuthService, CurrentUser, Public } from '@app/auth';
+import { ROLE_LABELS } from '@app/engine';
+import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ThrottlerGuard } from '@nestjs/throttler';
+import { LoginRequestDto } from './dto/login.request.dto';
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  /** Rate-limited per client address (LOGIN_RATE_LIMIT per minute). */
+  @Public()
+  @UseGuards(ThrottlerGuard)
+  @Post('login')
+  @HttpCode(200)
+  login(@Body() dto: LoginRequestDto) {
+    return this.auth.login(dto.username, dto.password);
+  }
+
+  @ApiBearerAuth()
+  @Get('me')
+  me(@CurrentUser() user: AuthenticatedUser) {
+    return { ...user, roleLabels: user.roles.map((r) => ({ role: r, ...ROLE_LABELS[r] })) };
+  }
+}

@@ -1,0 +1,127 @@
+import type { AuthenticatedUser } from '@app/auth';
+import { roleNotAllowed } from '@app/auth';
+import { Actor, allowedEvents, replay, Role, WorkflowRegistry } from '@app/engine';
+import { CASE_REPOSITORY, CaseEntity, CaseRepository } from '@app/persistence';
+import { caseNotFound, WORKFLOW_REGISTRY, WorkflowRuntime } from '@app/runtime';
+import { Inject, Injectable } from '@nestjs/common';
+import { actingRoles, canView, listScope, notYourOrgUnit, ownsCase } from './case-access.policy';
+import { toCaseDetail, toCaseSummary } from './case.mapper';
+import { CreateCaseRequestDto } from './dto/create-case.request.dto';
+import { ListCasesRequestDto } from './dto/list-cases.request.dto';
+import { SendEventRequestDto } from './dto/send-event.request.dto';
+
+@Injectable()
+export class CasesService {
+  constructor(
+    private readonly runtime: WorkflowRuntime,
+    @Inject(CASE_REPOSITORY) private readonly cases: CaseRepository,
+    @Inject(WORKFLOW_REGISTRY) private readonly registry: WorkflowRegistry,
+  ) {}
+
+  private actor(user: AuthenticatedUser, role: Role): Actor {
+    return { userId: user.id, role, orgUnit: user.orgUnit };
+  }
+
+  async create(user: AuthenticatedUser, dto: CreateCaseRequestDto) {
+    const def = this.runtime.latest(dto.kind);
+    const role = user.roles.find((r) => def.create.roles.includes(r));
+    if (!role) throw roleNotAllowed(def.create.roles);
+    const row = await this.runtime.createCase({
+      kind: dto.kind,
+      payload: { title: dto.title, proposal: dto.proposal },
+      actor: this.actor(user, role),
+    });
+    return toCaseDetail(row, def, actingRoles(user, row));
+  }
+
+  /** Loads a case the user may see; 404 when it does not exist, 403 when it is another unit's. */
+  async load(user: AuthenticatedUser, id: string): Promise<CaseEntity> {
+    const row = await this.cases.findById(id);
+    if (!row) throw caseNotFound(id);
+    if (!canView(user, row)) throw notYourOrgUnit(id);
+    return row;
+  }
+
+  async get(user: AuthenticatedUser, id: string) {
+    const row = await this.load(user, id);
+    return toCaseDetail(row, this.registry.get(row.kind, row.workflowVersion), actingRoles(user, row));
+  }
+
+  async list(user: AuthenticatedUser, q: ListCasesRequestDto) {
+    const scope = listScope(user);
+    const { items, total } = await this.cases.list({
+      kind: q.kind,
+      statePath: q.state,
+      status: q.status,
+      limit: q.limit,
+      offset: q.offset,
+      scope: 'all' in scope ? undefined : scope,
+    });
+    return { total, items: items.map((r) => toCaseSummary(r, this.registry.get(r.kind, r.workflowVersion))) };
+  }
+
+  async send(user: AuthenticatedUser, id: string, dto: SendEventRequestDto) {
+    const row = await this.load(user, id);
+    const def = this.registry.get(row.kind, row.workflowVersion);
+    const meta = def.events[dto.type];
+    let role: Role | undefined = user.roles[0];
+    if (meta) {
+      const eligible = user.roles.filter((r) => meta.roles.includes(r));
+      if (!eligible.length) throw roleNotAllowed(meta.roles);
+      // A department head acts only on its own unit's cases.
+      role = eligible.find((r) => r !== 'department-head' || ownsCase(user, row));
+      if (!role) throw notYourOrgUnit(id);
+    }
+    const { case: updated, record } = await this.runtime.dispatch({
+      caseId: id,
+      type: dto.type,
+      payload: dto.payload ?? {},
+      actor: this.actor(user, role),
+      expectedRevision: dto.expectedRevision,
+    });
+    return { case: toCaseDetail(updated, def, actingRoles(user, updated)), event: record };
+  }
+
+  async history(user: AuthenticatedUser, id: string) {
+    const row = await this.load(user, id);
+    const records = await this.cases.history(id);
+    const def = this.registry.get(row.kind, row.workflowVersion);
+    const labels = Object.fromEntries([
+      [def.create.type, def.create.label],
+      ...Object.entries(def.events).map(([k, v]) => [k, v.label]),
+    ]);
+    return { caseId: id, records, eventLabels: labels };
+  }
+
+  /** Recomputes the chain and replays the history through the recorded workflow versions. */
+  async verify(user: AuthenticatedUser, id: string) {
+    const row = await this.load(user, id);
+    const records = await this.cases.history(id);
+    const report = replay(this.registry, records, { snapshot: JSON.parse(row.snapshot), revision: row.revision });
+    const headMatches = records.length > 0 && records[records.length - 1].hash === row.headHash && records.length === row.revision;
+    return {
+      caseId: id,
+      intact: report.ok && headMatches,
+      revision: row.revision,
+      storedHeadHash: row.headHash,
+      headMatches,
+      ...report,
+    };
+  }
+
+  /** Cases whose next step the caller may take now. */
+  async tasks(user: AuthenticatedUser) {
+    const scope = listScope(user);
+    const { items } = await this.cases.list({ status: 'active', limit: 500, scope: 'all' in scope ? undefined : scope });
+    const out = [];
+    for (const row of items) {
+      const def = this.registry.get(row.kind, row.workflowVersion);
+      const roles = actingRoles(user, row);
+      if (!roles.length) continue;
+      const events = allowedEvents(def, JSON.parse(row.snapshot), roles).filter((e) => !e.blockedBy.length);
+      if (events.length) out.push({ case: toCaseSummary(row, def), events: events.map((e) => ({ type: e.type, label: e.label })) });
+    }
+    return { total: out.length, items: out };
+  }
+}
+

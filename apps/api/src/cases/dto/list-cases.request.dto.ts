@@ -1,0 +1,25 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+
+export class ListCasesRequestDto {
+  @ApiPropertyOptional({ example: 'major-decision' })
+  @IsOptional() @IsString() @MaxLength(64)
+  readonly kind?: string;
+
+  @ApiPropertyOptional({ description: 'state path or its prefix, e.g. legalityReview', example: 'legalityReview' })
+  @IsOptional() @IsString() @MaxLength(200) @Matches(/^[A-Za-z][A-Za-z0-9.]*$/)
+  readonly state?: string;
+
+  @ApiPropertyOptional({ enum: ['active', 'done'] })
+  @IsOptional() @IsIn(['active', 'done'])
+  readonly status?: string;
+
+  @ApiPropertyOptional({ default: 50 })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500)
+  readonly limit?: number;
+
+  @ApiPropertyOptional({ default: 0 })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0)
+  readonly offset?: number;
+}

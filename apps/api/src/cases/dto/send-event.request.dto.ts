@@ -1,0 +1,16 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
+
+export class SendEventRequestDto {
+  @ApiProperty({ example: 'SUBMIT_DRAFT' })
+  @IsString() @IsNotEmpty() @MaxLength(64) @Matches(/^[A-Z][A-Z0-9_]*$/, { message: 'type must be an UPPER_SNAKE event name' })
+  readonly type: string;
+
+  @ApiPropertyOptional({ description: "The event's payload; its fields depend on the event (see GET /workflows/:kind/:version)" })
+  @IsOptional() @IsObject()
+  readonly payload?: Record<string, unknown>;
+
+  @ApiPropertyOptional({ description: 'Refuse with 409 REVISION_CONFLICT unless the case is still at this revision' })
+  @IsOptional() @IsInt() @Min(1)
+  readonly expectedRevision?: number;
+}

@@ -1,0 +1,95 @@
+import { USER_REPOSITORY, UserRepository } from '@app/persistence';
+import { DocketError } from '@app/runtime';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Inject, Logger } from '@nestjs/common';
+import { ThrottlerException } from '@nestjs/throttler';
+import type { Request, Response } from 'express';
+
+export interface ErrorBody {
+  statusCode: number;
+  code: string;
+  article?: string;
+  message: string;
+  messageZh: string;
+  details?: Record<string, unknown>;
+}
+
+/** Statuses that mean somebody tried something they may not do: written to the security log. */
+const SECURITY_STATUSES = new Set([401, 403, 422, 429]);
+
+function fromHttpException(e: HttpException): ErrorBody {
+  const status = e.getStatus();
+  const res = e.getResponse() as string | { message?: string | string[]; error?: string; type?: string };
+  const raw = typeof res === 'string' ? res : Array.isArray(res.message) ? res.message.join('; ') : res.message ?? e.message;
+  const type = typeof res === 'object' ? (res as { type?: string }).type : undefined;
+  if (e instanceof ThrottlerException || status === 429) {
+    return { statusCode: 429, code: 'TOO_MANY_REQUESTS', message: 'Too many attempts; wait a minute and try again', messageZh: '尝试次数过多，请稍候一分钟再试' };
+  }
+  if (status === 400 && (type === 'entity.parse.failed' || /JSON/i.test(String(raw)))) {
+    return { statusCode: 400, code: 'MALFORMED_JSON', message: 'The request body is not valid JSON', messageZh: '请求内容不是有效的 JSON' };
+  }
+  if (status === 413) {
+    return { statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large (limit 2 MB)', messageZh: '请求内容过大（上限 2 MB）' };
+  }
+  if (status === 404) {
+    return { statusCode: 404, code: 'NOT_FOUND', message: String(raw), messageZh: '请求的地址不存在' };
+  }
+  if (status === 400) {
+    return { statusCode: 400, code: 'VALIDATION_FAILED', message: String(raw), messageZh: `提交的内容不符合要求：${raw}` };
+  }
+  return { statusCode: status, code: (typeof res === 'object' && res.error ? res.error : 'HTTP_ERROR').toUpperCase().replace(/\s+/g, '_'), message: String(raw), messageZh: String(raw) };
+}
+
+/**
+ * Every error leaves as `{ statusCode, code, article?, message, messageZh, details? }`.
+ * Unexpected errors answer 500 with no internals and are logged; refused attempts are kept in
+ * the security log.
+ */
+@Catch()
+export class HttpExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HTTP');
+
+  constructor(@Inject(USER_REPOSITORY) private readonly users: UserRepository) {}
+
+  async catch(exception: unknown, host: ArgumentsHost): Promise<void> {
+    const ctx = host.switchToHttp();
+    const req = ctx.getRequest<Request & { user?: { id: string; username: string } }>();
+    const res = ctx.getResponse<Response>();
+    let body: ErrorBody;
+    if (exception instanceof DocketError) {
+      body = {
+        statusCode: exception.status,
+        code: exception.code,
+        ...(exception.article ? { article: exception.article } : {}),
+        message: exception.en,
+        messageZh: exception.zh,
+        ...(exception.details ? { details: exception.details } : {}),
+      };
+    } else if (exception instanceof HttpException) {
+      body = fromHttpException(exception);
+    } else if ((exception as { type?: string })?.type === 'entity.parse.failed') {
+      body = { statusCode: 400, code: 'MALFORMED_JSON', message: 'The request body is not valid JSON', messageZh: '请求内容不是有效的 JSON' };
+    } else {
+      this.logger.error(`${req.method} ${req.url}: ${(exception as Error)?.stack ?? String(exception)}`);
+      body = { statusCode: 500, code: 'INTERNAL_ERROR', message: 'Internal error; the request was not applied', messageZh: '系统内部错误，本次操作未生效' };
+    }
+    if (SECURITY_STATUSES.has(body.statusCode)) {
+      const caseId = /\/cases\/([0-9a-f-]{36})/i.exec(req.url)?.[1] ?? null;
+      const username = req.user?.username ?? (typeof req.body?.username === 'string' ? req.body.username.slice(0, 64) : null);
+      await this.users
+        .logSecurity({
+          at: new Date().toISOString(),
+          userId: req.user?.id ?? null,
+          username,
+          ip: req.ip ?? null,
+          method: req.method,
+          path: req.originalUrl.slice(0, 500),
+          status: body.statusCode,
+          code: body.code,
+          caseId,
+          detail: JSON.stringify({ message: body.message, type: req.body?.type }).slice(0, 2000),
+        })
+        .catch((e) => this.logger.error(`security log write failed: ${(e as Error).message}`));
+    }
+    res.status(body.statusCode).json(body);
+  }
+}

@@ -1,0 +1,60 @@
+import { hashPassword } from '@app/auth';
+import { DOCKET_CONFIG, DocketConfig } from '@app/config';
+import type { Role } from '@app/engine';
+import { OrgUnitEntity, USER_REPOSITORY, UserEntity, UserRepository } from '@app/persistence';
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'crypto';
+
+export const DEMO_ORG_UNITS: Array<Pick<OrgUnitEntity, 'id' | 'nameZh' | 'nameEn'>> = [
+  { id: 'dzb', nameZh: '党政办', nameEn: 'Party and Government Office' },
+  { id: 'jjfzb', nameZh: '经济发展办', nameEn: 'Economic Development Office' },
+  { id: 'sfs', nameZh: '司法所', nameEn: 'Justice Office' },
+];
+
+export const DEMO_USERS: Array<{ username: string; displayName: string; orgUnit: string; roles: Role[] }> = [
+  { username: 'dept-head', displayName: '经济发展办负责人', orgUnit: 'jjfzb', roles: ['department-head'] },
+  { username: 'legal-reviewer', displayName: '司法所审查员', orgUnit: 'sfs', roles: ['legal-reviewer'] },
+  { username: 'town-head', displayName: '镇长', orgUnit: 'dzb', roles: ['town-head'] },
+  { username: 'secretary', displayName: '党政办秘书', orgUnit: 'dzb', roles: ['secretary'] },
+  { username: 'auditor', displayName: '审计人员', orgUnit: 'dzb', roles: ['auditor'] },
+  { username: 'admin', displayName: '系统管理员', orgUnit: 'dzb', roles: ['admin'] },
+];
+
+/** The demo town: 党政办, 经济发展办, 司法所 and one user per role, all with DOCKET_DEMO_PASSWORD. */
+@Injectable()
+export class DemoSeedService {
+  constructor(
+    @Inject(USER_REPOSITORY) private readonly users: UserRepository,
+    @Inject(DOCKET_CONFIG) private readonly config: DocketConfig,
+  ) {}
+
+  /** Idempotent: existing users are left as they are. Returns the users it created. */
+  async seed(now: Date = new Date()): Promise<string[]> {
+    for (const ou of DEMO_ORG_UNITS) await this.users.upsertOrgUnit(Object.assign(new OrgUnitEntity(), ou));
+    const created: string[] = [];
+    for (const u of DEMO_USERS) {
+      if (await this.users.findByUsername(u.username)) continue;
+      const row = Object.assign(new UserEntity(), {
+        id: randomUUID(),
+        username: u.username,
+        displayName: u.displayName,
+        passwordHash: await hashPassword(this.config.demoPassword),
+        orgUnit: u.orgUnit,
+        roles: JSON.stringify(u.roles),
+        active: true,
+        createdAt: now.toISOString(),
+      });
+      await this.users.insertUser(row);
+      created.push(u.username);
+    }
+    return created;
+  }
+
+  describe(): string {
+    const pw = this.config.demoPassword === 'docket-demo' ? 'docket-demo (DOCKET_DEMO_PASSWORD)' : 'the value of DOCKET_DEMO_PASSWORD';
+    return [
+      'Demo town users (password: ' + pw + '):',
+      ...DEMO_USERS.map((u) => `  ${u.username.padEnd(15)} ${u.roles.join(',').padEnd(16)} ${u.orgUnit}  ${u.displayName}`),
+    ].join('\n');
+  }
+}

@@ -1,0 +1,18 @@
+import { loadConfig } from '@app/config';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { WorkerModule } from './worker.module';
+
+async function main() {
+  const config = loadConfig(process.env);
+  const app = await NestFactory.create(WorkerModule.forRoot(config));
+  app.enableShutdownHooks();
+  const port = config.port + 1;
+  await app.listen(port);
+  new Logger('Worker').log(`Docket worker up (health on :${port}/health); deadline processors are not enabled in this version`);
+}
+
+main().catch((e) => {
+  console.error(e?.message ?? e);
+  process.exit(1);
+});

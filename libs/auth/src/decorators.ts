@@ -1,0 +1,16 @@
+import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import type { Role } from '@app/engine';
+import type { AuthenticatedUser } from './authenticated-user';
+
+export const IS_PUBLIC = 'docket:isPublic';
+export const REQUIRED_ROLES = 'docket:requiredRoles';
+
+/** The route needs no login. */
+export const Public = () => SetMetadata(IS_PUBLIC, true);
+
+/** The route needs one of these roles. */
+export const RequireRoles = (...roles: Role[]) => SetMetadata(REQUIRED_ROLES, roles);
+
+export const CurrentUser = createParamDecorator(
+  (_: unknown, ctx: ExecutionContext): AuthenticatedUser => ctx.switchToHttp().getRequest().user,
+);

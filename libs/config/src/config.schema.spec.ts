@@ -1,0 +1,35 @@
+import { ConfigError, loadConfig } from './config.schema';
+
+describe('loadConfig', () => {
+  it('defaults to embedded SQLite under ./data on port 3000', () => {
+    const c = loadConfig({});
+    expect(c.port).toBe(3000);
+    expect(c.database).toEqual({ type: 'sqlite', path: './data/docket.sqlite', embedded: true });
+    expect(c.testClock).toBe(false);
+    expect(c.demoPassword).toBe('docket-demo');
+  });
+
+  it('uses PostgreSQL when DATABASE_URL is set and then requires a JWT secret', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://127.0.0.1/test' })).toThrow(/JWT_SECRET/);
+    const c = loadConfig({ DATABASE_URL: 'postgres://127.0.0.1/test', JWT_SECRET: 'x'.repeat(32), PORT: '8080' });
+    expect(c.database).toMatchObject({ type: 'postgres', schema: 'public' });
+    expect(c.port).toBe(8080);
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, /PORT/],
+    [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL/],
+    [{ JWT_SECRET: 'short' }, /JWT_SECRET/],
+    [{ DOCKET_RULES: '{"a": -1}' }, /DOCKET_RULES/],
+    [{ DOCKET_RULES: 'not json' }, /DOCKET_RULES/],
+  ])('refuses %j', (env, message) => {
+    expect(() => loadConfig(env as Record<string, string>)).toThrow(ConfigError);
+    expect(() => loadConfig(env as Record<string, string>)).toThrow(message);
+  });
+
+  it('reads rule parameter overrides', () => {
+    expect(loadConfig({ DOCKET_RULES: '{"decision.legalityReview.minWorkdays": 9}' }).rules).toEqual({
+      'decision.legalityReview.minWorkdays': 9,
+    });
+  });
+});

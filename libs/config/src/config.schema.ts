@@ -1,0 +1,120 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+
+/**
+ * The environment Docket reads, validated once at boot. No other file reads `process.env`.
+ */
+export class EnvironmentVariables {
+  @IsOptional() @IsInt() @Min(0) @Max(65535)
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  readonly PORT?: number;
+
+  /** PostgreSQL connection string; unset = embedded SQLite under DATA_DIR */
+  @IsOptional() @IsString() @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must start with postgres:// or postgresql://' })
+  readonly DATABASE_URL?: string;
+
+  /** PostgreSQL schema (default public) */
+  @IsOptional() @IsString() @Matches(/^[a-z_][a-z0-9_]{0,62}$/)
+  readonly DATABASE_SCHEMA?: string;
+
+  @IsOptional() @IsString()
+  readonly DATA_DIR?: string;
+
+  /** SQLite file; default DATA_DIR/docket.sqlite */
+  @IsOptional() @IsString()
+  readonly SQLITE_PATH?: string;
+
+  @IsOptional() @IsString() @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  readonly JWT_SECRET?: string;
+
+  @IsOptional() @IsString() @Matches(/^\d+[smhd]?$/)
+  readonly JWT_TTL?: string;
+
+  @IsOptional() @IsString() @MinLength(8)
+  readonly DOCKET_DEMO_PASSWORD?: string;
+
+  @IsOptional() @IsIn(['0', '1', 'true', 'false'])
+  readonly DOCKET_TEST_CLOCK?: string;
+
+  /** JSON object of rule parameters, e.g. {"decision.legalityReview.minWorkdays": 7} */
+  @IsOptional() @IsString()
+  readonly DOCKET_RULES?: string;
+
+  @IsOptional() @IsInt() @Min(1) @Max(10000)
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  readonly LOGIN_RATE_LIMIT?: number;
+
+  @IsOptional() @IsString()
+  readonly REDIS_URL?: string;
+
+  @IsOptional() @IsIn(['fatal', 'error', 'warn', 'log', 'debug', 'verbose', 'silent'])
+  readonly LOG_LEVEL?: string;
+
+  @IsOptional() @IsBoolean()
+  @Transform(({ value }) => value === '1' || value === 'true')
+  readonly DB_LOGGING?: boolean;
+}
+
+export interface DocketConfig {
+  port: number;
+  database:
+    | { type: 'sqlite'; path: string; embedded: true }
+    | { type: 'postgres'; url: string; schema: string; embedded: false };
+  dataDir: string;
+  jwt: { secret?: string; ttl: string };
+  demoPassword: string;
+  testClock: boolean;
+  /** overrides of workflow rule parameters (keys as in the workflow metadata) */
+  rules: Record<string, number>;
+  loginRateLimit: number;
+  redisUrl?: string;
+  logLevel: string;
+  dbLogging: boolean;
+}
+
+export class ConfigError extends Error {
+  readonly code = 'CONFIG_INVALID';
+}
+
+/** Validates an environment and returns the typed configuration. Throws ConfigError listing every bad key. */
+export function loadConfig(env: Record<string, string | undefined>): DocketConfig {
+  const parsed = plainToInstance(EnvironmentVariables, env, { enableImplicitConversion: false });
+  const errors = validateSync(parsed, { skipMissingProperties: false, whitelist: false });
+  if (errors.length) {
+    const lines = errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`);
+    throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  let rules: Record<string, number> = {};
+  if (parsed.DOCKET_RULES) {
+    try {
+      const obj = JSON.parse(parsed.DOCKET_RULES);
+      if (!obj || typeof obj !== 'object' || Array.isArray(obj)) throw new Error('not an object');
+      for (const [k, v] of Object.entries(obj)) {
+        if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) throw new Error(`${k} must be a non-negative number`);
+      }
+      rules = obj;
+    } catch (e) {
+      throw new ConfigError(`Invalid configuration:\n  DOCKET_RULES: ${(e as Error).message}`);
+    }
+  }
+  const dataDir = parsed.DATA_DIR || './data';
+  const database: DocketConfig['database'] = parsed.DATABASE_URL
+    ? { type: 'postgres', url: parsed.DATABASE_URL, schema: parsed.DATABASE_SCHEMA || 'public', embedded: false }
+    : { type: 'sqlite', path: parsed.SQLITE_PATH || `${dataDir.replace(/\/$/, '')}/docket.sqlite`, embedded: true };
+  if (database.type === 'postgres' && !parsed.JWT_SECRET) {
+    throw new ConfigError('Invalid configuration:\n  JWT_SECRET: required when DATABASE_URL is set (only the embedded default generates one)');
+  }
+  return {
+    port: parsed.PORT ?? 3000,
+    database,
+    dataDir,
+    jwt: { secret: parsed.JWT_SECRET, ttl: parsed.JWT_TTL || '8h' },
+    demoPassword: parsed.DOCKET_DEMO_PASSWORD || 'docket-demo',
+    testClock: parsed.DOCKET_TEST_CLOCK === '1' || parsed.DOCKET_TEST_CLOCK === 'true',
+    rules,
+    loginRateLimit: parsed.LOGIN_RATE_LIMIT ?? 10,
+    redisUrl: parsed.REDIS_URL || undefined,
+    logLevel: parsed.LOG_LEVEL || 'log',
+    dbLogging: parsed.DB_LOGGING ?? false,
+  };
+}

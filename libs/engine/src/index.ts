@@ -1,0 +1,25 @@
+/**
+ * Docket's workflow engine. Pure: it imports only `xstate`, `canonicalize` and node's `crypto`
+ * (hashing), reads no clock, performs no I/O and returns effects instead of performing them.
+ */
+export * from './types';
+export * from './engine.errors';
+export { WorkflowRegistry, definitionProblems } from './workflow-registry';
+export { statePaths, leafPaths, stateMetaOf, shanghaiDate } from './state-paths';
+export { startCase, stepCase, allowedEvents } from './step';
+export { effectsOf } from './effects';
+export type { ExecutableActionLike } from './effects';
+export { guardsFrom } from './guards-from';
+export type { RuleGuard } from './guards-from';
+export { failingRules, rulePasses } from './rule-evaluation';
+export {
+  unknownEventRefusal,
+  roleNotAllowedRefusal,
+  eventNotAllowedInStateRefusal,
+  transitionFailedRefusal,
+} from './refusals';
+export { resolvePersisted, toPlainJson } from './resolve-snapshot';
+export { acceptsEvent } from './machine-nodes';
+export { GENESIS_HASH, canonicalJson, sha256Hex, stateHash, hashRecord, buildRecord, verifyChain } from './hash-chain';
+export { replay } from './replay';
+export { toMermaid, describeDefinition } from './mermaid';

@@ -1,0 +1,4 @@
+import { Init1764201600000 } from './1764201600000-init';
+
+/** Every migration, in order. Listed explicitly so that builds need no glob at run time. */
+export const MIGRATIONS = [Init1764201600000];

@@ -1,0 +1,40 @@
+import { DOCKET_CONFIG, DocketConfig } from '@app/config';
+import { Global, Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from './data-source.options';
+import { CASE_REPOSITORY, DATA_SOURCE, USER_REPOSITORY } from './persistence.di-tokens';
+import { CaseRepository } from './repositories/case.repository';
+import { UserRepository } from './repositories/user.repository';
+
+/**
+ * Opens the configured database, runs pending migrations, and provides the repositories.
+ */
+@Global()
+@Module({
+  providers: [
+    {
+      provide: DATA_SOURCE,
+      inject: [DOCKET_CONFIG],
+      useFactory: async (config: DocketConfig) => {
+        const ds = new DataSource(dataSourceOptions(config));
+        await ds.initialize();
+        new Logger('Persistence').log(
+          config.database.type === 'sqlite'
+            ? `database: embedded SQLite at ${config.database.path}`
+            : `database: PostgreSQL (schema ${config.database.schema})`,
+        );
+        return ds;
+      },
+    },
+    { provide: CASE_REPOSITORY, inject: [DATA_SOURCE], useFactory: (ds: DataSource) => new CaseRepository(ds) },
+    { provide: USER_REPOSITORY, inject: [DATA_SOURCE], useFactory: (ds: DataSource) => new UserRepository(ds) },
+  ],
+  exports: [DATA_SOURCE, CASE_REPOSITORY, USER_REPOSITORY],
+})
+export class PersistenceModule implements OnApplicationShutdown {
+  constructor(@Inject(DATA_SOURCE) private readonly ds: DataSource) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.ds.isInitialized) await this.ds.destroy();
+  }
+}

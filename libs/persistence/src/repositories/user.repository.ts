@@ -1,0 +1,49 @@
+import { DataSource } from 'typeorm';
+import { OrgUnitEntity } from '../entities/org-unit.entity';
+import { SecurityLogEntity } from '../entities/security-log.entity';
+import { UserEntity } from '../entities/user.entity';
+
+/** Users, org units and the security log. */
+export class UserRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  findByUsername(username: string): Promise<UserEntity | null> {
+    return this.dataSource.getRepository(UserEntity).findOne({ where: { username } });
+  }
+
+  findById(id: string): Promise<UserEntity | null> {
+    return this.dataSource.getRepository(UserEntity).findOne({ where: { id } });
+  }
+
+  listUsers(): Promise<UserEntity[]> {
+    return this.dataSource.getRepository(UserEntity).find({ order: { username: 'ASC' } });
+  }
+
+  countUsers(): Promise<number> {
+    return this.dataSource.getRepository(UserEntity).count();
+  }
+
+  async insertUser(user: UserEntity): Promise<void> {
+    await this.dataSource.getRepository(UserEntity).insert(user);
+  }
+
+  listOrgUnits(): Promise<OrgUnitEntity[]> {
+    return this.dataSource.getRepository(OrgUnitEntity).find({ order: { id: 'ASC' } });
+  }
+
+  findOrgUnit(id: string): Promise<OrgUnitEntity | null> {
+    return this.dataSource.getRepository(OrgUnitEntity).findOne({ where: { id } });
+  }
+
+  async upsertOrgUnit(unit: OrgUnitEntity): Promise<void> {
+    await this.dataSource.getRepository(OrgUnitEntity).save(unit);
+  }
+
+  async logSecurity(entry: Omit<SecurityLogEntity, 'id'>): Promise<void> {
+    await this.dataSource.getRepository(SecurityLogEntity).insert(entry);
+  }
+
+  securityLog(limit = 200): Promise<SecurityLogEntity[]> {
+    return this.dataSource.getRepository(SecurityLogEntity).find({ order: { id: 'DESC' }, take: limit });
+  }
+}

@@ -1,0 +1,45 @@
+import type { Refusal } from '@app/engine';
+
+/**
+ * An error a user can act on: stable code, HTTP status, zh-CN and English messages, and the
+ * article when a rule refused. The API turns it into a 4xx answer as it is.
+ */
+export class DocketError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly zh: string,
+    readonly en: string,
+    readonly article?: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(en);
+  }
+
+  static fromRefusal(r: Refusal): DocketError {
+    return new DocketError(r.status ?? 422, r.code, r.zh, r.en, r.article, r.details);
+  }
+}
+
+export const caseNotFound = (id: string) =>
+  new DocketError(404, 'CASE_NOT_FOUND', `案件不存在：${id}`, `No case with id ${id}`);
+
+export const revisionConflict = (id: string, expected: number, actual?: number) =>
+  new DocketError(
+    409,
+    'REVISION_CONFLICT',
+    '案件已被他人更新，请刷新后重试',
+    `The case was changed by someone else (expected revision ${expected}${actual !== undefined ? `, now ${actual}` : ''}); reload it and try again`,
+    undefined,
+    { caseId: id, expectedRevision: expected, ...(actual !== undefined ? { currentRevision: actual } : {}) },
+  );
+
+export const validationFailed = (errors: Array<{ field: string; problems: string[] }>) =>
+  new DocketError(
+    400,
+    'VALIDATION_FAILED',
+    `提交的内容不符合要求：${errors.map((e) => e.field).join('、')}`,
+    `Invalid input: ${errors.map((e) => `${e.field} (${e.problems.join('; ')})`).join(', ')}`,
+    undefined,
+    { errors },
+  );

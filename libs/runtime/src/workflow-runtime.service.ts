@@ -1,0 +1,190 @@
+import { BusinessCalendar } from '@app/calendar';
+import { DOCKET_CONFIG, DocketConfig } from '@app/config';
+import {
+  Actor,
+  allowedEvents,
+  buildRecord,
+  HistoryRecord,
+  shanghaiDate,
+  startCase,
+  stepCase,
+  WorkflowDefinition,
+  WorkflowRegistry,
+} from '@app/engine';
+import { CASE_REPOSITORY, CaseEntity, CaseRepository, RevisionConflictError } from '@app/persistence';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { randomUUID } from 'crypto';
+import { Clock } from './clock';
+import { EffectSink } from './effect-sink.port';
+import { resolveFacts } from './facts.resolver';
+import { validatePayload } from './payload.validator';
+import { BUSINESS_CALENDAR, CLOCK, EFFECT_SINK, WORKFLOW_REGISTRY } from './runtime.di-tokens';
+import { caseNotFound, DocketError, revisionConflict } from './runtime.errors';
+
+export interface CreateCaseCommand {
+  kind: string;
+  payload: unknown;
+  actor: Actor;
+}
+
+export interface DispatchCommand {
+  caseId: string;
+  type: string;
+  payload: unknown;
+  actor: Actor;
+  expectedRevision?: number;
+}
+
+export const orgUnitsColumn = (units: string[]) => `|${[...new Set(units)].join('|')}|`;
+
+/**
+ * The one path every event takes, from the API (users) and the worker (deadlines):
+ * load → validate → compute facts → engine step → persist snapshot + history in one
+ * transaction (compare-and-swap on the revision) → perform effects.
+ */
+@Injectable()
+export class WorkflowRuntime {
+  private readonly logger = new Logger('WorkflowRuntime');
+
+  constructor(
+    @Inject(WORKFLOW_REGISTRY) private readonly registry: WorkflowRegistry,
+    @Inject(CASE_REPOSITORY) private readonly cases: CaseRepository,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(BUSINESS_CALENDAR) private readonly calendar: BusinessCalendar,
+    @Inject(DOCKET_CONFIG) private readonly config: DocketConfig,
+    @Inject(EFFECT_SINK) private readonly effects: EffectSink,
+  ) {}
+
+  definition(kind: string, version: number): WorkflowDefinition {
+    try {
+      return this.registry.get(kind, version);
+    } catch {
+      throw new DocketError(404, 'UNKNOWN_WORKFLOW', `未知的流程：${kind} v${version}`, `Unknown workflow ${kind} v${version}`);
+    }
+  }
+
+  latest(kind: string): WorkflowDefinition {
+    try {
+      return this.registry.latest(kind);
+    } catch {
+      throw new DocketError(400, 'UNKNOWN_WORKFLOW', `未知的事项类型：${kind}`, `Unknown case kind ${kind}`, undefined, {
+        kinds: [...new Set(this.registry.list().map((d) => d.kind))],
+      });
+    }
+  }
+
+  private stamp() {
+    const at = this.clock.now().toISOString();
+    return { at, today: shanghaiDate(at) };
+  }
+
+  async createCase(cmd: CreateCaseCommand): Promise<CaseEntity> {
+    const def = this.latest(cmd.kind);
+    const payload = await validatePayload(def.create.payload, cmd.payload);
+    const { at, today } = this.stamp();
+    const facts = resolveFacts(def.create.facts, payload, today, this.calendar, this.config.rules);
+    const caseId = randomUUID();
+    const outcome = startCase(def, { caseId, payload, actor: cmd.actor, at, today, facts });
+    if (!outcome.ok) throw DocketError.fromRefusal(outcome.refusal);
+    const record = buildRecord(null, {
+      caseId,
+      type: def.create.type,
+      payload,
+      actor: cmd.actor,
+      at,
+      facts,
+      workflow: { kind: def.kind, version: def.version },
+      stateAfter: outcome.value,
+      stateHash: outcome.stateHash,
+    });
+    const row = new CaseEntity();
+    Object.assign(row, {
+      id: caseId,
+      kind: def.kind,
+      workflowVersion: def.version,
+      title: String((payload as { title?: unknown }).title ?? ''),
+      orgUnit: cmd.actor.orgUnit,
+      orgUnits: orgUnitsColumn([cmd.actor.orgUnit, ...(def.orgUnits?.(outcome.context) ?? [])]),
+      statePath: outcome.paths[outcome.paths.length - 1] ?? '',
+      stateValue: JSON.stringify(outcome.value),
+      status: outcome.status,
+      snapshot: JSON.stringify(outcome.snapshot),
+      revision: 1,
+      headHash: record.hash,
+      visibleToReviewers: def.visibleToReviewers?.(outcome.context) ?? false,
+      createdBy: cmd.actor.userId,
+      createdAt: at,
+      updatedAt: at,
+    } satisfies Partial<CaseEntity>);
+    await this.cases.create(row, record);
+    await this.performEffects(caseId, 1, outcome.effects);
+    return row;
+  }
+
+  async dispatch(cmd: DispatchCommand): Promise<{ case: CaseEntity; record: HistoryRecord }> {
+    const current = await this.cases.findById(cmd.caseId);
+    if (!current) throw caseNotFound(cmd.caseId);
+    if (cmd.expectedRevision !== undefined && cmd.expectedRevision !== current.revision) {
+      throw revisionConflict(current.id, cmd.expectedRevision, current.revision);
+    }
+    const def = this.definition(current.kind, current.workflowVersion);
+    const snapshot = JSON.parse(current.snapshot);
+    const meta = def.events[cmd.type];
+    const { at, today } = this.stamp();
+    const probe = { type: cmd.type, payload: {}, actor: cmd.actor, at, today, facts: {} };
+
+    // Unknown event, wrong role or wrong state is answered before the payload is looked at.
+    const offered = meta && allowedEvents(def, snapshot, [cmd.actor.role]).some((e) => e.type === cmd.type);
+    if (!offered) {
+      const refused = stepCase(def, snapshot, probe);
+      if (!refused.ok) throw DocketError.fromRefusal(refused.refusal);
+    }
+    const payload = await validatePayload(meta?.payload, cmd.payload);
+    const facts = resolveFacts(meta?.facts, payload, today, this.calendar, this.config.rules);
+    const outcome = stepCase(def, snapshot, { type: cmd.type, payload, actor: cmd.actor, at, today, facts });
+    if (!outcome.ok) throw DocketError.fromRefusal(outcome.refusal);
+
+    const prev = { seq: current.revision, hash: current.headHash };
+    const record = buildRecord(prev, {
+      caseId: current.id,
+      type: cmd.type,
+      payload,
+      actor: cmd.actor,
+      at,
+      facts,
+      workflow: { kind: def.kind, version: def.version },
+      stateAfter: outcome.value,
+      stateHash: outcome.stateHash,
+    });
+    const patch = {
+      statePath: outcome.paths[outcome.paths.length - 1] ?? '',
+      stateValue: JSON.stringify(outcome.value),
+      status: outcome.status,
+      snapshot: JSON.stringify(outcome.snapshot),
+      headHash: record.hash,
+      visibleToReviewers: current.visibleToReviewers || (def.visibleToReviewers?.(outcome.context) ?? false),
+      orgUnits: orgUnitsColumn([current.orgUnit, ...(def.orgUnits?.(outcome.context) ?? [])]),
+      updatedAt: at,
+      workflowVersion: current.workflowVersion,
+    };
+    try {
+      await this.cases.advance(current.id, current.revision, patch, record);
+    } catch (e) {
+      if (e instanceof RevisionConflictError) throw revisionConflict(current.id, current.revision);
+      throw e;
+    }
+    const updated = Object.assign(new CaseEntity(), current, patch, { revision: current.revision + 1 });
+    await this.performEffects(current.id, updated.revision, outcome.effects);
+    return { case: updated, record };
+  }
+
+  private async performEffects(caseId: string, revision: number, effects: Parameters<EffectSink['perform']>[2]) {
+    if (!effects.length) return;
+    try {
+      await this.effects.perform(caseId, revision, effects);
+    } catch (e) {
+      // The event is committed; a failed effect must not turn it into an error for the user.
+      this.logger.error(`effects of case ${caseId}@${revision} failed: ${(e as Error).message}`);
+    }
+  }
+}
