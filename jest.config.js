@@ -4,7 +4,7 @@ module.exports = {
   roots: ['<rootDir>/apps/', '<rootDir>/libs/', '<rootDir>/workflows/', '<rootDir>/test/'],
   testRegex: '.*\\.(spec|e2e-spec)\\.ts$',
   moduleFileExtensions: ['js', 'json', 'ts'],
-  transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] },
+  transform: { '^.+\\.ts$': 'ts-jest' },
   moduleNameMapper: {
     '^@app/engine$': '<rootDir>/libs/engine/src',
     '^@app/calendar$': '<rootDir>/libs/calendar/src',
