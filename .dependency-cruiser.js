@@ -11,7 +11,7 @@ module.exports = {
       from: { path: '^workflows/' },
       to: {
         dependencyTypesNot: ['type-only'],
-        pathNot: ['^workflows/', 'node_modules/(xstate|class-validator|class-transformer)/'],
+        pathNot: ['^workflows/', 'node_modules/(xstate|class-validator|class-transformer|reflect-metadata)/'],
       },
     },
     {

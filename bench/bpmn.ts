@@ -4,7 +4,7 @@ import { randomUUID } from 'crypto';
 import { EventEmitter } from 'events';
 import { approvalComment, approverFor, APPROVAL_ROLES, APPROVAL_STEPS, benchCreator } from './approval.workflow';
 import type { PgClient } from './databases';
-import { Measurement, Recorder } from './stats';
+import type { Recorder } from './stats';
 
 /**
  * bpmn-engine (npm) running the BPMN equivalent of `bench-approval`: start → five user tasks →
@@ -116,40 +116,31 @@ async function stepInstance(saved: string, step: number): Promise<string> {
 }
 
 /**
- * Same shape as the Docket measurement: instances are started and stored first (not timed), then
- * step 1 is done for every instance, then step 2, … One step = load + recover + signal + save.
+ * Same shape as the Docket measurement: `count` instances are started and stored first (not timed),
+ * then step 1 is done for every instance, then step 2, … One step = load + recover + signal + save.
+ * Returns the mean size of the saved state after step 1, in bytes.
  */
-export async function measureBpmn(
-  store: BpmnStore,
-  warmupInstances: number,
-  instances: number,
-): Promise<{ transitions: Measurement; stateBytes: number }> {
-  const run = async (count: number, rec?: Recorder) => {
-    const ids: string[] = [];
-    if (rec) rec.pause();
-    for (let i = 0; i < count; i++) {
-      const id = randomUUID();
-      await store.insert(id, await startInstance());
-      ids.push(id);
+export async function runBpmn(store: BpmnStore, count: number, rec?: Recorder): Promise<number> {
+  rec?.pause();
+  const ids: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const id = randomUUID();
+    await store.insert(id, await startInstance());
+    ids.push(id);
+  }
+  rec?.start();
+  let bytes = 0;
+  for (let step = 1; step <= APPROVAL_STEPS; step++) {
+    for (const id of ids) {
+      const cycle = async () => {
+        const state = await stepInstance(await store.load(id), step);
+        await store.save(id, state);
+        if (step === 1) bytes += Buffer.byteLength(state);
+      };
+      if (rec) await rec.time(cycle);
+      else await cycle();
     }
-    if (rec) rec.start();
-    let bytes = 0;
-    for (let step = 1; step <= APPROVAL_STEPS; step++) {
-      for (const id of ids) {
-        const cycle = async () => {
-          const state = await stepInstance(await store.load(id), step);
-          await store.save(id, state);
-          if (step === 1) bytes += state.length;
-        };
-        if (rec) await rec.time(cycle);
-        else await cycle();
-      }
-    }
-    return bytes / Math.max(1, count);
-  };
-  await run(warmupInstances);
-  const rec = new Recorder();
-  rec.start();
-  const stateBytes = await run(instances, rec);
-  return { transitions: rec.result(), stateBytes };
+  }
+  rec?.pause();
+  return bytes / Math.max(1, count);
 }

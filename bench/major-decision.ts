@@ -1,20 +1,92 @@
+import { BusinessCalendar } from '@app/calendar';
 import type { DocketConfig } from '@app/config';
 import type { WorkflowRegistry } from '@app/engine';
+import { CaseRepository } from '@app/persistence';
+import { AdjustableClock, LoggingEffectSink, WorkflowRuntime } from '@app/runtime';
 import type { DataSource } from 'typeorm';
-import type { Measurement } from './stats';
+import { ACTORS, ALL_PROCEDURES, createPayload, ROLE_OF, valid } from '../workflows/major-decision/v1/testing/major-decision.fixtures';
+import type { Recorder } from './stats';
 
-export interface MajorDecisionResult {
-  transitions: Measurement;
-  eventsPerCase: number;
-  cases: number;
-}
+/**
+ * The real `major-decision` v1 pipeline through the runtime, initiation → archived with every
+ * procedure required (public comment with a hearing, expert review, risk assessment, legality
+ * review, meeting, party committee report, publication, implementation report, closing, archiving):
+ * 18 events per case, with the valid payloads of the workflow's own test fixtures. The clock is an
+ * `AdjustableClock` set to the fixtures' date (2024, inside the bundled holiday data) and moved past
+ * the end of the comment period before it is closed, as a clerk's calendar would.
+ */
+type Step = { type: keyof typeof valid; payload: () => object; clock?: string };
 
-/** Placeholder until the pipeline is wired (returns null = not measured). */
-export async function measureMajorDecision(
-  _registry: WorkflowRegistry,
-  _ds: DataSource,
-  _config: DocketConfig,
-  _transitions: number,
-): Promise<MajorDecisionResult | { skipped: string }> {
-  return { skipped: 'not wired yet' };
+const START = '2024-03-01T02:00:00.000Z';
+
+export const MAJOR_DECISION_PATH: Step[] = [
+  { type: 'DECIDE_TO_START', payload: () => valid.DECIDE_TO_START(ALL_PROCEDURES) },
+  { type: 'SUBMIT_DRAFT', payload: () => valid.SUBMIT_DRAFT() },
+  { type: 'RECORD_HEARING', payload: () => valid.RECORD_HEARING() },
+  { type: 'PUBLISH_FOR_COMMENT', payload: () => valid.PUBLISH_FOR_COMMENT() },
+  // the comment period runs to 2024-04-01 24:00
+  { type: 'CLOSE_COMMENT_PERIOD', payload: () => valid.CLOSE_COMMENT_PERIOD(), clock: '2024-04-02T02:00:00.000Z' },
+  { type: 'SUBMIT_PARTICIPATION_SUMMARY', payload: () => valid.SUBMIT_PARTICIPATION_SUMMARY() },
+  { type: 'RECORD_EXPERT_OPINION', payload: () => valid.RECORD_EXPERT_OPINION() },
+  { type: 'SUBMIT_EXPERT_SUMMARY', payload: () => valid.SUBMIT_EXPERT_SUMMARY() },
+  { type: 'SUBMIT_RISK_REPORT', payload: () => valid.SUBMIT_RISK_REPORT() },
+  // 7 working days after 2024-04-02 (Qingming) is 2024-04-12: ask for the 15th
+  { type: 'SUBMIT_FOR_LEGALITY_REVIEW', payload: () => ({ ...valid.SUBMIT_FOR_LEGALITY_REVIEW(), requestedCompletionDate: '2024-04-15' }) },
+  { type: 'ACCEPT_FOR_REVIEW', payload: () => valid.ACCEPT_FOR_REVIEW() },
+  { type: 'ISSUE_REVIEW_OPINION', payload: () => valid.ISSUE_REVIEW_OPINION('LEGAL') },
+  { type: 'SCHEDULE_MEETING', payload: () => valid.SCHEDULE_MEETING() },
+  { type: 'RECORD_MEETING', payload: () => valid.RECORD_MEETING('APPROVED') },
+  { type: 'RECORD_PARTY_COMMITTEE_REPORT', payload: () => valid.RECORD_PARTY_COMMITTEE_REPORT() },
+  { type: 'PUBLISH_DECISION', payload: () => valid.PUBLISH_DECISION() },
+  { type: 'REPORT_IMPLEMENTATION', payload: () => valid.REPORT_IMPLEMENTATION() },
+  { type: 'CLOSE_CASE', payload: () => valid.CLOSE_CASE() },
+  { type: 'ARCHIVE', payload: () => valid.ARCHIVE() },
+];
+
+export class MajorDecisionBench {
+  readonly eventsPerCase = MAJOR_DECISION_PATH.length;
+  private readonly clock = new AdjustableClock();
+  private readonly runtime: WorkflowRuntime;
+  /** mean stored snapshot size of an archived case, bytes */
+  snapshotBytes = 0;
+
+  constructor(registry: WorkflowRegistry, dataSource: DataSource, config: DocketConfig) {
+    this.runtime = new WorkflowRuntime(
+      registry,
+      new CaseRepository(dataSource),
+      this.clock,
+      BusinessCalendar.fromChineseDays(),
+      config,
+      new LoggingEffectSink(),
+    );
+  }
+
+  /** Opens `count` cases (not timed), then sends event 1 to each, event 2 to each, … */
+  async run(count: number, rec?: Recorder): Promise<void> {
+    rec?.pause();
+    this.clock.set(new Date(START));
+    const ids: string[] = [];
+    for (let c = 0; c < count; c++) {
+      const row = await this.runtime.createCase({ kind: 'major-decision', payload: createPayload(), actor: ACTORS['department-head'] });
+      ids.push(row.id);
+    }
+    let last: { snapshot: string } | undefined;
+    for (const step of MAJOR_DECISION_PATH) {
+      if (step.clock) {
+        rec?.pause();
+        this.clock.set(new Date(step.clock));
+      }
+      rec?.start();
+      const actor = ACTORS[ROLE_OF[step.type]];
+      for (const caseId of ids) {
+        const payload = step.payload();
+        const send = () => this.runtime.dispatch({ caseId, type: step.type, payload, actor });
+        const res = rec ? await rec.time(send) : await send();
+        last = res.case;
+        if (step.type === 'ARCHIVE' && res.case.status !== 'done') throw new Error(`major-decision: case ${caseId} not archived`);
+      }
+    }
+    rec?.pause();
+    if (last) this.snapshotBytes = Buffer.byteLength(last.snapshot);
+  }
 }

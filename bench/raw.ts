@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { PgClient } from './databases';
 import type { CaseRowValues, HistoryRowValues, PlannedCase, PlannedStep } from './engine';
-import { Measurement, Recorder } from './stats';
+import type { Recorder } from './stats';
 
 /**
  * The raw baselines: the same driver Docket uses, with no ORM and no engine, committing the rows
@@ -82,8 +82,15 @@ export function stepsInOrder(cases: readonly PlannedCase[]): PlannedStep[] {
   return out;
 }
 
+/** A raw baseline: `load` inserts the cases (not timed), `run` commits their transitions step by step. */
+export interface RawBaseline {
+  load(cases: readonly PlannedCase[]): Promise<void>;
+  run(cases: readonly PlannedCase[], rec?: Recorder): Promise<void>;
+  close(): Promise<void>;
+}
+
 /** better-sqlite3, WAL + synchronous=FULL, prepared statements, one transaction per transition. */
-export async function rawSqlite(db: Database.Database, warmup: readonly PlannedCase[], measured: readonly PlannedCase[]): Promise<Measurement> {
+export function rawSqlite(db: Database.Database): RawBaseline {
   const insCase = db.prepare(insertSql('cases', CASE_COLUMNS, sqlitePh));
   const insHistory = db.prepare(insertSql('case_history', HISTORY_COLUMNS, sqlitePh));
   const update = db.prepare(updateSql(sqlitePh));
@@ -96,16 +103,22 @@ export async function rawSqlite(db: Database.Database, warmup: readonly PlannedC
     if (res.changes !== 1) throw new Error(`CAS failed for ${s.caseId}@${s.expectedRevision}`);
     insHistory.run(values(s.history, HISTORY_COLUMNS, sqliteValue));
   });
-  for (const pc of [...warmup, ...measured]) create(pc);
-  for (const s of stepsInOrder(warmup)) advance(s);
-  const rec = new Recorder();
-  rec.start();
-  for (const s of stepsInOrder(measured)) await rec.time(() => advance(s));
-  return rec.result();
+  return {
+    load: async (cases) => cases.forEach((pc) => create(pc)),
+    run: async (cases, rec) => {
+      rec?.start();
+      for (const s of stepsInOrder(cases)) {
+        if (rec) await rec.time(() => advance(s));
+        else advance(s);
+      }
+      rec?.pause();
+    },
+    close: async () => void db.close(),
+  };
 }
 
 /** pg Client, named prepared statements, BEGIN / UPDATE (CAS) / INSERT / COMMIT per transition. */
-export async function rawPostgres(client: PgClient, warmup: readonly PlannedCase[], measured: readonly PlannedCase[]): Promise<Measurement> {
+export function rawPostgres(client: PgClient): RawBaseline {
   const insCase = { name: 'bench_ins_case', text: insertSql('cases', CASE_COLUMNS, pgPh) };
   const insHistory = { name: 'bench_ins_history', text: insertSql('case_history', HISTORY_COLUMNS, pgPh) };
   const update = { name: 'bench_cas_case', text: updateSql(pgPh) };
@@ -130,10 +143,18 @@ export async function rawPostgres(client: PgClient, warmup: readonly PlannedCase
       if (res.rowCount !== 1) throw new Error(`CAS failed for ${s.caseId}@${s.expectedRevision}`);
       await client.query({ ...insHistory, values: values(s.history, HISTORY_COLUMNS) });
     });
-  for (const pc of [...warmup, ...measured]) await create(pc);
-  for (const s of stepsInOrder(warmup)) await advance(s);
-  const rec = new Recorder();
-  rec.start();
-  for (const s of stepsInOrder(measured)) await rec.time(() => advance(s));
-  return rec.result();
+  return {
+    load: async (cases) => {
+      for (const pc of cases) await create(pc);
+    },
+    run: async (cases, rec) => {
+      rec?.start();
+      for (const s of stepsInOrder(cases)) {
+        if (rec) await rec.time(() => advance(s));
+        else await advance(s);
+      }
+      rec?.pause();
+    },
+    close: () => client.end(),
+  };
 }

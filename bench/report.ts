@@ -1,4 +1,3 @@
-import type { MajorDecisionResult } from './major-decision';
 import type { MachineInfo } from './machine';
 import { fmtMs, fmtRate, fmtRatio, Measurement } from './stats';
 
@@ -8,7 +7,7 @@ export interface DriverResults {
   createCase: Measurement;
   bpmn: Measurement;
   bpmnStateBytes: number;
-  major: MajorDecisionResult | { skipped: string };
+  major: { transitions: Measurement; eventsPerCase: number; snapshotBytes: number };
 }
 
 export interface Results {
@@ -16,7 +15,7 @@ export interface Results {
   versions: { sqlite: string; postgres: string; postgresSettings: string };
   date: Date;
   durationS: number;
-  counts: { transitions: number; cases: number; bpmnTransitions: number; warmupCases: number; bpmnWarmup: number };
+  rounds: number;
   quick: boolean;
   engine: { stepCase: Measurement; buildRecord: Measurement; verify: Measurement };
   sqlite: DriverResults;
@@ -38,8 +37,7 @@ export function renderConsole(r: Results): string {
     out += line('runtime bench-approval', x.approval);
     out += line('runtime createCase', x.createCase);
     out += line('bpmn-engine', x.bpmn);
-    if ('skipped' in x.major) out += `major-decision: skipped (${x.major.skipped})\n`;
-    else out += line('runtime major-decision', x.major.transitions);
+    out += line('runtime major-decision', x.major.transitions);
     out += `runtime/raw ${fmtRatio(x.approval.perSecond / x.raw.perSecond)}  runtime/bpmn ${fmtRatio(x.approval.perSecond / x.bpmn.perSecond)}\n`;
   }
   return out;

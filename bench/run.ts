@@ -1,41 +1,77 @@
 /**
  * `npm run bench`: Docket's transition throughput through the real runtime on SQLite and
- * PostgreSQL, against the raw driver and against bpmn-engine, measured in one run; writes
- * BENCHMARKS.md. Options: `--quick` (a tenth of the counts), `--no-write` (print only),
- * `BENCH_TRANSITIONS` / `BENCH_BPMN_TRANSITIONS` (counts per measurement).
+ * PostgreSQL, against the raw driver and against bpmn-engine, all measured in this run; writes
+ * BENCHMARKS.md at the repository root.
+ *
+ * Options: `--quick` (a tenth of the counts, for trying the bench out), `--no-write` (print only).
+ * Environment: BENCH_TRANSITIONS (default 2000 per measurement), BENCH_BPMN_TRANSITIONS (1000),
+ * BENCH_ROUNDS (4), BENCH_DATABASE_URL (default TEST_DATABASE_URL or postgres://postgres@127.0.0.1:5432/test).
  */
 import 'reflect-metadata';
 import { allWorkflows } from '@app/workflows';
 import * as fs from 'fs';
 import * as path from 'path';
-import { benchApprovalV1 } from './approval.workflow';
-import { measureBpmn, pgBpmnStore, sqliteBpmnStore } from './bpmn';
+import { APPROVAL_STEPS, benchApprovalV1 } from './approval.workflow';
+import { BpmnStore, pgBpmnStore, runBpmn, sqliteBpmnStore } from './bpmn';
 import { BenchDatabases, Driver, openSqlite, pgClient } from './databases';
-import { measureVerify, planApprovalCases } from './engine';
+import { measureVerify, PlannedCase, planApprovalCases } from './engine';
 import { machineInfo } from './machine';
-import { measureMajorDecision } from './major-decision';
-import { rawPostgres, rawSqlite } from './raw';
-import { renderMarkdown, renderConsole, Results, DriverResults } from './report';
-import { buildRegistry, buildRuntime, measureRuntimeApproval } from './runtime';
+import { MajorDecisionBench } from './major-decision';
+import { rawPostgres, RawBaseline, rawSqlite } from './raw';
+import { DriverResults, renderConsole, renderMarkdown, Results } from './report';
+import { buildRegistry, buildRuntime, runApproval } from './runtime';
+import { Recorder } from './stats';
 
 const args = new Set(process.argv.slice(2));
-const scale = args.has('--quick') ? 0.1 : 1;
-const count = (env: string | undefined, dflt: number) => Math.max(5, Math.round((env ? Number(env) : dflt) * scale));
-const TRANSITIONS = count(process.env.BENCH_TRANSITIONS, 2000);
-const BPMN_TRANSITIONS = count(process.env.BENCH_BPMN_TRANSITIONS, 1000);
-const CASES = Math.ceil(TRANSITIONS / 5);
-const WARMUP_CASES = Math.max(4, Math.round(CASES / 10));
-const BPMN_CASES = Math.ceil(BPMN_TRANSITIONS / 5);
-const BPMN_WARMUP = Math.max(4, Math.round(BPMN_CASES / 10));
+const quick = args.has('--quick');
+const envInt = (name: string, dflt: number) => {
+  const v = process.env[name];
+  const n = v === undefined || v === '' ? dflt : Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive integer`);
+  return n;
+};
+const ROUNDS = envInt('BENCH_ROUNDS', quick ? 2 : 4);
+const TRANSITIONS = Math.round(envInt('BENCH_TRANSITIONS', 2000) * (quick ? 0.1 : 1));
+const BPMN_TRANSITIONS = Math.round(envInt('BENCH_BPMN_TRANSITIONS', 1000) * (quick ? 0.1 : 1));
+
+/** Cases per round for `transitions` transitions of `eventsPerCase` events each. */
+const perRound = (transitions: number, eventsPerCase: number) => Math.max(1, Math.ceil(transitions / eventsPerCase / ROUNDS));
+const APPROVAL_PER_ROUND = perRound(TRANSITIONS, APPROVAL_STEPS);
+const BPMN_PER_ROUND = perRound(BPMN_TRANSITIONS, APPROVAL_STEPS);
+const WARMUP_CASES = Math.max(5, Math.round(APPROVAL_PER_ROUND / 2));
 
 const log = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
+
+/** One measured thing: a warm-up, then one chunk per round, timed into `rec`. */
+interface Side {
+  name: string;
+  rec: Recorder;
+  warm(): Promise<void>;
+  round(i: number): Promise<void>;
+}
+
+/**
+ * Runs the sides' chunks interleaved (round 1 of each, round 2 of each, …, rotating which goes
+ * first), so that load from other processes on the machine falls on all of them alike.
+ */
+async function interleave(label: string, sides: Side[]): Promise<void> {
+  for (const s of sides) {
+    log(`${label}: warm-up ${s.name}`);
+    await s.warm();
+  }
+  for (let r = 0; r < ROUNDS; r++) {
+    const order = sides.map((_, i) => sides[(i + r) % sides.length]);
+    log(`${label}: round ${r + 1}/${ROUNDS}`);
+    for (const s of order) await s.round(r);
+  }
+}
+
+const chunks = <T>(items: readonly T[], n: number): T[][] => Array.from({ length: n }, (_, i) => items.slice(i * Math.ceil(items.length / n), (i + 1) * Math.ceil(items.length / n)));
 
 async function main(): Promise<void> {
   const startedAt = Date.now();
   const dbs = new BenchDatabases();
-  const onSignal = () => {
-    void dbs.cleanup().finally(() => process.exit(130));
-  };
+  const onSignal = () => void dbs.cleanup().finally(() => process.exit(130));
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   try {
@@ -44,51 +80,84 @@ async function main(): Promise<void> {
 
     log('engine only (no database)');
     const warmPlan = planApprovalCases(def, WARMUP_CASES);
-    const plan = planApprovalCases(def, CASES);
+    const plan = planApprovalCases(def, APPROVAL_PER_ROUND * ROUNDS);
     const verify = measureVerify(
       plan.cases.map((c) => c.records),
       5,
     );
+    const planChunks = chunks(plan.cases, ROUNDS);
 
     const perDriver: Partial<Record<Driver, DriverResults>> = {};
     for (const driver of ['sqlite', 'postgres'] as const) {
-      log(`${driver}: raw driver baseline`);
+      // the raw baseline in a database of its own, with the schema from the same migrations
       const rawDb = await dbs.create(driver, 'raw');
       await dbs.migrate(rawDb);
-      let raw;
-      if (driver === 'sqlite') {
-        const db = openSqlite(rawDb.file!);
-        raw = await rawSqlite(db, warmPlan.cases, plan.cases);
-        db.close();
-      } else {
-        const client = await pgClient(rawDb.schema);
-        raw = await rawPostgres(client, warmPlan.cases, plan.cases);
-        await client.end();
-      }
-
-      log(`${driver}: Docket runtime, bench-approval`);
+      const raw: RawBaseline = driver === 'sqlite' ? rawSqlite(openSqlite(rawDb.file!)) : rawPostgres(await pgClient(rawDb.schema));
+      // Docket, bpmn-engine (table bpmn_state) and the major-decision pipeline share one database
       const rtDb = await dbs.create(driver, 'runtime');
       const ds = await dbs.dataSource(rtDb);
       const runtime = buildRuntime(registry, ds, rtDb.config);
-      const approval = await measureRuntimeApproval(runtime, WARMUP_CASES, CASES);
+      const bpmnConn = driver === 'sqlite' ? openSqlite(rtDb.file!) : await pgClient(rtDb.schema);
+      const bpmnStore: BpmnStore = driver === 'sqlite' ? sqliteBpmnStore(bpmnConn as ReturnType<typeof openSqlite>) : await pgBpmnStore(bpmnConn as Awaited<ReturnType<typeof pgClient>>);
+      const major = new MajorDecisionBench(registry, ds, rtDb.config);
+      const majorPerRound = perRound(TRANSITIONS, major.eventsPerCase);
 
-      log(`${driver}: bpmn-engine, same database`);
-      let bpmn;
-      if (driver === 'sqlite') {
-        const db = openSqlite(rtDb.file!);
-        bpmn = await measureBpmn(sqliteBpmnStore(db), BPMN_WARMUP, BPMN_CASES);
-        db.close();
-      } else {
-        const client = await pgClient(rtDb.schema);
-        bpmn = await measureBpmn(await pgBpmnStore(client), BPMN_WARMUP, BPMN_CASES);
-        await client.end();
-      }
-
-      log(`${driver}: Docket runtime, major-decision v1`);
-      const major = await measureMajorDecision(registry, ds, rtDb.config, TRANSITIONS);
+      const created = new Recorder();
+      let bpmnStateBytes = 0;
+      const sides: Side[] = [
+        {
+          name: 'raw driver',
+          rec: new Recorder(),
+          warm: async () => {
+            await raw.load(warmPlan.cases);
+            await raw.run(warmPlan.cases);
+          },
+          async round(i) {
+            const cases: PlannedCase[] = planChunks[i];
+            await raw.load(cases);
+            await raw.run(cases, this.rec);
+          },
+        },
+        {
+          name: 'runtime bench-approval',
+          rec: new Recorder(),
+          warm: () => runApproval(runtime, WARMUP_CASES),
+          async round() {
+            await runApproval(runtime, APPROVAL_PER_ROUND, this.rec, created);
+          },
+        },
+        {
+          name: 'bpmn-engine',
+          rec: new Recorder(),
+          warm: async () => void (await runBpmn(bpmnStore, Math.max(4, Math.round(BPMN_PER_ROUND / 2)))),
+          async round() {
+            bpmnStateBytes = await runBpmn(bpmnStore, BPMN_PER_ROUND, this.rec);
+          },
+        },
+        {
+          name: 'runtime major-decision',
+          rec: new Recorder(),
+          warm: () => major.run(Math.max(2, Math.round(majorPerRound / 2))),
+          async round() {
+            await major.run(majorPerRound, this.rec);
+          },
+        },
+      ];
+      await interleave(driver, sides);
+      await raw.close();
+      if (driver === 'sqlite') (bpmnConn as ReturnType<typeof openSqlite>).close();
+      else await (bpmnConn as Awaited<ReturnType<typeof pgClient>>).end();
       await dbs.close(ds);
 
-      perDriver[driver] = { raw, approval: approval.transitions, createCase: approval.createCase, bpmn: bpmn.transitions, bpmnStateBytes: bpmn.stateBytes, major };
+      const [rawSide, approvalSide, bpmnSide, majorSide] = sides;
+      perDriver[driver] = {
+        raw: rawSide.rec.result(),
+        approval: approvalSide.rec.result(),
+        createCase: created.result(),
+        bpmn: bpmnSide.rec.result(),
+        bpmnStateBytes,
+        major: { transitions: majorSide.rec.result(), eventsPerCase: major.eventsPerCase, snapshotBytes: major.snapshotBytes },
+      };
     }
 
     const results: Results = {
@@ -96,8 +165,8 @@ async function main(): Promise<void> {
       versions: await dbs.versions(),
       date: new Date(),
       durationS: (Date.now() - startedAt) / 1000,
-      counts: { transitions: TRANSITIONS, cases: CASES, bpmnTransitions: BPMN_TRANSITIONS, warmupCases: WARMUP_CASES, bpmnWarmup: BPMN_WARMUP },
-      quick: scale !== 1,
+      rounds: ROUNDS,
+      quick,
       engine: { stepCase: plan.stepCase, buildRecord: plan.buildRecord, verify },
       sqlite: perDriver.sqlite!,
       postgres: perDriver.postgres!,
@@ -106,7 +175,7 @@ async function main(): Promise<void> {
     if (!args.has('--no-write')) {
       const file = path.resolve(__dirname, '..', 'BENCHMARKS.md');
       fs.writeFileSync(file, renderMarkdown(results));
-      log(`wrote ${path.relative(process.cwd(), file)}`);
+      log(`wrote ${path.relative(process.cwd(), file) || file}`);
     }
   } finally {
     await dbs.cleanup();

@@ -5,7 +5,7 @@ import { CaseRepository } from '@app/persistence';
 import { LoggingEffectSink, SystemClock, WorkflowRuntime } from '@app/runtime';
 import type { DataSource } from 'typeorm';
 import { approvalComment, approverFor, APPROVAL_STEPS, benchApprovalV1, benchCreator } from './approval.workflow';
-import { Measurement, Recorder } from './stats';
+import type { Recorder } from './stats';
 
 /** The real runtime, built by hand as the Nest module builds it (no app, no HTTP). */
 export function buildRuntime(registry: WorkflowRegistry, dataSource: DataSource, config: DocketConfig): WorkflowRuntime {
@@ -47,22 +47,16 @@ async function approveAll(runtime: WorkflowRuntime, ids: readonly string[], rec?
 }
 
 /**
- * `bench-approval` through `WorkflowRuntime.dispatch`: load the case, validate the payload, engine
- * step, CAS update + history append + chain hash in one transaction. Cases are opened first
- * (timed apart, as `createCase`), then step 1 is sent to every case, then step 2, …
+ * `bench-approval` through `WorkflowRuntime.dispatch` (load the case, validate the payload, engine
+ * step, CAS update + history append + chain hash in one transaction). `count` cases are opened first
+ * (timed apart in `created`), then step 1 is sent to every case, then step 2, …
  */
-export async function measureRuntimeApproval(
-  runtime: WorkflowRuntime,
-  warmupCases: number,
-  cases: number,
-): Promise<{ transitions: Measurement; createCase: Measurement }> {
-  await approveAll(runtime, await createApprovalCases(runtime, warmupCases));
-  const created = new Recorder();
-  created.start();
-  const ids = await createApprovalCases(runtime, cases, created);
-  const createCase = created.result();
-  const rec = new Recorder();
-  rec.start();
+export async function runApproval(runtime: WorkflowRuntime, count: number, rec?: Recorder, created?: Recorder): Promise<void> {
+  rec?.pause();
+  created?.start();
+  const ids = await createApprovalCases(runtime, count, created);
+  created?.pause();
+  rec?.start();
   await approveAll(runtime, ids, rec);
-  return { transitions: rec.result(), createCase };
+  rec?.pause();
 }

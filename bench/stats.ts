@@ -36,12 +36,14 @@ export class Recorder {
   private startedAt = 0;
   private elapsed = 0;
 
+  /** Starts (or resumes) the wall clock; no-op when it runs. */
   start(): void {
-    this.startedAt = now();
+    if (!this.startedAt) this.startedAt = now();
   }
 
   /** Pauses the wall clock (work between operations that is not measured, e.g. creating cases). */
   pause(): void {
+    if (!this.startedAt) return;
     this.elapsed += now() - this.startedAt;
     this.startedAt = 0;
   }
@@ -54,7 +56,7 @@ export class Recorder {
   }
 
   result(): Measurement {
-    if (this.startedAt) this.pause();
+    this.pause();
     return summarize(this.latencies, this.elapsed);
   }
 }

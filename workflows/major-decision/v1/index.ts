@@ -1,0 +1,3 @@
+export * from './major-decision.definition';
+export * from './major-decision.machine';
+export * from './major-decision.payloads';

@@ -1,0 +1,170 @@
+/**
+ * The major-decision workflow, version 1: the machine plus what Docket needs around it — labels
+ * (zh-CN / English) and stage of every state, who may send each event, the rules checked (in
+ * order), the facts the runtime computes and the payload classes the API validates.
+ */
+import type { EventMeta, FactDeclaration, Label, RuleDefinition, StateMeta, WorkflowDefinition } from '@app/engine';
+import {
+  MAJOR_DECISION_EVENT_RULES,
+  type MajorDecisionContext,
+  type MajorDecisionEventType,
+  majorDecisionRules,
+  majorDecisionV1Machine,
+} from './major-decision.machine';
+import * as P from './major-decision.payloads';
+
+/** Decree 713 stages in pipeline order (ids used by `StateMeta.stage`). */
+export const MAJOR_DECISION_STAGES: Record<string, Label> = {
+  initiation: { zh: '决策启动', en: 'Initiation' },
+  drafting: { zh: '拟订决策草案', en: 'Drafting' },
+  publicParticipation: { zh: '公众参与', en: 'Public participation' },
+  expertReview: { zh: '专家论证', en: 'Expert argumentation' },
+  riskAssessment: { zh: '风险评估', en: 'Risk assessment' },
+  legalityReview: { zh: '合法性审查', en: 'Legality review' },
+  collectiveDecision: { zh: '集体讨论决定', en: 'Collective decision' },
+  partyCommitteeReport: { zh: '向党委请示报告', en: 'Report to the party committee' },
+  publication: { zh: '决策公布', en: 'Publication' },
+  implementation: { zh: '决策执行', en: 'Implementation' },
+  archiving: { zh: '办结归档', en: 'Closing and archiving' },
+  terminated: { zh: '程序终止', en: 'Terminated' },
+};
+
+const state = (stage: string, zh: string, en: string): StateMeta => ({ stage, label: { zh, en } });
+
+/** Every state path, compound and leaf. */
+export const MAJOR_DECISION_STATES: Record<string, StateMeta> = {
+  initiation: state('initiation', '决策启动（待决定是否启动）', 'Initiation (awaiting the start decision)'),
+  notStarted: state('initiation', '决定不予启动', 'Not started'),
+  drafting: state('drafting', '拟订决策草案', 'Drafting'),
+  publicParticipation: state('publicParticipation', '公众参与', 'Public participation'),
+  'publicParticipation.preparing': state('publicParticipation', '准备公开征求意见', 'Preparing the public comment'),
+  'publicParticipation.commentOpen': state('publicParticipation', '公开征求意见中', 'Comment period open'),
+  'publicParticipation.commentClosed': state('publicParticipation', '征求意见已结束（待报送采纳情况）', 'Comment period closed (adoption summary due)'),
+  expertReview: state('expertReview', '专家论证', 'Expert argumentation'),
+  riskAssessment: state('riskAssessment', '风险评估', 'Risk assessment'),
+  legalityReview: state('legalityReview', '合法性审查', 'Legality review'),
+  'legalityReview.awaitingSubmission': state('legalityReview', '待送请合法性审查', 'Awaiting submission for review'),
+  'legalityReview.submitted': state('legalityReview', '已送审（待签收）', 'Submitted (awaiting acceptance)'),
+  'legalityReview.underReview': state('legalityReview', '审查中', 'Under review'),
+  'legalityReview.revisionsRequired': state('legalityReview', '待按审查意见修改', 'Revisions required'),
+  collectiveDecision: state('collectiveDecision', '集体讨论决定', 'Collective decision'),
+  'collectiveDecision.preparing': state('collectiveDecision', '待安排会议', 'Meeting to be scheduled'),
+  'collectiveDecision.scheduled': state('collectiveDecision', '已安排会议', 'Meeting scheduled'),
+  partyCommitteeReport: state('partyCommitteeReport', '待向党委请示报告', 'Report to the party committee'),
+  publication: state('publication', '待公布决策', 'Awaiting publication'),
+  implementation: state('implementation', '决策执行', 'Implementation'),
+  'implementation.inProgress': state('implementation', '执行中', 'Being implemented'),
+  'implementation.suspended': state('implementation', '中止执行', 'Suspended'),
+  closed: state('archiving', '已办结（待归档）', 'Closed (awaiting archiving)'),
+  archived: state('archiving', '已归档', 'Archived'),
+  rejected: state('collectiveDecision', '决策未通过', 'Rejected by the decision body'),
+  withdrawn: state('terminated', '已撤回', 'Withdrawn'),
+};
+
+/** Values the runtime computes with the business calendar (SPEC §8) and passes in `event.facts`. */
+export const MAJOR_DECISION_FACTS = {
+  minCompletionDate: {
+    kind: 'workdaysAfter',
+    from: 'today',
+    days: { key: 'decision.legalityReview.minWorkdays', default: 7, article: 'R713 Art. 26' },
+  },
+  minClosesAt: {
+    kind: 'calendarDaysAfter',
+    from: { payload: 'opensAt' },
+    days: { key: 'decision.publicComment.minDays', default: 30, article: 'R713 Art. 15' },
+    rollToWorkday: true,
+  },
+  earliestHearingDate: {
+    kind: 'calendarDaysAfter',
+    from: { payload: 'materialsServedAt' },
+    days: { key: 'decision.hearing.materialsNoticeDays', default: 7, article: 'R713 Art. 16' },
+    // "7日前送达": a period counted back from the hearing, so no roll to a working day
+    rollToWorkday: false,
+  },
+} satisfies Record<string, FactDeclaration>;
+
+type EventEntry = Omit<EventMeta, 'rules'>;
+const ev = (zh: string, en: string, roles: EventMeta['roles'], payload: EventMeta['payload'], facts?: EventMeta['facts']): EventEntry => ({
+  label: { zh, en },
+  roles,
+  payload,
+  ...(facts ? { facts } : {}),
+});
+
+const EVENTS: Record<MajorDecisionEventType, EventEntry> = {
+  DECIDE_TO_START: ev('决定启动决策程序', 'Decide to start', ['town-head'], P.DecideToStartPayload),
+  DECLINE_TO_START: ev('决定不予启动', 'Decline to start', ['town-head'], P.DeclineToStartPayload),
+  SUBMIT_DRAFT: ev('提交决策草案', 'Submit the draft', ['department-head'], P.SubmitDraftPayload),
+  PUBLISH_FOR_COMMENT: ev('公开征求意见', 'Publish for comment', ['department-head'], P.PublishForCommentPayload, {
+    minClosesAt: MAJOR_DECISION_FACTS.minClosesAt,
+  }),
+  EXTEND_COMMENT_PERIOD: ev('延长征求意见期限', 'Extend the comment period', ['department-head'], P.ExtendCommentPeriodPayload),
+  CLOSE_COMMENT_PERIOD: ev('结束征求意见', 'Close the comment period', ['department-head'], P.CloseCommentPeriodPayload),
+  RECORD_HEARING: ev('记录听证会', 'Record a hearing', ['department-head'], P.RecordHearingPayload, {
+    earliestHearingDate: MAJOR_DECISION_FACTS.earliestHearingDate,
+  }),
+  SUBMIT_PARTICIPATION_SUMMARY: ev(
+    '报送公众意见研究采纳情况',
+    'Submit the public-participation summary',
+    ['department-head'],
+    P.SubmitParticipationSummaryPayload,
+  ),
+  RECORD_EXPERT_OPINION: ev('记录专家论证意见', 'Record an expert opinion', ['department-head'], P.RecordExpertOpinionPayload),
+  SUBMIT_EXPERT_SUMMARY: ev('报送专家论证意见采纳情况', 'Submit the expert-opinion summary', ['department-head'], P.SubmitExpertSummaryPayload),
+  SUBMIT_RISK_REPORT: ev('报送风险评估报告', 'Submit the risk assessment report', ['department-head'], P.SubmitRiskReportPayload),
+  SUBMIT_FOR_LEGALITY_REVIEW: ev(
+    '送请合法性审查',
+    'Submit for legality review',
+    ['department-head'],
+    P.SubmitForLegalityReviewPayload,
+    { minCompletionDate: MAJOR_DECISION_FACTS.minCompletionDate },
+  ),
+  ACCEPT_FOR_REVIEW: ev('签收送审材料', 'Accept for review', ['legal-reviewer'], P.AcceptForReviewPayload),
+  RETURN_INCOMPLETE: ev('退回补充材料', 'Return as incomplete', ['legal-reviewer'], P.ReturnIncompletePayload),
+  ISSUE_REVIEW_OPINION: ev('出具合法性审查意见', 'Issue the review opinion', ['legal-reviewer'], P.IssueReviewOpinionPayload),
+  CONFIRM_REVISIONS: ev('确认已按审查意见修改', 'Confirm the revisions', ['department-head'], P.ConfirmRevisionsPayload),
+  SCHEDULE_MEETING: ev('安排集体讨论会议', 'Schedule the meeting', ['secretary'], P.ScheduleMeetingPayload),
+  RECORD_MEETING: ev('记录集体讨论决定情况', 'Record the meeting', ['secretary'], P.RecordMeetingPayload),
+  RECORD_PARTY_COMMITTEE_REPORT: ev(
+    '记录向党委请示报告情况',
+    'Record the party committee report',
+    ['secretary'],
+    P.RecordPartyCommitteeReportPayload,
+  ),
+  PUBLISH_DECISION: ev('公布决策', 'Publish the decision', ['secretary'], P.PublishDecisionPayload),
+  REPORT_IMPLEMENTATION: ev('报告决策执行情况', 'Report on implementation', ['department-head'], P.ReportImplementationPayload),
+  START_POST_EVALUATION: ev('启动决策后评估', 'Start the post-decision evaluation', ['town-head'], P.StartPostEvaluationPayload),
+  SUBMIT_POST_EVALUATION: ev('报送决策后评估报告', 'Submit the post-decision evaluation', ['secretary'], P.SubmitPostEvaluationPayload),
+  SUSPEND: ev('中止执行', 'Suspend implementation', ['town-head'], P.SuspendPayload),
+  RESUME: ev('恢复执行', 'Resume implementation', ['town-head'], P.ResumePayload),
+  PROPOSE_ADJUSTMENT: ev('提出决策调整', 'Propose an adjustment', ['town-head'], P.ProposeAdjustmentPayload),
+  CLOSE_CASE: ev('办结', 'Close the case', ['town-head'], P.CloseCasePayload),
+  ARCHIVE: ev('归档', 'Archive', ['secretary'], P.ArchivePayload),
+  WITHDRAW: ev('撤回', 'Withdraw', ['town-head'], P.WithdrawPayload),
+};
+
+export const MAJOR_DECISION_EVENTS: Record<MajorDecisionEventType, EventMeta> = Object.fromEntries(
+  (Object.keys(EVENTS) as MajorDecisionEventType[]).map((type) => {
+    const rules: readonly string[] = MAJOR_DECISION_EVENT_RULES[type];
+    return [type, rules.length > 0 ? { ...EVENTS[type], rules: [...rules] } : EVENTS[type]];
+  }),
+) as Record<MajorDecisionEventType, EventMeta>;
+
+export const majorDecisionV1: WorkflowDefinition<MajorDecisionContext> = {
+  kind: 'major-decision',
+  version: 1,
+  label: { zh: '重大行政决策', en: 'Major administrative decision' },
+  machine: majorDecisionV1Machine,
+  states: MAJOR_DECISION_STATES,
+  stages: MAJOR_DECISION_STAGES,
+  create: {
+    type: 'CREATE_CASE',
+    label: { zh: '提出决策事项建议', en: 'Propose a decision matter' },
+    roles: ['department-head'],
+    payload: P.CreateMajorDecisionPayload,
+  },
+  events: MAJOR_DECISION_EVENTS,
+  rules: majorDecisionRules as Record<string, RuleDefinition<MajorDecisionContext>>,
+  orgUnits: (ctx) => (ctx.start ? [ctx.start.undertakingUnit] : []),
+  visibleToReviewers: (ctx) => ctx.legalityReview.submissions.length > 0,
+};

@@ -1,0 +1,611 @@
+/**
+ * Payloads of the major-decision workflow (v1), one class per event, validated and whitelisted by
+ * the API before the event reaches the engine. Field names are the API contract of issue 2 §3;
+ * fields marked "(added)" go beyond the issue's minimum and are all optional, so a client that
+ * sends exactly the issue's fields is accepted.
+ *
+ * Conventions: date-only fields are `YYYY-MM-DD` (a day, read in Asia/Shanghai); instants are
+ * ISO 8601 with an explicit offset; document hashes are SHA-256 lower-case hex.
+ *
+ * class-transformer's `@Type` reads design-time metadata when the classes are defined, so the
+ * process must have loaded `reflect-metadata` first (Nest does; specs import it themselves —
+ * workflows/ may not import it, see .dependency-cruiser.js).
+ */
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNotEmpty,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import {
+  DATE_ONLY,
+  INSTANT,
+  IsRealDate,
+  LONG_TEXT,
+  MAX_ITEMS,
+  SHA256_HEX,
+  SHORT_TEXT,
+} from '../../common/payload-validators';
+
+// ------------------------------------------------------------------------------------------------
+// Enumerations (UPPER_SNAKE values are part of the API contract)
+// ------------------------------------------------------------------------------------------------
+
+export const RISK_LEVELS = ['LOW', 'MEDIUM', 'HIGH'] as const;
+export type RiskLevel = (typeof RISK_LEVELS)[number];
+
+export const REVIEW_OUTCOMES = ['LEGAL', 'LEGAL_WITH_REVISIONS', 'ILLEGAL', 'EXPLORATORY_RISK_DISCLOSED'] as const;
+export type ReviewOutcome = (typeof REVIEW_OUTCOMES)[number];
+
+/** 常务会议 / 全体会议 (R713 Art. 30); 镇班子领导会议 / 镇长办公会议 (township practice, SPEC §2.4 row 6). */
+export const MEETING_TYPES = ['STANDING_MEETING', 'PLENARY_MEETING', 'LEADERSHIP_MEETING', 'TOWN_HEAD_OFFICE_MEETING'] as const;
+export type MeetingType = (typeof MEETING_TYPES)[number];
+
+export const SPEAKER_ROLES = ['HEAD', 'MEMBER'] as const;
+export type SpeakerRole = (typeof SPEAKER_ROLES)[number];
+
+export const POSITIONS = ['SUPPORT', 'OPPOSE', 'ABSTAIN'] as const;
+export type Position = (typeof POSITIONS)[number];
+
+export const MEETING_DECISIONS = ['APPROVED', 'REJECTED', 'POSTPONED', 'REVISE'] as const;
+export type MeetingDecision = (typeof MEETING_DECISIONS)[number];
+
+export const PARTY_COMMITTEE_OUTCOMES = ['AGREED', 'DISAGREED'] as const;
+export type PartyCommitteeOutcome = (typeof PARTY_COMMITTEE_OUTCOMES)[number];
+
+export const ADJUSTMENT_SCOPES = ['MINOR', 'MAJOR'] as const;
+export type AdjustmentScope = (typeof ADJUSTMENT_SCOPES)[number];
+
+/** 《公平竞争审查条例》: no restricting content, or an exception of the regulation applies. */
+export const FAIR_COMPETITION_CONCLUSIONS = ['COMPLIANT', 'EXCEPTION_APPLIES'] as const;
+export type FairCompetitionConclusion = (typeof FAIR_COMPETITION_CONCLUSIONS)[number];
+
+/** R713 Art. 36 ¶1 (1)–(3). */
+export const POST_EVALUATION_TRIGGERS = ['EXPECTED_EFFECT_NOT_ACHIEVED', 'MANY_PUBLIC_OPINIONS', 'DEEMED_NECESSARY'] as const;
+export type PostEvaluationTrigger = (typeof POST_EVALUATION_TRIGGERS)[number];
+
+export const POST_EVALUATION_RECOMMENDATIONS = ['CONTINUE', 'ADJUST', 'STOP'] as const;
+export type PostEvaluationRecommendation = (typeof POST_EVALUATION_RECOMMENDATIONS)[number];
+
+// ------------------------------------------------------------------------------------------------
+// Nested objects
+// ------------------------------------------------------------------------------------------------
+
+/** R713 Art. 10 (2): what a department's decision proposal must cover. */
+export class ProposalDto {
+  @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  problem: string;
+
+  @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  reasons: string;
+
+  @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  legalBasis: string;
+
+  @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  solution: string;
+
+  @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  necessity: string;
+
+  /** (added) 可行性 — Art. 10 (2) names necessity *and* feasibility. */
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  feasibility?: string;
+
+  /** (added) the item of the annual decision catalog (决策事项目录) this proposal belongs to, if any. */
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(SHORT_TEXT)
+  catalogItem?: string;
+}
+
+/** The procedures the start decision requires (legality review and collective decision always are). */
+export class ProceduresDto {
+  @IsBoolean()
+  publicParticipation: boolean;
+
+  /** a hearing (听证会) as part of public participation; requires `publicParticipation` */
+  @IsBoolean()
+  hearing: boolean;
+
+  @IsBoolean()
+  expertReview: boolean;
+
+  @IsBoolean()
+  riskAssessment: boolean;
+
+  /** the draft touches market entities' economic activity (R713 Art. 29 (1); 《公平竞争审查条例》) */
+  @IsBoolean()
+  fairCompetitionReview: boolean;
+}
+
+export class DraftOptionDto {
+  @IsString() @IsNotEmpty() @MaxLength(SHORT_TEXT)
+  title: string;
+
+  @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  summary: string;
+}
+
+/** (added) the fair-competition review (公平竞争审查) carried with the draft (R713 Art. 29 (1)). */
+export class FairCompetitionReviewDto {
+  @IsIn(FAIR_COMPETITION_CONCLUSIONS)
+  conclusion: FairCompetitionConclusion;
+
+  @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  summary: string;
+
+  @IsString() @Matches(DATE_ONLY) @IsRealDate()
+  reviewedOn: string;
+}
+
+/** R713 Art. 26 ¶1: the draft, its legal basis and a statement of the procedures performed. */
+export class LegalityReviewMaterialsDto {
+  @IsString() @Matches(SHA256_HEX)
+  draftHash: string;
+
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(MAX_ITEMS)
+  @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(SHORT_TEXT, { each: true })
+  legalBasis: string[];
+
+  @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  procedureStatement: string;
+
+  /** (added) other materials (名称), e.g. the cost-benefit analysis or the consultation record */
+  @IsOptional() @IsArray() @ArrayMaxSize(MAX_ITEMS)
+  @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(SHORT_TEXT, { each: true })
+  otherMaterials?: string[];
+}
+
+export class MeetingStatementDto {
+  /** the speaker's name as minuted */
+  @IsString() @IsNotEmpty() @MaxLength(SHORT_TEXT)
+  speaker: string;
+
+  @IsIn(SPEAKER_ROLES)
+  role: SpeakerRole;
+
+  @IsIn(POSITIONS)
+  position: Position;
+
+  /** kept verbatim (R713 Art. 30 ¶3: 不同意见应当如实载明) */
+  @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  text: string;
+}
+
+// ------------------------------------------------------------------------------------------------
+// Event payloads
+// ------------------------------------------------------------------------------------------------
+
+/** CREATE_CASE (department head): the decision proposal. */
+export class CreateMajorDecisionPayload {
+  @IsString() @IsNotEmpty() @MaxLength(SHORT_TEXT)
+  title: string;
+
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => ProposalDto)
+  proposal: ProposalDto;
+}
+
+export class DecideToStartPayload {
+  /** 决策承办单位 (R713 Art. 11); the lead unit when several units undertake the matter */
+  @IsString() @IsNotEmpty() @MaxLength(SHORT_TEXT)
+  undertakingUnit: string;
+
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => ProceduresDto)
+  procedures: ProceduresDto;
+
+  /** (added) further undertaking units when ≥2 undertake the matter (Art. 11) */
+  @IsOptional() @IsArray() @ArrayMaxSize(MAX_ITEMS)
+  @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(SHORT_TEXT, { each: true })
+  cooperatingUnits?: string[];
+
+  /** (added) */
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  note?: string;
+}
+
+export class DeclineToStartPayload {
+  @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  reason: string;
+}
+
+export class SubmitDraftPayload {
+  @IsString() @IsNotEmpty() @MaxLength(SHORT_TEXT)
+  title: string;
+
+  @IsString() @Matches(SHA256_HEX)
+  documentHash: string;
+
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(20)
+  @ValidateNested({ each: true }) @Type(() => DraftOptionDto)
+  options: DraftOptionDto[];
+
+  /** (added) 决策草案说明 — published with the draft (Art. 15) */
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  explanation?: string;
+
+  /** (added) required when the start decision requires a fair-competition review (INV-D8) */
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => FairCompetitionReviewDto)
+  fairCompetitionReview?: FairCompetitionReviewDto;
+
+  /** (added) units consulted under Art. 13 */
+  @IsOptional() @IsArray() @ArrayMaxSize(MAX_ITEMS)
+  @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(SHORT_TEXT, { each: true })
+  consultedUnits?: string[];
+
+  /** (added) unresolved disputes with the consulted units, reported to the decision body (Art. 13) */
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  disputes?: string;
+}
+
+export class PublishForCommentPayload {
+  @IsString() @Matches(DATE_ONLY) @IsRealDate()
+  opensAt: string;
+
+  /** the last day of the comment period (it runs to 24:00, CC Art. 203) */
+  @IsString() @Matches(DATE_ONLY) @IsRealDate()
+  closesAt: string;
+
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50)
+  @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(SHORT_TEXT, { each: true })
+  channels: string[];
+
+  /** stated in the published notice when the period is shorter than 30 days (Art. 15) */
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  shortenedReason?: string;
+}
+
+export class ExtendCommentPeriodPayload {
+  @IsString() @Matches(DATE_ONLY) @IsRealDate()
+  closesAt: string;
+
+  @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  reason: string;
+}
+
+/**
+ * No payload is needed; the optional note keeps the class non-empty, because class-validator 0.14
+ * refuses instances of classes without any decorated property (forbidUnknownValues).
+ */
+export class CloseCommentPeriodPayload {
+  /** (added) */
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  note?: string;
+}
+
+export class RecordHearingPayload {
+  /** the day the hearing was held */
+  @IsString() @Matches(DATE_ONLY) @IsRealDate()
+  heldAt: string;
+
+  /** the day the materials were served on the participants (≥ 7 days before, Art. 16 ¶3) */
+  @IsString() @Matches(DATE_ONLY) @IsRealDate()
+  materialsServedAt: string;
+
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(MAX_ITEMS)
+  @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(SHORT_TEXT, { each: true })
+  participants: string[];
+
+  /** participants confirmed and signed the hearing record (Art. 17 (3)) */
+  @IsBoolean()
+  recordSigned: boolean;
+
+  /** (added) */
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(SHORT_TEXT)
+  place?: string;
+
+  /** (added) the day the draft, time and place were announced (Art. 16 ¶2) */
+  @IsOptional() @IsString() @Matches(DATE_ONLY) @IsRealDate()
+  announcedAt?: string;
+
+  /** (added) participants were selected (遴选); then the method and the list must be published beforehand */
+  @IsOptional() @IsBoolean()
+  participantsSelected?: boolean;
+
+  /** (added) */
+  @IsOptional() @IsString() @Matches(DATE_ONLY) @IsRealDate()
+  selectionMethodPublishedAt?: string;
+
+  /** (added) */
+  @IsOptional() @IsString() @Matches(DATE_ONLY) @IsRealDate()
+  participantListPublishedAt?: string;
+
+  /** (added) SHA-256 of the signed hearing record */
+  @IsOptional() @IsString() @Matches(SHA256_HEX)
+  recordHash?: string;
+}
+
+export class SubmitParticipationSummaryPayload {
+  /** number of opinions received */
+  @IsInt() @Min(0) @Max(10_000_000)
+  received: number;
+
+  /** number of opinions adopted (≤ received) */
+  @IsInt() @Min(0) @Max(10_000_000)
+  adopted: number;
+
+  /** 社会公众提出的主要意见的研究采纳情况 (Art. 29 (2)) */
+  @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  summary: string;
+}
+
+export class RecordExpertOpinionPayload {
+  @IsString() @IsNotEmpty() @MaxLength(SHORT_TEXT)
+  expert: string;
+
+  @IsString() @IsNotEmpty() @MaxLength(SHORT_TEXT)
+  institution: string;
+
+  @IsBoolean()
+  hasDirectInterest: boolean;
+
+  @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  opinion: string;
+
+  /** the written opinion is signed and sealed (署名、盖章, Art. 19 ¶2) */
+  @IsBoolean()
+  signed: boolean;
+
+  /** (added) SHA-256 of the written opinion */
+  @IsOptional() @IsString() @Matches(SHA256_HEX)
+  documentHash?: string;
+}
+
+export class SubmitExpertSummaryPayload {
+  /** 专家论证意见的研究采纳情况 (Art. 29 (3)) */
+  @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  adoptionSummary: string;
+}
+
+export class SubmitRiskReportPayload {
+  @IsIn(RISK_LEVELS)
+  riskLevel: RiskLevel;
+
+  @IsBoolean()
+  controllable: boolean;
+
+  /** 风险点 (Art. 23 ¶2) */
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(MAX_ITEMS)
+  @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(LONG_TEXT, { each: true })
+  riskPoints: string[];
+
+  /** 风险防范措施 (Art. 23 ¶2) */
+  @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  measures: string;
+
+  /** (added) 处置预案 (Art. 23 ¶2) */
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  handlingPlan?: string;
+
+  /** (added) the unit that did the assessment (a third party may, Art. 22/23); defaults to the undertaking unit */
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(SHORT_TEXT)
+  assessorUnit?: string;
+
+  /** (added) departments whose views were heard (Art. 23 ¶2) */
+  @IsOptional() @IsArray() @ArrayMaxSize(MAX_ITEMS)
+  @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(SHORT_TEXT, { each: true })
+  consultedDepartments?: string[];
+
+  /** (added) SHA-256 of the report */
+  @IsOptional() @IsString() @Matches(SHA256_HEX)
+  documentHash?: string;
+}
+
+export class SubmitForLegalityReviewPayload {
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => LegalityReviewMaterialsDto)
+  materials: LegalityReviewMaterialsDto;
+
+  /** the day the opinion is requested by: ≥ the 7th working day after submission unless urgent (Art. 26 ¶2) */
+  @IsString() @Matches(DATE_ONLY) @IsRealDate()
+  requestedCompletionDate: string;
+
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  urgentReason?: string;
+}
+
+export class AcceptForReviewPayload {
+  /** (added) the number of the work liaison form (工作联系单编号, SPEC §3.4) */
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(SHORT_TEXT)
+  receiptNumber?: string;
+}
+
+export class ReturnIncompletePayload {
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(MAX_ITEMS)
+  @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(SHORT_TEXT, { each: true })
+  missing: string[];
+
+  /** (added) */
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  note?: string;
+}
+
+export class IssueReviewOpinionPayload {
+  @IsIn(REVIEW_OUTCOMES)
+  outcome: ReviewOutcome;
+
+  @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  reasons: string;
+
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(MAX_ITEMS)
+  @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(SHORT_TEXT, { each: true })
+  legalBasis: string[];
+
+  /** legal advisers / public-sector lawyers who gave a legal opinion (≥ 1, Art. 28) */
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50)
+  @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(SHORT_TEXT, { each: true })
+  legalAdvisers: string[];
+
+  /** required with EXPLORATORY_RISK_DISCLOSED (明示法律风险, Art. 25 ¶2) */
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  riskStatement?: string;
+
+  /** (added) 修改建议, expected with LEGAL_WITH_REVISIONS */
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  suggestions?: string;
+
+  /** (added) SHA-256 of the opinion document (审查意见书) */
+  @IsOptional() @IsString() @Matches(SHA256_HEX)
+  documentHash?: string;
+}
+
+export class ConfirmRevisionsPayload {
+  /** SHA-256 of the revised draft */
+  @IsString() @Matches(SHA256_HEX)
+  documentHash: string;
+
+  @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  note: string;
+}
+
+export class ScheduleMeetingPayload {
+  @IsIn(MEETING_TYPES)
+  meetingType: MeetingType;
+
+  @IsString() @IsISO8601({ strict: true }) @Matches(INSTANT)
+  scheduledAt: string;
+}
+
+export class RecordMeetingPayload {
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(MAX_ITEMS)
+  @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(SHORT_TEXT, { each: true })
+  attendees: string[];
+
+  /** in the order spoken; the HEAD's statement last (Art. 30 ¶2) */
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(MAX_ITEMS)
+  @ValidateNested({ each: true }) @Type(() => MeetingStatementDto)
+  statements: MeetingStatementDto[];
+
+  @IsIn(MEETING_DECISIONS)
+  decision: MeetingDecision;
+
+  /** required when the decision differs from the majority of the members (Art. 30 ¶2) */
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  headReason?: string;
+
+  /** (added) when the meeting was held; defaults to the scheduled time */
+  @IsOptional() @IsString() @IsISO8601({ strict: true }) @Matches(INSTANT)
+  heldAt?: string;
+
+  /** (added) SHA-256 of the minutes */
+  @IsOptional() @IsString() @Matches(SHA256_HEX)
+  minutesHash?: string;
+}
+
+export class RecordPartyCommitteeReportPayload {
+  @IsString() @Matches(DATE_ONLY) @IsRealDate()
+  reportedAt: string;
+
+  @IsIn(PARTY_COMMITTEE_OUTCOMES)
+  outcome: PartyCommitteeOutcome;
+
+  /** (added) the committee's views */
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  note?: string;
+}
+
+export class PublishDecisionPayload {
+  @IsString() @Matches(DATE_ONLY) @IsRealDate()
+  publishedAt: string;
+
+  /** gazette, website, local newspaper… (Art. 32); may be empty only with `nonDisclosureBasis` */
+  @IsArray() @ArrayMaxSize(50)
+  @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(SHORT_TEXT, { each: true })
+  channels: string[];
+
+  /** how public and expert opinions were adopted — required when either procedure took place (Art. 32) */
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  adoptionExplanation?: string;
+
+  /** (added) 文号 of the published decision */
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(SHORT_TEXT)
+  documentNumber?: string;
+
+  /** (added) the legal basis for not disclosing the decision (依法不予公开, Art. 32) */
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  nonDisclosureBasis?: string;
+}
+
+export class ReportImplementationPayload {
+  @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  report: string;
+
+  /** (added) problems, major changes or force majeure to report (Art. 35 ¶1) */
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  problems?: string;
+}
+
+export class StartPostEvaluationPayload {
+  @IsString() @IsNotEmpty() @MaxLength(SHORT_TEXT)
+  evaluatorUnit: string;
+
+  /** (added) Art. 36 ¶1 (1)–(3) */
+  @IsOptional() @IsIn(POST_EVALUATION_TRIGGERS)
+  trigger?: PostEvaluationTrigger;
+}
+
+/** (added event) the evaluation report (Art. 36 ¶4: a basis for adjusting the decision). */
+export class SubmitPostEvaluationPayload {
+  @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  report: string;
+
+  @IsOptional() @IsIn(POST_EVALUATION_RECOMMENDATIONS)
+  recommendation?: PostEvaluationRecommendation;
+
+  @IsOptional() @IsString() @Matches(SHA256_HEX)
+  documentHash?: string;
+}
+
+export class SuspendPayload {
+  @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  reason: string;
+}
+
+export class ResumePayload {
+  /** (added) */
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  reason?: string;
+}
+
+export class ProposeAdjustmentPayload {
+  @IsIn(ADJUSTMENT_SCOPES)
+  scope: AdjustmentScope;
+
+  @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  description: string;
+
+  /**
+   * (added) MAJOR only: the procedures the changed content requires (Art. 37: 依照本条例履行相关法定程序).
+   * Omitted → the procedures of the start decision (or of the last major adjustment) apply again.
+   */
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => ProceduresDto)
+  procedures?: ProceduresDto;
+}
+
+export class CloseCasePayload {
+  /** (added) */
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  summary?: string;
+}
+
+export class ArchivePayload {
+  /** (added) 档案号 */
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(SHORT_TEXT)
+  archiveNumber?: string;
+}
+
+export class WithdrawPayload {
+  @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  reason: string;
+}
