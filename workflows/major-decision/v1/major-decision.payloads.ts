@@ -7,10 +7,10 @@
  * Conventions: date-only fields are `YYYY-MM-DD` (a day, read in Asia/Shanghai); instants are
  * ISO 8601 with an explicit offset; document hashes are SHA-256 lower-case hex.
  *
- * class-transformer's `@Type` reads design-time metadata when the classes are defined, so the
- * process must have loaded `reflect-metadata` first (Nest does; specs import it themselves —
- * workflows/ may not import it, see .dependency-cruiser.js).
+ * class-transformer's `@Type` reads design-time metadata when the classes are defined, hence the
+ * `reflect-metadata` import (a pure polyfill, allowed in workflows/ by .dependency-cruiser.js).
  */
+import 'reflect-metadata';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
