@@ -1,4 +1,4 @@
-import { allowedEvents, Role, stateMetaOf, statePaths, WorkflowDefinition } from '@app/engine';
+import { Actor, allowedEvents, Role, stateMetaOf, statePaths, WorkflowDefinition } from '@app/engine';
 import type { CaseEntity } from '@app/persistence';
 
 /** What a client sees of a case: allow-listed fields, labels in zh-CN and English. */
@@ -30,11 +30,12 @@ export function toCaseSummary(row: CaseEntity, def: WorkflowDefinition) {
   };
 }
 
-export function toCaseDetail(row: CaseEntity, def: WorkflowDefinition, roles: Role[]) {
+/** `probe`: who asks and when, so that blockers that depend on the date or the actor are right. */
+export function toCaseDetail(row: CaseEntity, def: WorkflowDefinition, roles: Role[], probe: { actor?: Actor; at?: string } = {}) {
   const snapshot = JSON.parse(row.snapshot) as { context?: unknown };
   return {
     ...toCaseSummary(row, def),
-    allowedEvents: roles.length ? allowedEvents(def, snapshot, roles) : [],
+    allowedEvents: roles.length ? allowedEvents(def, snapshot, roles, probe) : [],
     /** the case file: every stage's record as the workflow keeps it */
     records: snapshot.context ?? null,
   };

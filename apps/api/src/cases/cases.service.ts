@@ -2,7 +2,7 @@ import type { AuthenticatedUser } from '@app/auth';
 import { roleNotAllowed } from '@app/auth';
 import { Actor, allowedEvents, replay, Role, WorkflowRegistry } from '@app/engine';
 import { CASE_REPOSITORY, CaseEntity, CaseRepository } from '@app/persistence';
-import { caseNotFound, WORKFLOW_REGISTRY, WorkflowRuntime } from '@app/runtime';
+import { caseNotFound, CLOCK, Clock, WORKFLOW_REGISTRY, WorkflowRuntime } from '@app/runtime';
 import { Inject, Injectable } from '@nestjs/common';
 import { actingRoles, canView, listScope, notYourOrgUnit, ownsCase } from './case-access.policy';
 import { toCaseDetail, toCaseSummary } from './case.mapper';
@@ -16,7 +16,17 @@ export class CasesService {
     private readonly runtime: WorkflowRuntime,
     @Inject(CASE_REPOSITORY) private readonly cases: CaseRepository,
     @Inject(WORKFLOW_REGISTRY) private readonly registry: WorkflowRegistry,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
+
+  private probe(user: AuthenticatedUser, roles: Role[]) {
+    return { actor: this.actor(user, roles[0] ?? user.roles[0]), at: this.clock.now().toISOString() };
+  }
+
+  private detail(user: AuthenticatedUser, row: CaseEntity) {
+    const roles = actingRoles(user, row);
+    return toCaseDetail(row, this.registry.get(row.kind, row.workflowVersion), roles, this.probe(user, roles));
+  }
 
   private actor(user: AuthenticatedUser, role: Role): Actor {
     return { userId: user.id, role, orgUnit: user.orgUnit };
@@ -31,7 +41,7 @@ export class CasesService {
       payload: { title: dto.title, proposal: dto.proposal },
       actor: this.actor(user, role),
     });
-    return toCaseDetail(row, def, actingRoles(user, row));
+    return this.detail(user, row);
   }
 
   /** Loads a case the user may see; 404 when it does not exist, 403 when it is another unit's. */
@@ -44,7 +54,7 @@ export class CasesService {
 
   async get(user: AuthenticatedUser, id: string) {
     const row = await this.load(user, id);
-    return toCaseDetail(row, this.registry.get(row.kind, row.workflowVersion), actingRoles(user, row));
+    return this.detail(user, row);
   }
 
   async list(user: AuthenticatedUser, q: ListCasesRequestDto) {
@@ -79,7 +89,7 @@ export class CasesService {
       actor: this.actor(user, role),
       expectedRevision: dto.expectedRevision,
     });
-    return { case: toCaseDetail(updated, def, actingRoles(user, updated)), event: record };
+    return { case: this.detail(user, updated), event: record };
   }
 
   async history(user: AuthenticatedUser, id: string) {
@@ -118,7 +128,7 @@ export class CasesService {
       const def = this.registry.get(row.kind, row.workflowVersion);
       const roles = actingRoles(user, row);
       if (!roles.length) continue;
-      const events = allowedEvents(def, JSON.parse(row.snapshot), roles).filter((e) => !e.blockedBy.length);
+      const events = allowedEvents(def, JSON.parse(row.snapshot), roles, this.probe(user, roles)).filter((e) => !e.blockedBy.length);
       if (events.length) out.push({ case: toCaseSummary(row, def), events: events.map((e) => ({ type: e.type, label: e.label })) });
     }
     return { total: out.length, items: out };
