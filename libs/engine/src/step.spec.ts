@@ -125,6 +125,14 @@ describe('stepCase', () => {
     });
   });
 
+  it('answers a failing precondition rule (with its article) instead of 409 when the state does not accept the event', () => {
+    const out = stepCase(def, created(99).snapshot, ev('APPROVE', {}, bob));
+    expect(out).toMatchObject({ ok: false, refusal: { code: 'LEAVE.OVER_QUOTA', article: 'Leave Rules Art. 7' } });
+    // payload rules are not evaluated there: a bad payload still gets the state's 409
+    const out2 = stepCase(def, created().snapshot, ev('AMEND', {}, bob));
+    expect(out2).toMatchObject({ ok: false });
+  });
+
   it('accepts events handled by an ancestor of the active leaf', () => {
     expect(accepted(stepCase(def, submitted().snapshot, ev('WITHDRAW', {}))).value).toBe('draft');
   });

@@ -121,6 +121,15 @@ export function stepCase(def: WorkflowDefinition, persisted: unknown, event: Wor
 
   const value = snapshot.value as StateValue;
   if (snapshot.status !== 'active' || !acceptsEvent(def.machine, value, type)) {
+    // A failing precondition (a rule that reads only the case) says *why* better than the state
+    // does: SCHEDULE_MEETING while revisions are pending is refused with R713 Art. 25, not a bare 409.
+    if (snapshot.status === 'active') {
+      const [pre] = failingRules(def, meta.rules, snapshot.context, event, statePaths(value), {
+        firstOnly: true,
+        preconditionsOnly: true,
+      });
+      if (pre) return refuse(pre);
+    }
     return refuse(eventNotAllowedInStateRefusal(type, meta.label, currentStep(def, value)));
   }
 
