@@ -5,6 +5,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { json } from 'express';
 import { ApiModule } from './api.module';
+import { bodyGuard } from './common/body-guard.middleware';
 import { docketValidationPipe } from './common/validation.pipe';
 
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
@@ -15,6 +16,7 @@ export async function createApp(config: DocketConfig): Promise<NestExpressApplic
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config), { logger, bodyParser: false });
   // 2 MB: room for a long proposal; larger bodies answer 413, never a crash.
   app.use(json({ limit: '2mb', strict: true }));
+  app.use(bodyGuard);
   app.set('trust proxy', 'loopback');
   app.setGlobalPrefix('api/v1');
   app.useGlobalPipes(docketValidationPipe());

@@ -1,7 +1,7 @@
 import type { AuthenticatedUser } from '@app/auth';
 import { roleNotAllowed } from '@app/auth';
 import { Actor, allowedEvents, replay, Role, WorkflowRegistry } from '@app/engine';
-import { CASE_REPOSITORY, CaseEntity, CaseRepository } from '@app/persistence';
+import { CASE_REPOSITORY, CaseEntity, CaseRepository, parseStoredJson } from '@app/persistence';
 import { caseNotFound, CLOCK, Clock, WORKFLOW_REGISTRY, WorkflowRuntime } from '@app/runtime';
 import { Inject, Injectable } from '@nestjs/common';
 import { actingRoles, canView, listScope, notYourOrgUnit, ownsCase } from './case-access.policy';
@@ -107,7 +107,7 @@ export class CasesService {
   async verify(user: AuthenticatedUser, id: string) {
     const row = await this.load(user, id);
     const records = await this.cases.history(id);
-    const report = replay(this.registry, records, { snapshot: JSON.parse(row.snapshot), revision: row.revision });
+    const report = replay(this.registry, records, { snapshot: parseStoredJson(row.snapshot), revision: row.revision });
     const headMatches = records.length > 0 && records[records.length - 1].hash === row.headHash && records.length === row.revision;
     return {
       caseId: id,

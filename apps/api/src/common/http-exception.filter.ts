@@ -39,6 +39,26 @@ function fromHttpException(e: HttpException): ErrorBody {
   return { statusCode: status, code: (typeof res === 'object' && res.error ? res.error : 'HTTP_ERROR').toUpperCase().replace(/\s+/g, '_'), message: String(raw), messageZh: String(raw) };
 }
 
+/** Errors thrown by express's body parser before Nest sees the request (they carry `type` and a 4xx `status`). */
+function isBodyParserError(e: unknown): e is { type: string; status: number; message: string } {
+  const x = e as { type?: unknown; status?: unknown };
+  return typeof x?.type === 'string' && typeof x.status === 'number' && x.status >= 400 && x.status < 500;
+}
+
+function fromBodyParserError(e: { type: string; status: number; message: string }): ErrorBody {
+  switch (e.type) {
+    case 'entity.parse.failed':
+      return { statusCode: 400, code: 'MALFORMED_JSON', message: 'The request body is not valid JSON', messageZh: '请求内容不是有效的 JSON' };
+    case 'entity.too.large':
+      return { statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large (limit 2 MB)', messageZh: '请求内容过大（上限 2 MB）' };
+    case 'encoding.unsupported':
+    case 'charset.unsupported':
+      return { statusCode: 415, code: 'UNSUPPORTED_ENCODING', message: 'Send the body as UTF-8 JSON', messageZh: '请以 UTF-8 编码的 JSON 提交' };
+    default:
+      return { statusCode: e.status, code: 'BAD_REQUEST_BODY', message: e.message, messageZh: '请求内容无法读取' };
+  }
+}
+
 /**
  * Every error leaves as `{ statusCode, code, article?, message, messageZh, details? }`.
  * Unexpected errors answer 500 with no internals and are logged; refused attempts are kept in
@@ -66,8 +86,8 @@ export class HttpExceptionFilter implements ExceptionFilter {
       };
     } else if (exception instanceof HttpException) {
       body = fromHttpException(exception);
-    } else if ((exception as { type?: string })?.type === 'entity.parse.failed') {
-      body = { statusCode: 400, code: 'MALFORMED_JSON', message: 'The request body is not valid JSON', messageZh: '请求内容不是有效的 JSON' };
+    } else if (isBodyParserError(exception)) {
+      body = fromBodyParserError(exception);
     } else {
       this.logger.error(`${req.method} ${req.url}: ${(exception as Error)?.stack ?? String(exception)}`);
       body = { statusCode: 500, code: 'INTERNAL_ERROR', message: 'Internal error; the request was not applied', messageZh: '系统内部错误，本次操作未生效' };

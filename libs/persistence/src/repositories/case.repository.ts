@@ -30,18 +30,30 @@ export class RevisionConflictError extends Error {
   }
 }
 
+/**
+ * Parses a JSON column. Text that is no longer JSON (tampering, corruption) is returned as the
+ * raw string, so verification reports a hash mismatch at that record instead of failing.
+ */
+export function parseStoredJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
 /** Maps history rows to engine records and back. JSON columns are text: parsed exactly as written. */
 export function toRecord(row: CaseHistoryEntity): HistoryRecord {
   return {
     caseId: row.caseId,
     seq: Number(row.seq),
     type: row.type,
-    payload: JSON.parse(row.payload),
+    payload: parseStoredJson(row.payload),
     actor: { userId: row.actorUserId, role: row.actorRole as Actor['role'], orgUnit: row.actorOrgUnit },
     at: row.at,
-    facts: JSON.parse(row.facts),
+    facts: parseStoredJson(row.facts) as Record<string, unknown>,
     workflow: { kind: row.workflowKind, version: Number(row.workflowVersion) },
-    stateAfter: JSON.parse(row.stateAfter),
+    stateAfter: parseStoredJson(row.stateAfter),
     stateHash: row.stateHash,
     prevHash: row.prevHash,
     hash: row.hash,

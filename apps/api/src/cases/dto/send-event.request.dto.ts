@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
+import { IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength, Min, ValidateIf } from 'class-validator';
 
 export class SendEventRequestDto {
   @ApiProperty({ example: 'SUBMIT_DRAFT' })
@@ -11,6 +11,7 @@ export class SendEventRequestDto {
   readonly payload?: Record<string, unknown>;
 
   @ApiPropertyOptional({ description: 'Refuse with 409 REVISION_CONFLICT unless the case is still at this revision' })
-  @IsOptional() @IsInt() @Min(1)
+  // null is refused (400), not read as "no expectation"
+  @ValidateIf((_, v) => v !== undefined) @IsInt() @Min(1)
   readonly expectedRevision?: number;
 }
