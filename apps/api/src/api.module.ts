@@ -7,6 +7,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { AuthHttpModule } from './auth/auth-http.module';
 import { CasesModule } from './cases/cases.module';
+import { DeadlinesModule } from './deadlines/deadlines.module';
 import { HttpExceptionFilter } from './common/http-exception.filter';
 import { HealthController } from './health/health.controller';
 import { DemoSeedService } from './seed/demo-seed.service';
@@ -27,6 +28,7 @@ export class ApiModule {
         AuthHttpModule,
         TerminusModule,
         CasesModule,
+        DeadlinesModule,
         UsersModule,
       ],
       controllers: [WorkflowsController, HealthController, ...(config.testClock ? [TestClockController] : [])],

@@ -151,6 +151,44 @@ export interface WorkflowDefinition<C = any> {
    * True when the case has been sent to legality review (reviewers may see it from then on).
    */
   visibleToReviewers?: (context: C) => boolean;
+  /** statutory deadlines, opened when one of their states is entered and closed when left */
+  deadlines?: DeadlineDeclaration<C>[];
+}
+
+/**
+ * A statutory period attached to states. The runtime writes a deadline row when the case enters
+ * one of `states` (in the same transaction as the state change) and closes it (met / missed)
+ * when the case leaves them; the scheduler reminds and escalates from those rows.
+ */
+export interface DeadlineDeclaration<C = any> {
+  /** stable within the workflow version, e.g. 'legalityReviewOpinion' */
+  key: string;
+  /** what is due, e.g. 合法性审查意见 */
+  label: Label;
+  /** dotted state paths; the deadline runs while any of them is active */
+  states: string[];
+  /** 'due': someone must act by the date; 'minimum': the step may not happen before the date */
+  type: 'due' | 'minimum';
+  unit: 'calendarDays' | 'workdays';
+  /** the period, counted from the day the state was entered (that day not counted, CC Art. 201) */
+  length: ConfigParam;
+  /** for calendar-day periods: a period ending on a rest day rolls to the next working day (CC Art. 203) */
+  rollToWorkday?: boolean;
+  /** a date the case itself sets (e.g. the requested completion date); wins over `length` when present */
+  dueDate?: (context: C) => string | undefined;
+  /** who must meet it (reminded before and on the day) */
+  responsible: Role[];
+  /** who is told once it has passed */
+  supervisor: Role[];
+  /** reminders, in working days before the due date (0 = on the day) */
+  reminders: number[];
+  /** after the due date: the supervisor, then every working day until it is met */
+  escalate: boolean;
+  /** events that stop the clock to start it again on re-entry (closed as 'restarted', e.g. RETURN_INCOMPLETE) */
+  restartOn?: string[];
+  /** events after which the deadline no longer applies (closed as 'cancelled', e.g. WITHDRAW) */
+  cancelOn?: string[];
+  article: string;
 }
 
 /** An effect the runtime performs after the transaction commits. The engine performs nothing. */

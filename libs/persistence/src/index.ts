@@ -6,3 +6,4 @@ export * from './persistence.module';
 export * from './repositories/case.repository';
 export * from './repositories/user.repository';
 export * from './repositories/write-serializer';
+export * from './repositories/deadline.repository';

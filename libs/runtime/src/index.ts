@@ -6,3 +6,4 @@ export * from './runtime.di-tokens';
 export * from './runtime.errors';
 export * from './runtime.module';
 export * from './workflow-runtime.service';
+export * from './deadline-planner';

@@ -7,14 +7,23 @@ import {
   HistoryRecord,
   shanghaiDate,
   startCase,
+  statePaths,
   stepCase,
   WorkflowDefinition,
   WorkflowRegistry,
 } from '@app/engine';
-import { CASE_REPOSITORY, CaseEntity, CaseRepository, RevisionConflictError } from '@app/persistence';
+import {
+  CASE_REPOSITORY,
+  CaseEntity,
+  CaseRepository,
+  DEADLINE_REPOSITORY,
+  DeadlineRepository,
+  RevisionConflictError,
+} from '@app/persistence';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'crypto';
 import { Clock } from './clock';
+import { planDeadlines } from './deadline-planner';
 import { EffectSink } from './effect-sink.port';
 import { resolveFacts } from './facts.resolver';
 import { validatePayload } from './payload.validator';
@@ -53,6 +62,7 @@ export class WorkflowRuntime {
     @Inject(BUSINESS_CALENDAR) private readonly calendar: BusinessCalendar,
     @Inject(DOCKET_CONFIG) private readonly config: DocketConfig,
     @Inject(EFFECT_SINK) private readonly effects: EffectSink,
+    @Inject(DEADLINE_REPOSITORY) private readonly deadlines: DeadlineRepository,
   ) {}
 
   definition(kind: string, version: number): WorkflowDefinition {
@@ -116,7 +126,22 @@ export class WorkflowRuntime {
       createdAt: at,
       updatedAt: at,
     } satisfies Partial<CaseEntity>);
-    await this.cases.create(row, record);
+    const deadlineChanges = planDeadlines({
+      def,
+      caseId,
+      prevPaths: [],
+      nextPaths: outcome.paths,
+      context: outcome.context,
+      seq: 1,
+      eventType: def.create.type,
+      at,
+      today,
+      orgUnits: row.orgUnits,
+      running: [],
+      calendar: this.calendar,
+      params: this.config.rules,
+    });
+    await this.cases.create(row, record, deadlineChanges);
     await this.performEffects(caseId, 1, outcome.effects);
     return row;
   }
@@ -167,8 +192,26 @@ export class WorkflowRuntime {
       updatedAt: at,
       workflowVersion: current.workflowVersion,
     };
+    const running = def.deadlines?.length
+      ? (await this.deadlines.forCase(current.id)).filter((d) => d.status === 'open' || d.status === 'calendar-missing')
+      : [];
+    const deadlineChanges = planDeadlines({
+      def,
+      caseId: current.id,
+      prevPaths: statePaths(JSON.parse(current.stateValue)),
+      nextPaths: outcome.paths,
+      context: outcome.context,
+      seq: record.seq,
+      eventType: cmd.type,
+      at,
+      today,
+      orgUnits: patch.orgUnits,
+      running,
+      calendar: this.calendar,
+      params: this.config.rules,
+    });
     try {
-      await this.cases.advance(current.id, current.revision, patch, record);
+      await this.cases.advance(current.id, current.revision, patch, record, deadlineChanges);
     } catch (e) {
       if (e instanceof RevisionConflictError) throw revisionConflict(current.id, current.revision);
       throw e;

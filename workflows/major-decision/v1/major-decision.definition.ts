@@ -3,8 +3,10 @@
  * (zh-CN / English) and stage of every state, who may send each event, the rules checked (in
  * order), the facts the runtime computes and the payload classes the API validates.
  */
-import type { EventMeta, FactDeclaration, Label, RuleDefinition, StateMeta, WorkflowDefinition } from '@app/engine';
+import type { DeadlineDeclaration, EventMeta, FactDeclaration, Label, RuleDefinition, StateMeta, WorkflowDefinition } from '@app/engine';
 import {
+  currentParticipation,
+  effectiveClosesAt,
   MAJOR_DECISION_EVENT_RULES,
   type MajorDecisionContext,
   type MajorDecisionEventType,
@@ -150,6 +152,69 @@ export const MAJOR_DECISION_EVENTS: Record<MajorDecisionEventType, EventMeta> = 
   }),
 ) as Record<MajorDecisionEventType, EventMeta>;
 
+/**
+ * Statutory deadlines. The runtime opens a row when a state is entered and closes it when it is
+ * left; reminders and escalations are sent from those rows.
+ */
+export const MAJOR_DECISION_DEADLINES: DeadlineDeclaration<MajorDecisionContext>[] = [
+  {
+    // The period closes no earlier than its last day (R713 Art. 15); the undertaking unit is told
+    // on the day, so that it can close the comment period and summarise the views.
+    key: 'commentPeriod',
+    label: { zh: '公开征求意见期限届满', en: 'End of the public comment period' },
+    states: ['publicParticipation.commentOpen'],
+    type: 'minimum',
+    unit: 'calendarDays',
+    length: { key: 'decision.publicComment.minDays', default: 30, article: 'R713 Art. 15' },
+    rollToWorkday: true,
+    dueDate: (ctx) => effectiveClosesAt(currentParticipation(ctx)) ?? undefined,
+    responsible: ['department-head'],
+    supervisor: [],
+    reminders: [0],
+    escalate: false,
+    cancelOn: ['WITHDRAW'],
+    article: 'R713 Art. 15',
+  },
+  {
+    // The opinion is due on the completion date the department requested (never earlier than the
+    // 7th working day, INV-D3); without one, after the configured maximum review time
+    // (SPEC §3.4: township maxima are UNCONFIRMED, default 15 working days).
+    key: 'legalityReviewOpinion',
+    label: { zh: '出具合法性审查意见', en: 'Legality review opinion' },
+    states: ['legalityReview.submitted', 'legalityReview.underReview'],
+    type: 'due',
+    unit: 'workdays',
+    length: { key: 'decision.legalityReview.maxWorkdays', default: 15, article: 'SPEC §3.4' },
+    dueDate: (ctx) => {
+      const s = ctx.legalityReview.submissions[ctx.legalityReview.submissions.length - 1];
+      return s && s.round === ctx.round ? s.requestedCompletionDate : undefined;
+    },
+    responsible: ['legal-reviewer'],
+    supervisor: ['town-head'],
+    reminders: [3, 0],
+    escalate: true,
+    // materials returned for supplement: the review period runs again from the resubmission (INV-D3)
+    restartOn: ['RETURN_INCOMPLETE'],
+    cancelOn: ['WITHDRAW'],
+    article: 'R713 Art. 26',
+  },
+  {
+    // R713 Art. 32 says "promptly"; the outer bound is the proactive-disclosure period of
+    // 20 working days (OGI Art. 26, SPEC §9, engine policy).
+    key: 'decisionPublication',
+    label: { zh: '公布决策', en: 'Publish the decision' },
+    states: ['publication'],
+    type: 'due',
+    unit: 'workdays',
+    length: { key: 'ogi.proactive.workdays', default: 20, article: 'OGI Art. 26' },
+    responsible: ['secretary'],
+    supervisor: ['town-head'],
+    reminders: [3, 0],
+    escalate: true,
+    article: 'R713 Art. 32; OGI Art. 26',
+  },
+];
+
 export const majorDecisionV1: WorkflowDefinition<MajorDecisionContext> = {
   kind: 'major-decision',
   version: 1,
@@ -167,4 +232,5 @@ export const majorDecisionV1: WorkflowDefinition<MajorDecisionContext> = {
   rules: majorDecisionRules as Record<string, RuleDefinition<MajorDecisionContext>>,
   orgUnits: (ctx) => (ctx.start ? [ctx.start.undertakingUnit] : []),
   visibleToReviewers: (ctx) => ctx.legalityReview.submissions.length > 0,
+  deadlines: MAJOR_DECISION_DEADLINES,
 };

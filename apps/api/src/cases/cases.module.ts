@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
+import { DeadlinesModule } from '../deadlines/deadlines.module';
 import { CasesController } from './cases.controller';
 import { CasesService } from './cases.service';
 import { TasksController } from './tasks.controller';
 
-@Module({ controllers: [CasesController, TasksController], providers: [CasesService] })
+@Module({ imports: [DeadlinesModule], controllers: [CasesController, TasksController], providers: [CasesService] })
 export class CasesModule {}

@@ -5,6 +5,7 @@ import { CASE_REPOSITORY, CaseEntity, CaseRepository, parseStoredJson } from '@a
 import { caseNotFound, CLOCK, Clock, WORKFLOW_REGISTRY, WorkflowRuntime } from '@app/runtime';
 import { Inject, Injectable } from '@nestjs/common';
 import { actingRoles, canView, listScope, notYourOrgUnit, ownsCase } from './case-access.policy';
+import { DeadlinesService } from '../deadlines/deadlines.service';
 import { toCaseDetail, toCaseSummary } from './case.mapper';
 import { CreateCaseRequestDto } from './dto/create-case.request.dto';
 import { ListCasesRequestDto } from './dto/list-cases.request.dto';
@@ -17,6 +18,7 @@ export class CasesService {
     @Inject(CASE_REPOSITORY) private readonly cases: CaseRepository,
     @Inject(WORKFLOW_REGISTRY) private readonly registry: WorkflowRegistry,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly deadlines: DeadlinesService,
   ) {}
 
   private probe(user: AuthenticatedUser, roles: Role[]) {
@@ -54,7 +56,8 @@ export class CasesService {
 
   async get(user: AuthenticatedUser, id: string) {
     const row = await this.load(user, id);
-    return this.detail(user, row);
+    const deadlines = await this.deadlines.forCase(id);
+    return { ...this.detail(user, row), deadlines: deadlines.filter((d) => d.status === 'open' || d.status === 'calendar-missing') };
   }
 
   async list(user: AuthenticatedUser, q: ListCasesRequestDto) {

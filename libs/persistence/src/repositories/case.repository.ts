@@ -2,6 +2,7 @@ import type { Actor, HistoryRecord } from '@app/engine';
 import { DataSource, EntityManager } from 'typeorm';
 import { CaseHistoryEntity } from '../entities/case-history.entity';
 import { CaseEntity } from '../entities/case.entity';
+import { DeadlineEntity, DeadlineStatus } from '../entities/deadline.entity';
 import { WriteSerializer } from './write-serializer';
 
 export interface CaseListFilter {
@@ -22,6 +23,27 @@ export type CasePatch = Pick<
   CaseEntity,
   'statePath' | 'stateValue' | 'status' | 'snapshot' | 'headHash' | 'visibleToReviewers' | 'orgUnits' | 'updatedAt' | 'workflowVersion'
 >;
+
+/** Deadline rows opened and closed by one accepted event, written in its transaction. */
+export interface DeadlineChanges {
+  open: DeadlineEntity[];
+  /** closes the case's open (or calendar-missing) rows with these keys */
+  close: Array<{ key: string; status: DeadlineStatus; closedAt: string; closedSeq: number }>;
+}
+
+const NO_DEADLINE_CHANGES: DeadlineChanges = { open: [], close: [] };
+
+async function applyDeadlineChanges(m: EntityManager, caseId: string, changes: DeadlineChanges): Promise<void> {
+  for (const c of changes.close) {
+    await m
+      .createQueryBuilder()
+      .update(DeadlineEntity)
+      .set({ status: c.status, closedAt: c.closedAt, closedSeq: c.closedSeq })
+      .where("case_id = :caseId AND key = :key AND status IN ('open', 'calendar-missing')", { caseId, key: c.key })
+      .execute();
+  }
+  if (changes.open.length) await m.insert(DeadlineEntity, changes.open);
+}
 
 export class RevisionConflictError extends Error {
   readonly code = 'REVISION_CONFLICT';
@@ -115,11 +137,12 @@ export class CaseRepository {
     return row ? toRecord(row) : null;
   }
 
-  /** Inserts a new case and its first history record. */
-  async create(row: CaseEntity, record: HistoryRecord): Promise<void> {
+  /** Inserts a new case, its first history record and the deadlines of its first state. */
+  async create(row: CaseEntity, record: HistoryRecord, deadlines: DeadlineChanges = NO_DEADLINE_CHANGES): Promise<void> {
     await this.write(async (m) => {
       await m.insert(CaseEntity, row);
       await m.insert(CaseHistoryEntity, toHistoryRow(record));
+      await applyDeadlineChanges(m, row.id, deadlines);
     });
   }
 
@@ -127,7 +150,13 @@ export class CaseRepository {
    * Compare-and-swap: moves the case from `expectedRevision` to `expectedRevision + 1` and
    * appends `record`, in one transaction. Throws RevisionConflictError when another event won.
    */
-  async advance(caseId: string, expectedRevision: number, patch: CasePatch, record: HistoryRecord): Promise<void> {
+  async advance(
+    caseId: string,
+    expectedRevision: number,
+    patch: CasePatch,
+    record: HistoryRecord,
+    deadlines: DeadlineChanges = NO_DEADLINE_CHANGES,
+  ): Promise<void> {
     await this.write(async (m) => {
       const res = await m
         .createQueryBuilder()
@@ -137,6 +166,7 @@ export class CaseRepository {
         .execute();
       if (res.affected !== 1) throw new RevisionConflictError(caseId, expectedRevision);
       await m.insert(CaseHistoryEntity, toHistoryRow(record));
+      await applyDeadlineChanges(m, caseId, deadlines);
     });
   }
 

@@ -1,0 +1,19 @@
+import { AuthenticatedUser, CurrentUser, RequireRoles } from '@app/auth';
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { DeadlinesService } from './deadlines.service';
+import { ListDeadlinesRequestDto } from './dto/list-deadlines.request.dto';
+
+@ApiTags('deadlines')
+@ApiBearerAuth()
+@Controller('deadlines')
+export class DeadlinesController {
+  constructor(private readonly deadlines: DeadlinesService) {}
+
+  /** Statutory deadlines across cases: open, due-soon, overdue, met, missed, calendar-missing. */
+  @RequireRoles('legal-reviewer', 'town-head', 'secretary', 'auditor', 'department-head')
+  @Get()
+  list(@CurrentUser() user: AuthenticatedUser, @Query() q: ListDeadlinesRequestDto) {
+    return this.deadlines.list(user, q);
+  }
+}

@@ -1,0 +1,66 @@
+import type { AuthenticatedUser } from '@app/auth';
+import { BusinessCalendar, CalendarYearMissingError } from '@app/calendar';
+import { shanghaiDate } from '@app/engine';
+import { DEADLINE_REPOSITORY, DeadlineListFilter, DeadlineRepository } from '@app/persistence';
+import { BUSINESS_CALENDAR, CLOCK, Clock } from '@app/runtime';
+import { Inject, Injectable } from '@nestjs/common';
+import { toDeadlineResponse } from './deadline.mapper';
+import { DeadlineView, ListDeadlinesRequestDto } from './dto/list-deadlines.request.dto';
+
+/** Working days counted as "due soon". */
+export const DUE_SOON_WORKDAYS = 3;
+
+@Injectable()
+export class DeadlinesService {
+  constructor(
+    @Inject(DEADLINE_REPOSITORY) private readonly deadlines: DeadlineRepository,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(BUSINESS_CALENDAR) private readonly calendar: BusinessCalendar,
+  ) {}
+
+  today(): string {
+    return shanghaiDate(this.clock.now().toISOString());
+  }
+
+  private viewFilter(view: DeadlineView, today: string): DeadlineListFilter {
+    switch (view) {
+      case 'open':
+        return { statuses: ['open'] };
+      case 'overdue':
+        return { statuses: ['open'], dueBefore: today };
+      case 'due-soon': {
+        let horizon: string;
+        try {
+          horizon = this.calendar.addWorkdays(today, DUE_SOON_WORKDAYS);
+        } catch (e) {
+          // near the end of the covered years: fall back to calendar days rather than fail the view
+          if (!(e instanceof CalendarYearMissingError)) throw e;
+          horizon = this.calendar.addCalendarDays(today, DUE_SOON_WORKDAYS + 2, { rollToWorkday: false });
+        }
+        return { statuses: ['open'], dueOnOrBefore: horizon };
+      }
+      case 'all':
+        return {};
+      default:
+        return { statuses: [view] };
+    }
+  }
+
+  async list(user: AuthenticatedUser, q: ListDeadlinesRequestDto) {
+    const today = this.today();
+    const seesAll = user.roles.some((r) => r !== 'department-head');
+    const { items, total } = await this.deadlines.list({
+      ...this.viewFilter(q.status ?? 'open', today),
+      caseId: q.caseId,
+      orgUnit: seesAll ? undefined : user.orgUnit,
+      limit: q.limit,
+      offset: q.offset,
+    });
+    return { today, total, items: items.map((d) => toDeadlineResponse(d, today)) };
+  }
+
+  async forCase(caseId: string) {
+    const today = this.today();
+    return (await this.deadlines.forCase(caseId)).map((d) => toDeadlineResponse(d, today));
+  }
+}

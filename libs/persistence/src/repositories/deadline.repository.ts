@@ -1,0 +1,58 @@
+import { DataSource } from 'typeorm';
+import { DeadlineEntity, DeadlineStatus } from '../entities/deadline.entity';
+
+export interface DeadlineListFilter {
+  statuses?: DeadlineStatus[];
+  /** only rows due on or before this day */
+  dueOnOrBefore?: string;
+  /** only rows due before this day */
+  dueBefore?: string;
+  caseId?: string;
+  /** restrict to cases owned by this org unit */
+  orgUnit?: string;
+  limit?: number;
+  offset?: number;
+}
+
+/** Reads deadlines. Writes happen in the case transactions (CaseRepository) and in the scheduler. */
+export class DeadlineRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  findById(id: string): Promise<DeadlineEntity | null> {
+    return this.dataSource.getRepository(DeadlineEntity).findOne({ where: { id } });
+  }
+
+  forCase(caseId: string): Promise<DeadlineEntity[]> {
+    return this.dataSource.getRepository(DeadlineEntity).find({ where: { caseId }, order: { openedSeq: 'ASC', key: 'ASC' } });
+  }
+
+  async list(filter: DeadlineListFilter): Promise<{ items: DeadlineEntity[]; total: number }> {
+    const qb = this.dataSource.getRepository(DeadlineEntity).createQueryBuilder('d');
+    if (filter.statuses?.length) qb.andWhere('d.status IN (:...statuses)', { statuses: filter.statuses });
+    if (filter.dueOnOrBefore) qb.andWhere('d.due_date <= :dueOnOrBefore', { dueOnOrBefore: filter.dueOnOrBefore });
+    if (filter.dueBefore) qb.andWhere('d.due_date < :dueBefore', { dueBefore: filter.dueBefore });
+    if (filter.caseId) qb.andWhere('d.case_id = :caseId', { caseId: filter.caseId });
+    if (filter.orgUnit) qb.andWhere('d.org_units LIKE :ou', { ou: `%|${filter.orgUnit}|%` });
+    qb.orderBy('d.due_date', 'ASC').addOrderBy('d.id', 'ASC');
+    qb.take(filter.limit ?? 100).skip(filter.offset ?? 0);
+    const [items, total] = await qb.getManyAndCount();
+    return { items, total };
+  }
+
+  /** Every open row, in pages (reconciliation re-creates their jobs from these). */
+  async *open(pageSize = 1000): AsyncGenerator<DeadlineEntity[]> {
+    let lastId = '';
+    for (;;) {
+      const page = await this.dataSource
+        .getRepository(DeadlineEntity)
+        .createQueryBuilder('d')
+        .where("d.status = 'open' AND d.id > :lastId", { lastId })
+        .orderBy('d.id', 'ASC')
+        .take(pageSize)
+        .getMany();
+      if (!page.length) return;
+      yield page;
+      lastId = page[page.length - 1].id;
+    }
+  }
+}

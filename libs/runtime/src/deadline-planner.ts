@@ -1,0 +1,104 @@
+import { BusinessCalendar, CalendarYearMissingError } from '@app/calendar';
+import type { DeadlineDeclaration, WorkflowDefinition } from '@app/engine';
+import type { DeadlineChanges, DeadlineEntity } from '@app/persistence';
+import { DeadlineEntity as DeadlineRow } from '@app/persistence';
+import { randomUUID } from 'crypto';
+
+export interface DeadlinePlanInput {
+  def: WorkflowDefinition;
+  caseId: string;
+  /** active state paths before and after the event ([] before creation) */
+  prevPaths: string[];
+  nextPaths: string[];
+  context: unknown;
+  /** the history seq and type of the event */
+  seq: number;
+  eventType: string;
+  at: string;
+  today: string;
+  orgUnits: string;
+  /** the case's rows that are still running (open or calendar-missing) */
+  running: DeadlineEntity[];
+  calendar: BusinessCalendar;
+  params: Record<string, number>;
+}
+
+const activeIn = (d: DeadlineDeclaration, paths: string[]) => d.states.some((s) => paths.includes(s));
+
+/**
+ * The due date of a declaration entered today: the date the case carries (e.g. the requested
+ * completion date), else `length` counted from today with the calendar. Null when the period
+ * touches a year the holiday data does not cover (the row is then kept as calendar-missing).
+ */
+export function dueDateOf(d: DeadlineDeclaration, context: unknown, today: string, calendar: BusinessCalendar, params: Record<string, number>) {
+  const days = params[d.length.key] ?? d.length.default;
+  const own = d.dueDate?.(context);
+  if (own && /^\d{4}-\d{2}-\d{2}$/.test(own)) return { dueDate: own, days };
+  try {
+    const dueDate =
+      d.unit === 'workdays' ? calendar.addWorkdays(today, days) : calendar.addCalendarDays(today, days, { rollToWorkday: !!d.rollToWorkday });
+    return { dueDate, days };
+  } catch (e) {
+    if (e instanceof CalendarYearMissingError) return { dueDate: null, days };
+    throw e;
+  }
+}
+
+/**
+ * The deadline rows one accepted event opens and closes: a declaration opens when one of its
+ * states becomes active and closes when none is any longer. A closed `due` deadline is met when
+ * it was left on or before its due date, missed after it; a `minimum` one is met (the guards
+ * enforce it) unless the case left before the date (cancelled).
+ */
+export function planDeadlines(i: DeadlinePlanInput): DeadlineChanges {
+  const changes: DeadlineChanges = { open: [], close: [] };
+  for (const d of i.def.deadlines ?? []) {
+    const was = activeIn(d, i.prevPaths);
+    const is = activeIn(d, i.nextPaths);
+    if (was && !is) {
+      const row = i.running.find((r) => r.key === d.key);
+      if (!row) continue;
+      const status = d.restartOn?.includes(i.eventType)
+        ? 'restarted'
+        : d.cancelOn?.includes(i.eventType)
+          ? 'cancelled'
+          : row.dueDate === null
+          ? 'cancelled'
+          : d.type === 'minimum'
+            ? i.today >= row.dueDate ? 'met' : 'cancelled'
+            : i.today <= row.dueDate ? 'met' : 'missed';
+      changes.close.push({ key: d.key, status, closedAt: i.at, closedSeq: i.seq });
+    }
+    if (!was && is) {
+      const { dueDate, days } = dueDateOf(d, i.context, i.today, i.calendar, i.params);
+      changes.open.push(
+        Object.assign(new DeadlineRow(), {
+          id: randomUUID(),
+          caseId: i.caseId,
+          key: d.key,
+          workflowKind: i.def.kind,
+          workflowVersion: i.def.version,
+          labelZh: d.label.zh,
+          labelEn: d.label.en,
+          article: d.article,
+          type: d.type,
+          unit: d.unit,
+          length: days,
+          startsOn: i.today,
+          dueDate,
+          status: dueDate === null ? 'calendar-missing' : 'open',
+          responsible: JSON.stringify(d.responsible),
+          supervisor: JSON.stringify(d.supervisor),
+          reminders: JSON.stringify(d.reminders),
+          escalate: d.escalate,
+          orgUnits: i.orgUnits,
+          openedAt: i.at,
+          openedSeq: i.seq,
+          closedAt: null,
+          closedSeq: null,
+        } satisfies DeadlineEntity),
+      );
+    }
+  }
+  return changes;
+}
