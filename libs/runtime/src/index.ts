@@ -7,3 +7,4 @@ export * from './runtime.errors';
 export * from './runtime.module';
 export * from './workflow-runtime.service';
 export * from './deadline-planner';
+export * from './deadline-scheduler.port';

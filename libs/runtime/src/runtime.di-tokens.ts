@@ -2,3 +2,4 @@ export const CLOCK = Symbol('CLOCK');
 export const WORKFLOW_REGISTRY = Symbol('WORKFLOW_REGISTRY');
 export const BUSINESS_CALENDAR = Symbol('BUSINESS_CALENDAR');
 export const EFFECT_SINK = Symbol('EFFECT_SINK');
+export const DEADLINE_SCHEDULER = Symbol('DEADLINE_SCHEDULER');

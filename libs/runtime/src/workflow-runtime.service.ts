@@ -20,14 +20,15 @@ import {
   DeadlineRepository,
   RevisionConflictError,
 } from '@app/persistence';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { randomUUID } from 'crypto';
 import { Clock } from './clock';
 import { planDeadlines } from './deadline-planner';
 import { EffectSink } from './effect-sink.port';
 import { resolveFacts } from './facts.resolver';
 import { validatePayload } from './payload.validator';
-import { BUSINESS_CALENDAR, CLOCK, EFFECT_SINK, WORKFLOW_REGISTRY } from './runtime.di-tokens';
+import { DeadlineScheduler } from './deadline-scheduler.port';
+import { BUSINESS_CALENDAR, CLOCK, DEADLINE_SCHEDULER, EFFECT_SINK, WORKFLOW_REGISTRY } from './runtime.di-tokens';
 import { caseNotFound, DocketError, revisionConflict } from './runtime.errors';
 
 export interface CreateCaseCommand {
@@ -63,6 +64,7 @@ export class WorkflowRuntime {
     @Inject(DOCKET_CONFIG) private readonly config: DocketConfig,
     @Inject(EFFECT_SINK) private readonly effects: EffectSink,
     @Inject(DEADLINE_REPOSITORY) private readonly deadlines: DeadlineRepository,
+    @Optional() @Inject(DEADLINE_SCHEDULER) private readonly scheduler?: DeadlineScheduler,
   ) {}
 
   definition(kind: string, version: number): WorkflowDefinition {
@@ -142,7 +144,7 @@ export class WorkflowRuntime {
       params: this.config.rules,
     });
     await this.cases.create(row, record, deadlineChanges);
-    await this.performEffects(caseId, 1, outcome.effects);
+    await this.afterCommit(caseId, 1, outcome.effects, deadlineChanges);
     return row;
   }
 
@@ -217,17 +219,25 @@ export class WorkflowRuntime {
       throw e;
     }
     const updated = Object.assign(new CaseEntity(), current, patch, { revision: current.revision + 1 });
-    await this.performEffects(current.id, updated.revision, outcome.effects);
+    await this.afterCommit(current.id, updated.revision, outcome.effects, deadlineChanges);
     return { case: updated, record };
   }
 
-  private async performEffects(caseId: string, revision: number, effects: Parameters<EffectSink['perform']>[2]) {
-    if (!effects.length) return;
+  private async afterCommit(
+    caseId: string,
+    revision: number,
+    effects: Parameters<EffectSink['perform']>[2],
+    deadlines: Parameters<DeadlineScheduler['deadlinesChanged']>[1],
+  ) {
+    // The event is committed; a failed effect must not turn it into an error for the user
+    // (deadline jobs are re-created from the rows by reconciliation).
     try {
-      await this.effects.perform(caseId, revision, effects);
+      if (effects.length) await this.effects.perform(caseId, revision, effects);
+      if (this.scheduler && (deadlines.open.length || deadlines.close.length)) {
+        await this.scheduler.deadlinesChanged(caseId, deadlines);
+      }
     } catch (e) {
-      // The event is committed; a failed effect must not turn it into an error for the user.
-      this.logger.error(`effects of case ${caseId}@${revision} failed: ${(e as Error).message}`);
+      this.logger.error(`after-commit work of case ${caseId}@${revision} failed: ${(e as Error).message}`);
     }
   }
 }
