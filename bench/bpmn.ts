@@ -3,7 +3,7 @@ import { Engine } from 'bpmn-engine';
 import { randomUUID } from 'crypto';
 import { EventEmitter } from 'events';
 import { approvalComment, approverFor, APPROVAL_ROLES, APPROVAL_STEPS, benchCreator } from './approval.workflow';
-import type { PgClient } from './databases';
+import { BenchDatabase, openSqlite, PgClient, pgClient } from './databases';
 import type { Recorder } from './stats';
 
 /**
@@ -33,6 +33,12 @@ export interface BpmnStore {
   insert(id: string, state: string): Promise<void>;
   load(id: string): Promise<string>;
   save(id: string, state: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** A store in `db` (Docket's own database), on its own connection of the raw driver. */
+export async function openBpmnStore(db: BenchDatabase): Promise<BpmnStore> {
+  return db.driver === 'sqlite' ? sqliteBpmnStore(openSqlite(db.file!)) : pgBpmnStore(await pgClient(db.schema));
 }
 
 export function sqliteBpmnStore(db: Database.Database): BpmnStore {
@@ -47,6 +53,7 @@ export function sqliteBpmnStore(db: Database.Database): BpmnStore {
     insert: async (id, state) => void ins.run(id, state),
     load: async (id) => (sel.get(id) as { state: string }).state,
     save: async (id, state) => save(id, state),
+    close: async () => void db.close(),
   };
 }
 
@@ -66,6 +73,7 @@ export async function pgBpmnStore(client: PgClient): Promise<BpmnStore> {
         throw e;
       }
     },
+    close: () => client.end(),
   };
 }
 

@@ -55,6 +55,26 @@ export interface BenchDatabase {
   schema?: string;
 }
 
+/** Installed versions of the packages the numbers depend on. */
+export function packageVersions(): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of ['better-sqlite3', 'pg', 'typeorm', 'xstate', 'class-validator', 'bpmn-engine']) {
+    try {
+      // some packages do not export ./package.json: find it next to the resolved entry point
+      let dir = path.dirname(require.resolve(name));
+      while (!fs.existsSync(path.join(dir, 'package.json')) || JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).name !== name) {
+        const up = path.dirname(dir);
+        if (up === dir) throw new Error('not found');
+        dir = up;
+      }
+      out[name] = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).version;
+    } catch {
+      out[name] = '?';
+    }
+  }
+  return out;
+}
+
 export class BenchDatabases {
   readonly dir = fs.mkdtempSync(path.join(os.tmpdir(), 'docket-bench-'));
   private readonly id = randomBytes(4).toString('hex');
@@ -95,7 +115,7 @@ export class BenchDatabases {
     if (ds.isInitialized) await ds.destroy();
   }
 
-  async versions(): Promise<{ sqlite: string; postgres: string; postgresSettings: string }> {
+  async versions(): Promise<{ sqlite: string; postgres: string; postgresSettings: string; packages: Record<string, string> }> {
     const mem = new Database(':memory:');
     const sqlite = (mem.prepare('select sqlite_version() as v').get() as { v: string }).v;
     mem.close();
@@ -105,7 +125,7 @@ export class BenchDatabases {
     for (const s of ['synchronous_commit', 'fsync', 'wal_sync_method', 'shared_buffers']) {
       settings.push(`${s}=${(await this.admin.query(`show ${s}`)).rows[0][s]}`);
     }
-    return { sqlite, postgres, postgresSettings: settings.join(', ') };
+    return { sqlite, postgres, postgresSettings: settings.join(', '), packages: packageVersions() };
   }
 
   /** Closes what is open, drops the schemas, removes the temporary directory. Safe to call twice. */

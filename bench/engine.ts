@@ -8,11 +8,13 @@ import {
   StepAccepted,
   verifyChain,
   WorkflowDefinition,
+  WorkflowEvent,
 } from '@app/engine';
+import { createActor } from 'xstate';
 import { toHistoryRow } from '@app/persistence';
 import { randomUUID } from 'crypto';
 import { approvalComment, approverFor, APPROVAL_STEPS, benchCreator } from './approval.workflow';
-import { Measurement, now, summarize } from './stats';
+import { Measurement, measureCalls, now, summarize } from './stats';
 
 /** `orgUnitsColumn` of the runtime (same format: `|a|b|`). */
 const orgUnits = (units: string[]) => `|${[...new Set(units)].join('|')}|`;
@@ -219,4 +221,25 @@ export function measureVerify(chains: HistoryRecord[][], rounds: number): Measur
   const records = chains.reduce((n, c) => n + c.length, 0) * rounds;
   const m = summarize(lat, total);
   return { ...m, count: records, perSecond: records / (total / 1000) };
+}
+
+/**
+ * What one engine step costs for `def` (restoring `persisted` and applying `event`), and how much
+ * of it is the actor that XState's pure `transition()` creates per call (`createActor(machine)`,
+ * which computes the machine's initial snapshot).
+ */
+export function measureStepCost(def: WorkflowDefinition, persisted: unknown, event: WorkflowEvent, n: number): { stepCase: Measurement; createActor: Measurement } {
+  const check = stepCase(def, persisted, event);
+  if (!check.ok) throw new Error(`${def.kind}: ${event.type} refused: ${check.refusal.code}`);
+  return {
+    stepCase: measureCalls(() => stepCase(def, persisted, event), n),
+    createActor: measureCalls(() => createActor(def.machine), n),
+  };
+}
+
+/** `measureStepCost` for bench-approval's APPROVE_1 on a fresh case. */
+export function approvalStepCost(def: WorkflowDefinition, n: number) {
+  const { at, today } = stamp();
+  const start = accepted(startCase(def, { caseId: randomUUID(), payload: { title: 'bench' }, actor: benchCreator, at, today, facts: {} }));
+  return measureStepCost(def, start.snapshot, { type: 'APPROVE_1', payload: approvalComment(1), actor: approverFor(1), at, today, facts: {} }, n);
 }

@@ -7,6 +7,8 @@ export interface MachineInfo {
   memoryGiB: number;
   node: string;
   os: string;
+  /** 1-minute load average when the run started */
+  loadAvg1: number;
 }
 
 /** The machine the numbers were measured on (CPU model from /proc/cpuinfo where there is one). */
@@ -27,5 +29,6 @@ export function machineInfo(): MachineInfo {
     memoryGiB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
     node: process.version,
     os: `${os.type()} ${os.release()} ${os.arch()}`,
+    loadAvg1: os.loadavg()[0],
   };
 }

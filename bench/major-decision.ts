@@ -1,17 +1,18 @@
 import { BusinessCalendar } from '@app/calendar';
 import type { DocketConfig } from '@app/config';
-import type { WorkflowRegistry } from '@app/engine';
-import { CaseRepository } from '@app/persistence';
-import { AdjustableClock, LoggingEffectSink, WorkflowRuntime } from '@app/runtime';
+import { shanghaiDate, startCase, stepCase, WorkflowEvent, WorkflowRegistry } from '@app/engine';
+import { AdjustableClock, resolveFacts, WorkflowRuntime } from '@app/runtime';
+import { createActor } from 'xstate';
 import type { DataSource } from 'typeorm';
 import { ACTORS, ALL_PROCEDURES, createPayload, ROLE_OF, valid } from '../workflows/major-decision/v1/testing/major-decision.fixtures';
-import type { Recorder } from './stats';
+import { buildRuntime } from './runtime';
+import { Measurement, measureCalls, Recorder } from './stats';
 
 /**
  * The real `major-decision` v1 pipeline through the runtime, initiation → archived with every
  * procedure required (public comment with a hearing, expert review, risk assessment, legality
  * review, meeting, party committee report, publication, implementation report, closing, archiving):
- * 18 events per case, with the valid payloads of the workflow's own test fixtures. The clock is an
+ * 19 events per case, with the valid payloads of the workflow's own test fixtures. The clock is an
  * `AdjustableClock` set to the fixtures' date (2024, inside the bundled holiday data) and moved past
  * the end of the comment period before it is closed, as a clerk's calendar would.
  */
@@ -51,14 +52,7 @@ export class MajorDecisionBench {
   snapshotBytes = 0;
 
   constructor(registry: WorkflowRegistry, dataSource: DataSource, config: DocketConfig) {
-    this.runtime = new WorkflowRuntime(
-      registry,
-      new CaseRepository(dataSource),
-      this.clock,
-      BusinessCalendar.fromChineseDays(),
-      config,
-      new LoggingEffectSink(),
-    );
+    this.runtime = buildRuntime(registry, dataSource, config, this.clock);
   }
 
   /** Opens `count` cases (not timed), then sends event 1 to each, event 2 to each, … */
@@ -89,4 +83,37 @@ export class MajorDecisionBench {
     rec?.pause();
     if (last) this.snapshotBytes = Buffer.byteLength(last.snapshot);
   }
+}
+
+/**
+ * The pure engine along the same path (no database): `stepCase` per event, averaged over the 19
+ * events, and `createActor(machine)`, the actor XState's `transition()` builds on every call.
+ */
+export function majorDecisionStepCost(registry: WorkflowRegistry, n: number): { stepCase: Measurement; createActor: Measurement } {
+  const def = registry.latest('major-decision');
+  const calendar = BusinessCalendar.fromChineseDays();
+  let at = START;
+  const start = startCase(def, { caseId: 'bench-major-decision', payload: createPayload(), actor: ACTORS['department-head'], at, today: shanghaiDate(at), facts: {} });
+  if (!start.ok) throw new Error(`major-decision: creation refused: ${start.refusal.code}`);
+  let persisted: unknown = start.snapshot;
+  const steps: Array<{ persisted: unknown; event: WorkflowEvent }> = [];
+  for (const step of MAJOR_DECISION_PATH) {
+    if (step.clock) at = step.clock;
+    const today = shanghaiDate(at);
+    const payload = step.payload();
+    const facts = resolveFacts(def.events[step.type].facts, payload, today, calendar, {});
+    const event: WorkflowEvent = { type: step.type, payload, actor: ACTORS[ROLE_OF[step.type]], at, today, facts };
+    const out = stepCase(def, persisted, event);
+    if (!out.ok) throw new Error(`major-decision: ${step.type} refused: ${out.refusal.code}`);
+    steps.push({ persisted, event });
+    persisted = out.snapshot;
+  }
+  let i = 0;
+  return {
+    stepCase: measureCalls(() => {
+      const s = steps[i++ % steps.length];
+      return stepCase(def, s.persisted, s.event);
+    }, n),
+    createActor: measureCalls(() => createActor(def.machine), n),
+  };
 }

@@ -1,21 +1,22 @@
 import { BusinessCalendar } from '@app/calendar';
 import type { DocketConfig } from '@app/config';
 import { WorkflowDefinition, WorkflowRegistry } from '@app/engine';
-import { CaseRepository } from '@app/persistence';
-import { LoggingEffectSink, SystemClock, WorkflowRuntime } from '@app/runtime';
+import { CaseRepository, DeadlineRepository } from '@app/persistence';
+import { Clock, LoggingEffectSink, SystemClock, WorkflowRuntime } from '@app/runtime';
 import type { DataSource } from 'typeorm';
 import { approvalComment, approverFor, APPROVAL_STEPS, benchApprovalV1, benchCreator } from './approval.workflow';
 import type { Recorder } from './stats';
 
 /** The real runtime, built by hand as the Nest module builds it (no app, no HTTP). */
-export function buildRuntime(registry: WorkflowRegistry, dataSource: DataSource, config: DocketConfig): WorkflowRuntime {
+export function buildRuntime(registry: WorkflowRegistry, dataSource: DataSource, config: DocketConfig, clock: Clock = new SystemClock()): WorkflowRuntime {
   return new WorkflowRuntime(
     registry,
     new CaseRepository(dataSource),
-    new SystemClock(),
+    clock,
     BusinessCalendar.fromChineseDays(),
     config,
     new LoggingEffectSink(),
+    new DeadlineRepository(dataSource),
   );
 }
 
