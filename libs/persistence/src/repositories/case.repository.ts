@@ -102,6 +102,64 @@ export function toHistoryRow(r: HistoryRecord): CaseHistoryEntity {
   return row;
 }
 
+const CASE_COLUMNS =
+  'id, kind, workflow_version, title, org_unit, org_units, state_path, state_value, status, snapshot, revision, head_hash, visible_to_reviewers, created_by, created_at, updated_at';
+
+function caseFromRow(r: Record<string, unknown>): CaseEntity {
+  return Object.assign(new CaseEntity(), {
+    id: r.id as string,
+    kind: r.kind as string,
+    workflowVersion: Number(r.workflow_version),
+    title: r.title as string,
+    orgUnit: r.org_unit as string,
+    orgUnits: r.org_units as string,
+    statePath: r.state_path as string,
+    stateValue: r.state_value as string,
+    status: r.status as string,
+    snapshot: r.snapshot as string,
+    revision: Number(r.revision),
+    headHash: r.head_hash as string,
+    // SQLite stores booleans as 0 / 1
+    visibleToReviewers: r.visible_to_reviewers === true || r.visible_to_reviewers === 1,
+    createdBy: r.created_by as string,
+    createdAt: r.created_at as string,
+    updatedAt: r.updated_at as string,
+  });
+}
+
+/** Columns set by the compare-and-swap, in parameter order (then revision, id, expected revision). */
+const CAS_SET_COLUMNS = [
+  'state_path',
+  'state_value',
+  'status',
+  'snapshot',
+  'head_hash',
+  'visible_to_reviewers',
+  'org_units',
+  'updated_at',
+  'workflow_version',
+  'revision',
+];
+
+const HISTORY_FIELDS = {
+  case_id: 'caseId',
+  seq: 'seq',
+  type: 'type',
+  payload: 'payload',
+  actor_user_id: 'actorUserId',
+  actor_role: 'actorRole',
+  actor_org_unit: 'actorOrgUnit',
+  at: 'at',
+  facts: 'facts',
+  workflow_kind: 'workflowKind',
+  workflow_version: 'workflowVersion',
+  state_after: 'stateAfter',
+  state_hash: 'stateHash',
+  prev_hash: 'prevHash',
+  hash: 'hash',
+} as const satisfies Record<string, keyof CaseHistoryEntity>;
+const HISTORY_COLUMNS = Object.keys(HISTORY_FIELDS) as Array<keyof typeof HISTORY_FIELDS>;
+
 /**
  * Cases and their history. Every write is one transaction holding the case row change and the
  * history append, so a case never moves without its record, and a refused or conflicting
@@ -110,8 +168,11 @@ export function toHistoryRow(r: HistoryRecord): CaseHistoryEntity {
 export class CaseRepository {
   private readonly serializer: WriteSerializer | null;
 
+  private readonly pg: boolean;
+
   constructor(private readonly dataSource: DataSource) {
-    this.serializer = dataSource.options.type === 'postgres' ? null : new WriteSerializer();
+    this.pg = dataSource.options.type === 'postgres';
+    this.serializer = this.pg ? null : new WriteSerializer();
   }
 
   private write<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
@@ -119,8 +180,19 @@ export class CaseRepository {
     return this.serializer ? this.serializer.run(tx) : tx();
   }
 
-  findById(id: string): Promise<CaseEntity | null> {
-    return this.dataSource.getRepository(CaseEntity).findOne({ where: { id } });
+  /** `?` on SQLite, `$n` on PostgreSQL */
+  private p(n: number): string {
+    return this.pg ? `$${n}` : '?';
+  }
+
+  // The load and the compare-and-swap are the hot path of every event: plain SQL, prepared and
+  // cached by the driver, without the query builder (about 0.3–0.5 ms per event, see BENCHMARKS.md).
+  async findById(id: string): Promise<CaseEntity | null> {
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `SELECT ${CASE_COLUMNS} FROM cases WHERE id = ${this.p(1)}`,
+      [id],
+    );
+    return rows.length ? caseFromRow(rows[0]) : null;
   }
 
   async history(caseId: string): Promise<HistoryRecord[]> {
@@ -157,15 +229,44 @@ export class CaseRepository {
     record: HistoryRecord,
     deadlines: DeadlineChanges = NO_DEADLINE_CHANGES,
   ): Promise<void> {
+    const h = toHistoryRow(record);
+    const caseParams = [
+      patch.statePath,
+      patch.stateValue,
+      patch.status,
+      patch.snapshot,
+      patch.headHash,
+      this.pg ? patch.visibleToReviewers : patch.visibleToReviewers ? 1 : 0,
+      patch.orgUnits,
+      patch.updatedAt,
+      patch.workflowVersion,
+      expectedRevision + 1,
+      caseId,
+      expectedRevision,
+    ];
+    const historyParams = HISTORY_COLUMNS.map((c) => h[HISTORY_FIELDS[c]]);
+    const set = CAS_SET_COLUMNS.map((c, i) => `${c} = ${this.p(i + 1)}`).join(', ');
+    const where = `id = ${this.p(11)} AND revision = ${this.p(12)}`;
     await this.write(async (m) => {
-      const res = await m
-        .createQueryBuilder()
-        .update(CaseEntity)
-        .set({ ...patch, revision: expectedRevision + 1 })
-        .where('id = :id AND revision = :rev', { id: caseId, rev: expectedRevision })
-        .execute();
-      if (res.affected !== 1) throw new RevisionConflictError(caseId, expectedRevision);
-      await m.insert(CaseHistoryEntity, toHistoryRow(record));
+      const runner = m.queryRunner!;
+      if (this.pg) {
+        // one round trip: the history row is inserted only if the compare-and-swap matched
+        const values = HISTORY_COLUMNS.map((_, i) => `$${i + 13}`).join(', ');
+        const res = await runner.query(
+          `WITH cas AS (UPDATE cases SET ${set} WHERE ${where} RETURNING id)
+           INSERT INTO case_history (${HISTORY_COLUMNS.join(', ')}) SELECT ${values} FROM cas`,
+          [...caseParams, ...historyParams],
+          true,
+        );
+        if (res.affected !== 1) throw new RevisionConflictError(caseId, expectedRevision);
+      } else {
+        const res = await runner.query(`UPDATE cases SET ${set} WHERE ${where}`, caseParams, true);
+        if (res.affected !== 1) throw new RevisionConflictError(caseId, expectedRevision);
+        await runner.query(
+          `INSERT INTO case_history (${HISTORY_COLUMNS.join(', ')}) VALUES (${HISTORY_COLUMNS.map(() => '?').join(', ')})`,
+          historyParams,
+        );
+      }
       await applyDeadlineChanges(m, caseId, deadlines);
     });
   }
