@@ -1578,6 +1578,9 @@ export const majorDecisionV1Machine = setup({
   id: 'major-decision',
   initial: 'initiation',
   context: ({ input }) => {
+    // xstate's pure transition() builds a throw-away actor without input on every call; answering
+    // it cheaply spares a thrown-and-caught error per event. Cases always start with an input.
+    if (!input) return {} as MajorDecisionContext;
     const proposal = (input.payload?.proposal ?? {}) as Partial<CreateMajorDecisionPayload['proposal']>;
     return {
       caseId: input.caseId,
