@@ -1,5 +1,7 @@
 import { createHash } from 'crypto';
 import type { ApiClient } from '../setup/api-client';
+import type { Procedures } from '../../workflows/major-decision/v1/major-decision.machine';
+import { ALL_PROCEDURES, NO_PROCEDURES } from '../../workflows/major-decision/v1/testing/major-decision.fixtures';
 
 export const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -11,29 +13,8 @@ export const PROPOSAL = {
   necessity: '改善人居环境，回应群众诉求，具备财力和场地条件',
 };
 
-export interface Procedures {
-  publicParticipation: boolean;
-  hearing: boolean;
-  expertReview: boolean;
-  riskAssessment: boolean;
-  fairCompetitionReview: boolean;
-}
-
-export const ALL_PROCEDURES: Procedures = {
-  publicParticipation: true,
-  hearing: true,
-  expertReview: true,
-  riskAssessment: true,
-  fairCompetitionReview: true,
-};
-
-export const NO_PROCEDURES: Procedures = {
-  publicParticipation: false,
-  hearing: false,
-  expertReview: false,
-  riskAssessment: false,
-  fairCompetitionReview: false,
-};
+export type { Procedures };
+export { ALL_PROCEDURES, NO_PROCEDURES };
 
 export interface Step {
   /** a name to stop before / after */
