@@ -25,6 +25,23 @@ module.exports = {
       },
     },
     {
+      name: 'audit-is-pure',
+      comment: 'libs/audit (Merkle trees, signatures, verdicts) imports the engine, node:crypto and itself only: the offline verifier runs it',
+      severity: 'error',
+      from: { path: '^libs/audit/' },
+      to: {
+        dependencyTypesNot: ['type-only'],
+        pathNot: ['^libs/audit/', '^libs/engine/', '^crypto$'],
+      },
+    },
+    {
+      name: 'cli-shares-no-write-path',
+      comment: 'the offline verifier (apps/cli) shares no write-path code with the server: only the engine, libs/audit and workflows/, and the database drivers read-only',
+      severity: 'error',
+      from: { path: '^apps/cli/' },
+      to: { path: ['^libs/(runtime|persistence|auth|config|deadlines)/', '^apps/(api|worker)/', 'node_modules/(@nestjs|typeorm|bullmq|ioredis)/'] },
+    },
+    {
       name: 'calendar-is-pure',
       comment: 'libs/calendar is dates in, dates out: only the bundled holiday data',
       severity: 'error',
@@ -62,6 +79,33 @@ module.exports = {
       severity: 'error',
       from: { path: '^apps/' },
       to: { path: '^libs/[^/]+/src/.+', pathNot: ['^libs/[^/]+/src/index\\.ts$'] },
+    },
+    {
+      name: 'deadline-plan-is-pure',
+      comment: 'the reminder plan, its messages and recipient rules are dates and rows in, deliveries out: no Nest, TypeORM, BullMQ or clock',
+      severity: 'error',
+      from: { path: '^libs/deadlines/src/(reminder-plan|reminder-message|recipients|deadline-reminder\\.job)\\.ts$' },
+      to: { dependencyTypesNot: ['type-only'], pathNot: ['^libs/(deadlines|calendar|engine)/'] },
+    },
+    {
+      name: 'runtime-does-not-know-the-scheduler',
+      comment: 'libs/runtime owns the DeadlineScheduler port; libs/deadlines implements it, never the other way round',
+      severity: 'error',
+      from: { path: '^libs/(runtime|persistence|engine|calendar)/' },
+      to: { path: '^libs/deadlines/' },
+    },
+    {
+      name: 'api-has-no-processors',
+      comment: 'the API only enqueues, through libs/deadlines; BullMQ processors live in apps/worker',
+      severity: 'error',
+      from: { path: '^apps/api/' },
+      to: { path: 'node_modules/(@nestjs/bullmq|bullmq)/' },
+    },
+    {
+      name: 'processors-only-in-the-worker',
+      severity: 'error',
+      from: { path: '\\.processor\\.ts$', pathNot: '^apps/worker/' },
+      to: {},
     },
     {
       name: 'no-circular',

@@ -12,6 +12,8 @@ module.exports = {
     '^@app/persistence$': '<rootDir>/libs/persistence/src',
     '^@app/runtime$': '<rootDir>/libs/runtime/src',
     '^@app/auth$': '<rootDir>/libs/auth/src',
+    '^@app/audit$': '<rootDir>/libs/audit/src',
+    '^@app/deadlines$': '<rootDir>/libs/deadlines/src',
     '^@app/workflows$': '<rootDir>/workflows',
   },
   testEnvironment: 'node',

@@ -1,15 +1,20 @@
 import { AuthModule } from '@app/auth';
 import { DocketConfig, DocketConfigModule } from '@app/config';
+import { DeadlineRemindersModule } from '@app/deadlines';
 import { PersistenceModule } from '@app/persistence';
 import { RuntimeModule } from '@app/runtime';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
+import { AuditModule } from './audit/audit.module';
 import { AuthHttpModule } from './auth/auth-http.module';
+import { CalendarYearsModule } from './calendar-years/calendar-years.module';
 import { CasesModule } from './cases/cases.module';
 import { DeadlinesModule } from './deadlines/deadlines.module';
 import { HttpExceptionFilter } from './common/http-exception.filter';
 import { HealthController } from './health/health.controller';
+import { NotificationsModule } from './notifications/notifications.module';
+import { QueueDashboardModule } from './queue-dashboard/queue-dashboard.module';
 import { DemoSeedService } from './seed/demo-seed.service';
 import { TestClockController } from './test-clock/test-clock.controller';
 import { UsersModule } from './users/users.module';
@@ -28,7 +33,12 @@ export class ApiModule {
         AuthHttpModule,
         TerminusModule,
         CasesModule,
+        AuditModule,
         DeadlinesModule,
+        DeadlineRemindersModule.forRoot(config, 'api'),
+        NotificationsModule,
+        CalendarYearsModule,
+        QueueDashboardModule,
         UsersModule,
       ],
       controllers: [WorkflowsController, HealthController, ...(config.testClock ? [TestClockController] : [])],

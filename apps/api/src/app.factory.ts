@@ -7,6 +7,7 @@ import { json } from 'express';
 import { ApiModule } from './api.module';
 import { bodyGuard } from './common/body-guard.middleware';
 import { docketValidationPipe } from './common/validation.pipe';
+import { mountQueueDashboard } from './queue-dashboard/queue-dashboard.module';
 
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
 
@@ -17,6 +18,7 @@ export async function createApp(config: DocketConfig): Promise<NestExpressApplic
   // 2 MB: room for a long proposal; larger bodies answer 413, never a crash.
   app.use(json({ limit: '2mb', strict: true }));
   app.use(bodyGuard);
+  mountQueueDashboard(app, config);
   app.set('trust proxy', 'loopback');
   app.setGlobalPrefix('api/v1');
   app.useGlobalPipes(docketValidationPipe());

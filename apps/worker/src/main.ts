@@ -9,7 +9,7 @@ async function main() {
   app.enableShutdownHooks();
   const port = config.port + 1;
   await app.listen(port);
-  new Logger('Worker').log(`Docket worker up (health on :${port}/health); deadline processors are not enabled in this version`);
+  new Logger('Worker').log(`Docket worker up (health on :${port}/health)${config.redisUrl ? '' : '; idle: REDIS_URL is unset'}`);
 }
 
 main().catch((e) => {

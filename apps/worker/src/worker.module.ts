@@ -1,21 +1,33 @@
 import { DocketConfig, DocketConfigModule } from '@app/config';
+import { DEADLINES_QUEUE, deadlineWorkerOptions, DeadlineRemindersModule, WEBHOOKS_QUEUE } from '@app/deadlines';
 import { PersistenceModule } from '@app/persistence';
 import { RuntimeModule } from '@app/runtime';
 import { DynamicModule, Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
+import { configuredProcessor } from './deadlines/configured-processor';
+import { DeadlineProcessor } from './deadlines/deadline.processor';
+import { WebhookProcessor } from './deadlines/webhook.processor';
 import { WorkerHealthController } from './health/worker-health.controller';
 
 /**
- * The worker process: deadline processors (BullMQ) will live here and send their events through
- * the same WorkflowRuntime as the API. It has no other controller than its health check.
+ * The worker process: with REDIS_URL set it runs the deadline processors (BullMQ) and reconciles
+ * the queues from the deadline rows; their events go through the same WorkflowRuntime as the
+ * API's. It has no other controller than its health check.
  */
 @Module({})
 export class WorkerModule {
   static forRoot(config: DocketConfig): DynamicModule {
+    const options = deadlineWorkerOptions(config);
     return {
       module: WorkerModule,
-      imports: [DocketConfigModule.forRoot(config), PersistenceModule, RuntimeModule, TerminusModule],
+      imports: [DocketConfigModule.forRoot(config), PersistenceModule, RuntimeModule, TerminusModule, DeadlineRemindersModule.forRoot(config, 'worker')],
       controllers: [WorkerHealthController],
+      providers: config.redisUrl
+        ? [
+            { provide: DeadlineProcessor, useClass: configuredProcessor(DeadlineProcessor, DEADLINES_QUEUE, options) },
+            { provide: WebhookProcessor, useClass: configuredProcessor(WebhookProcessor, WEBHOOKS_QUEUE, options) },
+          ]
+        : [],
     };
   }
 }

@@ -148,6 +148,20 @@ export class BusinessCalendar {
   }
 
   /**
+   * The `n`-th working day before `date`: `date` itself is not counted, day 1 is the last working
+   * day before it (e.g. "3 working days before the due date" for a reminder). `n = 0` returns `date`.
+   */
+  workdaysBefore(date: string, n: number): string {
+    assertCount(n);
+    let day = toDayNumber(parseDate(date));
+    for (let counted = 0; counted < n; ) {
+      day -= 1;
+      if (this.isWorkdayNumber(day)) counted += 1;
+    }
+    return formatDate(fromDayNumber(day));
+  }
+
+  /**
    * The number of working days `d` with `fromExclusive < d <= toInclusive` (0 when the dates are
    * equal), so that `addWorkdays(from, workdaysBetween(from, to)) <= to`.
    * @throws RangeError when `toInclusive` is before `fromExclusive`.

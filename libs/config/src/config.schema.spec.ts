@@ -27,6 +27,14 @@ describe('loadConfig', () => {
     expect(() => loadConfig(env as Record<string, string>)).toThrow(message);
   });
 
+  it('reads the checkpoint signing key and period (default: a checkpoint an hour)', () => {
+    expect(loadConfig({})).toMatchObject({ signingKey: undefined, checkpointIntervalMs: 3_600_000 });
+    expect(loadConfig({ DOCKET_SIGNING_KEY: 'MC4CAQ', DOCKET_CHECKPOINT_INTERVAL: '30m' })).toMatchObject({ signingKey: 'MC4CAQ', checkpointIntervalMs: 1_800_000 });
+    expect(loadConfig({ DOCKET_CHECKPOINT_INTERVAL: '0' }).checkpointIntervalMs).toBe(0);
+    expect(loadConfig({ DOCKET_CHECKPOINT_INTERVAL: '90' }).checkpointIntervalMs).toBe(90_000);
+    expect(() => loadConfig({ DOCKET_CHECKPOINT_INTERVAL: 'hourly' })).toThrow(/DOCKET_CHECKPOINT_INTERVAL/);
+  });
+
   it('reads rule parameter overrides', () => {
     expect(loadConfig({ DOCKET_RULES: '{"decision.legalityReview.minWorkdays": 9}' }).rules).toEqual({
       'decision.legalityReview.minWorkdays': 9,

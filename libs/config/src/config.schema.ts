@@ -47,6 +47,30 @@ export class EnvironmentVariables {
   @IsOptional() @IsString()
   readonly REDIS_URL?: string;
 
+  /** key prefix of Docket's BullMQ queues in Redis (default docket) */
+  @IsOptional() @IsString() @Matches(/^[A-Za-z0-9_-]{1,64}$/)
+  readonly QUEUE_PREFIX?: string;
+
+  /** how long a job stays locked to its worker; a killed worker's job is retried after this (ms, default 30000) */
+  @IsOptional() @IsInt() @Min(500) @Max(600000)
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  readonly QUEUE_LOCK_MS?: number;
+
+  /** deadline reminders are also POSTed here as HMAC-signed JSON */
+  @IsOptional() @IsString() @Matches(/^https?:\/\/\S+$/, { message: 'WEBHOOK_URL must be an http(s) URL' })
+  readonly WEBHOOK_URL?: string;
+
+  @IsOptional() @IsString() @MinLength(16, { message: 'WEBHOOK_SECRET must be at least 16 characters' })
+  readonly WEBHOOK_SECRET?: string;
+
+  /** Ed25519 private key signing checkpoints: PKCS#8 PEM or base64 DER (`npm run docket -- keygen`) */
+  @IsOptional() @IsString()
+  readonly DOCKET_SIGNING_KEY?: string;
+
+  /** period of the in-process checkpoint when REDIS_URL is unset: 30m, 1h, 1d…; 0 = off (default 1h) */
+  @IsOptional() @IsString() @Matches(/^\d+[smhd]?$/)
+  readonly DOCKET_CHECKPOINT_INTERVAL?: string;
+
   @IsOptional() @IsIn(['fatal', 'error', 'warn', 'log', 'debug', 'verbose', 'silent'])
   readonly LOG_LEVEL?: string;
 
@@ -68,13 +92,23 @@ export interface DocketConfig {
   rules: Record<string, number>;
   loginRateLimit: number;
   redisUrl?: string;
+  queue: { prefix: string; lockMs: number };
+  webhook?: { url: string; secret: string };
   logLevel: string;
   dbLogging: boolean;
+  /** checkpoint signing key text (PEM or base64 PKCS#8); unset = generated into DATA_DIR on the embedded default */
+  signingKey?: string;
+  /** ms between in-process checkpoints (0 = none) */
+  checkpointIntervalMs: number;
 }
 
 export class ConfigError extends Error {
   readonly code = 'CONFIG_INVALID';
 }
+
+const UNIT_MS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+/** '90' (seconds), '30m', '1h', '1d' → milliseconds. */
+const durationMs = (text: string) => Number(text.replace(/[smhd]$/, '')) * UNIT_MS[/[smhd]$/.test(text) ? text.slice(-1) : 's'];
 
 /** Validates an environment and returns the typed configuration. Throws ConfigError listing every bad key. */
 export function loadConfig(env: Record<string, string | undefined>): DocketConfig {
@@ -101,6 +135,9 @@ export function loadConfig(env: Record<string, string | undefined>): DocketConfi
   const database: DocketConfig['database'] = parsed.DATABASE_URL
     ? { type: 'postgres', url: parsed.DATABASE_URL, schema: parsed.DATABASE_SCHEMA || 'public', embedded: false }
     : { type: 'sqlite', path: parsed.SQLITE_PATH || `${dataDir.replace(/\/$/, '')}/docket.sqlite`, embedded: true };
+  if (parsed.WEBHOOK_URL && !parsed.WEBHOOK_SECRET) {
+    throw new ConfigError('Invalid configuration:\n  WEBHOOK_SECRET: required when WEBHOOK_URL is set (the receiver checks X-Docket-Signature with it)');
+  }
   if (database.type === 'postgres' && !parsed.JWT_SECRET) {
     throw new ConfigError('Invalid configuration:\n  JWT_SECRET: required when DATABASE_URL is set (only the embedded default generates one)');
   }
@@ -114,7 +151,11 @@ export function loadConfig(env: Record<string, string | undefined>): DocketConfi
     rules,
     loginRateLimit: parsed.LOGIN_RATE_LIMIT ?? 10,
     redisUrl: parsed.REDIS_URL || undefined,
+    queue: { prefix: parsed.QUEUE_PREFIX || 'docket', lockMs: parsed.QUEUE_LOCK_MS ?? 30000 },
+    webhook: parsed.WEBHOOK_URL ? { url: parsed.WEBHOOK_URL, secret: parsed.WEBHOOK_SECRET! } : undefined,
     logLevel: parsed.LOG_LEVEL || 'log',
     dbLogging: parsed.DB_LOGGING ?? false,
+    signingKey: parsed.DOCKET_SIGNING_KEY || undefined,
+    checkpointIntervalMs: durationMs(parsed.DOCKET_CHECKPOINT_INTERVAL ?? '1h'),
   };
 }

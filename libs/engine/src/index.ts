@@ -21,5 +21,7 @@ export {
 export { resolvePersisted, toPlainJson } from './resolve-snapshot';
 export { acceptsEvent } from './machine-nodes';
 export { GENESIS_HASH, canonicalJson, sha256Hex, stateHash, hashRecord, buildRecord, verifyChain } from './hash-chain';
-export { replay } from './replay';
+export { replay, replaySteps } from './replay';
+export { migrateCase, migrationBetween } from './migrate';
+export type { ReplayedStep } from './replay';
 export { toMermaid, describeDefinition } from './mermaid';

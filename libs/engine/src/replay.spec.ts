@@ -119,24 +119,39 @@ describe('replay', () => {
     expect(replay(registry, forged).replay).toEqual({ ok: false, seq: 1, reason: 'NOT_A_CREATION', expected: 'CREATE', actual: 'AMEND' });
   });
 
-  describe('with two versions in one history (records carry their own version)', () => {
+  describe('with two versions in one history (moved by a recorded migration)', () => {
     // 12 days: over the v1 quota (10), within the v2 quota (15). The case moved to v2 before SUBMIT.
+    const admin = { userId: 'u-admin', role: 'admin' as const, orgUnit: 'ou-town' };
     const mixed: Step[] = [
       { def: v1, type: 'CREATE', payload: { days: 12, reason: 'wedding' }, actor: alice, at: '2025-03-03T01:00:00Z' },
+      { def: v2, type: 'MIGRATE_WORKFLOW', payload: null, actor: admin, at: '2025-03-03T01:30:00Z' },
       { def: v2, type: 'SUBMIT', payload: {}, actor: alice, at: '2025-03-03T02:00:00Z' },
       { def: v2, type: 'APPROVE', payload: {}, actor: carol, at: '2025-03-04T02:00:00Z' },
     ];
 
-    it('replays each record with its own definition', () => {
+    it('replays each record with the version in force', () => {
       const { records, snapshot } = runHistory('case-2', mixed);
-      expect(records.map((r) => r.workflow.version)).toEqual([1, 2, 2]);
-      expect(replay(registry, records, { snapshot, revision: 3 })).toMatchObject({ ok: true, events: 3, replay: { ok: true } });
+      expect(records.map((r) => r.workflow.version)).toEqual([1, 2, 2, 2]);
+      expect(records[1].payload).toEqual({ fromVersion: 1, toVersion: 2, fromState: 'draft', toState: 'draft' });
+      expect(replay(registry, records, { snapshot, revision: 4 })).toMatchObject({ ok: true, events: 4, replay: { ok: true } });
     });
 
-    it('diverges where a record claims the wrong version', () => {
+    it('diverges where a record claims the version that is not in force', () => {
       const { records } = runHistory('case-2', mixed);
-      records[1] = { ...records[1], workflow: { kind: 'leave-request', version: 1 } };
-      expect(replay(registry, rechain(records, 1)).replay).toMatchObject({ ok: false, seq: 2, reason: 'REFUSED', actual: 'LEAVE.OVER_QUOTA' });
+      records[2] = { ...records[2], workflow: { kind: 'leave-request', version: 1 } };
+      expect(replay(registry, rechain(records, 2)).replay).toMatchObject({ ok: false, seq: 3, reason: 'VERSION_NOT_IN_FORCE' });
+    });
+
+    it('diverges where a version changes without a migration', () => {
+      const { records } = runHistory('case-2', mixed);
+      const skipped = rechain([records[0], ...records.slice(2)], 1);
+      expect(replay(registry, skipped).replay).toMatchObject({
+        ok: false,
+        seq: 2,
+        reason: 'VERSION_NOT_IN_FORCE',
+        expected: { kind: 'leave-request', version: 1 },
+        actual: { kind: 'leave-request', version: 2 },
+      });
     });
 
     it('reports a version the registry does not hold as UNKNOWN_WORKFLOW', () => {

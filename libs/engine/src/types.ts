@@ -151,8 +151,51 @@ export interface WorkflowDefinition<C = any> {
    * True when the case has been sent to legality review (reviewers may see it from then on).
    */
   visibleToReviewers?: (context: C) => boolean;
+  /**
+   * The case file (决策档案) as the dossier presents it: per stage (ids of `stages`), the context
+   * keys holding its records, labelled. Without it the dossier shows the whole context as one section.
+   */
+  dossier?: DossierSection[];
+  /**
+   * How running cases of older versions move to this one (issue 4 §5). Without an entry for a
+   * version, cases of that version stay on it: a case changes version only by an explicit migration,
+   * recorded in its history as a MIGRATE_WORKFLOW event.
+   */
+  migrations?: WorkflowMigration[];
   /** statutory deadlines, opened when one of their states is entered and closed when left */
   deadlines?: DeadlineDeclaration<C>[];
+}
+
+/** The history event that moves a case to another version of its workflow. */
+export const MIGRATE_WORKFLOW = 'MIGRATE_WORKFLOW';
+
+/**
+ * A migration from version `from` to the version that declares it: where each state of the old
+ * version lands in the new one, and how the context is carried over. Pure data plus a pure function.
+ */
+export interface WorkflowMigration<COld = any, CNew = any> {
+  from: number;
+  /** dotted path of an active leaf state in the old version → state value in the new one; unlisted states cannot migrate */
+  states: Record<string, StateValue>;
+  /** the new context from the old one (must not mutate it); default: the context unchanged */
+  context?: (context: COld) => CNew;
+  /** why the version changed (shown in the history), e.g. a changed rule and its article */
+  reason: Label;
+}
+
+/** Payload of a MIGRATE_WORKFLOW record. */
+export interface MigrationPayload {
+  fromVersion: number;
+  toVersion: number;
+  /** the old leaf state and the new state value */
+  fromState: string;
+  toState: StateValue;
+}
+
+/** One stage of the dossier: the context keys that hold its records. */
+export interface DossierSection {
+  stage: string;
+  records: Array<{ key: string; label: Label }>;
 }
 
 /**
@@ -290,7 +333,11 @@ export type ReplayDivergenceReason =
   /** the stored snapshot does not hash to the last record's `stateHash` */
   | 'STORED_SNAPSHOT_MISMATCH'
   /** the stored revision is not the last record's seq */
-  | 'STORED_REVISION_MISMATCH';
+  | 'STORED_REVISION_MISMATCH'
+  /** the record names another workflow version than the one in force, without a MIGRATE_WORKFLOW before it */
+  | 'VERSION_NOT_IN_FORCE'
+  /** a MIGRATE_WORKFLOW record's payload is not what the declared migration gives */
+  | 'MIGRATION_MISMATCH';
 
 export interface ReplayDivergence {
   ok: false;

@@ -5,7 +5,8 @@ import type { WorkflowDefinition } from './types';
 /**
  * Checks a definition against the `WorkflowDefinition` contract: every state node (leaf and
  * compound, history pseudo-states aside) has `states` metadata whose stage is declared, every
- * event (and `create`) names at least one role and only existing rules.
+ * event (and `create`) names at least one role and only existing rules, every migration comes
+ * from an earlier version (once) and maps onto states of this version.
  * Returns the problems found (empty when valid). Pure.
  */
 export function definitionProblems(def: WorkflowDefinition): string[] {
@@ -26,6 +27,19 @@ export function definitionProblems(def: WorkflowDefinition): string[] {
     if (!meta.roles?.length) problems.push(`event "${type}" names no role`);
     for (const rule of meta.rules ?? []) {
       if (!Object.prototype.hasOwnProperty.call(def.rules, rule)) problems.push(`event "${type}" names unknown rule "${rule}"`);
+    }
+  }
+  const froms = new Set<number>();
+  for (const m of def.migrations ?? []) {
+    if (!Number.isInteger(m.from) || m.from < 1 || m.from >= def.version) problems.push(`migration from v${m.from}: must come from an earlier version`);
+    if (froms.has(m.from)) problems.push(`migration from v${m.from} declared twice`);
+    froms.add(m.from);
+    for (const [oldState, target] of Object.entries(m.states)) {
+      try {
+        def.machine.resolveState({ value: target, context: {} } as never);
+      } catch {
+        problems.push(`migration from v${m.from}: "${oldState}" maps to ${JSON.stringify(target)}, which is no state of v${def.version}`);
+      }
     }
   }
   return problems;

@@ -2,8 +2,9 @@ import { DOCKET_CONFIG, DocketConfig } from '@app/config';
 import { Global, Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from './data-source.options';
-import { CASE_REPOSITORY, DATA_SOURCE, DEADLINE_REPOSITORY, USER_REPOSITORY } from './persistence.di-tokens';
+import { CASE_REPOSITORY, CHECKPOINT_REPOSITORY, DATA_SOURCE, DEADLINE_REPOSITORY, USER_REPOSITORY } from './persistence.di-tokens';
 import { CaseRepository } from './repositories/case.repository';
+import { CheckpointRepository } from './repositories/checkpoint.repository';
 import { DeadlineRepository } from './repositories/deadline.repository';
 import { UserRepository } from './repositories/user.repository';
 
@@ -29,9 +30,10 @@ import { UserRepository } from './repositories/user.repository';
     },
     { provide: CASE_REPOSITORY, inject: [DATA_SOURCE], useFactory: (ds: DataSource) => new CaseRepository(ds) },
     { provide: USER_REPOSITORY, inject: [DATA_SOURCE], useFactory: (ds: DataSource) => new UserRepository(ds) },
+    { provide: CHECKPOINT_REPOSITORY, inject: [DATA_SOURCE], useFactory: (ds: DataSource) => new CheckpointRepository(ds) },
     { provide: DEADLINE_REPOSITORY, inject: [DATA_SOURCE], useFactory: (ds: DataSource) => new DeadlineRepository(ds) },
   ],
-  exports: [DATA_SOURCE, CASE_REPOSITORY, USER_REPOSITORY, DEADLINE_REPOSITORY],
+  exports: [DATA_SOURCE, CASE_REPOSITORY, USER_REPOSITORY, CHECKPOINT_REPOSITORY, DEADLINE_REPOSITORY],
 })
 export class PersistenceModule implements OnApplicationShutdown {
   constructor(@Inject(DATA_SOURCE) private readonly ds: DataSource) {}

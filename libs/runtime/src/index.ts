@@ -1,3 +1,5 @@
+export * from './checkpoint-writer.service';
+export * from './checkpoint.module';
 export * from './clock';
 export * from './effect-sink.port';
 export * from './facts.resolver';
@@ -5,6 +7,7 @@ export * from './payload.validator';
 export * from './runtime.di-tokens';
 export * from './runtime.errors';
 export * from './runtime.module';
+export * from './signing-key';
 export * from './workflow-runtime.service';
 export * from './deadline-planner';
 export * from './deadline-scheduler.port';

@@ -3,3 +3,5 @@ export const WORKFLOW_REGISTRY = Symbol('WORKFLOW_REGISTRY');
 export const BUSINESS_CALENDAR = Symbol('BUSINESS_CALENDAR');
 export const EFFECT_SINK = Symbol('EFFECT_SINK');
 export const DEADLINE_SCHEDULER = Symbol('DEADLINE_SCHEDULER');
+/** the checkpoint signing key (`SigningKey | null`) */
+export const SIGNING_KEY = Symbol('SIGNING_KEY');

@@ -1,4 +1,4 @@
-import { BusinessCalendar } from '@app/calendar';
+import { BusinessCalendar, UpdatableBusinessCalendar } from '@app/calendar';
 import { DOCKET_CONFIG, DocketConfig } from '@app/config';
 import { WorkflowRegistry } from '@app/engine';
 import { allWorkflows } from '@app/workflows';
@@ -13,7 +13,8 @@ import { WorkflowRuntime } from './workflow-runtime.service';
 @Module({
   providers: [
     { provide: WORKFLOW_REGISTRY, useFactory: () => new WorkflowRegistry(allWorkflows) },
-    { provide: BUSINESS_CALENDAR, useFactory: () => BusinessCalendar.fromChineseDays() },
+    // updatable: years loaded by an administrator (calendar_years) are added at boot and while running
+    { provide: BUSINESS_CALENDAR, useFactory: () => new UpdatableBusinessCalendar(BusinessCalendar.fromChineseDays()) },
     {
       provide: CLOCK,
       inject: [DOCKET_CONFIG],

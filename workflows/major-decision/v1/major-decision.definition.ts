@@ -13,6 +13,7 @@ import {
   majorDecisionRules,
   majorDecisionV1Machine,
 } from './major-decision.machine';
+import { MAJOR_DECISION_DOSSIER } from './major-decision.dossier';
 import * as P from './major-decision.payloads';
 
 /** Decree 713 stages in pipeline order (ids used by `StateMeta.stage`). */
@@ -232,5 +233,6 @@ export const majorDecisionV1: WorkflowDefinition<MajorDecisionContext> = {
   rules: majorDecisionRules as Record<string, RuleDefinition<MajorDecisionContext>>,
   orgUnits: (ctx) => (ctx.start ? [ctx.start.undertakingUnit] : []),
   visibleToReviewers: (ctx) => ctx.legalityReview.submissions.length > 0,
+  dossier: MAJOR_DECISION_DOSSIER,
   deadlines: MAJOR_DECISION_DEADLINES,
 };

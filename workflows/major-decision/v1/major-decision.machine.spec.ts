@@ -949,7 +949,7 @@ describe('definition', () => {
   it('passes the engine’s own contract check and registers', () => {
     expect(definitionProblems(majorDecisionV1)).toEqual([]);
     expect(new WorkflowRegistry(allWorkflows).get('major-decision', 1)).toBe(majorDecisionV1);
-    expect(allWorkflows).toEqual([majorDecisionV1]);
+    expect(allWorkflows).toContain(majorDecisionV1);
   });
 
   it('has a label (zh + en) and a declared stage for every state path, and no extra entries', () => {

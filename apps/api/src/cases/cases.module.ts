@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { DeadlinesModule } from '../deadlines/deadlines.module';
 import { CasesController } from './cases.controller';
 import { CasesService } from './cases.service';
 import { TasksController } from './tasks.controller';
 
-@Module({ imports: [DeadlinesModule], controllers: [CasesController, TasksController], providers: [CasesService] })
+@Module({ imports: [DeadlinesModule, AuditModule], controllers: [CasesController, TasksController], providers: [CasesService] })
 export class CasesModule {}

@@ -5,6 +5,7 @@ import { CASE_REPOSITORY, CaseEntity, CaseRepository, parseStoredJson } from '@a
 import { caseNotFound, CLOCK, Clock, WORKFLOW_REGISTRY, WorkflowRuntime } from '@app/runtime';
 import { Inject, Injectable } from '@nestjs/common';
 import { actingRoles, canView, listScope, notYourOrgUnit, ownsCase } from './case-access.policy';
+import { CaseEvidenceService } from '../audit/case-evidence.service';
 import { DeadlinesService } from '../deadlines/deadlines.service';
 import { toCaseDetail, toCaseSummary } from './case.mapper';
 import { CreateCaseRequestDto } from './dto/create-case.request.dto';
@@ -19,6 +20,7 @@ export class CasesService {
     @Inject(WORKFLOW_REGISTRY) private readonly registry: WorkflowRegistry,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly deadlines: DeadlinesService,
+    private readonly evidence: CaseEvidenceService,
   ) {}
 
   private probe(user: AuthenticatedUser, roles: Role[]) {
@@ -112,13 +114,23 @@ export class CasesService {
     const records = await this.cases.history(id);
     const report = replay(this.registry, records, { snapshot: parseStoredJson(row.snapshot), revision: row.revision });
     const headMatches = records.length > 0 && records[records.length - 1].hash === row.headHash && records.length === row.revision;
+    // the same verdict as the offline verifier: chain, replay, stored case and the signed checkpoints
+    const verdict = await this.evidence.verdict(row, records);
+    const cp = verdict.findings.filter((f) => f.check === 'checkpoint');
+    const checkpoint = {
+      status: cp.some((f) => f.severity === 'FAIL') ? 'FAIL' : cp.length ? 'WARN' : 'PASS',
+      ...verdict.checkpoints,
+      findings: cp,
+    };
     return {
       caseId: id,
-      intact: report.ok && headMatches,
+      intact: report.ok && headMatches && checkpoint.status !== 'FAIL',
       revision: row.revision,
       storedHeadHash: row.headHash,
       headMatches,
       ...report,
+      checkpoint,
+      verdict: { status: verdict.status, seq: verdict.seq, reason: verdict.reason, findings: verdict.findings },
     };
   }
 

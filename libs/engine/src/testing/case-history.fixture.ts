@@ -1,6 +1,8 @@
 import { buildRecord } from '../hash-chain';
+import { migrateCase } from '../migrate';
 import { shanghaiDate } from '../state-paths';
 import { startCase, stepCase } from '../step';
+import { MIGRATE_WORKFLOW } from '../types';
 import type { Actor, HistoryRecord, PersistedSnapshot, StepAccepted, WorkflowDefinition } from '../types';
 
 /** Actors of the engine specs. */
@@ -26,14 +28,16 @@ export function runHistory(caseId: string, steps: Step[]): { records: HistoryRec
   let last: StepAccepted | undefined;
   for (const [i, s] of steps.entries()) {
     const base = { payload: s.payload, actor: s.actor, at: s.at, today: shanghaiDate(s.at), facts: s.facts ?? {} };
-    const outcome = i === 0 ? startCase(s.def, { caseId, ...base }) : stepCase(s.def, last!.snapshot, { type: s.type, ...base });
+    // a MIGRATE_WORKFLOW step moves the case from the previous step's version to `s.def`
+    const migrated = s.type === MIGRATE_WORKFLOW ? migrateCase(steps[i - 1].def, s.def, last!.snapshot, s.actor) : null;
+    const outcome = migrated ?? (i === 0 ? startCase(s.def, { caseId, ...base }) : stepCase(s.def, last!.snapshot, { type: s.type, ...base }));
     if (!outcome.ok) throw new Error(`step ${i + 1} (${s.type}) refused: ${JSON.stringify(outcome.refusal)}`);
     last = outcome;
     records.push(
       buildRecord(records[records.length - 1] ?? null, {
         caseId,
         type: s.type,
-        payload: s.payload,
+        payload: migrated ? migrated.payload : s.payload,
         actor: s.actor,
         at: s.at,
         facts: s.facts ?? {},

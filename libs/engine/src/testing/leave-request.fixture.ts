@@ -161,5 +161,17 @@ export function leaveRequest(version: 1 | 2 = 1): WorkflowDefinition<LeaveContex
       WITHDRAW: { label: { zh: '撤回', en: 'Withdraw' }, roles: ['department-head'] },
     },
     rules,
+    // v2 only raised the quota: every running state keeps its place
+    ...(version === 2
+      ? {
+          migrations: [
+            {
+              from: 1,
+              states: { draft: 'draft', 'review.pending': { review: 'pending' }, 'review.escalated': { review: 'escalated' } },
+              reason: { zh: '请假额度调整为15天', en: 'Leave quota raised to 15 days' },
+            },
+          ],
+        }
+      : {}),
   };
 }

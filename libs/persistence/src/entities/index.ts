@@ -1,11 +1,17 @@
+import { CalendarYearEntity } from './calendar-year.entity';
 import { CaseHistoryEntity } from './case-history.entity';
 import { CaseEntity } from './case.entity';
+import { CheckpointHeadEntity } from './checkpoint-head.entity';
+import { CheckpointEntity } from './checkpoint.entity';
 import { DeadlineEntity } from './deadline.entity';
 import { NotificationEntity } from './notification.entity';
 import { OrgUnitEntity } from './org-unit.entity';
 import { SecurityLogEntity } from './security-log.entity';
+import { SigningKeyEntity } from './signing-key.entity';
 import { UserEntity } from './user.entity';
+import { WebhookDeliveryEntity } from './webhook-delivery.entity';
 
-export { CaseEntity, CaseHistoryEntity, DeadlineEntity, NotificationEntity, OrgUnitEntity, SecurityLogEntity, UserEntity };
+export { CalendarYearEntity, CaseEntity, CaseHistoryEntity, CheckpointEntity, CheckpointHeadEntity, DeadlineEntity, NotificationEntity, OrgUnitEntity, SecurityLogEntity, SigningKeyEntity, UserEntity, WebhookDeliveryEntity };
 export type { DeadlineStatus } from './deadline.entity';
-export const ENTITIES = [CaseEntity, CaseHistoryEntity, OrgUnitEntity, UserEntity, SecurityLogEntity, DeadlineEntity, NotificationEntity];
+export type { WebhookDeliveryStatus } from './webhook-delivery.entity';
+export const ENTITIES = [CaseEntity, CaseHistoryEntity, OrgUnitEntity, UserEntity, SecurityLogEntity, DeadlineEntity, NotificationEntity, CheckpointEntity, CheckpointHeadEntity, SigningKeyEntity, WebhookDeliveryEntity, CalendarYearEntity];

@@ -172,7 +172,7 @@ export class CaseRepository {
 
   constructor(private readonly dataSource: DataSource) {
     this.pg = dataSource.options.type === 'postgres';
-    this.serializer = this.pg ? null : new WriteSerializer();
+    this.serializer = this.pg ? null : WriteSerializer.for(dataSource);
   }
 
   private write<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {

@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { DeadlineEntity, DeadlineStatus } from '../entities/deadline.entity';
+import { WriteSerializer } from './write-serializer';
 
 export interface DeadlineListFilter {
   statuses?: DeadlineStatus[];
@@ -16,7 +17,29 @@ export interface DeadlineListFilter {
 
 /** Reads deadlines. Writes happen in the case transactions (CaseRepository) and in the scheduler. */
 export class DeadlineRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly serializer: WriteSerializer | null;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.serializer = dataSource.options.type === 'postgres' ? null : WriteSerializer.for(dataSource);
+  }
+
+  /**
+   * Gives a calendar-missing deadline the due date computed once its year's holiday data is
+   * loaded, and opens it. False when the row is no longer calendar-missing (closed meanwhile).
+   */
+  async resolveCalendarMissing(id: string, dueDate: string): Promise<boolean> {
+    const tx = () =>
+      this.dataSource.transaction((m) =>
+        m
+          .createQueryBuilder()
+          .update(DeadlineEntity)
+          .set({ dueDate, status: 'open' })
+          .where("id = :id AND status = 'calendar-missing'", { id })
+          .execute(),
+      );
+    const res = await (this.serializer ? this.serializer.run(tx) : tx());
+    return res.affected === 1;
+  }
 
   findById(id: string): Promise<DeadlineEntity | null> {
     return this.dataSource.getRepository(DeadlineEntity).findOne({ where: { id } });

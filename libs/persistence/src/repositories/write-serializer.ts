@@ -6,6 +6,19 @@
  * own connection, and the compare-and-swap decides between concurrent writers).
  */
 export class WriteSerializer {
+  private static readonly byDataSource = new WeakMap<object, WriteSerializer>();
+
+  /**
+   * The one serializer of a data source: every repository writing through the same SQLite
+   * connection must queue on the same chain (a write issued while another transaction is open
+   * on that connection would silently join it, and be rolled back with it).
+   */
+  static for(dataSource: object): WriteSerializer {
+    let s = WriteSerializer.byDataSource.get(dataSource);
+    if (!s) WriteSerializer.byDataSource.set(dataSource, (s = new WriteSerializer()));
+    return s;
+  }
+
   private tail: Promise<unknown> = Promise.resolve();
 
   run<T>(work: () => Promise<T>): Promise<T> {

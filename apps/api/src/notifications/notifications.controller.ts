@@ -1,0 +1,24 @@
+import { AuthenticatedUser, CurrentUser } from '@app/auth';
+import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ListNotificationsRequestDto } from './dto/list-notifications.request.dto';
+import { NotificationsService } from './notifications.service';
+
+@ApiTags('notifications')
+@ApiBearerAuth()
+@Controller('notifications')
+export class NotificationsController {
+  constructor(private readonly notifications: NotificationsService) {}
+
+  /** The caller's inbox: deadline reminders, due-day notices and escalations, unread first. */
+  @Get()
+  list(@CurrentUser() user: AuthenticatedUser, @Query() q: ListNotificationsRequestDto) {
+    return this.notifications.inbox(user, q);
+  }
+
+  @Post(':id/read')
+  @HttpCode(200)
+  read(@CurrentUser() user: AuthenticatedUser, @Param('id', new ParseUUIDPipe({ version: '4' })) id: string) {
+    return this.notifications.markRead(user, id);
+  }
+}

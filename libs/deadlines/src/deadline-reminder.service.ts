@@ -1,0 +1,267 @@
+import { BusinessCalendar } from '@app/calendar';
+import { DOCKET_CONFIG, DocketConfig } from '@app/config';
+import { ROLE_LABELS, Role, stateMetaOf, statePaths, WorkflowDefinition, WorkflowRegistry } from '@app/engine';
+import {
+  CASE_REPOSITORY,
+  CaseRepository,
+  DEADLINE_REPOSITORY,
+  DeadlineEntity,
+  DeadlineRepository,
+  NotificationEntity,
+  NotificationRepository,
+  USER_REPOSITORY,
+  UserRepository,
+  WebhookDeliveryEntity,
+  WebhookDeliveryRepository,
+} from '@app/persistence';
+import { BUSINESS_CALENDAR, CLOCK, Clock, WORKFLOW_REGISTRY } from '@app/runtime';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { randomUUID } from 'crypto';
+import { DeadlineReminderJob, isDeadlineReminderJob, reminderJobId } from './deadline-reminder.job';
+import { CalendarYearsService } from './calendar-years.service';
+import { NOTIFICATION_REPOSITORY, WEBHOOK_DELIVERY_REPOSITORY } from './deadlines.di-tokens';
+import { EARLY_TOLERANCE_MS } from './queue.constants';
+import { resolveRecipients, rolesOf } from './recipients';
+import { calendarMissingMessage, reminderMessage } from './reminder-message';
+import { deliveriesAt, PlannedReminder, plannedDelivery } from './reminder-plan';
+
+export type ReminderOutcome =
+  | {
+      outcome: 'delivered';
+      delivery: PlannedReminder;
+      /** every recipient, and those this run wrote a notification for (a repeated job writes none) */
+      recipients: string[];
+      fresh: string[];
+      /** jobs to queue next: after an escalation, the next one */
+      next: DeadlineReminderJob[];
+      /** the webhook outbox row to send (WEBHOOK_URL set); a repeated delivery names the same row */
+      webhookId?: string;
+    }
+  | { outcome: 'superseded'; next: DeadlineReminderJob[] }
+  | StaleOutcome;
+
+export type StaleOutcome = { outcome: 'stale'; reason: string; next: DeadlineReminderJob[] };
+
+export type CalendarMissingOutcome = { outcome: 'notified'; recipients: string[]; fresh: string[] } | StaleOutcome;
+
+/** A job that came too early for its planned time: thrown, so that the queue retries it later. */
+export class DeliveryNotYetDueError extends Error {
+  readonly code = 'DELIVERY_NOT_YET_DUE';
+}
+
+/** The jobs for a row's deliveries at `now`: the current one (if any) and the upcoming ones. */
+export function reminderJobs(row: DeadlineEntity, calendar: BusinessCalendar, now: Date): DeadlineReminderJob[] {
+  if (row.status !== 'open' || !row.dueDate) return [];
+  const { current, upcoming } = deliveriesAt(row, calendar, now);
+  const dueDate = row.dueDate;
+  return [...(current ? [current] : []), ...upcoming].map((p) => ({ deadlineId: row.id, reminderKey: p.reminderKey, dueDate, at: p.at }));
+}
+
+/**
+ * The processor logic of one reminder or escalation, shared by the worker (BullMQ) and the
+ * embedded schedule: reload the deadline row, do nothing when the job is stale, else write one
+ * notification per recipient, idempotently (unique key deadline × reminder × user), and say which
+ * jobs come next. It queues nothing itself: its caller owns the queue.
+ */
+@Injectable()
+export class DeadlineReminderService {
+  private readonly logger = new Logger('DeadlineReminders');
+
+  constructor(
+    @Inject(DEADLINE_REPOSITORY) private readonly deadlines: DeadlineRepository,
+    @Inject(CASE_REPOSITORY) private readonly cases: CaseRepository,
+    @Inject(USER_REPOSITORY) private readonly users: UserRepository,
+    @Inject(NOTIFICATION_REPOSITORY) private readonly notifications: NotificationRepository,
+    @Inject(WORKFLOW_REGISTRY) private readonly registry: WorkflowRegistry,
+    @Inject(BUSINESS_CALENDAR) private readonly calendar: BusinessCalendar,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(WEBHOOK_DELIVERY_REPOSITORY) private readonly outbox: WebhookDeliveryRepository,
+    @Inject(DOCKET_CONFIG) private readonly config: DocketConfig,
+    private readonly calendarYears: CalendarYearsService,
+  ) {}
+
+  /** The jobs that should be queued for a row now (see `reminderJobs`). */
+  jobsFor(row: DeadlineEntity, now: Date = this.clock.now()): DeadlineReminderJob[] {
+    return reminderJobs(row, this.calendar, now);
+  }
+
+  /**
+   * Every open deadline's jobs at `now`, page by page: what reconciliation queues again after
+   * Redis lost them (or the embedded schedule at boot). Rows whose plan fails are logged and skipped.
+   */
+  async *reconciliationBatches(now: Date = this.clock.now(), pageSize = 1000): AsyncGenerator<{ rows: number; jobs: DeadlineReminderJob[] }> {
+    // a year loaded by another process must be known before the plans are computed
+    await this.calendarYears.refresh();
+    for await (const page of this.deadlines.open(pageSize)) {
+      const jobs: DeadlineReminderJob[] = [];
+      for (const row of page) {
+        try {
+          jobs.push(...reminderJobs(row, this.calendar, now));
+        } catch (e) {
+          this.logger.error(`deadline ${row.id}: cannot plan its reminders: ${(e as Error).message}`);
+        }
+      }
+      yield { rows: page.length, jobs };
+    }
+  }
+
+  /**
+   * Handles one delivery. Stale jobs (row gone or no longer open, due date changed, state left,
+   * key not in the plan) are logged no-ops; a delivery superseded by a later one that is already
+   * due is skipped. Throws only on infrastructure errors (and on a job far too early), so that
+   * the queue retries.
+   */
+  async handle(job: unknown, now: Date = this.clock.now()): Promise<ReminderOutcome> {
+    if (!isDeadlineReminderJob(job)) return this.stale(job, 'malformed job payload');
+    const id = reminderJobId(job);
+    const row = await this.deadlines.findById(job.deadlineId);
+    if (!row) return this.stale(id, 'the deadline does not exist');
+    if (row.status !== 'open') return this.stale(id, `the deadline is ${row.status}`);
+    if (row.dueDate !== job.dueDate) return this.stale(id, `the due date moved from ${job.dueDate} to ${row.dueDate}`);
+    const found = await this.cases.findById(row.caseId);
+    if (!found) return this.stale(id, 'the case does not exist');
+    let def: WorkflowDefinition;
+    try {
+      def = this.registry.get(row.workflowKind, row.workflowVersion);
+    } catch {
+      return this.stale(id, `unknown workflow ${row.workflowKind} v${row.workflowVersion}`);
+    }
+    const declaration = def.deadlines?.find((d) => d.key === row.key);
+    const stateValue = JSON.parse(found.stateValue);
+    const paths = statePaths(stateValue);
+    // The row is closed in the transaction that leaves the state; this guards against a row
+    // left open by an older version.
+    if (declaration && !declaration.states.some((s) => paths.includes(s))) return this.stale(id, `the case left ${declaration.states.join(', ')}`);
+    let delivery = plannedDelivery(row, job.reminderKey, this.calendar);
+    // planned by a process that knew a calendar year this one has not loaded yet?
+    if (!delivery && (await this.calendarYears.refresh())) delivery = plannedDelivery(row, job.reminderKey, this.calendar);
+    if (!delivery) return this.stale(id, `${job.reminderKey} is not in the deadline's plan`);
+    if (Date.parse(delivery.at) - now.getTime() > EARLY_TOLERANCE_MS) {
+      throw new DeliveryNotYetDueError(`job ${id} arrived at ${now.toISOString()}, planned for ${delivery.at}`);
+    }
+
+    let plan = deliveriesAt(row, this.calendar, now);
+    if (!plan.complete && (await this.calendarYears.refresh())) plan = deliveriesAt(row, this.calendar, now);
+    const toJob = (p: PlannedReminder): DeadlineReminderJob => ({ deadlineId: row.id, reminderKey: p.reminderKey, dueDate: row.dueDate!, at: p.at });
+    const next = plan.upcoming.map(toJob);
+    if (!plan.complete) this.logger.warn(`deadline ${row.id}: escalations after ${row.dueDate} need a calendar year that is not loaded`);
+    if (plan.current && plan.current.at > delivery.at) {
+      this.logger.log(`job ${id} skipped: superseded by ${plan.current.reminderKey}, already due`);
+      return { outcome: 'superseded', next: [toJob(plan.current), ...next] };
+    }
+
+    const roles = rolesOf(delivery.audience === 'responsible' ? row.responsible : row.supervisor);
+    const recipients = resolveRecipients(await this.users.listUsers(), roles, row.orgUnits);
+    const step = stateMetaOf(def, stateValue)?.label ?? { zh: found.statePath, en: found.statePath };
+    const message = reminderMessage(delivery, {
+      caseTitle: found.title,
+      deadline: { zh: row.labelZh, en: row.labelEn },
+      step,
+      dueDate: row.dueDate!,
+      article: row.article,
+      responsible: rolesOf(row.responsible).map((r) => ROLE_LABELS[r as Role] ?? { zh: r, en: r }),
+    });
+    const createdAt = now.toISOString();
+    const rows = recipients.map((u) =>
+      Object.assign(new NotificationEntity(), {
+        id: randomUUID(),
+        dedupeKey: `${row.id}:${delivery.reminderKey}:${u.id}`,
+        userId: u.id,
+        caseId: row.caseId,
+        deadlineId: row.id,
+        kind: delivery.kind,
+        ...message,
+        createdAt,
+        readAt: null,
+      } satisfies NotificationEntity),
+    );
+    const webhook = this.config.webhook
+      ? Object.assign(new WebhookDeliveryEntity(), {
+          id: id,
+          event: `deadline.${delivery.kind}`,
+          body: JSON.stringify({
+            id,
+            event: `deadline.${delivery.kind}`,
+            occurredAt: createdAt,
+            case: { id: found.id, title: found.title, step: { path: found.statePath, label: step } },
+            deadline: { id: row.id, key: row.key, label: { zh: row.labelZh, en: row.labelEn }, type: row.type, dueDate: row.dueDate, article: row.article },
+            reminder: { key: delivery.reminderKey, kind: delivery.kind, workdays: delivery.workdays, audience: delivery.audience, roles },
+            recipients: recipients.map((u) => ({ userId: u.id, username: u.username, displayName: u.displayName, orgUnit: u.orgUnit })),
+            message: { title: { zh: message.titleZh, en: message.titleEn }, body: { zh: message.bodyZh, en: message.bodyEn } },
+          }),
+          status: 'pending',
+          attempts: 0,
+          lastError: null,
+          createdAt,
+          lastAttemptAt: null,
+          sentAt: null,
+        } satisfies WebhookDeliveryEntity)
+      : undefined;
+    // the webhook call is recorded with the notifications: both happen, or neither
+    const fresh = await this.notifications.insertNew(rows, webhook ? (m) => this.outbox.addIn(m, webhook) : undefined);
+    this.logger.log(`job ${id}: ${delivery.kind} for case ${row.caseId} to ${recipients.length} user(s), ${fresh.length} new`);
+    // The rest of the finite plan was queued with the deadline (and is re-created by reconciliation);
+    // only an escalation has something new to queue: the next one.
+    const following = delivery.kind === 'escalation' ? next : [];
+    return { outcome: 'delivered', delivery, recipients: recipients.map((u) => u.id), fresh, next: following, ...(webhook ? { webhookId: webhook.id } : {}) };
+  }
+
+  /** The ids of the deadlines kept as calendar-missing (reconciliation tells the administrators again; a repeat writes nothing). */
+  async calendarMissingIds(): Promise<string[]> {
+    return (await this.deadlines.list({ statuses: ['calendar-missing'], limit: 10_000 })).items.map((d) => d.id);
+  }
+
+  /**
+   * Tells the active administrators that a deadline is kept as calendar-missing and which year's
+   * holiday arrangement it waits for. Idempotent (one notification per deadline and administrator);
+   * a no-op once the deadline is no longer calendar-missing.
+   */
+  async notifyCalendarMissing(deadlineId: string, now: Date = this.clock.now()): Promise<CalendarMissingOutcome> {
+    const id = `${deadlineId}__calendar-missing`;
+    const row = await this.deadlines.findById(deadlineId);
+    if (!row) return this.stale(id, 'the deadline does not exist');
+    if (row.status !== 'calendar-missing') return this.stale(id, `the deadline is ${row.status}`);
+    const found = await this.cases.findById(row.caseId);
+    if (!found) return this.stale(id, 'the case does not exist');
+    let step = { zh: found.statePath, en: found.statePath };
+    try {
+      step = stateMetaOf(this.registry.get(row.workflowKind, row.workflowVersion), JSON.parse(found.stateValue))?.label ?? step;
+    } catch {
+      // an unknown workflow version: name the state by its path
+    }
+    const message = calendarMissingMessage({
+      caseTitle: found.title,
+      deadline: { zh: row.labelZh, en: row.labelEn },
+      step,
+      length: row.length,
+      unit: row.unit,
+      startsOn: row.startsOn,
+      year: this.calendarYears.missingYearOf(row),
+      article: row.article,
+    });
+    const admins = resolveRecipients(await this.users.listUsers(), ['admin'], row.orgUnits);
+    const createdAt = now.toISOString();
+    const fresh = await this.notifications.insertNew(
+      admins.map((u) =>
+        Object.assign(new NotificationEntity(), {
+          id: randomUUID(),
+          dedupeKey: `${row.id}:calendar-missing:${u.id}`,
+          userId: u.id,
+          caseId: row.caseId,
+          deadlineId: row.id,
+          kind: 'calendar-missing',
+          ...message,
+          createdAt,
+          readAt: null,
+        } satisfies NotificationEntity),
+      ),
+    );
+    this.logger.log(`deadline ${row.id} is calendar-missing: ${admins.length} administrator(s) told, ${fresh.length} new`);
+    return { outcome: 'notified', recipients: admins.map((u) => u.id), fresh };
+  }
+
+  private stale(id: unknown, reason: string): StaleOutcome {
+    this.logger.log(`job ${typeof id === 'string' ? id : JSON.stringify(id)} is stale, nothing to do: ${reason}`);
+    return { outcome: 'stale', reason, next: [] };
+  }
+}

@@ -1,0 +1,96 @@
+import type { Label } from '@app/engine';
+import type { PlannedReminder } from './reminder-plan';
+
+/** What a reminder says about its deadline. */
+export interface ReminderFacts {
+  caseTitle: string;
+  /** what is due, e.g. 出具合法性审查意见 */
+  deadline: Label;
+  /** the step the case is in */
+  step: Label;
+  dueDate: string;
+  article: string;
+  /** who must meet the deadline (named in escalations) */
+  responsible: Label[];
+}
+
+export interface ReminderMessage {
+  titleZh: string;
+  titleEn: string;
+  bodyZh: string;
+  bodyEn: string;
+}
+
+const list = (labels: Label[], lang: 'zh' | 'en') => labels.map((l) => l[lang]).join(lang === 'zh' ? '、' : ', ');
+
+/**
+ * The zh-CN text (with English alongside) of one delivery: the case, the step, the due date and
+ * the article that sets the period. Pure.
+ */
+export function reminderMessage(delivery: PlannedReminder, f: ReminderFacts): ReminderMessage {
+  const zhCase = `案件“${f.caseTitle}”（当前环节：${f.step.zh}）`;
+  const enCase = `Case "${f.caseTitle}" (step: ${f.step.en})`;
+  const zhBasis = `依据：${f.article}。`;
+  const enBasis = `Basis: ${f.article}.`;
+  switch (delivery.kind) {
+    case 'reminder':
+      return {
+        titleZh: `【期限提醒】${f.deadline.zh}：还有${delivery.workdays}个工作日到期`,
+        titleEn: `Reminder: ${f.deadline.en} due in ${delivery.workdays} working day${delivery.workdays === 1 ? '' : 's'}`,
+        bodyZh: `${zhCase}的“${f.deadline.zh}”期限于${f.dueDate}（北京时间24时）届满，还有${delivery.workdays}个工作日，请按时办理。${zhBasis}`,
+        bodyEn: `${enCase}: "${f.deadline.en}" is due on ${f.dueDate} (24:00 Asia/Shanghai), ${delivery.workdays} working day${delivery.workdays === 1 ? '' : 's'} from now. ${enBasis}`,
+      };
+    case 'due':
+      return {
+        titleZh: `【今日到期】${f.deadline.zh}`,
+        titleEn: `Due today: ${f.deadline.en}`,
+        bodyZh: `${zhCase}的“${f.deadline.zh}”期限今日（${f.dueDate}）北京时间24时届满，请在今日内办理。${zhBasis}`,
+        bodyEn: `${enCase}: "${f.deadline.en}" is due today (${f.dueDate}, by 24:00 Asia/Shanghai). ${enBasis}`,
+      };
+    case 'period-ended':
+      return {
+        titleZh: `【期限届满】${f.deadline.zh}`,
+        titleEn: `Period ends: ${f.deadline.en}`,
+        bodyZh: `${zhCase}的法定期间今日（${f.dueDate}）北京时间24时届满，届满后可以进行下一步。${zhBasis}`,
+        bodyEn: `${enCase}: the statutory period ends today (${f.dueDate}, 24:00 Asia/Shanghai); once it has ended you may proceed. ${enBasis}`,
+      };
+    case 'escalation':
+      return {
+        titleZh: `【逾期督办】${f.deadline.zh}已逾期${delivery.workdays}个工作日`,
+        titleEn: `Overdue: ${f.deadline.en}, ${delivery.workdays} working day${delivery.workdays === 1 ? '' : 's'} late`,
+        bodyZh: `${zhCase}的“${f.deadline.zh}”期限已于${f.dueDate}届满，至今未办结（逾期第${delivery.workdays}个工作日），请督促${list(f.responsible, 'zh')}办理。${zhBasis}`,
+        bodyEn: `${enCase}: "${f.deadline.en}" was due on ${f.dueDate} and is still not done (working day ${delivery.workdays} after the due date); please follow up with the ${list(f.responsible, 'en')}. ${enBasis}`,
+      };
+  }
+}
+
+/** What the administrators are told about a deadline kept as calendar-missing. */
+export interface CalendarMissingFacts {
+  caseTitle: string;
+  deadline: Label;
+  step: Label;
+  /** e.g. 20 working days from 2026-12-10 */
+  length: number;
+  unit: string;
+  startsOn: string;
+  year: number | null;
+  article: string;
+}
+
+/** The zh-CN text (English alongside) asking an administrator to load a year's holiday arrangement. Pure. */
+export function calendarMissingMessage(f: CalendarMissingFacts): ReminderMessage {
+  const zhYear = f.year ? `${f.year}年` : '相应年度';
+  const enYear = f.year ? `${f.year}` : 'the year concerned';
+  const zhLength = f.unit === 'workdays' ? `${f.length}个工作日` : `${f.length}日`;
+  const enLength = f.unit === 'workdays' ? `${f.length} working days` : `${f.length} days`;
+  return {
+    titleZh: `【缺少节假日数据】${f.deadline.zh}：期限无法计算`,
+    titleEn: `Holiday data missing: cannot compute "${f.deadline.en}"`,
+    bodyZh:
+      `案件“${f.caseTitle}”（当前环节：${f.step.zh}）的“${f.deadline.zh}”期限（自${f.startsOn}起${zhLength}）需要${zhYear}节假日安排数据，` +
+      `系统不作推测，暂记为“缺少日历”。请导入国务院办公厅公布的${zhYear}节假日安排，导入后期限自动重新计算。依据：${f.article}。`,
+    bodyEn:
+      `Case "${f.caseTitle}" (step: ${f.step.en}): the period "${f.deadline.en}" (${enLength} from ${f.startsOn}) needs the holiday arrangement of ${enYear}. ` +
+      `Docket does not guess: the deadline is kept as calendar-missing. Load the arrangement published by the General Office of the State Council; the deadline is then recomputed. Basis: ${f.article}.`,
+  };
+}

@@ -1,0 +1,176 @@
+import { BusinessCalendar, CalendarYearMissingError } from '@app/calendar';
+import { shanghaiDate } from '@app/engine';
+import type { DeadlineEntity } from '@app/persistence';
+
+/** Reminders go out at 09:00 Asia/Shanghai (UTC+8, no daylight saving), the start of the office day. */
+export const DELIVERY_TIME_UTC = 'T01:00:00.000Z';
+
+export type ReminderKind = 'reminder' | 'due' | 'period-ended' | 'escalation';
+
+/** One planned delivery of a deadline: who is told, on which day, at which instant. */
+export interface PlannedReminder {
+  /** deterministic within the deadline: `before-3`, `due`, `escalation-1`, `escalation-2`, … */
+  reminderKey: string;
+  kind: ReminderKind;
+  /** `responsible` before and on the due date, `supervisor` after it */
+  audience: 'responsible' | 'supervisor';
+  /** the day it is delivered (Asia/Shanghai), YYYY-MM-DD */
+  date: string;
+  /** the instant it is delivered (09:00 Asia/Shanghai), ISO 8601 */
+  at: string;
+  /** for `before-N`: N working days before the due date; for `escalation-N`: N working days after it */
+  workdays: number;
+}
+
+/** The columns of a deadline row the plan is computed from. */
+export type ReminderPlanRow = Pick<DeadlineEntity, 'type' | 'dueDate' | 'reminders' | 'escalate' | 'openedAt'>;
+
+const at = (date: string) => `${date}${DELIVERY_TIME_UTC}`;
+
+/**
+ * A delivery that needs a year without holiday data is left out of the plan rather than guessed;
+ * it is planned again by reconciliation once the year's arrangement is loaded.
+ */
+function orGap<T>(compute: () => T): T | null {
+  try {
+    return compute();
+  } catch (e) {
+    if (e instanceof CalendarYearMissingError) return null;
+    throw e;
+  }
+}
+
+function reminderDays(row: ReminderPlanRow): number[] {
+  try {
+    const parsed = JSON.parse(row.reminders);
+    return Array.isArray(parsed) ? [...new Set(parsed.filter((n): n is number => Number.isSafeInteger(n) && n >= 0))].sort((a, b) => b - a) : [];
+  } catch {
+    return [];
+  }
+}
+
+function escalation(dueDate: string, n: number, calendar: BusinessCalendar): PlannedReminder {
+  const date = calendar.addWorkdays(dueDate, n);
+  return { reminderKey: `escalation-${n}`, kind: 'escalation', audience: 'supervisor', date, at: at(date), workdays: n };
+}
+
+const escalates = (row: ReminderPlanRow): row is ReminderPlanRow & { dueDate: string } => !!row.dueDate && row.type === 'due' && !!row.escalate;
+
+/** How many escalations of a deadline due on `dueDate` fall at or before `instant` (one per working day after it, at 09:00). */
+function escalationsDueBy(dueDate: string, instant: string, calendar: BusinessCalendar): number {
+  const today = shanghaiDate(instant);
+  if (today <= dueDate) return 0;
+  let n = calendar.workdaysBetween(dueDate, today);
+  if (calendar.isWorkday(today) && at(today) > instant) n -= 1;
+  return n;
+}
+
+/** The first escalation after the deadline was opened (normally `escalation-1`). */
+function firstEscalation(row: ReminderPlanRow & { dueDate: string }, calendar: BusinessCalendar): PlannedReminder {
+  return escalation(row.dueDate, escalationsDueBy(row.dueDate, row.openedAt, calendar) + 1, calendar);
+}
+
+function finitePlan(row: ReminderPlanRow, calendar: BusinessCalendar): PlannedReminder[] {
+  if (!row.dueDate) return [];
+  const dueDate = row.dueDate;
+  const plan: PlannedReminder[] = [];
+  if (row.type === 'minimum') {
+    plan.push({ reminderKey: 'due', kind: 'period-ended', audience: 'responsible', date: dueDate, at: at(dueDate), workdays: 0 });
+  } else {
+    for (const n of reminderDays(row)) {
+      if (n === 0) {
+        plan.push({ reminderKey: 'due', kind: 'due', audience: 'responsible', date: dueDate, at: at(dueDate), workdays: 0 });
+      } else {
+        const date = orGap(() => calendar.workdaysBefore(dueDate, n));
+        if (date) plan.push({ reminderKey: `before-${n}`, kind: 'reminder', audience: 'responsible', date, at: at(date), workdays: n });
+      }
+    }
+  }
+  return plan.filter((p) => p.at >= row.openedAt).sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+}
+
+/**
+ * A deadline's reminder plan up to its first escalation, in delivery order: `before-N` for each
+ * N > 0 of the declared reminders (N working days before the due date), `due` on the day when 0
+ * is declared, and `escalation-1` on the first working day after the due date when the deadline
+ * escalates (later escalations follow one per working day, see `escalationAfter`). A `minimum`
+ * period gets only a `period-ended` notice (key `due`) on its last day: nothing is late, the step
+ * may happen once it has ended. Deliveries that fall before the deadline was opened are not
+ * planned. All deliveries are at 09:00 Asia/Shanghai.
+ *
+ * Pure: no clock, no I/O. A delivery whose working-day count needs a year the calendar has no
+ * data for is left out (never guessed). A row without a due date (calendar-missing) has an empty plan.
+ */
+export function reminderPlan(row: ReminderPlanRow, calendar: BusinessCalendar): PlannedReminder[] {
+  const plan = finitePlan(row, calendar);
+  const first = escalates(row) ? orGap(() => firstEscalation(row, calendar)) : null;
+  if (first) plan.push(first);
+  return plan;
+}
+
+/** The escalation after `escalation-N` (every working day until the deadline is met), or null when it does not escalate. */
+export function escalationAfter(row: ReminderPlanRow, n: number, calendar: BusinessCalendar): PlannedReminder | null {
+  return escalates(row) ? orGap(() => escalation(row.dueDate, n + 1, calendar)) : null;
+}
+
+/**
+ * The delivery a reminder key stands for in this row's plan, or null when the plan has no such
+ * delivery (a job for a changed or foreign plan is stale). Pure.
+ */
+export function plannedDelivery(row: ReminderPlanRow, reminderKey: string, calendar: BusinessCalendar): PlannedReminder | null {
+  const m = /^escalation-([1-9]\d{0,4})$/.exec(reminderKey);
+  if (m) {
+    if (!escalates(row)) return null;
+    const d = orGap(() => escalation(row.dueDate, Number(m[1]), calendar));
+    return d && d.at > row.openedAt ? d : null;
+  }
+  return finitePlan(row, calendar).find((p) => p.reminderKey === reminderKey) ?? null;
+}
+
+/** What should be queued for a row at `now`: the latest delivery already due (if any), and those still to come. */
+export interface DeliveriesAt {
+  /** the most recent delivery whose time has come; earlier ones are superseded by it */
+  current: PlannedReminder | null;
+  /** deliveries after `now`: the rest of the plan up to and including the next escalation */
+  upcoming: PlannedReminder[];
+  /** false when the escalations could not be computed for lack of a calendar year (planned again once it is loaded) */
+  complete: boolean;
+}
+
+/**
+ * The deliveries of a row as seen at `now`. Reconciliation queues `current` (delivered late if it
+ * never was; a repeat is a no-op thanks to the dedupe key) and every `upcoming` one. An earlier
+ * delivery whose time has passed is not queued again once a later one is due: "3 working days
+ * remain" is wrong on the due date.
+ *
+ * Pure. Escalations that need a year without holiday data are left out (`complete: false`).
+ */
+export function deliveriesAt(row: ReminderPlanRow, calendar: BusinessCalendar, now: Date): DeliveriesAt {
+  const nowIso = now.toISOString();
+  let current: PlannedReminder | null = null;
+  const upcoming: PlannedReminder[] = [];
+  for (const p of finitePlan(row, calendar)) {
+    if (p.at <= nowIso) current = p;
+    else upcoming.push(p);
+  }
+  let complete = true;
+  if (escalates(row)) {
+    const dueDate = row.dueDate;
+    const escalations = orGap(() => {
+      const before = escalationsDueBy(dueDate, row.openedAt, calendar);
+      const n = escalationsDueBy(dueDate, nowIso, calendar);
+      return { current: n > before ? escalation(dueDate, n, calendar) : null, next: escalation(dueDate, Math.max(n, before) + 1, calendar) };
+    });
+    if (escalations) {
+      current = escalations.current ?? current;
+      upcoming.push(escalations.next);
+    } else complete = false;
+  }
+  return { current, upcoming, complete };
+}
+
+/** Whether `delivery` has been superseded at `now` by a later delivery of the same plan. */
+export function isSuperseded(row: ReminderPlanRow, delivery: PlannedReminder, calendar: BusinessCalendar, now: Date): boolean {
+  const { current } = deliveriesAt(row, calendar, now);
+  return !!current && current.at > delivery.at;
+}

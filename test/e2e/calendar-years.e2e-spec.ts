@@ -1,0 +1,100 @@
+import { BUSINESS_CALENDAR } from '@app/runtime';
+import type { BusinessCalendar } from '@app/calendar';
+import { EmbeddedDeadlineScheduler } from '@app/deadlines';
+import { createApp } from '../../apps/api/src/app.factory';
+import { NO_PROCEDURES, runMajorDecision } from '../factories/major-decision.factory';
+import { inboxOf, kindsOf } from '../factories/reminders.factory';
+import { ApiClient } from '../setup/api-client';
+import { DRIVERS, startTestApp, TestApp } from '../setup/test-app';
+
+/** A made-up 2027 arrangement (not the official notice): New Year's Day only. */
+const YEAR_2027 = { year: 2027, holidays: ['2027-01-01'], workdays: [], source: 'https://www.gov.cn/zhengce/content/test-2027-notice.htm' };
+
+/**
+ * Issue 3 §8: a deadline touching a year without holiday data is kept as calendar-missing (never
+ * a guess), the administrators are told, and a year loaded as data recomputes it.
+ */
+describe.each(DRIVERS)('calendar years loaded as data on %s', (driver) => {
+  let t: TestApp;
+  let api: ApiClient;
+
+  beforeAll(async () => {
+    t = await startTestApp(driver);
+    api = new ApiClient(t);
+  });
+  afterAll(async () => t?.close());
+
+  it('a calendar-missing deadline: admins are told, the 2027 arrangement is loaded, the deadline is recomputed and reminds', async () => {
+    const { id } = await runMajorDecision(api, { before: 'party', procedures: NO_PROCEDURES });
+    await api.setClock('2026-12-10T02:00:00.000Z');
+    await api.ok('secretary', id, 'RECORD_PARTY_COMMITTEE_REPORT', { reportedAt: '2026-12-10', outcome: 'AGREED' });
+    const missing = (await api.get('auditor', `/deadlines?status=calendar-missing&caseId=${id}`)).body.items;
+    expect(missing).toEqual([expect.objectContaining({ key: 'decisionPublication', dueDate: null })]);
+
+    const told = await inboxOf(api, 'admin', id);
+    expect(kindsOf(told)).toEqual(['calendar-missing']);
+    expect(told[0].title.zh).toBe('【缺少节假日数据】公布决策：期限无法计算');
+    expect(told[0].body.zh).toContain('需要2027年节假日安排数据');
+    expect(told[0].body.en).toContain('holiday arrangement of 2027');
+    // reconciliation tells them again only if they were not told
+    await t.app.get(EmbeddedDeadlineScheduler, { strict: false }).reconcile();
+    expect(await inboxOf(api, 'admin', id)).toHaveLength(1);
+
+    const loaded = await api.post('admin', '/admin/calendar-years', YEAR_2027);
+    expect(loaded.status).toBe(201);
+    // 20 working days from Thu 2026-12-10: 12-11 … 12-31 are 15, then 01-04 … 01-08 (01-01 is a holiday)
+    expect(loaded.body).toEqual({
+      year: 2027,
+      source: YEAR_2027.source,
+      holidays: 1,
+      workdays: 0,
+      recomputed: [expect.objectContaining({ caseId: id, key: 'decisionPublication', dueDate: '2027-01-08' })],
+      stillMissing: 0,
+    });
+    expect((await api.get('auditor', `/deadlines?status=calendar-missing&caseId=${id}`)).body.total).toBe(0);
+    expect((await api.get('auditor', `/deadlines?status=open&caseId=${id}`)).body.items).toEqual([
+      expect.objectContaining({ key: 'decisionPublication', status: 'open', dueDate: '2027-01-08' }),
+    ]);
+
+    // the reopened deadline reminds like any other: 3 working days before is Tue 2027-01-05
+    await api.setClock('2027-01-05T01:00:00.000Z');
+    await t.app.get(EmbeddedDeadlineScheduler, { strict: false }).tick(new Date('2027-01-05T01:00:00.000Z'));
+    const reminded = await inboxOf(api, 'secretary', id);
+    expect(kindsOf(reminded)).toEqual(['reminder']);
+    expect(reminded[0].body.zh).toContain('2027-01-08');
+
+    const listed = await api.get('admin', '/admin/calendar-years');
+    expect(listed.body).toEqual({
+      covered: { from: 2004, to: 2027 },
+      loaded: [{ year: 2027, source: YEAR_2027.source, holidays: 1, workdays: 0, loadedAt: expect.any(String) }],
+    });
+
+    // another process on the same database (a restart) starts with 2027 loaded
+    const again = await createApp(t.config);
+    await again.init();
+    try {
+      const calendar = again.get<BusinessCalendar>(BUSINESS_CALENDAR);
+      expect(calendar.coveredYears().at(-1)).toBe(2027);
+      expect(calendar.sourceOf(2027)).toBe(YEAR_2027.source);
+      expect(calendar.addWorkdays('2026-12-10', 20)).toBe('2027-01-08');
+    } finally {
+      await again.close();
+    }
+  });
+
+  it.each([
+    { user: 'town-head', body: YEAR_2027, status: 403, code: undefined },
+    { user: 'admin', body: { ...YEAR_2027, year: 2028 }, status: 400, code: 'CALENDAR_DATA_INVALID' },
+    { user: 'admin', body: { ...YEAR_2027, year: 2028, holidays: ['2028-01-01'], workdays: ['2028-01-01'] }, status: 400, code: 'CALENDAR_DATA_INVALID' },
+    { user: 'admin', body: { ...YEAR_2027, year: 2028, holidays: ['2028-02-30'] }, status: 400, code: 'INVALID_DATE' },
+    { user: 'admin', body: { ...YEAR_2027, year: 2028, holidays: ['2028-1-1'] }, status: 400, code: 'VALIDATION_FAILED' },
+    { user: 'admin', body: { ...YEAR_2027, year: 2028, holidays: [] }, status: 400, code: 'VALIDATION_FAILED' },
+    { user: 'admin', body: { ...YEAR_2027, year: 2028, holidays: ['2028-01-01'], source: 'State Council notice' }, status: 400, code: 'VALIDATION_FAILED' },
+  ])('refuses $user loading $body.year ($code)', async ({ user, body, status, code }) => {
+    const res = await api.post(user, '/admin/calendar-years', body);
+    expect(res.status).toBe(status);
+    if (code) expect(res.body.code).toBe(code);
+    const listed = await api.get('admin', '/admin/calendar-years');
+    expect(listed.body.loaded.map((y: { year: number }) => y.year)).not.toContain(2028);
+  });
+});

@@ -1,0 +1,73 @@
+import { randomBytes } from 'crypto';
+import request from 'supertest';
+import { caseInLegalityReview } from '../factories/reminders.factory';
+import { ApiClient } from '../setup/api-client';
+import { dropPrefix, requireRedis, TEST_REDIS_URL } from '../setup/redis';
+import { DRIVERS, startTestApp, TestApp } from '../setup/test-app';
+
+/** Issue 3 §9: the queue dashboard (bull-board), for administrators only. */
+describe.each(DRIVERS)('queue dashboard on %s', (driver) => {
+  describe('with Redis', () => {
+    const prefix = `t-dashboard-${driver}-${randomBytes(4).toString('hex')}`;
+    let t: TestApp;
+    let api: ApiClient;
+
+    beforeAll(async () => {
+      await requireRedis();
+      t = await startTestApp(driver, { REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: prefix });
+      api = new ApiClient(t);
+    });
+    afterAll(async () => {
+      await t?.close();
+      await dropPrefix(prefix);
+    });
+
+    it('is refused without a token and to other roles', async () => {
+      const anonymous = await request(api.server).get('/api/v1/admin/queues');
+      expect([anonymous.status, anonymous.body.code]).toEqual([401, 'UNAUTHENTICATED']);
+      const reviewer = await request(api.server).get('/api/v1/admin/queues/api/queues').set('Authorization', `Bearer ${await api.token('town-head')}`);
+      expect([reviewer.status, reviewer.body.code]).toEqual([403, 'ROLE_NOT_ALLOWED']);
+      const forged = await request(api.server).get('/api/v1/admin/queues').set('Cookie', 'docket_queues=not-a-token');
+      expect(forged.status).toBe(401);
+      expect((await api.post('town-head', '/admin/queue-session')).status).toBe(403);
+    });
+
+    it('shows the deadline and webhook queues to an admin, with the delayed reminder jobs', async () => {
+      await caseInLegalityReview(api);
+      const page = await request(api.server).get('/api/v1/admin/queues').set('Authorization', `Bearer ${await api.token('admin')}`);
+      expect(page.status).toBe(200);
+      expect(page.text).toContain('Docket queues');
+      const queues = await request(api.server).get('/api/v1/admin/queues/api/queues').set('Authorization', `Bearer ${await api.token('admin')}`);
+      expect(queues.status).toBe(200);
+      const byName = Object.fromEntries(queues.body.queues.map((q: { name: string; counts: Record<string, number> }) => [q.name, q.counts]));
+      expect(Object.keys(byName).sort()).toEqual(['deadlines', 'webhooks']);
+      expect(byName.deadlines.delayed).toBeGreaterThanOrEqual(3);
+    });
+
+    it('opens in a browser through the session cookie', async () => {
+      const session = await api.post('admin', '/admin/queue-session');
+      expect(session.status).toBe(200);
+      const setCookie = String(session.headers['set-cookie']);
+      expect(setCookie).toMatch(/^docket_queues=[^;]+; Path=\/api\/v1\/admin\/queues; HttpOnly; SameSite=Strict/);
+      const page = await request(api.server).get('/api/v1/admin/queues/api/queues').set('Cookie', setCookie.split(';')[0]);
+      expect(page.status).toBe(200);
+    });
+  });
+
+  describe('embedded (no Redis)', () => {
+    let t: TestApp;
+    let api: ApiClient;
+
+    beforeAll(async () => {
+      t = await startTestApp(driver);
+      api = new ApiClient(t);
+    });
+    afterAll(async () => t?.close());
+
+    it('says there are no queues', async () => {
+      const res = await api.get('admin', '/admin/queues');
+      expect([res.status, res.body.code]).toEqual([404, 'QUEUES_NOT_IN_USE']);
+      expect((await request(api.server).get('/api/v1/admin/queues')).status).toBe(401);
+    });
+  });
+});

@@ -1,0 +1,138 @@
+/**
+ * The administrative-contract workflow, version 1: the machine plus labels (zh-CN / English) and
+ * stage of every state, roles per event, rules, payload classes and deadlines.
+ */
+import type { DeadlineDeclaration, EventMeta, Label, RuleDefinition, StateMeta, WorkflowDefinition } from '@app/engine';
+import {
+  ADMINISTRATIVE_CONTRACT_EVENT_RULES,
+  type AdministrativeContractContext,
+  type AdministrativeContractEventType,
+  administrativeContractRules,
+  administrativeContractV1Machine,
+} from './administrative-contract.machine';
+import * as P from './administrative-contract.payloads';
+
+export const ADMINISTRATIVE_CONTRACT_STAGES: Record<string, Label> = {
+  dueDiligence: { zh: '签约前尽职调查', en: 'Due diligence' },
+  drafting: { zh: '合同起草', en: 'Drafting' },
+  legalityReview: { zh: '合法性审查', en: 'Legality review' },
+  collectiveDecision: { zh: '集体讨论决定', en: 'Collective decision' },
+  signing: { zh: '签订', en: 'Signing' },
+  registration: { zh: '平台录入', en: 'Platform registration' },
+  filing: { zh: '备案', en: 'Filing' },
+  performance: { zh: '履行', en: 'Performance' },
+  ended: { zh: '终结', en: 'Ended' },
+};
+
+const state = (stage: string, zh: string, en: string): StateMeta => ({ stage, label: { zh, en } });
+
+export const ADMINISTRATIVE_CONTRACT_STATES: Record<string, StateMeta> = {
+  dueDiligence: state('dueDiligence', '签约前尽职调查', 'Due diligence on the counterparty'),
+  drafting: state('drafting', '合同起草', 'Drafting the contract'),
+  legalityReview: state('legalityReview', '合法性审查', 'Legality review'),
+  'legalityReview.awaitingSubmission': state('legalityReview', '待送请合法性审查', 'Awaiting submission for review'),
+  'legalityReview.submitted': state('legalityReview', '已送审（待签收）', 'Submitted (awaiting acceptance)'),
+  'legalityReview.underReview': state('legalityReview', '审查中', 'Under review'),
+  'legalityReview.revisionsRequired': state('legalityReview', '待按审查意见修改', 'Revisions required'),
+  collectiveDecision: state('collectiveDecision', '集体讨论决定（重大合同）', 'Collective decision (major contract)'),
+  'collectiveDecision.preparing': state('collectiveDecision', '待安排会议', 'Meeting to be scheduled'),
+  'collectiveDecision.scheduled': state('collectiveDecision', '已安排会议', 'Meeting scheduled'),
+  signing: state('signing', '待签订', 'Awaiting signature'),
+  registration: state('registration', '待录入合同管理平台', 'Awaiting entry on the contract platform'),
+  filing: state('filing', '待备案', 'Filing due'),
+  performance: state('performance', '履行中', 'Being performed'),
+  closed: state('ended', '已履行完毕或终止', 'Closed (performed or terminated)'),
+  rejected: state('collectiveDecision', '集体讨论未通过', 'Rejected by the collective decision'),
+  withdrawn: state('ended', '已撤回', 'Withdrawn'),
+};
+
+/** SPEC §6: Cixi's review and filing periods are UNCONFIRMED; 5 working days is the spec's illustration. */
+export const ADMINISTRATIVE_CONTRACT_PARAMS = {
+  reviewMaxWorkdays: { key: 'contract.legalityReview.maxWorkdays', default: 5, article: 'SPEC §6 (illustrative, UNCONFIRMED)' },
+  filingWorkdays: { key: 'contract.filing.workdays', default: 5, article: 'SPEC §6 (illustrative, UNCONFIRMED)' },
+} as const;
+
+type EventEntry = Omit<EventMeta, 'rules'>;
+const ev = (zh: string, en: string, roles: EventMeta['roles'], payload: EventMeta['payload']): EventEntry => ({ label: { zh, en }, roles, payload });
+
+const EVENTS: Record<AdministrativeContractEventType, EventEntry> = {
+  RECORD_DUE_DILIGENCE: ev('记录对方当事人尽职调查', 'Record the due diligence', ['department-head'], P.RecordDueDiligencePayload),
+  SUBMIT_DRAFT: ev('提交合同文本', 'Submit the contract text', ['department-head'], P.SubmitDraftPayload),
+  SUBMIT_FOR_LEGALITY_REVIEW: ev('送请合法性审查', 'Submit for legality review', ['department-head'], P.SubmitForLegalityReviewPayload),
+  ACCEPT_FOR_REVIEW: ev('签收送审材料', 'Accept for review', ['legal-reviewer'], P.AcceptForReviewPayload),
+  RETURN_INCOMPLETE: ev('退回补充材料', 'Return as incomplete', ['legal-reviewer'], P.ReturnIncompletePayload),
+  ISSUE_REVIEW_OPINION: ev('出具合法性审查意见', 'Issue the review opinion', ['legal-reviewer'], P.IssueReviewOpinionPayload),
+  CONFIRM_REVISIONS: ev('确认已按审查意见修改', 'Confirm the revisions', ['department-head'], P.ConfirmRevisionsPayload),
+  SCHEDULE_MEETING: ev('安排集体讨论会议', 'Schedule the meeting', ['secretary'], P.ScheduleMeetingPayload),
+  RECORD_MEETING: ev('记录集体讨论决定情况', 'Record the meeting', ['secretary'], P.RecordMeetingPayload),
+  SIGN_CONTRACT: ev('签订合同', 'Sign the contract', ['town-head'], P.SignContractPayload),
+  REGISTER_ON_PLATFORM: ev('录入合同管理平台', 'Enter on the contract platform', ['department-head'], P.RegisterOnPlatformPayload),
+  RECORD_FILING: ev('记录合同备案', 'Record the filing', ['department-head'], P.RecordFilingPayload),
+  REPORT_PERFORMANCE: ev('报告履行情况', 'Report on performance', ['department-head'], P.ReportPerformancePayload),
+  PROPOSE_CHANGE: ev('提出合同变更', 'Propose a change', ['department-head'], P.ProposeChangePayload),
+  CLOSE_CONTRACT: ev('合同履行完毕或终止', 'Close the contract', ['department-head'], P.CloseContractPayload),
+  WITHDRAW: ev('撤回', 'Withdraw', ['town-head'], P.WithdrawPayload),
+};
+
+export const ADMINISTRATIVE_CONTRACT_EVENTS: Record<AdministrativeContractEventType, EventMeta> = Object.fromEntries(
+  (Object.keys(EVENTS) as AdministrativeContractEventType[]).map((type) => {
+    const rules: readonly string[] = ADMINISTRATIVE_CONTRACT_EVENT_RULES[type];
+    return [type, rules.length > 0 ? { ...EVENTS[type], rules: [...rules] } : EVENTS[type]];
+  }),
+) as Record<AdministrativeContractEventType, EventMeta>;
+
+export const ADMINISTRATIVE_CONTRACT_DEADLINES: DeadlineDeclaration<AdministrativeContractContext>[] = [
+  {
+    key: 'legalityReviewOpinion',
+    label: { zh: '出具合同合法性审查意见', en: 'Contract review opinion' },
+    states: ['legalityReview.submitted', 'legalityReview.underReview'],
+    type: 'due',
+    unit: 'workdays',
+    length: ADMINISTRATIVE_CONTRACT_PARAMS.reviewMaxWorkdays,
+    dueDate: (ctx) => {
+      const s = ctx.legalityReview.submissions[ctx.legalityReview.submissions.length - 1];
+      return s && s.round === ctx.round ? s.requestedCompletionDate : undefined;
+    },
+    responsible: ['legal-reviewer'],
+    supervisor: ['town-head'],
+    reminders: [2, 0],
+    escalate: true,
+    restartOn: ['RETURN_INCOMPLETE'],
+    cancelOn: ['WITHDRAW'],
+    article: '浙政办发〔2013〕37号',
+  },
+  {
+    // counted from the signing (entering registration): enter on the platform and file
+    key: 'contractFiling',
+    label: { zh: '合同录入平台并备案', en: 'Enter and file the signed contract' },
+    states: ['registration', 'filing'],
+    type: 'due',
+    unit: 'workdays',
+    length: ADMINISTRATIVE_CONTRACT_PARAMS.filingWorkdays,
+    responsible: ['department-head'],
+    supervisor: ['town-head'],
+    reminders: [2, 0],
+    escalate: true,
+    article: '浙政办发〔2013〕37号',
+  },
+];
+
+export const administrativeContractV1: WorkflowDefinition<AdministrativeContractContext> = {
+  kind: 'administrative-contract',
+  version: 1,
+  label: { zh: '行政机关合同', en: 'Administrative-organ contract' },
+  machine: administrativeContractV1Machine,
+  states: ADMINISTRATIVE_CONTRACT_STATES,
+  stages: ADMINISTRATIVE_CONTRACT_STAGES,
+  create: {
+    type: 'CREATE_CASE',
+    label: { zh: '提出拟签订合同', en: 'Propose a contract' },
+    roles: ['department-head'],
+    payload: P.CreateAdministrativeContractPayload,
+  },
+  events: ADMINISTRATIVE_CONTRACT_EVENTS,
+  rules: administrativeContractRules as Record<string, RuleDefinition<AdministrativeContractContext>>,
+  orgUnits: () => [],
+  visibleToReviewers: (ctx) => ctx.legalityReview.submissions.length > 0,
+  deadlines: ADMINISTRATIVE_CONTRACT_DEADLINES,
+};

@@ -1,0 +1,761 @@
+/**
+ * Administrative-organ contract (行政机关合同 / 行政协议), version 1: SPEC §6 — due diligence on
+ * the counterparty → draft → legality review (INV-C1: no signing before a pass) → collective
+ * decision when major → signing (INV-C2: written form) → registration on the contract platform →
+ * filing → performance; every change is a new text reviewed again (INV-C4); a guarantee in the
+ * organ's name never passes review (INV-C3).
+ *
+ * PURE: imports xstate and types only. The rules below are both guards and refusal reasons.
+ *
+ * Sources: NBR Art. 13 (Ningbo townships: no contract signed without legality review, CONFIRMED);
+ * 浙政办发〔2013〕37号 (Zhejiang: written form, no guarantees in the organ's name, prior review by
+ * the legal-affairs body, filing; CONFIRMED-2ND via SPEC §6). Review and filing periods are
+ * UNCONFIRMED for Cixi: configuration, with the spec's illustrative 5 working days.
+ *
+ * Policy decisions:
+ *  C1  INV-C1: SIGN_CONTRACT (and SCHEDULE_MEETING for a major contract) needs a passing review of
+ *      the current text; the text signed must be that text (`signedDocumentHash`), and the signing
+ *      day may be neither before the day the review passed nor in the future.
+ *  C2  INV-C2: the signed written instrument is identified by its hash; signing without one is
+ *      refused (WRITTEN_FORM_REQUIRED) rather than recorded as an oral contract.
+ *  C3  INV-C3 is a reviewer checklist item (`checklist.organGuarantee`). An opinion that finds a
+ *      guarantee may not be LEGAL, and revisions after such an opinion must confirm the clause was
+ *      removed. The other content limits of 37号 (authority, public interest, forum) are recorded.
+ *  C4  INV-C4: in performance, PROPOSE_CHANGE carries the text of the change (amendment,
+ *      supplementary agreement or negotiated termination) and opens a new round at legality review;
+ *      it is signed, entered on the platform and filed like the original. A refused, rejected or
+ *      withdrawn change returns the case to `performance` under the text already signed.
+ *  C5  "Major" is declared with each text (the collective decision follows the review, SPEC §6
+ *      step 6); an amount threshold would be local configuration, not known here.
+ *  C6  An UNSUITABLE due-diligence finding keeps the case in due diligence (another counterparty
+ *      may be examined, or the case withdrawn).
+ *  C7  CLOSE_CONTRACT records the end of performance: performed, or terminated under the
+ *      contract's own terms or by a court or arbitral decision. A negotiated termination is a
+ *      change (policy C4) first.
+ *  C8  Separation of duties as in major-decision P8 (403).
+ */
+import { and, assign, setup } from 'xstate';
+import type { Actor, RuleDefinition, WorkflowEvent, WorkflowInput } from '@app/engine';
+import type {
+  AcceptForReviewPayload,
+  ClosingOutcome,
+  CloseContractPayload,
+  ConfirmRevisionsPayload,
+  ContractChecklistDto,
+  ContractType,
+  CreateAdministrativeContractPayload,
+  DisputeResolution,
+  DueDiligenceConclusion,
+  IssueReviewOpinionPayload,
+  MeetingDecision,
+  MeetingType,
+  ProposeChangePayload,
+  RecordDueDiligencePayload,
+  RecordFilingPayload,
+  RecordMeetingPayload,
+  RegisterOnPlatformPayload,
+  ReportPerformancePayload,
+  ReturnIncompletePayload,
+  ReviewOutcome,
+  ScheduleMeetingPayload,
+  SignContractPayload,
+  SubmitDraftPayload,
+  SubmitForLegalityReviewPayload,
+  WithdrawPayload,
+} from './administrative-contract.payloads';
+
+export const ADMINISTRATIVE_CONTRACT_EVENT_TYPES = [
+  'RECORD_DUE_DILIGENCE',
+  'SUBMIT_DRAFT',
+  'SUBMIT_FOR_LEGALITY_REVIEW',
+  'ACCEPT_FOR_REVIEW',
+  'RETURN_INCOMPLETE',
+  'ISSUE_REVIEW_OPINION',
+  'CONFIRM_REVISIONS',
+  'SCHEDULE_MEETING',
+  'RECORD_MEETING',
+  'SIGN_CONTRACT',
+  'REGISTER_ON_PLATFORM',
+  'RECORD_FILING',
+  'REPORT_PERFORMANCE',
+  'PROPOSE_CHANGE',
+  'CLOSE_CONTRACT',
+  'WITHDRAW',
+] as const;
+export type AdministrativeContractEventType = (typeof ADMINISTRATIVE_CONTRACT_EVENT_TYPES)[number];
+
+export type AdministrativeContractEvent = {
+  [K in AdministrativeContractEventType]: WorkflowEvent & { type: K };
+}[AdministrativeContractEventType];
+
+// ================================================================================================
+// Context
+// ================================================================================================
+
+export interface Stamp {
+  by: Actor;
+  at: string;
+}
+
+export interface DraftRecord extends Stamp {
+  round: number;
+  /** ORIGINAL for round 1, CHANGE for the text of a change (policy C4) */
+  kind: 'ORIGINAL' | 'CHANGE';
+  title: string;
+  documentHash: string;
+  major: boolean;
+  modelTextUsed: boolean | null;
+  disputeResolution: DisputeResolution | null;
+  changeDescription: string | null;
+}
+
+export interface ReviewOpinionRecord extends Stamp {
+  round: number;
+  issuedOn: string;
+  outcome: ReviewOutcome;
+  reasons: string;
+  legalBasis: string[];
+  legalAdvisers: string[];
+  suggestions: string | null;
+  checklist: ContractChecklistDto;
+  documentHash: string | null;
+  reviewedDraftHash: string | null;
+}
+
+export interface LegalityReviewRecords {
+  submissions: Array<
+    Stamp & {
+      round: number;
+      submittedBy: string;
+      submittedOn: string;
+      materials: { draftHash: string; legalBasis: string[]; procedureStatement: string; otherMaterials: string[] };
+      requestedCompletionDate: string;
+      urgentReason: string | null;
+    }
+  >;
+  acceptances: Array<Stamp & { round: number; receiptNumber: string | null }>;
+  returns: Array<Stamp & { round: number; missing: string[]; note: string | null }>;
+  opinions: ReviewOpinionRecord[];
+  revisionConfirmations: Array<Stamp & { round: number; confirmedOn: string; documentHash: string; note: string; guaranteeClauseRemoved: boolean }>;
+}
+
+export interface MeetingRecord {
+  round: number;
+  schedules: Array<Stamp & { meetingType: MeetingType; scheduledAt: string }>;
+  minutes: (Stamp & { heldAt: string; attendees: string[]; decision: MeetingDecision; summary: string; minutesHash: string | null }) | null;
+}
+
+export interface AdministrativeContractContext {
+  caseId: string;
+  title: string;
+  created: Stamp;
+  proposal: { counterparty: string; contractType: ContractType; subjectMatter: string; amountYuan: number | null };
+  dueDiligence: Array<
+    Stamp & {
+      counterparty: string;
+      assets: string;
+      qualification: string;
+      credit: string;
+      performanceCapacity: string;
+      conclusion: DueDiligenceConclusion;
+    }
+  >;
+  round: number;
+  drafts: DraftRecord[];
+  legalityReview: LegalityReviewRecords;
+  meetings: MeetingRecord[];
+  signings: Array<Stamp & { round: number; signedOn: string; signedDocumentHash: string; signatories: string[] }>;
+  platformRegistrations: Array<Stamp & { round: number; platform: string; registrationNumber: string; registeredOn: string }>;
+  filings: Array<Stamp & { round: number; filedOn: string; filedWith: string; receiptNumber: string | null }>;
+  performanceReports: Array<Stamp & { round: number; report: string; problems: string | null }>;
+  closing: (Stamp & { outcome: ClosingOutcome; closedOn: string; summary: string; archiveNumber: string | null }) | null;
+  withdrawals: Array<Stamp & { round: number; reason: string }>;
+}
+
+// ================================================================================================
+// Pure helpers
+// ================================================================================================
+
+type Ctx = AdministrativeContractContext;
+
+function payloadOf<T>(event: { payload?: unknown }): Partial<T> {
+  const p = event.payload;
+  return p !== null && typeof p === 'object' ? (p as Partial<T>) : {};
+}
+const nonEmpty = (s: unknown): s is string => typeof s === 'string' && s.trim().length > 0;
+const isDay = (s: unknown): s is string => typeof s === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(s);
+const isSha = (s: unknown): s is string => typeof s === 'string' && /^[0-9a-f]{64}$/.test(s);
+const strings = (xs: unknown): string[] => (Array.isArray(xs) ? xs.filter((x): x is string => typeof x === 'string') : []);
+const orNull = <T>(v: T | undefined | null): T | null => (v === undefined ? null : v);
+const lastOf = <T>(xs: readonly T[]): T | undefined => xs[xs.length - 1];
+const ofRound = <T extends { round: number }>(xs: readonly T[], round: number): T[] => xs.filter((x) => x.round === round);
+
+function stamp(event: { actor: Actor; at: string }): Stamp {
+  return { by: { userId: event.actor.userId, role: event.actor.role, orgUnit: event.actor.orgUnit }, at: event.at };
+}
+
+export function currentDraft(ctx: Ctx): DraftRecord | undefined {
+  return ctx.drafts.find((d) => d.round === ctx.round);
+}
+
+export function currentOpinion(ctx: Ctx): ReviewOpinionRecord | undefined {
+  return lastOf(ofRound(ctx.legalityReview.opinions, ctx.round));
+}
+
+const currentConfirmation = (ctx: Ctx) => lastOf(ofRound(ctx.legalityReview.revisionConfirmations, ctx.round));
+
+/** INV-C1: a passing review of the current text. */
+export function legalityReviewPassed(ctx: Ctx): boolean {
+  const o = currentOpinion(ctx);
+  if (o?.outcome === 'LEGAL') return true;
+  if (o?.outcome === 'LEGAL_WITH_REVISIONS') return currentConfirmation(ctx) !== undefined;
+  return false;
+}
+
+/** The day the review of the current text passed (the opinion, or the confirmation of revisions). */
+export function reviewPassedOn(ctx: Ctx): string | undefined {
+  if (!legalityReviewPassed(ctx)) return undefined;
+  return currentOpinion(ctx)?.outcome === 'LEGAL' ? currentOpinion(ctx)?.issuedOn : currentConfirmation(ctx)?.confirmedOn;
+}
+
+/** The text that passed review: the revised one if revisions were confirmed. */
+export function approvedTextHash(ctx: Ctx): string | undefined {
+  if (!legalityReviewPassed(ctx)) return undefined;
+  return currentConfirmation(ctx)?.documentHash ?? currentDraft(ctx)?.documentHash;
+}
+
+const hasSignedContract = (ctx: Ctx): boolean => ctx.signings.length > 0;
+
+// ================================================================================================
+// Rules
+// ================================================================================================
+
+type Rule = RuleDefinition<AdministrativeContractContext>;
+const ZJ37 = '《浙江省人民政府办公厅关于加强行政机关合同管理工作的通知》（浙政办发〔2013〕37号）';
+const NBR = '《宁波市法治乡村建设促进条例》';
+
+export const administrativeContractRules = {
+  draftHashMatches: {
+    check: ({ context, event }) => {
+      const hash = payloadOf<SubmitForLegalityReviewPayload>(event).materials?.draftHash;
+      return typeof hash === 'string' && hash === currentDraft(context)?.documentHash;
+    },
+    refusal: {
+      code: 'DRAFT_HASH_MISMATCH',
+      article: '浙政办发〔2013〕37号',
+      zh: `送审的合同文本与本案当前登记的文本不一致，请送审当前文本（${ZJ37}）`,
+      en: 'The contract text submitted for review is not the text on record; submit the current text (Zhejiang General Office Doc. [2013] No. 37).',
+    },
+  },
+  separationOfDuties: {
+    precondition: true,
+    check: ({ context, event }) => {
+      const userId = event.actor?.userId;
+      return typeof userId !== 'string' || !context.legalityReview.submissions.some((s) => s.submittedBy === userId);
+    },
+    refusal: {
+      code: 'SEPARATION_OF_DUTIES',
+      article: '浙政办发〔2013〕37号',
+      status: 403,
+      zh: `送请合法性审查的人员不得出具同一合同的审查意见（审查与送审相分离，${ZJ37}）`,
+      en: 'Whoever submitted the contract for review may not issue its review opinion (separation of duties; Zhejiang General Office Doc. [2013] No. 37).',
+    },
+  },
+  guaranteeNotApproved: {
+    check: ({ event }) => {
+      const p = payloadOf<IssueReviewOpinionPayload>(event);
+      return !(p.checklist?.organGuarantee === true && p.outcome === 'LEGAL');
+    },
+    refusal: {
+      code: 'GUARANTEE_CLAUSE_FORBIDDEN',
+      article: '浙政办发〔2013〕37号',
+      zh: `行政机关不得以机关名义提供担保；含有此类条款的合同不能审查通过，应当提出修改意见或者认定不合法（${ZJ37}）`,
+      en: 'An administrative organ may not give a guarantee in its own name: a contract with such a clause cannot pass review as it stands (Zhejiang General Office Doc. [2013] No. 37).',
+    },
+  },
+  revisionsApplied: {
+    check: ({ context, event }) => {
+      const hash = payloadOf<ConfirmRevisionsPayload>(event).documentHash;
+      const reviewed = currentOpinion(context)?.reviewedDraftHash ?? currentDraft(context)?.documentHash;
+      return typeof hash === 'string' && hash !== reviewed;
+    },
+    refusal: {
+      code: 'REVISION_HASH_UNCHANGED',
+      article: '浙政办发〔2013〕37号',
+      zh: `应当根据合法性审查意见修改合同文本；所报修改稿与送审稿相同（${ZJ37}）`,
+      en: 'The contract must be revised according to the review opinion; the text given is identical to the reviewed one (Zhejiang General Office Doc. [2013] No. 37).',
+    },
+  },
+  guaranteeRemoved: {
+    check: ({ context, event }) =>
+      currentOpinion(context)?.checklist.organGuarantee !== true || payloadOf<ConfirmRevisionsPayload>(event).guaranteeClauseRemoved === true,
+    refusal: {
+      code: 'GUARANTEE_CLAUSE_NOT_REMOVED',
+      article: '浙政办发〔2013〕37号',
+      zh: `审查意见认定合同含有以行政机关名义提供担保的条款，修改稿应当确认已删除该条款（${ZJ37}）`,
+      en: 'The opinion found a guarantee in the organ’s name: the revised text must confirm the clause was removed (Zhejiang General Office Doc. [2013] No. 37).',
+    },
+  },
+  legalityReviewPassed: {
+    precondition: true,
+    check: ({ context }) => legalityReviewPassed(context),
+    refusal: {
+      code: 'LEGALITY_REVIEW_REQUIRED',
+      article: 'NBR Art. 13',
+      zh: `合同未经合法性审查或者经审查不合法的，不得提交讨论、不得签订（${NBR}第十三条）`,
+      en: 'A contract that has not passed legality review may not be decided on or signed (Ningbo Rule-of-Law Village Regulations Art. 13).',
+    },
+  },
+  writtenFormRequired: {
+    check: ({ event }) => isSha(payloadOf<SignContractPayload>(event).signedDocumentHash),
+    refusal: {
+      code: 'WRITTEN_FORM_REQUIRED',
+      article: '浙政办发〔2013〕37号',
+      zh: `行政机关订立合同应当采用书面形式，请登记所签书面合同文本（${ZJ37}）`,
+      en: 'An administrative organ contracts in writing: record the signed written instrument (Zhejiang General Office Doc. [2013] No. 37).',
+    },
+  },
+  signedTextReviewed: {
+    check: ({ context, event }) => {
+      const hash = payloadOf<SignContractPayload>(event).signedDocumentHash;
+      return !isSha(hash) || hash === approvedTextHash(context);
+    },
+    refusal: {
+      code: 'SIGNED_TEXT_NOT_REVIEWED',
+      article: 'NBR Art. 13',
+      zh: `签订的合同文本应当是经合法性审查通过的文本；文本有变动的，应当重新送审（${NBR}第十三条）`,
+      en: 'The text signed must be the text that passed legality review; a changed text goes back to review (Ningbo Rule-of-Law Village Regulations Art. 13).',
+    },
+  },
+  signingDateValid: {
+    check: ({ context, event }) => {
+      const d = payloadOf<SignContractPayload>(event).signedOn;
+      const passed = reviewPassedOn(context);
+      return isDay(d) && isDay(passed) && isDay(event.today) && d >= passed && d <= event.today;
+    },
+    refusal: {
+      code: 'SIGNING_DATE_INVALID',
+      article: 'NBR Art. 13',
+      zh: `合同的签订日期不得早于合法性审查通过之日，也不得晚于今天（${NBR}第十三条）`,
+      en: 'The signing day can be neither before the day the review passed nor in the future (Ningbo Rule-of-Law Village Regulations Art. 13).',
+    },
+  },
+} satisfies Record<string, Rule>;
+
+export type AdministrativeContractRuleName = keyof typeof administrativeContractRules;
+
+export const ADMINISTRATIVE_CONTRACT_EVENT_RULES = {
+  RECORD_DUE_DILIGENCE: [],
+  SUBMIT_DRAFT: [],
+  SUBMIT_FOR_LEGALITY_REVIEW: ['draftHashMatches'],
+  ACCEPT_FOR_REVIEW: [],
+  RETURN_INCOMPLETE: [],
+  ISSUE_REVIEW_OPINION: ['separationOfDuties', 'guaranteeNotApproved'],
+  CONFIRM_REVISIONS: ['revisionsApplied', 'guaranteeRemoved'],
+  SCHEDULE_MEETING: ['legalityReviewPassed'],
+  RECORD_MEETING: [],
+  SIGN_CONTRACT: ['legalityReviewPassed', 'writtenFormRequired', 'signedTextReviewed', 'signingDateValid'],
+  REGISTER_ON_PLATFORM: [],
+  RECORD_FILING: [],
+  REPORT_PERFORMANCE: [],
+  PROPOSE_CHANGE: [],
+  CLOSE_CONTRACT: [],
+  WITHDRAW: [],
+} as const satisfies Record<AdministrativeContractEventType, readonly AdministrativeContractRuleName[]>;
+
+// ================================================================================================
+// Guards
+// ================================================================================================
+
+type RuleChecks = { [K in AdministrativeContractRuleName]: (typeof administrativeContractRules)[K]['check'] };
+
+function checksOf(rules: typeof administrativeContractRules): RuleChecks {
+  const out = {} as Record<string, Rule['check']>;
+  for (const name of Object.keys(rules) as AdministrativeContractRuleName[]) {
+    const check: Rule['check'] = rules[name].check;
+    out[name] = (args) => {
+      try {
+        return Boolean(check(args));
+      } catch {
+        return false;
+      }
+    };
+  }
+  return out as RuleChecks;
+}
+
+type GuardArgs = { context: AdministrativeContractContext; event: AdministrativeContractEvent };
+const routingGuards = {
+  counterpartyUnsuitable: ({ event }: GuardArgs) => payloadOf<RecordDueDiligencePayload>(event).conclusion === 'UNSUITABLE',
+  opinionIllegal: ({ event }: GuardArgs) => payloadOf<IssueReviewOpinionPayload>(event).outcome === 'ILLEGAL',
+  opinionWithRevisions: ({ event }: GuardArgs) => payloadOf<IssueReviewOpinionPayload>(event).outcome === 'LEGAL_WITH_REVISIONS',
+  opinionLegal: ({ event }: GuardArgs) => payloadOf<IssueReviewOpinionPayload>(event).outcome === 'LEGAL',
+  textMajor: ({ context }: GuardArgs) => currentDraft(context)?.major === true,
+  meetingApproved: ({ event }: GuardArgs) => payloadOf<RecordMeetingPayload>(event).decision === 'APPROVED',
+  meetingRejected: ({ event }: GuardArgs) => payloadOf<RecordMeetingPayload>(event).decision === 'REJECTED',
+  meetingPostponed: ({ event }: GuardArgs) => payloadOf<RecordMeetingPayload>(event).decision === 'POSTPONED',
+  meetingRevise: ({ event }: GuardArgs) => payloadOf<RecordMeetingPayload>(event).decision === 'REVISE',
+  hasSignedContract: ({ context }: GuardArgs) => hasSignedContract(context),
+};
+type GuardName = AdministrativeContractRuleName | keyof typeof routingGuards;
+
+function when(type: AdministrativeContractEventType, ...routing: GuardName[]): any {
+  const names: GuardName[] = [...ADMINISTRATIVE_CONTRACT_EVENT_RULES[type], ...routing];
+  if (names.length === 0) return undefined;
+  if (names.length === 1) return names[0];
+  return and(names as any);
+}
+
+// ================================================================================================
+// Actions
+// ================================================================================================
+
+type ActionArgs = { context: AdministrativeContractContext; event: AdministrativeContractEvent };
+const record = (fn: (args: ActionArgs) => Partial<AdministrativeContractContext>) =>
+  assign<AdministrativeContractContext, AdministrativeContractEvent, undefined, AdministrativeContractEvent, never>(fn);
+const review = (ctx: Ctx, patch: Partial<LegalityReviewRecords>): Partial<Ctx> => ({ legalityReview: { ...ctx.legalityReview, ...patch } });
+
+const actions = {
+  recordDueDiligence: record(({ context, event }) => {
+    const p = payloadOf<RecordDueDiligencePayload>(event);
+    return {
+      dueDiligence: [
+        ...context.dueDiligence,
+        {
+          ...stamp(event),
+          counterparty: String(p.counterparty ?? ''),
+          assets: String(p.assets ?? ''),
+          qualification: String(p.qualification ?? ''),
+          credit: String(p.credit ?? ''),
+          performanceCapacity: String(p.performanceCapacity ?? ''),
+          conclusion: p.conclusion as DueDiligenceConclusion,
+        },
+      ],
+    };
+  }),
+  recordDraft: record(({ context, event }) => {
+    const p = payloadOf<SubmitDraftPayload>(event);
+    const round = context.round + 1;
+    const draft: DraftRecord = {
+      ...stamp(event),
+      round,
+      kind: 'ORIGINAL',
+      title: String(p.title ?? ''),
+      documentHash: String(p.documentHash ?? ''),
+      major: p.major === true,
+      modelTextUsed: p.modelTextUsed === true,
+      disputeResolution: (p.disputeResolution as DisputeResolution) ?? null,
+      changeDescription: null,
+    };
+    return { round, drafts: [...context.drafts, draft] };
+  }),
+  recordChange: record(({ context, event }) => {
+    const p = payloadOf<ProposeChangePayload>(event);
+    const round = context.round + 1;
+    const draft: DraftRecord = {
+      ...stamp(event),
+      round,
+      kind: 'CHANGE',
+      title: String(p.title ?? ''),
+      documentHash: String(p.documentHash ?? ''),
+      major: p.major === true,
+      modelTextUsed: null,
+      disputeResolution: null,
+      changeDescription: String(p.description ?? ''),
+    };
+    return { round, drafts: [...context.drafts, draft] };
+  }),
+  recordLegalitySubmission: record(({ context, event }) => {
+    const p = payloadOf<SubmitForLegalityReviewPayload>(event);
+    return review(context, {
+      submissions: [
+        ...context.legalityReview.submissions,
+        {
+          ...stamp(event),
+          round: context.round,
+          submittedBy: event.actor.userId,
+          submittedOn: event.today,
+          materials: {
+            draftHash: String(p.materials?.draftHash ?? ''),
+            legalBasis: strings(p.materials?.legalBasis),
+            procedureStatement: String(p.materials?.procedureStatement ?? ''),
+            otherMaterials: strings(p.materials?.otherMaterials),
+          },
+          requestedCompletionDate: String(p.requestedCompletionDate),
+          urgentReason: orNull(p.urgentReason),
+        },
+      ],
+    });
+  }),
+  recordAcceptance: record(({ context, event }) =>
+    review(context, {
+      acceptances: [
+        ...context.legalityReview.acceptances,
+        { ...stamp(event), round: context.round, receiptNumber: orNull(payloadOf<AcceptForReviewPayload>(event).receiptNumber) },
+      ],
+    }),
+  ),
+  recordReturn: record(({ context, event }) => {
+    const p = payloadOf<ReturnIncompletePayload>(event);
+    return review(context, {
+      returns: [...context.legalityReview.returns, { ...stamp(event), round: context.round, missing: strings(p.missing), note: orNull(p.note) }],
+    });
+  }),
+  recordOpinion: record(({ context, event }) => {
+    const p = payloadOf<IssueReviewOpinionPayload>(event);
+    const c: Partial<ContractChecklistDto> = p.checklist ?? {};
+    const opinion: ReviewOpinionRecord = {
+      ...stamp(event),
+      round: context.round,
+      issuedOn: event.today,
+      outcome: p.outcome as ReviewOutcome,
+      reasons: String(p.reasons ?? ''),
+      legalBasis: strings(p.legalBasis),
+      legalAdvisers: strings(p.legalAdvisers),
+      suggestions: orNull(p.suggestions),
+      checklist: {
+        subjectQualified: c.subjectQualified === true,
+        termsLawfulAndReasonable: c.termsLawfulAndReasonable === true,
+        textStandard: c.textStandard === true,
+        disputeClauseSound: c.disputeClauseSound === true,
+        organGuarantee: c.organGuarantee === true,
+        exceedsAuthority: c.exceedsAuthority === true,
+      },
+      documentHash: orNull(p.documentHash),
+      reviewedDraftHash: lastOf(ofRound(context.legalityReview.submissions, context.round))?.materials.draftHash ?? null,
+    };
+    return review(context, { opinions: [...context.legalityReview.opinions, opinion] });
+  }),
+  recordRevisions: record(({ context, event }) => {
+    const p = payloadOf<ConfirmRevisionsPayload>(event);
+    return review(context, {
+      revisionConfirmations: [
+        ...context.legalityReview.revisionConfirmations,
+        {
+          ...stamp(event),
+          round: context.round,
+          confirmedOn: event.today,
+          documentHash: String(p.documentHash),
+          note: String(p.note ?? ''),
+          guaranteeClauseRemoved: p.guaranteeClauseRemoved === true,
+        },
+      ],
+    });
+  }),
+  recordSchedule: record(({ context, event }) => {
+    const p = payloadOf<ScheduleMeetingPayload>(event);
+    const schedule = { ...stamp(event), meetingType: p.meetingType as MeetingType, scheduledAt: String(p.scheduledAt) };
+    const last = lastOf(context.meetings);
+    if (last && last.round === context.round && last.minutes === null) {
+      return { meetings: [...context.meetings.slice(0, -1), { ...last, schedules: [...last.schedules, schedule] }] };
+    }
+    return { meetings: [...context.meetings, { round: context.round, schedules: [schedule], minutes: null }] };
+  }),
+  recordMeeting: record(({ context, event }) => {
+    const p = payloadOf<RecordMeetingPayload>(event);
+    const last = lastOf(context.meetings);
+    const open = last && last.round === context.round && last.minutes === null ? last : undefined;
+    const minutes = {
+      ...stamp(event),
+      heldAt: nonEmpty(p.heldAt) ? p.heldAt : (lastOf(open?.schedules ?? [])?.scheduledAt ?? event.at),
+      attendees: strings(p.attendees),
+      decision: p.decision as MeetingDecision,
+      summary: String(p.summary ?? ''),
+      minutesHash: orNull(p.minutesHash),
+    };
+    return open
+      ? { meetings: [...context.meetings.slice(0, -1), { ...open, minutes }] }
+      : { meetings: [...context.meetings, { round: context.round, schedules: [], minutes }] };
+  }),
+  recordSigning: record(({ context, event }) => {
+    const p = payloadOf<SignContractPayload>(event);
+    return {
+      signings: [
+        ...context.signings,
+        { ...stamp(event), round: context.round, signedOn: String(p.signedOn), signedDocumentHash: String(p.signedDocumentHash), signatories: strings(p.signatories) },
+      ],
+    };
+  }),
+  recordPlatformRegistration: record(({ context, event }) => {
+    const p = payloadOf<RegisterOnPlatformPayload>(event);
+    return {
+      platformRegistrations: [
+        ...context.platformRegistrations,
+        { ...stamp(event), round: context.round, platform: String(p.platform ?? ''), registrationNumber: String(p.registrationNumber ?? ''), registeredOn: event.today },
+      ],
+    };
+  }),
+  recordFiling: record(({ context, event }) => {
+    const p = payloadOf<RecordFilingPayload>(event);
+    return {
+      filings: [
+        ...context.filings,
+        { ...stamp(event), round: context.round, filedOn: String(p.filedOn), filedWith: String(p.filedWith ?? ''), receiptNumber: orNull(p.receiptNumber) },
+      ],
+    };
+  }),
+  recordPerformanceReport: record(({ context, event }) => {
+    const p = payloadOf<ReportPerformancePayload>(event);
+    return { performanceReports: [...context.performanceReports, { ...stamp(event), round: context.round, report: String(p.report ?? ''), problems: orNull(p.problems) }] };
+  }),
+  recordClosing: record(({ event }) => {
+    const p = payloadOf<CloseContractPayload>(event);
+    return {
+      closing: { ...stamp(event), outcome: p.outcome as ClosingOutcome, closedOn: String(p.closedOn), summary: String(p.summary ?? ''), archiveNumber: orNull(p.archiveNumber) },
+    };
+  }),
+  recordWithdrawal: record(({ context, event }) => ({
+    withdrawals: [...context.withdrawals, { ...stamp(event), round: context.round, reason: String(payloadOf<WithdrawPayload>(event).reason ?? '') }],
+  })),
+};
+
+// ================================================================================================
+// The machine
+// ================================================================================================
+
+const ROOT = '#administrative-contract';
+
+/** Policy C4: a change that does not go ahead leaves the case performing the signed text. */
+const WITHDRAW = {
+  WITHDRAW: [
+    { guard: when('WITHDRAW', 'hasSignedContract'), target: `${ROOT}.performance`, actions: 'recordWithdrawal' },
+    { guard: when('WITHDRAW'), target: `${ROOT}.withdrawn`, actions: 'recordWithdrawal' },
+  ],
+} as const;
+
+/** After a passing review: a major text to the collective decision, any other to signing. */
+const afterPass = (type: 'ISSUE_REVIEW_OPINION' | 'CONFIRM_REVISIONS', action: 'recordOpinion' | 'recordRevisions', ...extra: GuardName[]) => [
+  { guard: when(type, ...extra, 'textMajor'), target: `${ROOT}.collectiveDecision`, actions: action },
+  { guard: when(type, ...extra), target: `${ROOT}.signing`, actions: action },
+];
+
+export const administrativeContractV1Machine = setup({
+  types: {} as {
+    context: AdministrativeContractContext;
+    events: AdministrativeContractEvent;
+    input: WorkflowInput<CreateAdministrativeContractPayload>;
+  },
+  guards: { ...checksOf(administrativeContractRules), ...routingGuards },
+  actions,
+}).createMachine({
+  id: 'administrative-contract',
+  initial: 'dueDiligence',
+  context: ({ input }) => {
+    if (!input) return {} as AdministrativeContractContext;
+    const proposal = (input.payload?.proposal ?? {}) as Partial<CreateAdministrativeContractPayload['proposal']>;
+    return {
+      caseId: input.caseId,
+      title: String(input.payload?.title ?? ''),
+      created: stamp(input),
+      proposal: {
+        counterparty: String(proposal.counterparty ?? ''),
+        contractType: (proposal.contractType ?? 'OTHER') as ContractType,
+        subjectMatter: String(proposal.subjectMatter ?? ''),
+        amountYuan: typeof proposal.amountYuan === 'number' ? proposal.amountYuan : null,
+      },
+      dueDiligence: [],
+      round: 0,
+      drafts: [],
+      legalityReview: { submissions: [], acceptances: [], returns: [], opinions: [], revisionConfirmations: [] },
+      meetings: [],
+      signings: [],
+      platformRegistrations: [],
+      filings: [],
+      performanceReports: [],
+      closing: null,
+      withdrawals: [],
+    };
+  },
+  states: {
+    dueDiligence: {
+      on: {
+        RECORD_DUE_DILIGENCE: [
+          { guard: when('RECORD_DUE_DILIGENCE', 'counterpartyUnsuitable'), actions: 'recordDueDiligence' },
+          { guard: when('RECORD_DUE_DILIGENCE'), target: 'drafting', actions: 'recordDueDiligence' },
+        ],
+        ...WITHDRAW,
+      },
+    },
+    drafting: {
+      on: {
+        SUBMIT_DRAFT: { guard: when('SUBMIT_DRAFT'), target: 'legalityReview', actions: 'recordDraft' },
+        ...WITHDRAW,
+      },
+    },
+    legalityReview: {
+      initial: 'awaitingSubmission',
+      on: { ...WITHDRAW },
+      states: {
+        awaitingSubmission: {
+          on: {
+            SUBMIT_FOR_LEGALITY_REVIEW: { guard: when('SUBMIT_FOR_LEGALITY_REVIEW'), target: 'submitted', actions: 'recordLegalitySubmission' },
+          },
+        },
+        submitted: {
+          on: {
+            ACCEPT_FOR_REVIEW: { guard: when('ACCEPT_FOR_REVIEW'), target: 'underReview', actions: 'recordAcceptance' },
+            RETURN_INCOMPLETE: { guard: when('RETURN_INCOMPLETE'), target: 'awaitingSubmission', actions: 'recordReturn' },
+          },
+        },
+        underReview: {
+          on: {
+            RETURN_INCOMPLETE: { guard: when('RETURN_INCOMPLETE'), target: 'awaitingSubmission', actions: 'recordReturn' },
+            ISSUE_REVIEW_OPINION: [
+              // an illegal change leaves the signed text in place (policy C4)
+              { guard: when('ISSUE_REVIEW_OPINION', 'opinionIllegal', 'hasSignedContract'), target: `${ROOT}.performance`, actions: 'recordOpinion' },
+              { guard: when('ISSUE_REVIEW_OPINION', 'opinionIllegal'), target: `${ROOT}.drafting`, actions: 'recordOpinion' },
+              { guard: when('ISSUE_REVIEW_OPINION', 'opinionWithRevisions'), target: 'revisionsRequired', actions: 'recordOpinion' },
+              ...afterPass('ISSUE_REVIEW_OPINION', 'recordOpinion', 'opinionLegal'),
+            ],
+          },
+        },
+        revisionsRequired: {
+          on: { CONFIRM_REVISIONS: afterPass('CONFIRM_REVISIONS', 'recordRevisions') },
+        },
+      },
+    },
+    collectiveDecision: {
+      initial: 'preparing',
+      on: { ...WITHDRAW },
+      states: {
+        preparing: {
+          on: { SCHEDULE_MEETING: { guard: when('SCHEDULE_MEETING'), target: 'scheduled', actions: 'recordSchedule' } },
+        },
+        scheduled: {
+          on: {
+            SCHEDULE_MEETING: { guard: when('SCHEDULE_MEETING'), actions: 'recordSchedule' },
+            RECORD_MEETING: [
+              { guard: when('RECORD_MEETING', 'meetingApproved'), target: `${ROOT}.signing`, actions: 'recordMeeting' },
+              { guard: when('RECORD_MEETING', 'meetingPostponed'), target: 'preparing', actions: 'recordMeeting' },
+              { guard: when('RECORD_MEETING', 'hasSignedContract'), target: `${ROOT}.performance`, actions: 'recordMeeting' },
+              { guard: when('RECORD_MEETING', 'meetingRejected'), target: `${ROOT}.rejected`, actions: 'recordMeeting' },
+              { guard: when('RECORD_MEETING', 'meetingRevise'), target: `${ROOT}.drafting`, actions: 'recordMeeting' },
+            ],
+          },
+        },
+      },
+    },
+    signing: {
+      on: {
+        SIGN_CONTRACT: { guard: when('SIGN_CONTRACT'), target: 'registration', actions: 'recordSigning' },
+        ...WITHDRAW,
+      },
+    },
+    registration: {
+      on: { REGISTER_ON_PLATFORM: { guard: when('REGISTER_ON_PLATFORM'), target: 'filing', actions: 'recordPlatformRegistration' } },
+    },
+    filing: {
+      on: { RECORD_FILING: { guard: when('RECORD_FILING'), target: 'performance', actions: 'recordFiling' } },
+    },
+    performance: {
+      on: {
+        REPORT_PERFORMANCE: { guard: when('REPORT_PERFORMANCE'), actions: 'recordPerformanceReport' },
+        PROPOSE_CHANGE: { guard: when('PROPOSE_CHANGE'), target: 'legalityReview', actions: 'recordChange' },
+        CLOSE_CONTRACT: { guard: when('CLOSE_CONTRACT'), target: 'closed', actions: 'recordClosing' },
+      },
+    },
+    closed: { type: 'final' },
+    rejected: { type: 'final' },
+    withdrawn: { type: 'final' },
+  },
+});

@@ -1,0 +1,333 @@
+/**
+ * Payloads of the administrative-contract workflow (v1), one class per event, validated and
+ * whitelisted by the API. The legality-review events keep the names and fields of major-decision v1.
+ */
+import 'reflect-metadata';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNotEmpty,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { DATE_ONLY, INSTANT, IsRealDate, LONG_TEXT, MAX_ITEMS, SHA256_HEX, SHORT_TEXT } from '../../common/payload-validators';
+
+export const REVIEW_OUTCOMES = ['LEGAL', 'LEGAL_WITH_REVISIONS', 'ILLEGAL'] as const;
+export type ReviewOutcome = (typeof REVIEW_OUTCOMES)[number];
+
+/** SPEC §6 (浙政办发〔2013〕37号; 象山县 2022): the kinds of contracts the organ concludes. */
+export const CONTRACT_TYPES = [
+  'STATE_ASSET_INVESTMENT',
+  'STATE_ASSET_LEASE_OR_TRANSFER',
+  'NATURAL_RESOURCE_USE',
+  'FRANCHISE',
+  'EXPROPRIATION_COMPENSATION',
+  'AFFORDABLE_HOUSING',
+  'INVESTMENT_ATTRACTION',
+  'CONSTRUCTION',
+  'GOVERNMENT_PROCUREMENT',
+  'GOVERNMENT_FINANCING',
+  'OTHER',
+] as const;
+export type ContractType = (typeof CONTRACT_TYPES)[number];
+
+export const DUE_DILIGENCE_CONCLUSIONS = ['SATISFACTORY', 'RISKS_NOTED', 'UNSUITABLE'] as const;
+export type DueDiligenceConclusion = (typeof DUE_DILIGENCE_CONCLUSIONS)[number];
+
+export const DISPUTE_RESOLUTIONS = ['LITIGATION', 'ARBITRATION'] as const;
+export type DisputeResolution = (typeof DISPUTE_RESOLUTIONS)[number];
+
+export const MEETING_TYPES = ['STANDING_MEETING', 'PLENARY_MEETING', 'LEADERSHIP_MEETING', 'TOWN_HEAD_OFFICE_MEETING'] as const;
+export type MeetingType = (typeof MEETING_TYPES)[number];
+
+export const MEETING_DECISIONS = ['APPROVED', 'REJECTED', 'POSTPONED', 'REVISE'] as const;
+export type MeetingDecision = (typeof MEETING_DECISIONS)[number];
+
+export const CLOSING_OUTCOMES = ['PERFORMED', 'TERMINATED'] as const;
+export type ClosingOutcome = (typeof CLOSING_OUTCOMES)[number];
+
+// ------------------------------------------------------------------------------------------------
+
+export class ContractProposalDto {
+  @IsString() @IsNotEmpty() @MaxLength(SHORT_TEXT)
+  counterparty: string;
+
+  @IsIn(CONTRACT_TYPES)
+  contractType: ContractType;
+
+  @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  subjectMatter: string;
+
+  /** contract value in yuan, when it has one */
+  @IsOptional() @IsInt() @Min(0) @Max(1_000_000_000_000)
+  amountYuan?: number;
+}
+
+export class LegalityReviewMaterialsDto {
+  @IsString() @Matches(SHA256_HEX)
+  draftHash: string;
+
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(MAX_ITEMS)
+  @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(SHORT_TEXT, { each: true })
+  legalBasis: string[];
+
+  /** approvals, due diligence and other steps done */
+  @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  procedureStatement: string;
+
+  /** counterparty qualification documents, approval documents and other materials (SPEC §6 step 3) */
+  @IsOptional() @IsArray() @ArrayMaxSize(MAX_ITEMS)
+  @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(SHORT_TEXT, { each: true })
+  otherMaterials?: string[];
+}
+
+/** SPEC §6 step 4 and INV-C3: what the reviewer checked, as answered (INV-C3 is enforced on it). */
+export class ContractChecklistDto {
+  @IsBoolean()
+  subjectQualified: boolean;
+
+  @IsBoolean()
+  termsLawfulAndReasonable: boolean;
+
+  @IsBoolean()
+  textStandard: boolean;
+
+  @IsBoolean()
+  disputeClauseSound: boolean;
+
+  /** a guarantee (担保) given in the organ's name: forbidden (INV-C3) */
+  @IsBoolean()
+  organGuarantee: boolean;
+
+  /** promises beyond the organ's authority */
+  @IsBoolean()
+  exceedsAuthority: boolean;
+}
+
+// ------------------------------------------------------------------------------------------------
+
+export class CreateAdministrativeContractPayload {
+  @IsString() @IsNotEmpty() @MaxLength(SHORT_TEXT)
+  title: string;
+
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => ContractProposalDto)
+  proposal: ContractProposalDto;
+}
+
+/** Pre-signing due diligence on the counterparty (资产、资质、信用、履约能力, SPEC §6 step 1). */
+export class RecordDueDiligencePayload {
+  @IsString() @IsNotEmpty() @MaxLength(SHORT_TEXT)
+  counterparty: string;
+
+  @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  assets: string;
+
+  @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  qualification: string;
+
+  @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  credit: string;
+
+  @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  performanceCapacity: string;
+
+  @IsIn(DUE_DILIGENCE_CONCLUSIONS)
+  conclusion: DueDiligenceConclusion;
+}
+
+export class SubmitDraftPayload {
+  @IsString() @IsNotEmpty() @MaxLength(SHORT_TEXT)
+  title: string;
+
+  @IsString() @Matches(SHA256_HEX)
+  documentHash: string;
+
+  /** a major contract goes to a collective decision after the review */
+  @IsBoolean()
+  major: boolean;
+
+  @IsBoolean()
+  modelTextUsed: boolean;
+
+  @IsIn(DISPUTE_RESOLUTIONS)
+  disputeResolution: DisputeResolution;
+}
+
+export class SubmitForLegalityReviewPayload {
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => LegalityReviewMaterialsDto)
+  materials: LegalityReviewMaterialsDto;
+
+  @IsString() @Matches(DATE_ONLY) @IsRealDate()
+  requestedCompletionDate: string;
+
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  urgentReason?: string;
+}
+
+export class AcceptForReviewPayload {
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(SHORT_TEXT)
+  receiptNumber?: string;
+}
+
+export class ReturnIncompletePayload {
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(MAX_ITEMS)
+  @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(SHORT_TEXT, { each: true })
+  missing: string[];
+
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  note?: string;
+}
+
+export class IssueReviewOpinionPayload {
+  @IsIn(REVIEW_OUTCOMES)
+  outcome: ReviewOutcome;
+
+  @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  reasons: string;
+
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(MAX_ITEMS)
+  @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(SHORT_TEXT, { each: true })
+  legalBasis: string[];
+
+  @IsOptional() @IsArray() @ArrayMaxSize(50)
+  @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(SHORT_TEXT, { each: true })
+  legalAdvisers?: string[];
+
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  suggestions?: string;
+
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => ContractChecklistDto)
+  checklist: ContractChecklistDto;
+
+  @IsOptional() @IsString() @Matches(SHA256_HEX)
+  documentHash?: string;
+}
+
+export class ConfirmRevisionsPayload {
+  @IsString() @Matches(SHA256_HEX)
+  documentHash: string;
+
+  @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  note: string;
+
+  /** required when the opinion found a guarantee in the organ's name (INV-C3) */
+  @IsOptional() @IsBoolean()
+  guaranteeClauseRemoved?: boolean;
+}
+
+export class ScheduleMeetingPayload {
+  @IsIn(MEETING_TYPES)
+  meetingType: MeetingType;
+
+  @IsString() @IsISO8601({ strict: true }) @Matches(INSTANT)
+  scheduledAt: string;
+}
+
+export class RecordMeetingPayload {
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(MAX_ITEMS)
+  @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(SHORT_TEXT, { each: true })
+  attendees: string[];
+
+  @IsIn(MEETING_DECISIONS)
+  decision: MeetingDecision;
+
+  @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  summary: string;
+
+  @IsOptional() @IsString() @IsISO8601({ strict: true }) @Matches(INSTANT)
+  heldAt?: string;
+
+  @IsOptional() @IsString() @Matches(SHA256_HEX)
+  minutesHash?: string;
+}
+
+export class SignContractPayload {
+  @IsString() @Matches(DATE_ONLY) @IsRealDate()
+  signedOn: string;
+
+  /**
+   * SHA-256 of the signed written instrument (INV-C2). Optional in the shape so that a missing
+   * one is answered with the rule and its article rather than a bare validation error.
+   */
+  @IsOptional() @IsString() @Matches(SHA256_HEX)
+  signedDocumentHash?: string;
+
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(20)
+  @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(SHORT_TEXT, { each: true })
+  signatories: string[];
+}
+
+/** 统一录入 on the municipal / county contract platform (SPEC §6 step 8). */
+export class RegisterOnPlatformPayload {
+  @IsString() @IsNotEmpty() @MaxLength(SHORT_TEXT)
+  platform: string;
+
+  @IsString() @IsNotEmpty() @MaxLength(SHORT_TEXT)
+  registrationNumber: string;
+}
+
+export class RecordFilingPayload {
+  @IsString() @Matches(DATE_ONLY) @IsRealDate()
+  filedOn: string;
+
+  @IsString() @IsNotEmpty() @MaxLength(SHORT_TEXT)
+  filedWith: string;
+
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(SHORT_TEXT)
+  receiptNumber?: string;
+}
+
+export class ReportPerformancePayload {
+  @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  report: string;
+
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  problems?: string;
+}
+
+/** A change (变更、补充协议、协议解除) is a new text that is reviewed again (INV-C4). */
+export class ProposeChangePayload {
+  @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  description: string;
+
+  @IsString() @IsNotEmpty() @MaxLength(SHORT_TEXT)
+  title: string;
+
+  @IsString() @Matches(SHA256_HEX)
+  documentHash: string;
+
+  @IsBoolean()
+  major: boolean;
+}
+
+export class CloseContractPayload {
+  @IsIn(CLOSING_OUTCOMES)
+  outcome: ClosingOutcome;
+
+  @IsString() @Matches(DATE_ONLY) @IsRealDate()
+  closedOn: string;
+
+  @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  summary: string;
+
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(SHORT_TEXT)
+  archiveNumber?: string;
+}
+
+export class WithdrawPayload {
+  @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  reason: string;
+}

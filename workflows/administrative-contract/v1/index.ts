@@ -1,0 +1,3 @@
+export * from './administrative-contract.definition';
+export * from './administrative-contract.machine';
+export * from './administrative-contract.payloads';

@@ -1,0 +1,103 @@
+/**
+ * The enforcement-decision workflow, version 1: the machine plus labels (zh-CN / English) and
+ * stage of every state, roles per event, rules, payload classes and the review deadline.
+ */
+import type { DeadlineDeclaration, EventMeta, Label, RuleDefinition, StateMeta, WorkflowDefinition } from '@app/engine';
+import {
+  ENFORCEMENT_DECISION_EVENT_RULES,
+  type EnforcementDecisionContext,
+  type EnforcementDecisionEventType,
+  enforcementDecisionRules,
+  enforcementDecisionV1Machine,
+} from './enforcement-decision.machine';
+import * as P from './enforcement-decision.payloads';
+
+export const ENFORCEMENT_DECISION_STAGES: Record<string, Label> = {
+  investigation: { zh: '调查取证和拟定决定', en: 'Investigation and proposed decision' },
+  legalityReview: { zh: '法制审核', en: 'Legal review' },
+  decision: { zh: '作出决定', en: 'Decision' },
+  ended: { zh: '终结', en: 'Ended' },
+};
+
+const state = (stage: string, zh: string, en: string): StateMeta => ({ stage, label: { zh, en } });
+
+export const ENFORCEMENT_DECISION_STATES: Record<string, StateMeta> = {
+  investigation: state('investigation', '调查取证、拟定处理意见', 'Investigating and proposing the decision'),
+  legalityReview: state('legalityReview', '法制审核', 'Legal review'),
+  'legalityReview.awaitingSubmission': state('legalityReview', '待送请法制审核', 'Awaiting submission for legal review'),
+  'legalityReview.submitted': state('legalityReview', '已送审（待签收）', 'Submitted (awaiting acceptance)'),
+  'legalityReview.underReview': state('legalityReview', '审核中', 'Under review'),
+  'legalityReview.revisionsRequired': state('legalityReview', '待按审核意见修改', 'Revisions required'),
+  decision: state('decision', '待作出决定', 'Awaiting the decision'),
+  decided: state('ended', '已作出决定', 'Decided'),
+  withdrawn: state('ended', '已撤销案件', 'Case withdrawn'),
+};
+
+export const ENFORCEMENT_DECISION_PARAMS = {
+  // SPEC §3.4: township review maxima are UNCONFIRMED; the same 15 working days as the other types
+  reviewMaxWorkdays: { key: 'enforcement.legalReview.maxWorkdays', default: 15, article: 'SPEC §3.4' },
+} as const;
+
+type EventEntry = Omit<EventMeta, 'rules'>;
+const ev = (zh: string, en: string, roles: EventMeta['roles'], payload: EventMeta['payload']): EventEntry => ({ label: { zh, en }, roles, payload });
+
+const EVENTS: Record<EnforcementDecisionEventType, EventEntry> = {
+  SUBMIT_DRAFT: ev('提交拟作出的执法决定', 'Submit the proposed decision', ['department-head'], P.SubmitDraftPayload),
+  SUBMIT_FOR_LEGALITY_REVIEW: ev('送请法制审核', 'Submit for legal review', ['department-head'], P.SubmitForLegalityReviewPayload),
+  ACCEPT_FOR_REVIEW: ev('签收送审材料', 'Accept for review', ['legal-reviewer'], P.AcceptForReviewPayload),
+  RETURN_INCOMPLETE: ev('退回补充材料', 'Return as incomplete', ['legal-reviewer'], P.ReturnIncompletePayload),
+  ISSUE_REVIEW_OPINION: ev('出具法制审核意见', 'Issue the legal review opinion', ['legal-reviewer'], P.IssueReviewOpinionPayload),
+  CONFIRM_REVISIONS: ev('确认已按审核意见修改', 'Confirm the revisions', ['department-head'], P.ConfirmRevisionsPayload),
+  RECORD_DECISION: ev('作出执法决定', 'Record the decision', ['town-head'], P.RecordDecisionPayload),
+  RETURN_FOR_REVISION: ev('退回重新拟定', 'Send back for revision', ['town-head'], P.ReturnForRevisionPayload),
+  WITHDRAW: ev('撤销案件', 'Withdraw the case', ['town-head'], P.WithdrawPayload),
+};
+
+export const ENFORCEMENT_DECISION_EVENTS: Record<EnforcementDecisionEventType, EventMeta> = Object.fromEntries(
+  (Object.keys(EVENTS) as EnforcementDecisionEventType[]).map((type) => {
+    const rules: readonly string[] = ENFORCEMENT_DECISION_EVENT_RULES[type];
+    return [type, rules.length > 0 ? { ...EVENTS[type], rules: [...rules] } : EVENTS[type]];
+  }),
+) as Record<EnforcementDecisionEventType, EventMeta>;
+
+export const ENFORCEMENT_DECISION_DEADLINES: DeadlineDeclaration<EnforcementDecisionContext>[] = [
+  {
+    key: 'legalReviewOpinion',
+    label: { zh: '出具法制审核意见', en: 'Legal review opinion' },
+    states: ['legalityReview.submitted', 'legalityReview.underReview'],
+    type: 'due',
+    unit: 'workdays',
+    length: ENFORCEMENT_DECISION_PARAMS.reviewMaxWorkdays,
+    dueDate: (ctx) => {
+      const s = ctx.legalityReview.submissions[ctx.legalityReview.submissions.length - 1];
+      return s && s.round === ctx.round ? s.requestedCompletionDate : undefined;
+    },
+    responsible: ['legal-reviewer'],
+    supervisor: ['town-head'],
+    reminders: [3, 0],
+    escalate: true,
+    restartOn: ['RETURN_INCOMPLETE'],
+    cancelOn: ['WITHDRAW'],
+    article: 'APL Art. 58',
+  },
+];
+
+export const enforcementDecisionV1: WorkflowDefinition<EnforcementDecisionContext> = {
+  kind: 'enforcement-decision',
+  version: 1,
+  label: { zh: '重大行政执法决定', en: 'Major administrative enforcement decision' },
+  machine: enforcementDecisionV1Machine,
+  states: ENFORCEMENT_DECISION_STATES,
+  stages: ENFORCEMENT_DECISION_STAGES,
+  create: {
+    type: 'CREATE_CASE',
+    label: { zh: '登记重大执法案件', en: 'Register a major enforcement case' },
+    roles: ['department-head'],
+    payload: P.CreateEnforcementDecisionPayload,
+  },
+  events: ENFORCEMENT_DECISION_EVENTS,
+  rules: enforcementDecisionRules as Record<string, RuleDefinition<EnforcementDecisionContext>>,
+  orgUnits: () => [],
+  visibleToReviewers: (ctx) => ctx.legalityReview.submissions.length > 0,
+  deadlines: ENFORCEMENT_DECISION_DEADLINES,
+};

@@ -1,0 +1,349 @@
+/**
+ * Pure specs of the enforcement-decision machine: `initialTransition` / `transition` only.
+ */
+import 'reflect-metadata';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { initialTransition, transition, type SnapshotFrom } from 'xstate';
+import { getShortestPaths } from 'xstate/graph';
+import type { WorkflowEvent } from '@app/engine';
+import { allowedEvents, definitionProblems, describeDefinition, leafPaths, startCase, statePaths, stepCase, WorkflowRegistry } from '@app/engine';
+import { allWorkflows } from '../../index';
+import { ENFORCEMENT_DECISION_DEADLINES, enforcementDecisionV1 as def } from './enforcement-decision.definition';
+import {
+  approvedTextHash,
+  currentDraft,
+  ENFORCEMENT_DECISION_EVENT_TYPES,
+  type EnforcementDecisionContext,
+  type EnforcementDecisionRuleName,
+  enforcementDecisionRules,
+  enforcementDecisionV1Machine as machine,
+  reviewerQualified,
+} from './enforcement-decision.machine';
+import { ACTORS, AT, createInput, createPayload, ev, HASH, QUALIFIED, valid } from './testing/enforcement-decision.fixtures';
+
+type Snap = SnapshotFrom<typeof machine>;
+
+const leaf = (s: Snap): string => leafPaths(s.value as never).join(' + ');
+const begin = (): Snap => initialTransition(machine, createInput())[0];
+
+function step(s: Snap, e: WorkflowEvent): Snap {
+  if (!s.can(e as never)) throw new Error(`${e.type} refused in ${JSON.stringify(s.value)}`);
+  return transition(machine, s, e as never)[0];
+}
+const run = (s: Snap, ...events: WorkflowEvent[]): Snap => events.reduce(step, s);
+
+function withContext(s: Snap, patch: (c: EnforcementDecisionContext) => Partial<EnforcementDecisionContext>): Snap {
+  return machine.resolveState({ value: s.value, context: { ...s.context, ...patch(s.context) } });
+}
+
+function nextEvent(s: Snap): WorkflowEvent {
+  const c = s.context;
+  switch (leaf(s)) {
+    case 'investigation':
+      return ev('SUBMIT_DRAFT', valid.SUBMIT_DRAFT(c.round % 2 === 0 ? HASH.draft1 : HASH.draft2));
+    case 'legalityReview.awaitingSubmission':
+      return ev('SUBMIT_FOR_LEGALITY_REVIEW', valid.SUBMIT_FOR_LEGALITY_REVIEW(currentDraft(c)!.documentHash));
+    case 'legalityReview.submitted':
+      return ev('ACCEPT_FOR_REVIEW');
+    case 'legalityReview.underReview':
+      return ev('ISSUE_REVIEW_OPINION');
+    case 'legalityReview.revisionsRequired':
+      return ev('CONFIRM_REVISIONS');
+    case 'decision':
+      return ev('RECORD_DECISION', valid.RECORD_DECISION(approvedTextHash(c)));
+    default:
+      throw new Error(`no next step from ${leaf(s)}`);
+  }
+}
+
+function advanceTo(path: string, from: Snap = begin()): Snap {
+  let s = from;
+  for (let i = 0; leaf(s) !== path; i++) {
+    if (i > 20) throw new Error(`${path} not reached`);
+    s = step(s, nextEvent(s));
+  }
+  return s;
+}
+
+const atAwaiting = () => advanceTo('legalityReview.awaitingSubmission');
+const atUnderReview = () => advanceTo('legalityReview.underReview');
+const atRevisionsRequired = () => run(atUnderReview(), ev('ISSUE_REVIEW_OPINION', valid.ISSUE_REVIEW_OPINION('LEGAL_WITH_REVISIONS')));
+const atDecision = () => advanceTo('decision');
+
+// ================================================================================================
+
+describe('state coverage (xstate/graph)', () => {
+  function eventsFor(s: Snap): WorkflowEvent[] {
+    const draftHash = currentDraft(s.context)?.documentHash ?? HASH.draft1;
+    const nextDraft = draftHash === HASH.draft1 ? HASH.draft2 : HASH.draft1;
+    return [
+      ev('SUBMIT_DRAFT', valid.SUBMIT_DRAFT(nextDraft)),
+      ev('SUBMIT_FOR_LEGALITY_REVIEW', valid.SUBMIT_FOR_LEGALITY_REVIEW(draftHash)),
+      ev('ACCEPT_FOR_REVIEW'),
+      ev('RETURN_INCOMPLETE'),
+      ...['LEGAL', 'LEGAL_WITH_REVISIONS', 'ILLEGAL'].map((o) => ev('ISSUE_REVIEW_OPINION', valid.ISSUE_REVIEW_OPINION(o))),
+      ev('CONFIRM_REVISIONS'),
+      ev('RECORD_DECISION', valid.RECORD_DECISION(approvedTextHash(s.context) ?? HASH.draft1)),
+      ev('RETURN_FOR_REVISION'),
+      ev('WITHDRAW'),
+    ];
+  }
+
+  it('reaches every state path of the definition, and only those', () => {
+    const paths = getShortestPaths(machine, {
+      input: createInput(),
+      events: (s) => eventsFor(s as Snap) as never[],
+      serializeState: (s) => JSON.stringify((s as Snap).value),
+    });
+    const reached = new Set(paths.flatMap((p) => statePaths(p.state.value as never)));
+    expect([...reached].sort()).toEqual(Object.keys(def.states).sort());
+  });
+});
+
+describe('happy paths', () => {
+  it('investigation → legal review by a qualified reviewer → decision as reviewed', () => {
+    const trail: string[] = [];
+    let s = begin();
+    for (const e of [
+      ev('SUBMIT_DRAFT'),
+      ev('SUBMIT_FOR_LEGALITY_REVIEW'),
+      ev('RETURN_INCOMPLETE'),
+      ev('SUBMIT_FOR_LEGALITY_REVIEW'),
+      ev('ACCEPT_FOR_REVIEW'),
+      ev('ISSUE_REVIEW_OPINION', valid.ISSUE_REVIEW_OPINION('LEGAL_WITH_REVISIONS')),
+      ev('CONFIRM_REVISIONS'),
+      ev('RECORD_DECISION', valid.RECORD_DECISION(HASH.revised)),
+    ]) {
+      s = step(s, e);
+      trail.push(leaf(s));
+    }
+    expect(trail).toEqual([
+      'legalityReview.awaitingSubmission',
+      'legalityReview.submitted',
+      'legalityReview.awaitingSubmission',
+      'legalityReview.submitted',
+      'legalityReview.underReview',
+      'legalityReview.revisionsRequired',
+      'decision',
+      'decided',
+    ]);
+    expect(s.status).toBe('done');
+    expect(s.context.legalityReview.opinions[0].reviewerQualification).toEqual({ ...QUALIFIED, reviewingSince: null });
+    expect(s.context.decision).toMatchObject({ decisionHash: HASH.revised, collectiveDiscussion: true, by: ACTORS['town-head'] });
+    expect(def.visibleToReviewers!(s.context)).toBe(true);
+  });
+
+  it('a different decision goes back and is reviewed again (policy E3); ILLEGAL returns to investigation', () => {
+    let s = run(atDecision(), ev('RETURN_FOR_REVISION'));
+    expect(leaf(s)).toBe('investigation');
+    s = advanceTo('decided', s);
+    expect([s.context.round, s.context.legalityReview.opinions.length, s.context.decision?.decisionHash]).toEqual([2, 2, HASH.draft2]);
+    expect(leaf(run(atUnderReview(), ev('ISSUE_REVIEW_OPINION', valid.ISSUE_REVIEW_OPINION('ILLEGAL'))))).toBe('investigation');
+  });
+
+  it('WITHDRAW ends the case at any point before the decision', () => {
+    for (const at of [begin, atAwaiting, atUnderReview, atRevisionsRequired, atDecision]) expect(leaf(run(at(), ev('WITHDRAW')))).toBe('withdrawn');
+  });
+
+  it('keeps the context plain JSON: a persisted snapshot restores and continues', () => {
+    const s = atDecision();
+    const restored = machine.resolveState(JSON.parse(JSON.stringify(machine.getPersistedSnapshot(s))));
+    expect(restored.context).toEqual(JSON.parse(JSON.stringify(s.context)));
+    expect(leaf(run(restored, ev('RECORD_DECISION')))).toBe('decided');
+  });
+});
+
+// ================================================================================================
+
+interface RuleCase {
+  at: () => Snap;
+  bad: WorkflowEvent;
+  good: WorkflowEvent;
+  goodAt?: () => Snap;
+}
+
+const RULE_CASES: Record<EnforcementDecisionRuleName, RuleCase | RuleCase[]> = {
+  draftHashMatches: {
+    at: atAwaiting,
+    bad: ev('SUBMIT_FOR_LEGALITY_REVIEW', valid.SUBMIT_FOR_LEGALITY_REVIEW(HASH.draft2)),
+    good: ev('SUBMIT_FOR_LEGALITY_REVIEW'),
+  },
+  separationOfDuties: {
+    at: atUnderReview,
+    bad: ev('ISSUE_REVIEW_OPINION', undefined, { actor: { userId: 'u-dept', role: 'legal-reviewer', orgUnit: '司法所' } }),
+    good: ev('ISSUE_REVIEW_OPINION'),
+  },
+  reviewerQualified: [
+    {
+      // no qualification at all
+      at: atUnderReview,
+      bad: ev('ISSUE_REVIEW_OPINION', valid.ISSUE_REVIEW_OPINION('LEGAL', null as never)),
+      good: ev('ISSUE_REVIEW_OPINION', valid.ISSUE_REVIEW_OPINION('LEGAL', QUALIFIED)),
+    },
+    {
+      // a name without a certificate, reviewing only since APL 2021: first-time, so refused
+      at: atUnderReview,
+      bad: ev('ISSUE_REVIEW_OPINION', valid.ISSUE_REVIEW_OPINION('LEGAL', { holderName: '王审核', reviewingSince: '2021-07-15' })),
+      good: ev('ISSUE_REVIEW_OPINION', valid.ISSUE_REVIEW_OPINION('LEGAL', { holderName: '王审核', reviewingSince: '2019-03-01' })),
+    },
+    {
+      at: atUnderReview,
+      bad: ev('ISSUE_REVIEW_OPINION', valid.ISSUE_REVIEW_OPINION('LEGAL', { holderName: '赵审核', certificateNumber: '无' })),
+      good: ev('ISSUE_REVIEW_OPINION', valid.ISSUE_REVIEW_OPINION('LEGAL', { holderName: '赵审核', certificateNumber: 'A20203302001234' })),
+    },
+  ],
+  revisionsApplied: {
+    at: atRevisionsRequired,
+    bad: ev('CONFIRM_REVISIONS', valid.CONFIRM_REVISIONS(HASH.draft1)),
+    good: ev('CONFIRM_REVISIONS'),
+  },
+  legalReviewPassed: {
+    at: () => withContext(atDecision(), (c) => ({ legalityReview: { ...c.legalityReview, opinions: [] } })),
+    bad: ev('RECORD_DECISION'),
+    good: ev('RECORD_DECISION'),
+    goodAt: atDecision,
+  },
+  decisionTextReviewed: {
+    at: atDecision,
+    bad: ev('RECORD_DECISION', valid.RECORD_DECISION(HASH.draft2)),
+    good: ev('RECORD_DECISION', valid.RECORD_DECISION(HASH.draft1)),
+  },
+  decisionDateValid: [
+    {
+      at: atDecision,
+      bad: ev('RECORD_DECISION', valid.RECORD_DECISION(HASH.draft1, '2024-02-29')),
+      good: ev('RECORD_DECISION', valid.RECORD_DECISION(HASH.draft1, '2024-03-01')),
+    },
+    {
+      at: atDecision,
+      bad: ev('RECORD_DECISION', valid.RECORD_DECISION(HASH.draft1, '2024-03-04')),
+      good: ev('RECORD_DECISION', valid.RECORD_DECISION(HASH.draft1, '2024-03-04'), { today: '2024-03-04' }),
+    },
+  ],
+};
+
+describe('rules: each refuses in its state, a valid event passes', () => {
+  it('covers every rule of the definition', () => {
+    expect(Object.keys(RULE_CASES).sort()).toEqual(Object.keys(def.rules).sort());
+  });
+
+  const rows = (Object.entries(RULE_CASES) as Array<[EnforcementDecisionRuleName, RuleCase | RuleCase[]]>).flatMap(([name, cases]) =>
+    (Array.isArray(cases) ? cases : [cases]).map((c, i) => [`${name} #${i + 1} (${enforcementDecisionRules[name].refusal.code})`, name, c] as const),
+  );
+
+  it.each(rows)('%s', (_title, name, c) => {
+    const rule = def.rules[name];
+    const s = c.at();
+    expect(rule.check({ context: s.context, event: c.bad })).toBe(false);
+    expect(s.can(c.bad as never)).toBe(false);
+    expect(def.events[c.bad.type].rules).toContain(name);
+    const refused = stepCase(def, machine.getPersistedSnapshot(s), c.bad);
+    expect(refused).toMatchObject({ ok: false, refusal: { code: rule.refusal.code, article: rule.refusal.article } });
+    const good = c.goodAt?.() ?? s;
+    expect(leaf(good)).toBe(leaf(s));
+    expect(rule.check({ context: good.context, event: c.good })).toBe(true);
+    expect(good.can(c.good as never)).toBe(true);
+  });
+
+  it.each(Object.entries(def.rules))('%s has a stable code, APL Art. 58 and clerk-readable messages', (name, rule) => {
+    expect(rule.refusal.code).toMatch(/^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/);
+    expect(rule.refusal.article).toBe('APL Art. 58');
+    expect(rule.refusal.zh).toContain('《中华人民共和国行政处罚法》第五十八条');
+    expect(rule.refusal.en.length).toBeGreaterThan(20);
+    expect(typeof (machine.implementations.guards as Record<string, unknown>)[name]).toBe('function');
+  });
+
+  it('APL Art. 58 qualification: certificate, or reviewing since before the 2021 law took effect', () => {
+    expect(reviewerQualified(undefined, '2024-03-01')).toBe(false);
+    expect(reviewerQualified({ certificateNumber: 'A20193302100123' }, '2024-03-01')).toBe(true);
+    expect(reviewerQualified({ certificateNumber: ' ' }, '2024-03-01')).toBe(false);
+    expect(reviewerQualified({ reviewingSince: '2021-07-14' }, '2024-03-01')).toBe(true);
+    expect(reviewerQualified({ reviewingSince: '2021-07-15' }, '2024-03-01')).toBe(false);
+  });
+
+  it('RECORD_DECISION during the review is refused with APL Art. 58, and the decision-maker is told why', () => {
+    const s = machine.getPersistedSnapshot(atUnderReview());
+    expect(stepCase(def, s, ev('RECORD_DECISION'))).toMatchObject({ ok: false, refusal: { code: 'LEGAL_REVIEW_REQUIRED', status: 422 } });
+    const offered = allowedEvents(def, s, ['town-head']).map((e) => e.type);
+    expect(offered).toEqual(['WITHDRAW']);
+  });
+});
+
+describe('definition', () => {
+  type Node = { path: string[]; states: Record<string, Node>; on: Record<string, unknown> };
+  const nodes = (n: Node): Node[] => Object.values(n.states).flatMap((c) => [c, ...nodes(c)]);
+  const allNodes = nodes(machine.root as unknown as Node);
+
+  it('passes the engine’s contract check and registers', () => {
+    expect(definitionProblems(def)).toEqual([]);
+    expect(new WorkflowRegistry(allWorkflows).get('enforcement-decision', 1)).toBe(def);
+  });
+
+  it('labels every state path (zh + en) with a declared stage, and nothing else', () => {
+    expect(Object.keys(def.states).sort()).toEqual(allNodes.map((n) => n.path.join('.')).sort());
+    for (const meta of Object.values(def.states)) {
+      expect(meta.label.zh.trim() && meta.label.en.trim()).toBeTruthy();
+      expect(Object.keys(def.stages)).toContain(meta.stage);
+    }
+  });
+
+  it('declares exactly the events the machine accepts, each with roles, a label, a payload class and existing rules', () => {
+    const used = new Set(allNodes.flatMap((n) => Object.keys(n.on)));
+    expect([...used].sort()).toEqual(Object.keys(def.events).sort());
+    expect([...ENFORCEMENT_DECISION_EVENT_TYPES].sort()).toEqual(Object.keys(def.events).sort());
+    const usedRules = new Set<string>();
+    for (const [type, meta] of Object.entries(def.events)) {
+      for (const r of meta.rules ?? []) usedRules.add(r);
+      expect(meta.roles.length).toBeGreaterThan(0);
+      expect(meta.label.zh && meta.label.en).toBeTruthy();
+      const pascal = type.toLowerCase().split('_').map((w) => w[0].toUpperCase() + w.slice(1)).join('');
+      expect(meta.payload!.name).toBe(`${pascal}Payload`);
+    }
+    expect([...usedRules].sort()).toEqual(Object.keys(def.rules).sort());
+  });
+
+  it('uses the review-desk event names and roles of major-decision v1', () => {
+    const md = allWorkflows.find((d) => d.kind === 'major-decision')!;
+    for (const t of ['SUBMIT_FOR_LEGALITY_REVIEW', 'ACCEPT_FOR_REVIEW', 'RETURN_INCOMPLETE', 'ISSUE_REVIEW_OPINION', 'CONFIRM_REVISIONS'] as const) {
+      expect(def.events[t].roles).toEqual(md.events[t].roles);
+    }
+  });
+
+  it('declares the review deadline as configuration', () => {
+    const [d] = ENFORCEMENT_DECISION_DEADLINES;
+    expect(d).toMatchObject({ key: 'legalReviewOpinion', unit: 'workdays', length: { key: 'enforcement.legalReview.maxWorkdays', default: 15 } });
+    expect(d.dueDate!(atUnderReview().context)).toBe('2024-03-08');
+  });
+
+  it('marks as precondition only rules that ignore the payload and facts', () => {
+    const s = atDecision();
+    for (const [name, rule] of Object.entries(def.rules)) {
+      if (!rule.precondition) continue;
+      const probe = { type: 'X', payload: {}, actor: ACTORS.secretary, at: AT, today: '2024-03-01', facts: {} };
+      const junk = { ...probe, payload: { decisionHash: 'x', reviewerQualification: QUALIFIED }, facts: { a: 1 } };
+      expect([name, rule.check({ context: s.context, event: probe })]).toEqual([name, rule.check({ context: s.context, event: junk })]);
+    }
+  });
+
+  it('accepts the fixtures’ payloads with the payload classes', () => {
+    const OPTIONS = { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true };
+    for (const [type, make] of Object.entries(valid)) {
+      expect([type, validateSync(plainToInstance(def.events[type].payload!, (make as () => object)()) as object, OPTIONS)]).toEqual([type, []]);
+    }
+    expect(validateSync(plainToInstance(def.create.payload!, createPayload()) as object, OPTIONS)).toEqual([]);
+  });
+
+  it('keeps the machine file pure', () => {
+    const code = readFileSync(join(__dirname, 'enforcement-decision.machine.ts'), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
+    expect([...code.matchAll(/^import\s+(?!type\b)[^;]*?from\s+'([^']+)'/gm)].map((m) => m[1])).toEqual(['xstate']);
+    expect(code).not.toMatch(/Date\.now|new Date\(\s*\)|Math\.random|console\.|process\.|require\(/);
+  });
+
+  it('starts through the engine and describes itself', () => {
+    expect(startCase(def, createInput())).toMatchObject({ ok: true, paths: ['investigation'] });
+    expect(describeDefinition(def).mermaid).toContain('decided');
+  });
+});

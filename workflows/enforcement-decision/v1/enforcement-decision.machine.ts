@@ -1,0 +1,528 @@
+/**
+ * Major administrative enforcement decision (重大行政执法决定), version 1: SPEC §7 — the enforcement
+ * unit investigates and proposes a decision; the legal review (法制审核) comes before the decision,
+ * by a reviewer who, reviewing for the first time, holds the legal professional qualification
+ * (APL Art. 58); without a passing review no decision is made.
+ *
+ * PURE: imports xstate and types only. The rules below are both guards and refusal reasons.
+ *
+ * Source: 《行政处罚法》 (2021) Art. 58 [CONFIRMED]; Zhejiang extends the prior review to other
+ * major enforcement decisions from 2023 (SPEC §7), hence `decisionType` beyond penalties.
+ *
+ * Policy decisions:
+ *  E1  The qualification is a payload field of ISSUE_REVIEW_OPINION (`reviewerQualification`)
+ *      checked by REVIEWER_QUALIFICATION_REQUIRED. STOPGAP: it must become an attribute of the user
+ *      checked from the actor (runtime / auth change); a self-declared field proves nothing.
+ *  E2  "First-time" (初次从事) reviewers need the certificate. A reviewer who states that they have
+ *      done these reviews since before APL 2021 took effect (2021-07-15) is not first-time and may
+ *      give `reviewingSince` instead. The certificate number's official format is not verified
+ *      here: 6–32 letters, digits or hyphens.
+ *  E3  The decision recorded must be the text that passed review (`decisionHash`), made no earlier
+ *      than the day it passed and not in the future. A decision-maker who wants a different
+ *      decision sends it back (RETURN_FOR_REVISION): a new round, reviewed again.
+ *  E4  ILLEGAL returns to investigation for a new proposal; WITHDRAW (town head, 撤销案件) ends the
+ *      case at any point before the decision.
+ *  E5  Separation of duties as in major-decision P8 (403): the case handler who submitted may not
+ *      review.
+ *  E6  The review period has no figure in the spec: the opinion is due on the requested date, else
+ *      after enforcement.legalReview.maxWorkdays (default 15, SPEC §3.4).
+ */
+import { and, assign, setup } from 'xstate';
+import type { Actor, RuleDefinition, WorkflowEvent, WorkflowInput } from '@app/engine';
+import type {
+  AcceptForReviewPayload,
+  ConfirmRevisionsPayload,
+  CreateEnforcementDecisionPayload,
+  DecisionType,
+  IssueReviewOpinionPayload,
+  MajorGround,
+  RecordDecisionPayload,
+  ReturnForRevisionPayload,
+  ReturnIncompletePayload,
+  ReviewOutcome,
+  SubmitDraftPayload,
+  SubmitForLegalityReviewPayload,
+  WithdrawPayload,
+} from './enforcement-decision.payloads';
+
+export const ENFORCEMENT_DECISION_EVENT_TYPES = [
+  'SUBMIT_DRAFT',
+  'SUBMIT_FOR_LEGALITY_REVIEW',
+  'ACCEPT_FOR_REVIEW',
+  'RETURN_INCOMPLETE',
+  'ISSUE_REVIEW_OPINION',
+  'CONFIRM_REVISIONS',
+  'RECORD_DECISION',
+  'RETURN_FOR_REVISION',
+  'WITHDRAW',
+] as const;
+export type EnforcementDecisionEventType = (typeof ENFORCEMENT_DECISION_EVENT_TYPES)[number];
+
+export type EnforcementDecisionEvent = {
+  [K in EnforcementDecisionEventType]: WorkflowEvent & { type: K };
+}[EnforcementDecisionEventType];
+
+// ================================================================================================
+// Context
+// ================================================================================================
+
+export interface Stamp {
+  by: Actor;
+  at: string;
+}
+
+export interface DraftRecord extends Stamp {
+  round: number;
+  title: string;
+  documentHash: string;
+  factsFound: string;
+  evidence: string[];
+  proposedDecision: string;
+  hearingHeld: boolean;
+}
+
+export interface ReviewOpinionRecord extends Stamp {
+  round: number;
+  issuedOn: string;
+  outcome: ReviewOutcome;
+  reasons: string;
+  legalBasis: string[];
+  legalAdvisers: string[];
+  suggestions: string | null;
+  /** as declared on the event (policy E1) */
+  reviewerQualification: { holderName: string; certificateNumber: string | null; reviewingSince: string | null } | null;
+  documentHash: string | null;
+  reviewedDraftHash: string | null;
+}
+
+export interface LegalityReviewRecords {
+  submissions: Array<
+    Stamp & {
+      round: number;
+      submittedBy: string;
+      submittedOn: string;
+      materials: { draftHash: string; legalBasis: string[]; procedureStatement: string; otherMaterials: string[] };
+      requestedCompletionDate: string;
+      urgentReason: string | null;
+    }
+  >;
+  acceptances: Array<Stamp & { round: number; receiptNumber: string | null }>;
+  returns: Array<Stamp & { round: number; missing: string[]; note: string | null }>;
+  opinions: ReviewOpinionRecord[];
+  revisionConfirmations: Array<Stamp & { round: number; confirmedOn: string; documentHash: string; note: string }>;
+}
+
+export interface EnforcementDecisionContext {
+  caseId: string;
+  title: string;
+  created: Stamp;
+  proposal: { party: string; decisionType: DecisionType; majorGround: MajorGround; matter: string };
+  round: number;
+  drafts: DraftRecord[];
+  legalityReview: LegalityReviewRecords;
+  sentBack: Array<Stamp & { round: number; reason: string }>;
+  decision: (Stamp & { round: number; decidedOn: string; documentNumber: string; decisionHash: string; collectiveDiscussion: boolean; summary: string | null }) | null;
+  withdrawal: (Stamp & { reason: string }) | null;
+}
+
+// ================================================================================================
+// Pure helpers
+// ================================================================================================
+
+type Ctx = EnforcementDecisionContext;
+
+function payloadOf<T>(event: { payload?: unknown }): Partial<T> {
+  const p = event.payload;
+  return p !== null && typeof p === 'object' ? (p as Partial<T>) : {};
+}
+const nonEmpty = (s: unknown): s is string => typeof s === 'string' && s.trim().length > 0;
+const isDay = (s: unknown): s is string => typeof s === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(s);
+const strings = (xs: unknown): string[] => (Array.isArray(xs) ? xs.filter((x): x is string => typeof x === 'string') : []);
+const orNull = <T>(v: T | undefined | null): T | null => (v === undefined ? null : v);
+const lastOf = <T>(xs: readonly T[]): T | undefined => xs[xs.length - 1];
+const ofRound = <T extends { round: number }>(xs: readonly T[], round: number): T[] => xs.filter((x) => x.round === round);
+
+function stamp(event: { actor: Actor; at: string }): Stamp {
+  return { by: { userId: event.actor.userId, role: event.actor.role, orgUnit: event.actor.orgUnit }, at: event.at };
+}
+
+/** 《行政处罚法》 (2021 revision) took effect on this day; reviewers from before it are not first-time (policy E2). */
+export const APL_2021_EFFECTIVE = '2021-07-15';
+const CERTIFICATE_NUMBER = /^[A-Za-z0-9-]{6,32}$/;
+
+/** APL Art. 58 ¶2 as modelled by policy E2. */
+export function reviewerQualified(q: { certificateNumber?: unknown; reviewingSince?: unknown } | undefined, today: string): boolean {
+  if (!q) return false;
+  if (typeof q.certificateNumber === 'string' && CERTIFICATE_NUMBER.test(q.certificateNumber.trim())) return true;
+  return isDay(q.reviewingSince) && q.reviewingSince < APL_2021_EFFECTIVE && q.reviewingSince <= today;
+}
+
+export function currentDraft(ctx: Ctx): DraftRecord | undefined {
+  return ctx.drafts.find((d) => d.round === ctx.round);
+}
+
+export function currentOpinion(ctx: Ctx): ReviewOpinionRecord | undefined {
+  return lastOf(ofRound(ctx.legalityReview.opinions, ctx.round));
+}
+
+const currentConfirmation = (ctx: Ctx) => lastOf(ofRound(ctx.legalityReview.revisionConfirmations, ctx.round));
+
+/** APL Art. 58: a passing legal review of the current proposal. */
+export function legalReviewPassed(ctx: Ctx): boolean {
+  const o = currentOpinion(ctx);
+  if (o?.outcome === 'LEGAL') return true;
+  if (o?.outcome === 'LEGAL_WITH_REVISIONS') return currentConfirmation(ctx) !== undefined;
+  return false;
+}
+
+export function approvedTextHash(ctx: Ctx): string | undefined {
+  if (!legalReviewPassed(ctx)) return undefined;
+  return currentConfirmation(ctx)?.documentHash ?? currentDraft(ctx)?.documentHash;
+}
+
+function reviewPassedOn(ctx: Ctx): string | undefined {
+  if (!legalReviewPassed(ctx)) return undefined;
+  return currentOpinion(ctx)?.outcome === 'LEGAL' ? currentOpinion(ctx)?.issuedOn : currentConfirmation(ctx)?.confirmedOn;
+}
+
+// ================================================================================================
+// Rules
+// ================================================================================================
+
+type Rule = RuleDefinition<EnforcementDecisionContext>;
+const APL = '《中华人民共和国行政处罚法》';
+
+export const enforcementDecisionRules = {
+  draftHashMatches: {
+    check: ({ context, event }) => {
+      const hash = payloadOf<SubmitForLegalityReviewPayload>(event).materials?.draftHash;
+      return typeof hash === 'string' && hash === currentDraft(context)?.documentHash;
+    },
+    refusal: {
+      code: 'DRAFT_HASH_MISMATCH',
+      article: 'APL Art. 58',
+      zh: `送请法制审核的拟作出决定与本案当前登记的文本不一致，请送审当前文本（${APL}第五十八条）`,
+      en: 'The proposed decision submitted for legal review is not the text on record; submit the current text (Administrative Penalty Law Art. 58).',
+    },
+  },
+  separationOfDuties: {
+    precondition: true,
+    check: ({ context, event }) => {
+      const userId = event.actor?.userId;
+      return typeof userId !== 'string' || !context.legalityReview.submissions.some((s) => s.submittedBy === userId);
+    },
+    refusal: {
+      code: 'SEPARATION_OF_DUTIES',
+      article: 'APL Art. 58',
+      status: 403,
+      zh: `送请法制审核的办案人员不得审核本案，法制审核应当由法制审核人员进行（${APL}第五十八条）`,
+      en: 'The case handler who submitted the case may not review it: the legal review is done by the legal reviewers (Administrative Penalty Law Art. 58).',
+    },
+  },
+  reviewerQualified: {
+    check: ({ event }) => reviewerQualified(payloadOf<IssueReviewOpinionPayload>(event).reviewerQualification, String(event.today ?? '')),
+    refusal: {
+      code: 'REVIEWER_QUALIFICATION_REQUIRED',
+      article: 'APL Art. 58',
+      zh: `初次从事行政处罚决定法制审核的人员，应当通过国家统一法律职业资格考试取得法律职业资格，请填写审核人员的法律职业资格证书编号（${APL}第五十八条第二款）`,
+      en: 'A first-time legal reviewer must hold the legal professional qualification (national unified legal professional qualification exam); give the reviewer’s certificate number (Administrative Penalty Law Art. 58 ¶2).',
+    },
+  },
+  revisionsApplied: {
+    check: ({ context, event }) => {
+      const hash = payloadOf<ConfirmRevisionsPayload>(event).documentHash;
+      const reviewed = currentOpinion(context)?.reviewedDraftHash ?? currentDraft(context)?.documentHash;
+      return typeof hash === 'string' && hash !== reviewed;
+    },
+    refusal: {
+      code: 'REVISION_HASH_UNCHANGED',
+      article: 'APL Art. 58',
+      zh: `应当根据法制审核意见修改拟作出的决定；所报修改稿与送审稿相同（${APL}第五十八条）`,
+      en: 'The proposed decision must be revised according to the review opinion; the text given is identical to the reviewed one (Administrative Penalty Law Art. 58).',
+    },
+  },
+  legalReviewPassed: {
+    precondition: true,
+    check: ({ context }) => legalReviewPassed(context),
+    refusal: {
+      code: 'LEGAL_REVIEW_REQUIRED',
+      article: 'APL Art. 58',
+      zh: `作出重大执法决定之前，应当进行法制审核；未经法制审核或者审核未通过的，不得作出决定（${APL}第五十八条第一款）`,
+      en: 'A major enforcement decision needs a prior legal review; without one, or if it fails, no decision may be made (Administrative Penalty Law Art. 58 ¶1).',
+    },
+  },
+  decisionTextReviewed: {
+    check: ({ context, event }) => payloadOf<RecordDecisionPayload>(event).decisionHash === approvedTextHash(context),
+    refusal: {
+      code: 'DECISION_TEXT_NOT_REVIEWED',
+      article: 'APL Art. 58',
+      zh: `作出的决定应当是经法制审核通过的文本；需要作出不同决定的，应当退回修改并重新审核（${APL}第五十八条第一款）`,
+      en: 'The decision made must be the text that passed legal review; a different decision goes back for revision and a new review (Administrative Penalty Law Art. 58 ¶1).',
+    },
+  },
+  decisionDateValid: {
+    check: ({ context, event }) => {
+      const d = payloadOf<RecordDecisionPayload>(event).decidedOn;
+      const passed = reviewPassedOn(context);
+      return isDay(d) && isDay(passed) && isDay(event.today) && d >= passed && d <= event.today;
+    },
+    refusal: {
+      code: 'DECISION_DATE_INVALID',
+      article: 'APL Art. 58',
+      zh: `决定日期不得早于法制审核通过之日，也不得晚于今天（${APL}第五十八条第一款）`,
+      en: 'The decision day can be neither before the day the legal review passed nor in the future (Administrative Penalty Law Art. 58 ¶1).',
+    },
+  },
+} satisfies Record<string, Rule>;
+
+export type EnforcementDecisionRuleName = keyof typeof enforcementDecisionRules;
+
+export const ENFORCEMENT_DECISION_EVENT_RULES = {
+  SUBMIT_DRAFT: [],
+  SUBMIT_FOR_LEGALITY_REVIEW: ['draftHashMatches'],
+  ACCEPT_FOR_REVIEW: [],
+  RETURN_INCOMPLETE: [],
+  ISSUE_REVIEW_OPINION: ['separationOfDuties', 'reviewerQualified'],
+  CONFIRM_REVISIONS: ['revisionsApplied'],
+  RECORD_DECISION: ['legalReviewPassed', 'decisionTextReviewed', 'decisionDateValid'],
+  RETURN_FOR_REVISION: [],
+  WITHDRAW: [],
+} as const satisfies Record<EnforcementDecisionEventType, readonly EnforcementDecisionRuleName[]>;
+
+// ================================================================================================
+// Guards
+// ================================================================================================
+
+type RuleChecks = { [K in EnforcementDecisionRuleName]: (typeof enforcementDecisionRules)[K]['check'] };
+
+function checksOf(rules: typeof enforcementDecisionRules): RuleChecks {
+  const out = {} as Record<string, Rule['check']>;
+  for (const name of Object.keys(rules) as EnforcementDecisionRuleName[]) {
+    const check: Rule['check'] = rules[name].check;
+    out[name] = (args) => {
+      try {
+        return Boolean(check(args));
+      } catch {
+        return false;
+      }
+    };
+  }
+  return out as RuleChecks;
+}
+
+type GuardArgs = { context: EnforcementDecisionContext; event: EnforcementDecisionEvent };
+const routingGuards = {
+  opinionIllegal: ({ event }: GuardArgs) => payloadOf<IssueReviewOpinionPayload>(event).outcome === 'ILLEGAL',
+  opinionWithRevisions: ({ event }: GuardArgs) => payloadOf<IssueReviewOpinionPayload>(event).outcome === 'LEGAL_WITH_REVISIONS',
+  opinionLegal: ({ event }: GuardArgs) => payloadOf<IssueReviewOpinionPayload>(event).outcome === 'LEGAL',
+};
+type GuardName = EnforcementDecisionRuleName | keyof typeof routingGuards;
+
+function when(type: EnforcementDecisionEventType, ...routing: GuardName[]): any {
+  const names: GuardName[] = [...ENFORCEMENT_DECISION_EVENT_RULES[type], ...routing];
+  if (names.length === 0) return undefined;
+  if (names.length === 1) return names[0];
+  return and(names as any);
+}
+
+// ================================================================================================
+// Actions
+// ================================================================================================
+
+type ActionArgs = { context: EnforcementDecisionContext; event: EnforcementDecisionEvent };
+const record = (fn: (args: ActionArgs) => Partial<EnforcementDecisionContext>) =>
+  assign<EnforcementDecisionContext, EnforcementDecisionEvent, undefined, EnforcementDecisionEvent, never>(fn);
+const review = (ctx: Ctx, patch: Partial<LegalityReviewRecords>): Partial<Ctx> => ({ legalityReview: { ...ctx.legalityReview, ...patch } });
+
+const actions = {
+  recordDraft: record(({ context, event }) => {
+    const p = payloadOf<SubmitDraftPayload>(event);
+    const round = context.round + 1;
+    const draft: DraftRecord = {
+      ...stamp(event),
+      round,
+      title: String(p.title ?? ''),
+      documentHash: String(p.documentHash ?? ''),
+      factsFound: String(p.factsFound ?? ''),
+      evidence: strings(p.evidence),
+      proposedDecision: String(p.proposedDecision ?? ''),
+      hearingHeld: p.hearingHeld === true,
+    };
+    return { round, drafts: [...context.drafts, draft] };
+  }),
+  recordLegalitySubmission: record(({ context, event }) => {
+    const p = payloadOf<SubmitForLegalityReviewPayload>(event);
+    return review(context, {
+      submissions: [
+        ...context.legalityReview.submissions,
+        {
+          ...stamp(event),
+          round: context.round,
+          submittedBy: event.actor.userId,
+          submittedOn: event.today,
+          materials: {
+            draftHash: String(p.materials?.draftHash ?? ''),
+            legalBasis: strings(p.materials?.legalBasis),
+            procedureStatement: String(p.materials?.procedureStatement ?? ''),
+            otherMaterials: strings(p.materials?.otherMaterials),
+          },
+          requestedCompletionDate: String(p.requestedCompletionDate),
+          urgentReason: orNull(p.urgentReason),
+        },
+      ],
+    });
+  }),
+  recordAcceptance: record(({ context, event }) =>
+    review(context, {
+      acceptances: [
+        ...context.legalityReview.acceptances,
+        { ...stamp(event), round: context.round, receiptNumber: orNull(payloadOf<AcceptForReviewPayload>(event).receiptNumber) },
+      ],
+    }),
+  ),
+  recordReturn: record(({ context, event }) => {
+    const p = payloadOf<ReturnIncompletePayload>(event);
+    return review(context, {
+      returns: [...context.legalityReview.returns, { ...stamp(event), round: context.round, missing: strings(p.missing), note: orNull(p.note) }],
+    });
+  }),
+  recordOpinion: record(({ context, event }) => {
+    const p = payloadOf<IssueReviewOpinionPayload>(event);
+    const q = p.reviewerQualification;
+    const opinion: ReviewOpinionRecord = {
+      ...stamp(event),
+      round: context.round,
+      issuedOn: event.today,
+      outcome: p.outcome as ReviewOutcome,
+      reasons: String(p.reasons ?? ''),
+      legalBasis: strings(p.legalBasis),
+      legalAdvisers: strings(p.legalAdvisers),
+      suggestions: orNull(p.suggestions),
+      reviewerQualification: q
+        ? { holderName: String(q.holderName ?? ''), certificateNumber: nonEmpty(q.certificateNumber) ? q.certificateNumber : null, reviewingSince: orNull(q.reviewingSince) }
+        : null,
+      documentHash: orNull(p.documentHash),
+      reviewedDraftHash: lastOf(ofRound(context.legalityReview.submissions, context.round))?.materials.draftHash ?? null,
+    };
+    return review(context, { opinions: [...context.legalityReview.opinions, opinion] });
+  }),
+  recordRevisions: record(({ context, event }) => {
+    const p = payloadOf<ConfirmRevisionsPayload>(event);
+    return review(context, {
+      revisionConfirmations: [
+        ...context.legalityReview.revisionConfirmations,
+        { ...stamp(event), round: context.round, confirmedOn: event.today, documentHash: String(p.documentHash), note: String(p.note ?? '') },
+      ],
+    });
+  }),
+  recordDecision: record(({ context, event }) => {
+    const p = payloadOf<RecordDecisionPayload>(event);
+    return {
+      decision: {
+        ...stamp(event),
+        round: context.round,
+        decidedOn: String(p.decidedOn),
+        documentNumber: String(p.documentNumber ?? ''),
+        decisionHash: String(p.decisionHash),
+        collectiveDiscussion: p.collectiveDiscussion === true,
+        summary: orNull(p.summary),
+      },
+    };
+  }),
+  recordSentBack: record(({ context, event }) => ({
+    sentBack: [...context.sentBack, { ...stamp(event), round: context.round, reason: String(payloadOf<ReturnForRevisionPayload>(event).reason ?? '') }],
+  })),
+  recordWithdrawal: record(({ event }) => ({
+    withdrawal: { ...stamp(event), reason: String(payloadOf<WithdrawPayload>(event).reason ?? '') },
+  })),
+};
+
+// ================================================================================================
+// The machine
+// ================================================================================================
+
+const ROOT = '#enforcement-decision';
+const WITHDRAW = { WITHDRAW: { guard: when('WITHDRAW'), target: `${ROOT}.withdrawn`, actions: 'recordWithdrawal' } } as const;
+
+export const enforcementDecisionV1Machine = setup({
+  types: {} as {
+    context: EnforcementDecisionContext;
+    events: EnforcementDecisionEvent;
+    input: WorkflowInput<CreateEnforcementDecisionPayload>;
+  },
+  guards: { ...checksOf(enforcementDecisionRules), ...routingGuards },
+  actions,
+}).createMachine({
+  id: 'enforcement-decision',
+  initial: 'investigation',
+  context: ({ input }) => {
+    if (!input) return {} as EnforcementDecisionContext;
+    const proposal = (input.payload?.proposal ?? {}) as Partial<CreateEnforcementDecisionPayload['proposal']>;
+    return {
+      caseId: input.caseId,
+      title: String(input.payload?.title ?? ''),
+      created: stamp(input),
+      proposal: {
+        party: String(proposal.party ?? ''),
+        decisionType: (proposal.decisionType ?? 'OTHER') as DecisionType,
+        majorGround: (proposal.majorGround ?? 'REQUIRED_BY_LAW') as MajorGround,
+        matter: String(proposal.matter ?? ''),
+      },
+      round: 0,
+      drafts: [],
+      legalityReview: { submissions: [], acceptances: [], returns: [], opinions: [], revisionConfirmations: [] },
+      sentBack: [],
+      decision: null,
+      withdrawal: null,
+    };
+  },
+  states: {
+    investigation: {
+      on: {
+        SUBMIT_DRAFT: { guard: when('SUBMIT_DRAFT'), target: 'legalityReview', actions: 'recordDraft' },
+        ...WITHDRAW,
+      },
+    },
+    legalityReview: {
+      initial: 'awaitingSubmission',
+      on: { ...WITHDRAW },
+      states: {
+        awaitingSubmission: {
+          on: {
+            SUBMIT_FOR_LEGALITY_REVIEW: { guard: when('SUBMIT_FOR_LEGALITY_REVIEW'), target: 'submitted', actions: 'recordLegalitySubmission' },
+          },
+        },
+        submitted: {
+          on: {
+            ACCEPT_FOR_REVIEW: { guard: when('ACCEPT_FOR_REVIEW'), target: 'underReview', actions: 'recordAcceptance' },
+            RETURN_INCOMPLETE: { guard: when('RETURN_INCOMPLETE'), target: 'awaitingSubmission', actions: 'recordReturn' },
+          },
+        },
+        underReview: {
+          on: {
+            RETURN_INCOMPLETE: { guard: when('RETURN_INCOMPLETE'), target: 'awaitingSubmission', actions: 'recordReturn' },
+            ISSUE_REVIEW_OPINION: [
+              { guard: when('ISSUE_REVIEW_OPINION', 'opinionIllegal'), target: `${ROOT}.investigation`, actions: 'recordOpinion' },
+              { guard: when('ISSUE_REVIEW_OPINION', 'opinionWithRevisions'), target: 'revisionsRequired', actions: 'recordOpinion' },
+              { guard: when('ISSUE_REVIEW_OPINION', 'opinionLegal'), target: `${ROOT}.decision`, actions: 'recordOpinion' },
+            ],
+          },
+        },
+        revisionsRequired: {
+          on: {
+            CONFIRM_REVISIONS: { guard: when('CONFIRM_REVISIONS'), target: `${ROOT}.decision`, actions: 'recordRevisions' },
+          },
+        },
+      },
+    },
+    decision: {
+      on: {
+        RECORD_DECISION: { guard: when('RECORD_DECISION'), target: 'decided', actions: 'recordDecision' },
+        RETURN_FOR_REVISION: { guard: when('RETURN_FOR_REVISION'), target: 'investigation', actions: 'recordSentBack' },
+        ...WITHDRAW,
+      },
+    },
+    decided: { type: 'final' },
+    withdrawn: { type: 'final' },
+  },
+});

@@ -1,0 +1,214 @@
+/**
+ * Payloads of the enforcement-decision workflow (v1), one class per event, validated and
+ * whitelisted by the API. The review events keep the names and fields of major-decision v1; the
+ * opinion also carries the reviewer's legal professional qualification (APL Art. 58) until it
+ * becomes an attribute of the user.
+ */
+import 'reflect-metadata';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsDefined,
+  IsIn,
+  IsNotEmpty,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import { DATE_ONLY, IsRealDate, LONG_TEXT, MAX_ITEMS, SHA256_HEX, SHORT_TEXT } from '../../common/payload-validators';
+
+export const REVIEW_OUTCOMES = ['LEGAL', 'LEGAL_WITH_REVISIONS', 'ILLEGAL'] as const;
+export type ReviewOutcome = (typeof REVIEW_OUTCOMES)[number];
+
+export const DECISION_TYPES = ['PENALTY', 'LICENSING', 'COMPULSORY_MEASURE', 'OTHER'] as const;
+export type DecisionType = (typeof DECISION_TYPES)[number];
+
+/** APL Art. 58 ¶1 (1)–(4), and Zhejiang's local catalog of other major decisions (SPEC §7). */
+export const MAJOR_GROUNDS = [
+  'MAJOR_PUBLIC_INTEREST',
+  'MAJOR_RIGHTS_AFTER_HEARING',
+  'COMPLEX_OR_MULTIPLE_RELATIONS',
+  'REQUIRED_BY_LAW',
+  'LOCAL_CATALOG',
+] as const;
+export type MajorGround = (typeof MAJOR_GROUNDS)[number];
+
+// ------------------------------------------------------------------------------------------------
+
+export class EnforcementProposalDto {
+  /** 当事人 */
+  @IsString() @IsNotEmpty() @MaxLength(SHORT_TEXT)
+  party: string;
+
+  @IsIn(DECISION_TYPES)
+  decisionType: DecisionType;
+
+  /** why the decision is major (APL Art. 58 ¶1) */
+  @IsIn(MAJOR_GROUNDS)
+  majorGround: MajorGround;
+
+  @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  matter: string;
+}
+
+export class LegalityReviewMaterialsDto {
+  @IsString() @Matches(SHA256_HEX)
+  draftHash: string;
+
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(MAX_ITEMS)
+  @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(SHORT_TEXT, { each: true })
+  legalBasis: string[];
+
+  /** investigation, notification, statement and defence, hearing */
+  @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  procedureStatement: string;
+
+  @IsOptional() @IsArray() @ArrayMaxSize(MAX_ITEMS)
+  @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(SHORT_TEXT, { each: true })
+  otherMaterials?: string[];
+}
+
+/**
+ * The reviewer's legal professional qualification (法律职业资格, APL Art. 58 ¶2). A stopgap: it
+ * belongs on the user and should be checked from the actor.
+ */
+export class ReviewerQualificationDto {
+  @IsString() @IsNotEmpty() @MaxLength(SHORT_TEXT)
+  holderName: string;
+
+  /** 法律职业资格证书编号 (or the former 司法考试 certificate) */
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(64)
+  certificateNumber?: string;
+
+  /** the day the reviewer first did enforcement legal reviews (those before APL 2021 are not "first-time") */
+  @IsOptional() @IsString() @Matches(DATE_ONLY) @IsRealDate()
+  reviewingSince?: string;
+}
+
+// ------------------------------------------------------------------------------------------------
+
+export class CreateEnforcementDecisionPayload {
+  @IsString() @IsNotEmpty() @MaxLength(SHORT_TEXT)
+  title: string;
+
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => EnforcementProposalDto)
+  proposal: EnforcementProposalDto;
+}
+
+/** The proposed decision (拟作出的执法决定) after investigation. */
+export class SubmitDraftPayload {
+  @IsString() @IsNotEmpty() @MaxLength(SHORT_TEXT)
+  title: string;
+
+  @IsString() @Matches(SHA256_HEX)
+  documentHash: string;
+
+  @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  factsFound: string;
+
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(MAX_ITEMS)
+  @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(SHORT_TEXT, { each: true })
+  evidence: string[];
+
+  @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  proposedDecision: string;
+
+  @IsBoolean()
+  hearingHeld: boolean;
+}
+
+export class SubmitForLegalityReviewPayload {
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => LegalityReviewMaterialsDto)
+  materials: LegalityReviewMaterialsDto;
+
+  @IsString() @Matches(DATE_ONLY) @IsRealDate()
+  requestedCompletionDate: string;
+
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  urgentReason?: string;
+}
+
+export class AcceptForReviewPayload {
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(SHORT_TEXT)
+  receiptNumber?: string;
+}
+
+export class ReturnIncompletePayload {
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(MAX_ITEMS)
+  @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(SHORT_TEXT, { each: true })
+  missing: string[];
+
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  note?: string;
+}
+
+export class IssueReviewOpinionPayload {
+  @IsIn(REVIEW_OUTCOMES)
+  outcome: ReviewOutcome;
+
+  @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  reasons: string;
+
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(MAX_ITEMS)
+  @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(SHORT_TEXT, { each: true })
+  legalBasis: string[];
+
+  @IsOptional() @IsArray() @ArrayMaxSize(50)
+  @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(SHORT_TEXT, { each: true })
+  legalAdvisers?: string[];
+
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  suggestions?: string;
+
+  /** optional in the shape so that a missing one is refused with APL Art. 58 (the rule) */
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => ReviewerQualificationDto)
+  reviewerQualification?: ReviewerQualificationDto;
+
+  @IsOptional() @IsString() @Matches(SHA256_HEX)
+  documentHash?: string;
+}
+
+export class ConfirmRevisionsPayload {
+  @IsString() @Matches(SHA256_HEX)
+  documentHash: string;
+
+  @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  note: string;
+}
+
+export class RecordDecisionPayload {
+  @IsString() @Matches(DATE_ONLY) @IsRealDate()
+  decidedOn: string;
+
+  /** 决定书文号 */
+  @IsString() @IsNotEmpty() @MaxLength(SHORT_TEXT)
+  documentNumber: string;
+
+  /** SHA-256 of the decision as made: the text that passed review */
+  @IsString() @Matches(SHA256_HEX)
+  decisionHash: string;
+
+  /** decided by the organ's responsible persons collectively */
+  @IsBoolean()
+  collectiveDiscussion: boolean;
+
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  summary?: string;
+}
+
+/** The decision-maker wants a different decision: it goes back and is reviewed again. */
+export class ReturnForRevisionPayload {
+  @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  reason: string;
+}
+
+export class WithdrawPayload {
+  @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  reason: string;
+}

@@ -1,0 +1,3 @@
+export * from './normative-document.definition';
+export * from './normative-document.machine';
+export * from './normative-document.payloads';

@@ -1,0 +1,321 @@
+/**
+ * The normative-document workflow, version 1: the machine plus labels (zh-CN / English) and stage
+ * of every state, roles per event, rules, facts the runtime computes and payload classes, and the
+ * deadlines (consultation, review, publication, each filing line, expiry evaluation).
+ */
+import type { DeadlineDeclaration, EventMeta, FactDeclaration, Label, RuleDefinition, StateMeta, WorkflowDefinition } from '@app/engine';
+import {
+  currentConsultation,
+  effectiveClosesAt,
+  filingDueDate,
+  NORMATIVE_DOCUMENT_EVENT_RULES,
+  type NormativeDocumentContext,
+  type NormativeDocumentEventType,
+  normativeDocumentRules,
+  normativeDocumentV1Machine,
+} from './normative-document.machine';
+import * as P from './normative-document.payloads';
+
+export const NORMATIVE_DOCUMENT_STAGES: Record<string, Label> = {
+  drafting: { zh: '起草和评估论证', en: 'Drafting and assessment' },
+  publicConsultation: { zh: '公开征求意见', en: 'Public consultation' },
+  fairCompetitionReview: { zh: '公平竞争审查', en: 'Fair-competition review' },
+  legalityReview: { zh: '合法性审核', en: 'Legality review' },
+  collectiveDeliberation: { zh: '集体审议', en: 'Collective deliberation' },
+  issuance: { zh: '统一登记、编号和公布', en: 'Registration, numbering and publication' },
+  filing: { zh: '备案', en: 'Filing' },
+  inForce: { zh: '施行', en: 'In force' },
+  ended: { zh: '废止或失效', en: 'Repealed or expired' },
+  terminated: { zh: '程序终止', en: 'Terminated' },
+};
+
+const state = (stage: string, zh: string, en: string): StateMeta => ({ stage, label: { zh, en } });
+
+const filingStates = (line: string, zh: string, en: string, optional: boolean): Record<string, StateMeta> => ({
+  [`filing.${line}`]: state('filing', `${zh}备案`, `${en} filing`),
+  [`filing.${line}.pending`]: state('filing', `待报${zh}备案`, `${en} filing due`),
+  [`filing.${line}.filed`]: state('filing', `已报${zh}备案`, `Filed (${en.toLowerCase()} line)`),
+  ...(optional ? { [`filing.${line}.notRequired`]: state('filing', `无需报${zh}备案`, `${en} filing not required`) } : {}),
+});
+
+export const NORMATIVE_DOCUMENT_STATES: Record<string, StateMeta> = {
+  drafting: state('drafting', '起草中', 'Drafting'),
+  publicConsultation: state('publicConsultation', '公开征求意见', 'Public consultation'),
+  'publicConsultation.preparing': state('publicConsultation', '准备公开征求意见', 'Preparing the consultation'),
+  'publicConsultation.commentOpen': state('publicConsultation', '公开征求意见中', 'Consultation open'),
+  'publicConsultation.commentClosed': state('publicConsultation', '征求意见已结束（待报送采纳情况）', 'Consultation closed (summary due)'),
+  fairCompetitionReview: state('fairCompetitionReview', '公平竞争审查', 'Fair-competition review'),
+  legalityReview: state('legalityReview', '合法性审核', 'Legality review'),
+  'legalityReview.awaitingSubmission': state('legalityReview', '待送请合法性审核', 'Awaiting submission for review'),
+  'legalityReview.submitted': state('legalityReview', '已送审（待签收）', 'Submitted (awaiting acceptance)'),
+  'legalityReview.underReview': state('legalityReview', '审核中', 'Under review'),
+  'legalityReview.revisionsRequired': state('legalityReview', '待按审核意见修改', 'Revisions required'),
+  collectiveDeliberation: state('collectiveDeliberation', '集体审议', 'Collective deliberation'),
+  'collectiveDeliberation.preparing': state('collectiveDeliberation', '待安排会议', 'Meeting to be scheduled'),
+  'collectiveDeliberation.scheduled': state('collectiveDeliberation', '已安排会议', 'Meeting scheduled'),
+  registration: state('issuance', '待统一登记编号', 'Awaiting registration and number'),
+  publication: state('issuance', '待公布', 'Awaiting publication'),
+  filing: state('filing', '已公布（备案中）', 'Published (filing in progress)'),
+  ...filingStates('government', '上级政府', 'Government', false),
+  ...filingStates('peoplesCongress', '人大常委会', "People's congress", true),
+  ...filingStates('townshipPresidium', '乡镇人大主席团', 'Township presidium', true),
+  inForce: state('inForce', '施行中', 'In force'),
+  'inForce.effective': state('inForce', '施行中（待有效期届满前评估）', 'In force (evaluation before expiry due)'),
+  'inForce.evaluated': state('inForce', '施行中（已评估）', 'In force (evaluated)'),
+  repealed: state('ended', '已废止', 'Repealed'),
+  expired: state('ended', '已失效', 'Expired'),
+  rejected: state('collectiveDeliberation', '审议未通过', 'Rejected by the deliberation'),
+  withdrawn: state('terminated', '已撤回', 'Withdrawn'),
+};
+
+/** Configurable figures (SPEC §10): the keys of DOCKET_RULES and the spec's defaults. */
+const PARAM = {
+  consultationWorkdays: { key: 'normdoc.publicComment.minWorkdays', default: 7, article: '国办发〔2018〕37号' },
+  marketConsultationDays: { key: 'normdoc.marketRelated.minDays', default: 30, article: 'OBE Art. 62' },
+  reviewMinWorkdays: { key: 'normdoc.legalityReview.minWorkdays', default: 5, article: '国办发〔2018〕115号' },
+  reviewMaxWorkdays: { key: 'normdoc.legalityReview.maxWorkdays', default: 15, article: '国办发〔2018〕115号' },
+  // 5 × 365 + 2 leap days / 2 × 365 + 1: see policy N8
+  validityMaxDays: { key: 'normdoc.validity.maxDays', default: 1827, article: '浙江省人民政府令第372号' },
+  provisionalValidityMaxDays: { key: 'normdoc.validity.provisionalMaxDays', default: 731, article: '浙江省人民政府令第372号' },
+  // SPEC §4.2 row 8: UNCONFIRMED for Zhejiang; 30 days by analogy with FRR Art. 3
+  governmentFilingDays: { key: 'normdoc.filing.govLine.days', default: 30, article: 'FRR Art. 3 (analogy)' },
+  peoplesCongressFilingDays: { key: 'normdoc.filing.npcLine.days', default: 30, article: '浙江省各级人大常委会规范性文件备案审查规定' },
+  townshipPresidiumFilingDays: { key: 'normdoc.filing.townshipPresidium.days', default: 15, article: '杭州市乡镇规范性文件备案（2025）' },
+  publicationWorkdays: { key: 'ogi.proactive.workdays', default: 20, article: 'OGI Art. 26' },
+} as const;
+
+export const NORMATIVE_DOCUMENT_PARAMS = PARAM;
+
+/** Values the runtime computes with the business calendar (SPEC §8) and passes in `event.facts`. */
+export const NORMATIVE_DOCUMENT_FACTS = {
+  minClosesAt: { kind: 'workdaysAfter', from: { payload: 'opensAt' }, days: PARAM.consultationWorkdays },
+  minMarketClosesAt: { kind: 'calendarDaysAfter', from: { payload: 'opensAt' }, days: PARAM.marketConsultationDays, rollToWorkday: true },
+  minCompletionDate: { kind: 'workdaysAfter', from: 'today', days: PARAM.reviewMinWorkdays },
+  maxCompletionDate: { kind: 'workdaysAfter', from: 'today', days: PARAM.reviewMaxWorkdays },
+  // validity caps count from the first day in force; no roll, they bound a stated date
+  validityLimit: { kind: 'calendarDaysAfter', from: { payload: 'effectiveFrom' }, days: PARAM.validityMaxDays, rollToWorkday: false },
+  provisionalValidityLimit: {
+    kind: 'calendarDaysAfter',
+    from: { payload: 'effectiveFrom' },
+    days: PARAM.provisionalValidityMaxDays,
+    rollToWorkday: false,
+  },
+  // filing periods run from publication (start day excluded, CC Art. 201; a rest day rolls, Art. 203)
+  governmentFilingDue: { kind: 'calendarDaysAfter', from: { payload: 'publishedAt' }, days: PARAM.governmentFilingDays, rollToWorkday: true },
+  peoplesCongressFilingDue: {
+    kind: 'calendarDaysAfter',
+    from: { payload: 'publishedAt' },
+    days: PARAM.peoplesCongressFilingDays,
+    rollToWorkday: true,
+  },
+  townshipPresidiumFilingDue: {
+    kind: 'calendarDaysAfter',
+    from: { payload: 'publishedAt' },
+    days: PARAM.townshipPresidiumFilingDays,
+    rollToWorkday: true,
+  },
+} satisfies Record<string, FactDeclaration>;
+
+type EventEntry = Omit<EventMeta, 'rules'>;
+const ev = (zh: string, en: string, roles: EventMeta['roles'], payload: EventMeta['payload'], facts?: EventMeta['facts']): EventEntry => ({
+  label: { zh, en },
+  roles,
+  payload,
+  ...(facts ? { facts } : {}),
+});
+const F = NORMATIVE_DOCUMENT_FACTS;
+
+const EVENTS: Record<NormativeDocumentEventType, EventEntry> = {
+  SUBMIT_DRAFT: ev('提交文件草案', 'Submit the draft', ['department-head'], P.SubmitDraftPayload),
+  PUBLISH_FOR_COMMENT: ev('公开征求意见', 'Publish for comment', ['department-head'], P.PublishForCommentPayload, {
+    minClosesAt: F.minClosesAt,
+    minMarketClosesAt: F.minMarketClosesAt,
+  }),
+  EXTEND_COMMENT_PERIOD: ev('延长征求意见期限', 'Extend the consultation', ['department-head'], P.ExtendCommentPeriodPayload),
+  CLOSE_COMMENT_PERIOD: ev('结束征求意见', 'Close the consultation', ['department-head'], P.CloseCommentPeriodPayload),
+  SUBMIT_PARTICIPATION_SUMMARY: ev(
+    '报送征求意见采纳情况',
+    'Submit the consultation summary',
+    ['department-head'],
+    P.SubmitParticipationSummaryPayload,
+  ),
+  RECORD_FAIR_COMPETITION_REVIEW: ev(
+    '记录公平竞争审查结论',
+    'Record the fair-competition review',
+    ['department-head'],
+    P.RecordFairCompetitionReviewPayload,
+  ),
+  SUBMIT_FOR_LEGALITY_REVIEW: ev('送请合法性审核', 'Submit for legality review', ['department-head'], P.SubmitForLegalityReviewPayload, {
+    minCompletionDate: F.minCompletionDate,
+    maxCompletionDate: F.maxCompletionDate,
+  }),
+  ACCEPT_FOR_REVIEW: ev('签收送审材料', 'Accept for review', ['legal-reviewer'], P.AcceptForReviewPayload),
+  RETURN_INCOMPLETE: ev('退回补充材料', 'Return as incomplete', ['legal-reviewer'], P.ReturnIncompletePayload),
+  ISSUE_REVIEW_OPINION: ev('出具合法性审核意见', 'Issue the review opinion', ['legal-reviewer'], P.IssueReviewOpinionPayload),
+  CONFIRM_REVISIONS: ev('确认已按审核意见修改', 'Confirm the revisions', ['department-head'], P.ConfirmRevisionsPayload),
+  SCHEDULE_MEETING: ev('安排集体审议会议', 'Schedule the meeting', ['secretary'], P.ScheduleMeetingPayload),
+  RECORD_MEETING: ev('记录集体审议情况', 'Record the meeting', ['secretary'], P.RecordMeetingPayload),
+  REGISTER_DOCUMENT: ev('统一登记编号', 'Register and number', ['secretary'], P.RegisterDocumentPayload),
+  PUBLISH_DOCUMENT: ev('公布文件', 'Publish the document', ['secretary'], P.PublishDocumentPayload, {
+    validityLimit: F.validityLimit,
+    provisionalValidityLimit: F.provisionalValidityLimit,
+    governmentFilingDue: F.governmentFilingDue,
+    peoplesCongressFilingDue: F.peoplesCongressFilingDue,
+    townshipPresidiumFilingDue: F.townshipPresidiumFilingDue,
+  }),
+  RECORD_FILING: ev('记录报送备案', 'Record a filing', ['secretary'], P.RecordFilingPayload),
+  RECORD_EXPIRY_EVALUATION: ev('记录有效期届满前评估', 'Record the evaluation before expiry', ['department-head'], P.RecordExpiryEvaluationPayload),
+  RECORD_CLEANUP_REVIEW: ev('记录文件清理结论', 'Record the cleanup review', ['secretary'], P.RecordCleanupReviewPayload),
+  START_AMENDMENT: ev('启动修改', 'Start an amendment', ['town-head'], P.StartAmendmentPayload),
+  REPEAL_DOCUMENT: ev('废止文件', 'Repeal the document', ['secretary'], P.RepealDocumentPayload),
+  DECLARE_EXPIRED: ev('宣布有效期届满失效', 'Declare expired', ['secretary'], P.DeclareExpiredPayload),
+  WITHDRAW: ev('撤回', 'Withdraw', ['town-head'], P.WithdrawPayload),
+};
+
+export const NORMATIVE_DOCUMENT_EVENTS: Record<NormativeDocumentEventType, EventMeta> = Object.fromEntries(
+  (Object.keys(EVENTS) as NormativeDocumentEventType[]).map((type) => {
+    const rules: readonly string[] = NORMATIVE_DOCUMENT_EVENT_RULES[type];
+    return [type, rules.length > 0 ? { ...EVENTS[type], rules: [...rules] } : EVENTS[type]];
+  }),
+) as Record<NormativeDocumentEventType, EventMeta>;
+
+const filingDeadline = (
+  key: string,
+  region: string,
+  line: P.FilingLine,
+  zh: string,
+  en: string,
+  length: (typeof PARAM)[keyof typeof PARAM],
+  article: string,
+): DeadlineDeclaration<NormativeDocumentContext> => ({
+  key,
+  label: { zh, en },
+  states: [`filing.${region}.pending`],
+  type: 'due',
+  unit: 'calendarDays',
+  length,
+  rollToWorkday: true,
+  // counted from the publication day the secretary recorded (facts at PUBLISH_DOCUMENT)
+  dueDate: (ctx) => filingDueDate(ctx, line),
+  responsible: ['secretary'],
+  supervisor: ['town-head'],
+  reminders: [5, 0],
+  escalate: true,
+  article,
+});
+
+/** INV-N3: every filing line has its own deadline, opened and closed with its region. */
+export const NORMATIVE_DOCUMENT_DEADLINES: DeadlineDeclaration<NormativeDocumentContext>[] = [
+  {
+    key: 'consultationPeriod',
+    label: { zh: '公开征求意见期限届满', en: 'End of the public consultation' },
+    states: ['publicConsultation.commentOpen'],
+    type: 'minimum',
+    unit: 'workdays',
+    length: PARAM.consultationWorkdays,
+    dueDate: (ctx) => effectiveClosesAt(currentConsultation(ctx)) ?? undefined,
+    responsible: ['department-head'],
+    supervisor: [],
+    reminders: [0],
+    escalate: false,
+    cancelOn: ['WITHDRAW'],
+    article: '国办发〔2018〕37号; OBE Art. 62',
+  },
+  {
+    // due on the requested date, never later than the configured maximum (15 working days)
+    key: 'legalityReviewOpinion',
+    label: { zh: '出具合法性审核意见', en: 'Legality review opinion' },
+    states: ['legalityReview.submitted', 'legalityReview.underReview'],
+    type: 'due',
+    unit: 'workdays',
+    length: PARAM.reviewMaxWorkdays,
+    dueDate: (ctx) => {
+      const s = ctx.legalityReview.submissions[ctx.legalityReview.submissions.length - 1];
+      if (!s || s.round !== ctx.round) return undefined;
+      return s.maxCompletionDate && s.maxCompletionDate < s.requestedCompletionDate ? s.maxCompletionDate : s.requestedCompletionDate;
+    },
+    responsible: ['legal-reviewer'],
+    supervisor: ['town-head'],
+    reminders: [3, 0],
+    escalate: true,
+    restartOn: ['RETURN_INCOMPLETE'],
+    cancelOn: ['WITHDRAW'],
+    article: '国办发〔2018〕115号',
+  },
+  {
+    key: 'documentPublication',
+    label: { zh: '登记并公布文件', en: 'Register and publish the document' },
+    states: ['registration', 'publication'],
+    type: 'due',
+    unit: 'workdays',
+    length: PARAM.publicationWorkdays,
+    responsible: ['secretary'],
+    supervisor: ['town-head'],
+    reminders: [3, 0],
+    escalate: true,
+    article: 'OGI Art. 20, 26',
+  },
+  filingDeadline(
+    'governmentFiling',
+    'government',
+    'GOVERNMENT',
+    '报上级人民政府备案',
+    'File with the higher government',
+    PARAM.governmentFilingDays,
+    'SPEC §4.2 row 8 (Zhejiang period UNCONFIRMED)',
+  ),
+  filingDeadline(
+    'peoplesCongressFiling',
+    'peoplesCongress',
+    'PEOPLES_CONGRESS',
+    '报人大常委会备案',
+    "File with the people's congress standing committee",
+    PARAM.peoplesCongressFilingDays,
+    'SPEC §4.2 row 8b',
+  ),
+  filingDeadline(
+    'townshipPresidiumFiling',
+    'townshipPresidium',
+    'TOWNSHIP_PRESIDIUM',
+    '报乡镇人大主席团备案',
+    "File with the township people's congress presidium",
+    PARAM.townshipPresidiumFilingDays,
+    'SPEC §4.2 row 8c',
+  ),
+  {
+    // the evaluation is due before the validity ends (SPEC §4.2 row 10, UNCONFIRMED): reminded
+    // about three months, one month and one week of working days before
+    key: 'expiryEvaluation',
+    label: { zh: '有效期届满前评估', en: 'Evaluation before expiry' },
+    states: ['inForce.effective'],
+    type: 'due',
+    unit: 'calendarDays',
+    length: PARAM.validityMaxDays,
+    dueDate: (ctx) => ctx.inEffect?.validUntil,
+    responsible: ['department-head'],
+    supervisor: ['town-head'],
+    reminders: [60, 20, 5, 0],
+    escalate: false,
+    article: '浙江省人民政府令第372号',
+  },
+];
+
+export const normativeDocumentV1: WorkflowDefinition<NormativeDocumentContext> = {
+  kind: 'normative-document',
+  version: 1,
+  label: { zh: '行政规范性文件', en: 'Administrative normative document' },
+  machine: normativeDocumentV1Machine,
+  states: NORMATIVE_DOCUMENT_STATES,
+  stages: NORMATIVE_DOCUMENT_STAGES,
+  create: {
+    type: 'CREATE_CASE',
+    label: { zh: '提出制定行政规范性文件', en: 'Propose a normative document' },
+    roles: ['department-head'],
+    payload: P.CreateNormativeDocumentPayload,
+  },
+  events: NORMATIVE_DOCUMENT_EVENTS,
+  rules: normativeDocumentRules as Record<string, RuleDefinition<NormativeDocumentContext>>,
+  orgUnits: (ctx) => (ctx.proposal?.draftingUnit ? [ctx.proposal.draftingUnit] : []),
+  visibleToReviewers: (ctx) => ctx.legalityReview.submissions.length > 0,
+  deadlines: NORMATIVE_DOCUMENT_DEADLINES,
+};

@@ -1,0 +1,436 @@
+/**
+ * Payloads of the normative-document workflow (v1), one class per event, validated and whitelisted
+ * by the API before the event reaches the engine.
+ *
+ * The legality-review events (SUBMIT_FOR_LEGALITY_REVIEW … CONFIRM_REVISIONS) carry the same fields
+ * as in major-decision v1, so one review desk can serve every matter type.
+ *
+ * Conventions: date-only fields are `YYYY-MM-DD` (a day, read in Asia/Shanghai); instants are
+ * ISO 8601 with an explicit offset; document hashes are SHA-256 lower-case hex.
+ */
+import 'reflect-metadata';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNotEmpty,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { DATE_ONLY, INSTANT, IsRealDate, LONG_TEXT, MAX_ITEMS, SHA256_HEX, SHORT_TEXT } from '../../common/payload-validators';
+
+// ------------------------------------------------------------------------------------------------
+// Enumerations (UPPER_SNAKE values are part of the API contract)
+// ------------------------------------------------------------------------------------------------
+
+/** No exploratory-risk outcome: that one exists for major decisions only (R713 Art. 25 ¶2). */
+export const REVIEW_OUTCOMES = ['LEGAL', 'LEGAL_WITH_REVISIONS', 'ILLEGAL'] as const;
+export type ReviewOutcome = (typeof REVIEW_OUTCOMES)[number];
+
+/** 《公平竞争审查条例》: compliant, an exception of the regulation applies, or not compliant (revise). */
+export const FAIR_COMPETITION_CONCLUSIONS = ['COMPLIANT', 'EXCEPTION_APPLIES', 'NOT_COMPLIANT'] as const;
+export type FairCompetitionConclusion = (typeof FAIR_COMPETITION_CONCLUSIONS)[number];
+
+export const MEETING_TYPES = ['STANDING_MEETING', 'PLENARY_MEETING', 'LEADERSHIP_MEETING', 'TOWN_HEAD_OFFICE_MEETING'] as const;
+export type MeetingType = (typeof MEETING_TYPES)[number];
+
+export const MEETING_DECISIONS = ['APPROVED', 'REJECTED', 'POSTPONED', 'REVISE'] as const;
+export type MeetingDecision = (typeof MEETING_DECISIONS)[number];
+
+/**
+ * Filing lines besides the government line (SPEC §4.2 rows 8b, 8c): the people's congress standing
+ * committee (county level and above) and the township people's congress presidium (Hangzhou 2025).
+ */
+export const OPTIONAL_FILING_LINES = ['PEOPLES_CONGRESS', 'TOWNSHIP_PRESIDIUM'] as const;
+export const FILING_LINES = ['GOVERNMENT', ...OPTIONAL_FILING_LINES] as const;
+export type FilingLine = (typeof FILING_LINES)[number];
+
+export const EVALUATION_CONCLUSIONS = ['KEEP', 'AMEND', 'REPEAL'] as const;
+export type EvaluationConclusion = (typeof EVALUATION_CONCLUSIONS)[number];
+
+export const AMENDMENT_GROUNDS = ['CLEANUP', 'EXPIRY_EVALUATION', 'HIGHER_LAW_CHANGED', 'OTHER'] as const;
+export type AmendmentGround = (typeof AMENDMENT_GROUNDS)[number];
+
+// ------------------------------------------------------------------------------------------------
+// Nested objects
+// ------------------------------------------------------------------------------------------------
+
+/** 起草、评估论证 (SPEC §4.2 row 1): why the document is needed and on what authority. */
+export class NormativeDocumentProposalDto {
+  @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  purpose: string;
+
+  @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  legalBasis: string;
+
+  @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  mainContent: string;
+
+  /** the org unit (id) drafting the document when it is not the creator's own */
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(SHORT_TEXT)
+  draftingUnit?: string;
+}
+
+/** OBE Art. 62 ¶2: the feedback on how the views were adopted, published to the public. */
+export class AdoptionFeedbackDto {
+  @IsString() @Matches(DATE_ONLY) @IsRealDate()
+  publishedAt: string;
+
+  @IsString() @IsNotEmpty() @MaxLength(SHORT_TEXT)
+  channel: string;
+
+  @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  summary: string;
+}
+
+/** R713-style review materials (same shape as major-decision v1). */
+export class LegalityReviewMaterialsDto {
+  @IsString() @Matches(SHA256_HEX)
+  draftHash: string;
+
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(MAX_ITEMS)
+  @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(SHORT_TEXT, { each: true })
+  legalBasis: string[];
+
+  /** the drafting explanation: consultation, fair-competition review and other procedures done */
+  @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  procedureStatement: string;
+
+  @IsOptional() @IsArray() @ArrayMaxSize(MAX_ITEMS)
+  @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(SHORT_TEXT, { each: true })
+  otherMaterials?: string[];
+}
+
+/** SPEC §4.2 INV-N5: the reviewer's content checklist (recorded, not automated). */
+export class ContentLimitsDto {
+  @IsBoolean()
+  createsLicensing: boolean;
+
+  @IsBoolean()
+  createsPenalty: boolean;
+
+  @IsBoolean()
+  createsCompulsoryMeasure: boolean;
+
+  @IsBoolean()
+  reducesRightsOrAddsObligationsWithoutBasis: boolean;
+
+  @IsBoolean()
+  restrictsMarketEntryOrExit: boolean;
+}
+
+// ------------------------------------------------------------------------------------------------
+// Event payloads
+// ------------------------------------------------------------------------------------------------
+
+/** CREATE_CASE (department head): the document to be made. */
+export class CreateNormativeDocumentPayload {
+  @IsString() @IsNotEmpty() @MaxLength(SHORT_TEXT)
+  title: string;
+
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => NormativeDocumentProposalDto)
+  proposal: NormativeDocumentProposalDto;
+}
+
+export class SubmitDraftPayload {
+  /** the document's title; 暂行 / 试行 in it makes the document provisional (shorter validity) */
+  @IsString() @IsNotEmpty() @MaxLength(SHORT_TEXT)
+  title: string;
+
+  @IsString() @Matches(SHA256_HEX)
+  documentHash: string;
+
+  /** closely related to market entities' production and business (OBE Art. 62; FCR) */
+  @IsBoolean()
+  marketRelated: boolean;
+
+  /** 起草说明 */
+  @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  explanation: string;
+
+  /** 评估论证: necessity and feasibility */
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  assessment?: string;
+}
+
+export class PublishForCommentPayload {
+  @IsString() @Matches(DATE_ONLY) @IsRealDate()
+  opensAt: string;
+
+  /** the last day of the consultation (it runs to 24:00, CC Art. 203) */
+  @IsString() @Matches(DATE_ONLY) @IsRealDate()
+  closesAt: string;
+
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50)
+  @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(SHORT_TEXT, { each: true })
+  channels: string[];
+
+  /** general documents only: the reason for a period shorter than the minimum, stated in the notice */
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  shortenedReason?: string;
+}
+
+export class ExtendCommentPeriodPayload {
+  @IsString() @Matches(DATE_ONLY) @IsRealDate()
+  closesAt: string;
+
+  @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  reason: string;
+}
+
+export class CloseCommentPeriodPayload {
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  note?: string;
+}
+
+export class SubmitParticipationSummaryPayload {
+  @IsInt() @Min(0) @Max(10_000_000)
+  received: number;
+
+  @IsInt() @Min(0) @Max(10_000_000)
+  adopted: number;
+
+  @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  summary: string;
+
+  /** market-related documents: the market entities and business associations heard (OBE Art. 62 ¶1) */
+  @IsOptional() @IsArray() @ArrayMaxSize(MAX_ITEMS)
+  @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(SHORT_TEXT, { each: true })
+  marketEntitiesHeard?: string[];
+
+  /** market-related documents: the published feedback on adopted views (OBE Art. 62 ¶2) */
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => AdoptionFeedbackDto)
+  adoptionFeedback?: AdoptionFeedbackDto;
+}
+
+export class RecordFairCompetitionReviewPayload {
+  @IsIn(FAIR_COMPETITION_CONCLUSIONS)
+  conclusion: FairCompetitionConclusion;
+
+  @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  summary: string;
+
+  @IsString() @Matches(DATE_ONLY) @IsRealDate()
+  reviewedOn: string;
+
+  /** EXCEPTION_APPLIES: which exception, why no less restrictive alternative, until when */
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  exceptionReason?: string;
+
+  @IsOptional() @IsString() @Matches(SHA256_HEX)
+  documentHash?: string;
+}
+
+export class SubmitForLegalityReviewPayload {
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => LegalityReviewMaterialsDto)
+  materials: LegalityReviewMaterialsDto;
+
+  /** ≥ the configured minimum review time (default 5 working days) unless urgent */
+  @IsString() @Matches(DATE_ONLY) @IsRealDate()
+  requestedCompletionDate: string;
+
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  urgentReason?: string;
+}
+
+export class AcceptForReviewPayload {
+  /** the number of the work liaison form (工作联系单编号, SPEC §3.4) */
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(SHORT_TEXT)
+  receiptNumber?: string;
+}
+
+export class ReturnIncompletePayload {
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(MAX_ITEMS)
+  @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(SHORT_TEXT, { each: true })
+  missing: string[];
+
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  note?: string;
+}
+
+export class IssueReviewOpinionPayload {
+  @IsIn(REVIEW_OUTCOMES)
+  outcome: ReviewOutcome;
+
+  @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  reasons: string;
+
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(MAX_ITEMS)
+  @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(SHORT_TEXT, { each: true })
+  legalBasis: string[];
+
+  /** legal advisers / public-sector lawyers consulted (optional here; required for decisions only) */
+  @IsOptional() @IsArray() @ArrayMaxSize(50)
+  @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(SHORT_TEXT, { each: true })
+  legalAdvisers?: string[];
+
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  suggestions?: string;
+
+  /** INV-N5 checklist, as the reviewer answered it */
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => ContentLimitsDto)
+  contentLimits?: ContentLimitsDto;
+
+  @IsOptional() @IsString() @Matches(SHA256_HEX)
+  documentHash?: string;
+}
+
+export class ConfirmRevisionsPayload {
+  @IsString() @Matches(SHA256_HEX)
+  documentHash: string;
+
+  @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  note: string;
+}
+
+export class ScheduleMeetingPayload {
+  @IsIn(MEETING_TYPES)
+  meetingType: MeetingType;
+
+  @IsString() @IsISO8601({ strict: true }) @Matches(INSTANT)
+  scheduledAt: string;
+}
+
+export class RecordMeetingPayload {
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(MAX_ITEMS)
+  @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(SHORT_TEXT, { each: true })
+  attendees: string[];
+
+  @IsIn(MEETING_DECISIONS)
+  decision: MeetingDecision;
+
+  /** what was discussed and decided, dissent included */
+  @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  summary: string;
+
+  /** the legality reviewer (司法所) attended (列席, SPEC §4.2 row 5) */
+  @IsOptional() @IsBoolean()
+  reviewerAttended?: boolean;
+
+  @IsOptional() @IsString() @IsISO8601({ strict: true }) @Matches(INSTANT)
+  heldAt?: string;
+
+  @IsOptional() @IsString() @Matches(SHA256_HEX)
+  minutesHash?: string;
+}
+
+/**
+ * 统一登记、统一编号 (SPEC §4.2 row 6). The unified number is entered here and checked against
+ * the pattern; allocating it centrally (no gap, no reuse across cases) is a later runtime feature.
+ */
+export class RegisterDocumentPayload {
+  @IsString() @IsNotEmpty() @MaxLength(64)
+  unifiedNumber: string;
+
+  /** 发文字号, e.g. 掌政发〔2020〕12号 */
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(SHORT_TEXT)
+  documentNumber?: string;
+}
+
+export class PublishDocumentPayload {
+  @IsString() @Matches(DATE_ONLY) @IsRealDate()
+  publishedAt: string;
+
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50)
+  @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(SHORT_TEXT, { each: true })
+  channels: string[];
+
+  /** the first day the document applies (≥ publishedAt, INV-N2) */
+  @IsString() @Matches(DATE_ONLY) @IsRealDate()
+  effectiveFrom: string;
+
+  /** the last day of its validity (有效期), as the document states it */
+  @IsString() @Matches(DATE_ONLY) @IsRealDate()
+  validUntil: string;
+
+  /** filing lines besides the government line, where this jurisdiction has them */
+  @IsOptional() @IsArray() @ArrayMaxSize(OPTIONAL_FILING_LINES.length)
+  @IsIn(OPTIONAL_FILING_LINES, { each: true })
+  additionalFilingLines?: Array<(typeof OPTIONAL_FILING_LINES)[number]>;
+
+  /** 政策解读, published with the document */
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  interpretation?: string;
+
+  /** OBE Art. 65: the adaptation period left for market entities, if any */
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  transitionPeriod?: string;
+}
+
+export class RecordFilingPayload {
+  @IsIn(FILING_LINES)
+  line: FilingLine;
+
+  @IsString() @Matches(DATE_ONLY) @IsRealDate()
+  filedOn: string;
+
+  /** e.g. 慈溪市司法局 */
+  @IsString() @IsNotEmpty() @MaxLength(SHORT_TEXT)
+  filedWith: string;
+
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(SHORT_TEXT)
+  receiptNumber?: string;
+}
+
+export class RecordExpiryEvaluationPayload {
+  @IsIn(EVALUATION_CONCLUSIONS)
+  conclusion: EvaluationConclusion;
+
+  @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  report: string;
+}
+
+/** Decree 372 cleanup (清理) of this document: the organ's conclusion for it. */
+export class RecordCleanupReviewPayload {
+  @IsIn(EVALUATION_CONCLUSIONS)
+  conclusion: EvaluationConclusion;
+
+  @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  reasons: string;
+
+  /** the cleanup campaign, e.g. 2020年度规范性文件清理 */
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(SHORT_TEXT)
+  campaign?: string;
+}
+
+export class StartAmendmentPayload {
+  @IsIn(AMENDMENT_GROUNDS)
+  ground: AmendmentGround;
+
+  @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  reason: string;
+}
+
+export class RepealDocumentPayload {
+  @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  reason: string;
+
+  @IsString() @Matches(DATE_ONLY) @IsRealDate()
+  publishedAt: string;
+
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50)
+  @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(SHORT_TEXT, { each: true })
+  channels: string[];
+}
+
+export class DeclareExpiredPayload {
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  note?: string;
+}
+
+export class WithdrawPayload {
+  @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  reason: string;
+}

@@ -1,0 +1,142 @@
+/**
+ * The party-normative-document workflow, version 1: the machine plus labels (zh-CN / English) and
+ * stage of every state, roles per event, rules, the filing-period fact and the deadlines.
+ */
+import type { DeadlineDeclaration, EventMeta, FactDeclaration, Label, RuleDefinition, StateMeta, WorkflowDefinition } from '@app/engine';
+import {
+  currentIssuance,
+  PARTY_NORMATIVE_DOCUMENT_EVENT_RULES,
+  type PartyNormativeDocumentContext,
+  type PartyNormativeDocumentEventType,
+  partyNormativeDocumentRules,
+  partyNormativeDocumentV1Machine,
+} from './party-normative-document.machine';
+import * as P from './party-normative-document.payloads';
+
+export const PARTY_NORMATIVE_DOCUMENT_STAGES: Record<string, Label> = {
+  drafting: { zh: '起草', en: 'Drafting' },
+  legalityReview: { zh: '前置审核', en: 'Pre-issuance review' },
+  issuance: { zh: '印发', en: 'Issuance' },
+  filing: { zh: '报送备案', en: 'Filing' },
+  filingReview: { zh: '备案审查', en: 'Filing review' },
+  inForce: { zh: '施行', en: 'In force' },
+  ended: { zh: '终结', en: 'Ended' },
+};
+
+const state = (stage: string, zh: string, en: string): StateMeta => ({ stage, label: { zh, en } });
+
+export const PARTY_NORMATIVE_DOCUMENT_STATES: Record<string, StateMeta> = {
+  drafting: state('drafting', '起草中', 'Drafting'),
+  legalityReview: state('legalityReview', '前置审核', 'Pre-issuance review'),
+  'legalityReview.awaitingSubmission': state('legalityReview', '待送请前置审核', 'Awaiting submission for pre-review'),
+  'legalityReview.submitted': state('legalityReview', '已送审（待签收）', 'Submitted (awaiting acceptance)'),
+  'legalityReview.underReview': state('legalityReview', '审核中', 'Under review'),
+  'legalityReview.revisionsRequired': state('legalityReview', '待按审核意见修改', 'Revisions required'),
+  issuance: state('issuance', '待印发', 'Awaiting issuance'),
+  filing: state('filing', '待报上级党委备案', 'Filing with the higher party committee due'),
+  filingReview: state('filingReview', '已报备（待备案审查结果）', 'Filed (awaiting the filing review)'),
+  inForce: state('inForce', '施行中（备案审查通过）', 'In force (filing review passed)'),
+  correctionRequired: state('inForce', '备案审查要求纠正', 'Correction required by the filing review'),
+  exemptFromFiling: state('ended', '已印发（不属于备案范围）', 'Issued (outside the filing scope)'),
+  repealed: state('ended', '已废止', 'Repealed'),
+  withdrawn: state('ended', '已撤回', 'Withdrawn'),
+};
+
+export const PARTY_NORMATIVE_DOCUMENT_PARAMS = {
+  filingDays: { key: 'party.filing.days', default: 30, article: 'PFR 2012 Art. 4' },
+  // SPEC §3.4: township review maxima are UNCONFIRMED; the same 15 working days as the other types
+  preReviewMaxWorkdays: { key: 'party.preReview.maxWorkdays', default: 15, article: 'SPEC §3.4' },
+} as const;
+
+export const PARTY_NORMATIVE_DOCUMENT_FACTS = {
+  // INV-P2: 30 calendar days from the issuance day, a rest day rolls to the next working day
+  filingDue: { kind: 'calendarDaysAfter', from: { payload: 'issuedAt' }, days: PARTY_NORMATIVE_DOCUMENT_PARAMS.filingDays, rollToWorkday: true },
+} satisfies Record<string, FactDeclaration>;
+
+type EventEntry = Omit<EventMeta, 'rules'>;
+const ev = (zh: string, en: string, roles: EventMeta['roles'], payload: EventMeta['payload'], facts?: EventMeta['facts']): EventEntry => ({
+  label: { zh, en },
+  roles,
+  payload,
+  ...(facts ? { facts } : {}),
+});
+
+const EVENTS: Record<PartyNormativeDocumentEventType, EventEntry> = {
+  SUBMIT_DRAFT: ev('提交文件草案', 'Submit the draft', ['department-head'], P.SubmitDraftPayload),
+  SUBMIT_FOR_LEGALITY_REVIEW: ev('送请前置审核', 'Submit for pre-review', ['department-head'], P.SubmitForLegalityReviewPayload),
+  ACCEPT_FOR_REVIEW: ev('签收送审材料', 'Accept for review', ['legal-reviewer'], P.AcceptForReviewPayload),
+  RETURN_INCOMPLETE: ev('退回补充材料', 'Return as incomplete', ['legal-reviewer'], P.ReturnIncompletePayload),
+  ISSUE_REVIEW_OPINION: ev('出具前置审核意见', 'Issue the pre-review opinion', ['legal-reviewer'], P.IssueReviewOpinionPayload),
+  CONFIRM_REVISIONS: ev('确认已按审核意见修改', 'Confirm the revisions', ['department-head'], P.ConfirmRevisionsPayload),
+  ISSUE_DOCUMENT: ev('印发文件', 'Issue the document', ['secretary'], P.IssueDocumentPayload, { filingDue: PARTY_NORMATIVE_DOCUMENT_FACTS.filingDue }),
+  RECORD_FILING: ev('记录报上级党委备案', 'Record the filing', ['secretary'], P.RecordFilingPayload),
+  RECORD_FILING_REVIEW_RESULT: ev('记录备案审查结果', 'Record the filing review result', ['secretary'], P.RecordFilingReviewResultPayload),
+  START_AMENDMENT: ev('启动修改', 'Start an amendment', ['town-head'], P.StartAmendmentPayload),
+  REPEAL_DOCUMENT: ev('废止文件', 'Repeal the document', ['town-head'], P.RepealDocumentPayload),
+  WITHDRAW: ev('撤回', 'Withdraw', ['town-head'], P.WithdrawPayload),
+};
+
+export const PARTY_NORMATIVE_DOCUMENT_EVENTS: Record<PartyNormativeDocumentEventType, EventMeta> = Object.fromEntries(
+  (Object.keys(EVENTS) as PartyNormativeDocumentEventType[]).map((type) => {
+    const rules: readonly string[] = PARTY_NORMATIVE_DOCUMENT_EVENT_RULES[type];
+    return [type, rules.length > 0 ? { ...EVENTS[type], rules: [...rules] } : EVENTS[type]];
+  }),
+) as Record<PartyNormativeDocumentEventType, EventMeta>;
+
+export const PARTY_NORMATIVE_DOCUMENT_DEADLINES: DeadlineDeclaration<PartyNormativeDocumentContext>[] = [
+  {
+    key: 'preReviewOpinion',
+    label: { zh: '出具前置审核意见', en: 'Pre-review opinion' },
+    states: ['legalityReview.submitted', 'legalityReview.underReview'],
+    type: 'due',
+    unit: 'workdays',
+    length: PARTY_NORMATIVE_DOCUMENT_PARAMS.preReviewMaxWorkdays,
+    dueDate: (ctx) => {
+      const s = ctx.legalityReview.submissions[ctx.legalityReview.submissions.length - 1];
+      return s && s.round === ctx.round ? s.requestedCompletionDate : undefined;
+    },
+    responsible: ['legal-reviewer'],
+    supervisor: ['town-head'],
+    reminders: [3, 0],
+    escalate: true,
+    restartOn: ['RETURN_INCOMPLETE'],
+    cancelOn: ['WITHDRAW'],
+    article: 'SPEC §3.4',
+  },
+  {
+    // INV-P2: due 30 days after issuance; reminded 5 working days before (SPEC "D-5") and on the day
+    key: 'partyFiling',
+    label: { zh: '报上级党委备案', en: 'File with the higher party committee' },
+    states: ['filing'],
+    type: 'due',
+    unit: 'calendarDays',
+    length: PARTY_NORMATIVE_DOCUMENT_PARAMS.filingDays,
+    rollToWorkday: true,
+    dueDate: (ctx) => currentIssuance(ctx)?.filingDue ?? undefined,
+    responsible: ['secretary'],
+    supervisor: ['town-head'],
+    reminders: [5, 0],
+    escalate: true,
+    article: 'PFR 2012 Art. 4',
+  },
+];
+
+export const partyNormativeDocumentV1: WorkflowDefinition<PartyNormativeDocumentContext> = {
+  kind: 'party-normative-document',
+  version: 1,
+  label: { zh: '党内规范性文件', en: 'Party normative document' },
+  machine: partyNormativeDocumentV1Machine,
+  states: PARTY_NORMATIVE_DOCUMENT_STATES,
+  stages: PARTY_NORMATIVE_DOCUMENT_STAGES,
+  create: {
+    type: 'CREATE_CASE',
+    label: { zh: '提出制定党内规范性文件', en: 'Propose a party normative document' },
+    roles: ['department-head'],
+    payload: P.CreatePartyNormativeDocumentPayload,
+  },
+  events: PARTY_NORMATIVE_DOCUMENT_EVENTS,
+  rules: partyNormativeDocumentRules as Record<string, RuleDefinition<PartyNormativeDocumentContext>>,
+  orgUnits: () => [],
+  visibleToReviewers: (ctx) => ctx.legalityReview.submissions.length > 0,
+  deadlines: PARTY_NORMATIVE_DOCUMENT_DEADLINES,
+};
