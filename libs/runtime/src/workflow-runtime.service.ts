@@ -5,6 +5,8 @@ import {
   allowedEvents,
   buildRecord,
   HistoryRecord,
+  MIGRATE_WORKFLOW,
+  migrateCase,
   shanghaiDate,
   startCase,
   statePaths,
@@ -24,6 +26,7 @@ import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { randomUUID } from 'crypto';
 import { Clock } from './clock';
 import { planDeadlines } from './deadline-planner';
+import { planMigrationDeadlines } from './migration-deadlines';
 import { EffectSink } from './effect-sink.port';
 import { resolveFacts } from './facts.resolver';
 import { validatePayload } from './payload.validator';
@@ -43,6 +46,14 @@ export interface DispatchCommand {
   payload: unknown;
   actor: Actor;
   expectedRevision?: number;
+}
+
+export interface MigrateCommand {
+  caseId: string;
+  toVersion: number;
+  actor: Actor;
+  expectedRevision?: number;
+  dryRun?: boolean;
 }
 
 export const orgUnitsColumn = (units: string[]) => `|${[...new Set(units)].join('|')}|`;
@@ -221,6 +232,79 @@ export class WorkflowRuntime {
     const updated = Object.assign(new CaseEntity(), current, patch, { revision: current.revision + 1 });
     await this.afterCommit(current.id, updated.revision, outcome.effects, deadlineChanges);
     return { case: updated, record };
+  }
+
+  /**
+   * Moves a running case to another version of its workflow (issue 4 §5), through the same
+   * compare-and-swap + history + deadlines transaction as every event: the engine's `migrateCase`
+   * maps the state and context, the move is recorded as a MIGRATE_WORKFLOW event (replay then uses
+   * the version in force at each event), and running deadlines carry over. `dryRun` answers what
+   * the case would become without writing anything.
+   */
+  async migrate(cmd: MigrateCommand): Promise<{ case: CaseEntity; record: HistoryRecord; dryRun: boolean }> {
+    const current = await this.cases.findById(cmd.caseId);
+    if (!current) throw caseNotFound(cmd.caseId);
+    if (cmd.expectedRevision !== undefined && cmd.expectedRevision !== current.revision) {
+      throw revisionConflict(current.id, cmd.expectedRevision, current.revision);
+    }
+    const from = this.definition(current.kind, current.workflowVersion);
+    const to = this.definition(current.kind, cmd.toVersion);
+    const outcome = migrateCase(from, to, JSON.parse(current.snapshot), cmd.actor);
+    if (!outcome.ok) throw DocketError.fromRefusal(outcome.refusal);
+    const { at, today } = this.stamp();
+    const record = buildRecord(
+      { seq: current.revision, hash: current.headHash },
+      {
+        caseId: current.id,
+        type: MIGRATE_WORKFLOW,
+        payload: outcome.payload,
+        actor: cmd.actor,
+        at,
+        facts: {},
+        workflow: { kind: to.kind, version: to.version },
+        stateAfter: outcome.value,
+        stateHash: outcome.stateHash,
+      },
+    );
+    const patch = {
+      statePath: outcome.paths[outcome.paths.length - 1] ?? '',
+      stateValue: JSON.stringify(outcome.value),
+      status: outcome.status,
+      snapshot: JSON.stringify(outcome.snapshot),
+      headHash: record.hash,
+      visibleToReviewers: current.visibleToReviewers || (to.visibleToReviewers?.(outcome.context) ?? false),
+      orgUnits: orgUnitsColumn([current.orgUnit, ...(to.orgUnits?.(outcome.context) ?? [])]),
+      updatedAt: at,
+      workflowVersion: to.version,
+    };
+    const updated = Object.assign(new CaseEntity(), current, patch, { revision: current.revision + 1 });
+    if (cmd.dryRun) return { case: updated, record, dryRun: true };
+    const running = (await this.deadlines.forCase(current.id)).filter((d) => d.status === 'open' || d.status === 'calendar-missing');
+    const deadlineChanges = planMigrationDeadlines({
+      from,
+      to,
+      caseId: current.id,
+      prevPaths: statePaths(JSON.parse(current.stateValue)),
+      nextPaths: outcome.paths,
+      context: outcome.context,
+      seq: record.seq,
+      eventType: MIGRATE_WORKFLOW,
+      at,
+      today,
+      orgUnits: patch.orgUnits,
+      running,
+      calendar: this.calendar,
+      params: this.config.rules,
+    });
+    try {
+      await this.cases.advance(current.id, current.revision, patch, record, deadlineChanges);
+    } catch (e) {
+      if (e instanceof RevisionConflictError) throw revisionConflict(current.id, current.revision);
+      throw e;
+    }
+    this.logger.log(`case ${current.id} migrated ${current.kind} v${from.version} → v${to.version} by ${cmd.actor.userId}`);
+    await this.afterCommit(current.id, updated.revision, [], deadlineChanges);
+    return { case: updated, record, dryRun: false };
   }
 
   private async afterCommit(
