@@ -1,11 +1,13 @@
 import { DocketConfig, DocketConfigModule } from '@app/config';
-import { DEADLINES_QUEUE, deadlineWorkerOptions, DeadlineRemindersModule, WEBHOOKS_QUEUE } from '@app/deadlines';
+import { DEADLINES_QUEUE, deadlineWorkerOptions, DeadlineRemindersModule, EMAILS_QUEUE, WEBHOOKS_QUEUE } from '@app/deadlines';
 import { PersistenceModule } from '@app/persistence';
 import { RuntimeModule } from '@app/runtime';
 import { DynamicModule, Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
+import { WorkerCheckpointsModule } from './checkpoints/checkpoints.module';
 import { configuredProcessor } from './deadlines/configured-processor';
 import { DeadlineProcessor } from './deadlines/deadline.processor';
+import { EmailProcessor } from './deadlines/email.processor';
 import { WebhookProcessor } from './deadlines/webhook.processor';
 import { WorkerHealthController } from './health/worker-health.controller';
 
@@ -20,12 +22,13 @@ export class WorkerModule {
     const options = deadlineWorkerOptions(config);
     return {
       module: WorkerModule,
-      imports: [DocketConfigModule.forRoot(config), PersistenceModule, RuntimeModule, TerminusModule, DeadlineRemindersModule.forRoot(config, 'worker')],
+      imports: [DocketConfigModule.forRoot(config), PersistenceModule, RuntimeModule, TerminusModule, DeadlineRemindersModule.forRoot(config, 'worker'), ...(config.redisUrl ? [WorkerCheckpointsModule] : [])],
       controllers: [WorkerHealthController],
       providers: config.redisUrl
         ? [
             { provide: DeadlineProcessor, useClass: configuredProcessor(DeadlineProcessor, DEADLINES_QUEUE, options) },
             { provide: WebhookProcessor, useClass: configuredProcessor(WebhookProcessor, WEBHOOKS_QUEUE, options) },
+            { provide: EmailProcessor, useClass: configuredProcessor(EmailProcessor, EMAILS_QUEUE, options) },
           ]
         : [],
     };
