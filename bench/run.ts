@@ -3,12 +3,18 @@
  * PostgreSQL, against the raw driver and against bpmn-engine, all measured in this run; writes
  * BENCHMARKS.md at the repository root.
  *
- * Options: `--quick` (a tenth of the counts, for trying the bench out), `--no-write` (print only).
+ * Then runs the audit bench (bench/audit.ts, issue 4) and the deadline-reminder bench
+ * (bench/deadline-reminders.ts, issue 3) as their own processes, one after the other, and appends
+ * the Markdown section each prints.
+ *
+ * Options: `--quick` (a tenth of the counts, for trying the bench out), `--no-write` (print only),
+ * `--runtime-only` (skip the audit and deadline sections).
  * Environment: BENCH_TRANSITIONS (default 2000 per measurement), BENCH_BPMN_TRANSITIONS (1000),
  * BENCH_ROUNDS (4), BENCH_DATABASE_URL (default TEST_DATABASE_URL or postgres://postgres@127.0.0.1:5432/test).
  */
 import 'reflect-metadata';
 import { allWorkflows } from '@app/workflows';
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -186,14 +192,40 @@ async function main(): Promise<void> {
       postgres: perDriver.postgres!,
     };
     process.stdout.write(renderConsole(results));
+    await dbs.cleanup();
+    const sections = args.has('--runtime-only') ? [] : SECTIONS.map(runSection);
+    for (const s of sections) process.stdout.write(`\n${s.markdown}\n`);
     if (!args.has('--no-write')) {
       const file = path.resolve(__dirname, '..', 'BENCHMARKS.md');
-      fs.writeFileSync(file, renderMarkdown(results));
+      fs.writeFileSync(file, [renderMarkdown(results).trimEnd(), ...sections.map((s) => s.markdown.trim())].join('\n\n') + '\n');
       log(`wrote ${path.relative(process.cwd(), file) || file}`);
     }
+    if (sections.some((s) => !s.ok)) process.exitCode = 1;
   } finally {
     await dbs.cleanup();
   }
+}
+
+/** The other benches, each in its own process (their own heaps and database connections). */
+const SECTIONS = [
+  { script: 'audit.ts', title: 'Audit evidence (`npm run bench:audit`)' },
+  { script: 'deadline-reminders.ts', title: 'Deadline reminders (`npm run bench:deadlines`)' },
+];
+
+function runSection(section: (typeof SECTIONS)[number]): { ok: boolean; markdown: string } {
+  log(`${section.title}`);
+  const started = Date.now();
+  const res = spawnSync(
+    process.execPath,
+    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', path.join(__dirname, section.script), ...(quick ? ['--quick'] : [])],
+    { cwd: path.resolve(__dirname, '..'), stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+  );
+  const ok = res.status === 0;
+  const out = (res.stdout ?? '').trim();
+  // a section starts at its '## ' heading; anything printed before it is progress
+  const at = out.indexOf('## ');
+  const markdown = ok && at >= 0 ? out.slice(at) : `## ${section.title}\n\n**Failed** after ${Math.round((Date.now() - started) / 1000)} s (exit ${res.status ?? res.signal}); run it alone to see why.\n`;
+  return { ok, markdown };
 }
 
 main().catch((e) => {
