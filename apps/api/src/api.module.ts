@@ -9,6 +9,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { AuditModule } from './audit/audit.module';
 import { AuthHttpModule } from './auth/auth-http.module';
 import { CalendarYearsModule } from './calendar-years/calendar-years.module';
+import { CatalogModule } from './catalog/catalog.module';
 import { CasesModule } from './cases/cases.module';
 import { DeadlinesModule } from './deadlines/deadlines.module';
 import { HttpExceptionFilter } from './common/http-exception.filter';
@@ -40,6 +41,7 @@ export class ApiModule {
         CalendarYearsModule,
         QueueDashboardModule,
         UsersModule,
+        CatalogModule,
       ],
       controllers: [WorkflowsController, HealthController, ...(config.testClock ? [TestClockController] : [])],
       providers: [DemoSeedService, { provide: APP_FILTER, useClass: HttpExceptionFilter }],
