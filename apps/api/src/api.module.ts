@@ -16,6 +16,7 @@ import { HttpExceptionFilter } from './common/http-exception.filter';
 import { HealthController } from './health/health.controller';
 import { NotificationsModule } from './notifications/notifications.module';
 import { QueueDashboardModule } from './queue-dashboard/queue-dashboard.module';
+import { ReviewDeskModule } from './review-desk/review-desk.module';
 import { DemoSeedService } from './seed/demo-seed.service';
 import { TestClockController } from './test-clock/test-clock.controller';
 import { UsersModule } from './users/users.module';
@@ -41,6 +42,7 @@ export class ApiModule {
         CalendarYearsModule,
         QueueDashboardModule,
         UsersModule,
+        ReviewDeskModule,
         CatalogModule,
       ],
       controllers: [WorkflowsController, HealthController, ...(config.testClock ? [TestClockController] : [])],
