@@ -11,3 +11,4 @@ export * from './repositories/deadline.repository';
 export * from './repositories/notification.repository';
 export * from './repositories/webhook-delivery.repository';
 export * from './repositories/calendar-year.repository';
+export * from './repositories/liaison-form.repository';

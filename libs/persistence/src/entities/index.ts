@@ -10,8 +10,10 @@ import { SecurityLogEntity } from './security-log.entity';
 import { SigningKeyEntity } from './signing-key.entity';
 import { UserEntity } from './user.entity';
 import { WebhookDeliveryEntity } from './webhook-delivery.entity';
+import { LiaisonFormEntity } from './liaison-form.entity';
 
 export { CalendarYearEntity, CaseEntity, CaseHistoryEntity, CheckpointEntity, CheckpointHeadEntity, DeadlineEntity, NotificationEntity, OrgUnitEntity, SecurityLogEntity, SigningKeyEntity, UserEntity, WebhookDeliveryEntity };
 export type { DeadlineStatus } from './deadline.entity';
 export type { WebhookDeliveryStatus } from './webhook-delivery.entity';
-export const ENTITIES = [CaseEntity, CaseHistoryEntity, OrgUnitEntity, UserEntity, SecurityLogEntity, DeadlineEntity, NotificationEntity, CheckpointEntity, CheckpointHeadEntity, SigningKeyEntity, WebhookDeliveryEntity, CalendarYearEntity];
+export const ENTITIES = [CaseEntity, CaseHistoryEntity, OrgUnitEntity, UserEntity, SecurityLogEntity, DeadlineEntity, NotificationEntity, CheckpointEntity, CheckpointHeadEntity, SigningKeyEntity, WebhookDeliveryEntity, CalendarYearEntity, LiaisonFormEntity];
+export { LiaisonFormEntity };

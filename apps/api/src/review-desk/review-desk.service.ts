@@ -1,0 +1,244 @@
+import type { AuthenticatedUser } from '@app/auth';
+import { roleNotAllowed } from '@app/auth';
+import { BusinessCalendar, CalendarYearMissingError } from '@app/calendar';
+import { DOCKET_CONFIG, DocketConfig } from '@app/config';
+import { Actor, HistoryRecord, Role, shanghaiDate, WorkflowDefinition, WorkflowRegistry } from '@app/engine';
+import { CASE_REPOSITORY, CaseEntity, CaseRepository, LiaisonFormEntity, LiaisonFormRepository } from '@app/persistence';
+import {
+  BUSINESS_CALENDAR,
+  caseNotFound,
+  CLOCK,
+  Clock,
+  DocketError,
+  validationFailed,
+  WORKFLOW_REGISTRY,
+  WorkflowRuntime,
+} from '@app/runtime';
+import { Inject, Injectable } from '@nestjs/common';
+import { canView, listScope, notYourOrgUnit, ownsCase } from '../cases/case-access.policy';
+import {
+  AcceptFormRequestDto,
+  IssueOpinionRequestDto,
+  ReturnFormRequestDto,
+  ReviewQueueRequestDto,
+  SubmitLiaisonFormRequestDto,
+} from './dto/review-desk.requests.dto';
+import { isReviewMatter, liaisonFormNumber, minReviewPeriod, REVIEW_EVENT_TYPES, REVIEW_EVENTS, REVIEW_STATES } from './review-desk.profiles';
+import { DeskEntry, deskEntries, sortEntries } from './review-desk.view';
+
+export const notAReviewMatter = (kind: string) =>
+  new DocketError(422, 'NOT_A_REVIEW_MATTER', `该类事项没有合法性审查环节：${kind}`, `Matters of type ${kind} have no legality review`, undefined, { kind });
+
+/** R713 Art. 26 ¶2 for decisions; the matter type's configured minimum otherwise (SPEC §3.4). */
+export const reviewPeriodTooShort = (
+  def: WorkflowDefinition,
+  d: { article: string; days: number; key: string; minCompletionDate: string; requestedCompletionDate: string },
+) =>
+  new DocketError(
+    422,
+    'LEGALITY_REVIEW_PERIOD_TOO_SHORT',
+    `送请审查（${def.label.zh}），应当保证必要的审查时间：要求完成日期不得早于送审后第${d.days}个工作日（${d.minCompletionDate}）；确需缩短的，应当说明紧急理由（${d.article}）`,
+    `A review of a ${def.label.en.toLowerCase()} needs at least ${d.days} working days: the requested completion date may not be before ${d.minCompletionDate} unless an urgent reason is given (${d.article}).`,
+    d.article,
+    { minCompletionDate: d.minCompletionDate, requestedCompletionDate: d.requestedCompletionDate, minWorkdays: d.days, configKey: d.key },
+  );
+
+/**
+ * The legality-review desk (issue 5 §5): one queue of work liaison forms across the matter types,
+ * and the reviewer's actions. Every action IS the case's own workflow event, sent through the one
+ * runtime path (WorkflowRuntime.dispatch) with the case's own rules and refusals; the desk adds
+ * the form number and contact (liaison_forms) and derives every status from the case history.
+ */
+@Injectable()
+export class ReviewDeskService {
+  constructor(
+    private readonly runtime: WorkflowRuntime,
+    private readonly forms: LiaisonFormRepository,
+    @Inject(CASE_REPOSITORY) private readonly cases: CaseRepository,
+    @Inject(WORKFLOW_REGISTRY) private readonly registry: WorkflowRegistry,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(BUSINESS_CALENDAR) private readonly calendar: BusinessCalendar,
+    @Inject(DOCKET_CONFIG) private readonly config: DocketConfig,
+  ) {}
+
+  private today(): string {
+    return shanghaiDate(this.clock.now().toISOString());
+  }
+
+  /** The case and the role under which the user sends `type` on it (as POST /cases/:id/events decides). */
+  private async acting(user: AuthenticatedUser, caseId: string, type: string): Promise<{ row: CaseEntity; def: WorkflowDefinition; actor: Actor }> {
+    const row = await this.cases.findById(caseId);
+    if (!row) throw caseNotFound(caseId);
+    if (!canView(user, row)) throw notYourOrgUnit(caseId);
+    const def = this.registry.get(row.kind, row.workflowVersion);
+    if (!isReviewMatter(def)) throw notAReviewMatter(row.kind);
+    const roles: Role[] = def.events[type].roles;
+    const eligible = user.roles.filter((r) => roles.includes(r));
+    if (!eligible.length) throw roleNotAllowed(roles);
+    // a department head acts only on its own unit's cases
+    const role = eligible.find((r) => r !== 'department-head' || ownsCase(user, row));
+    if (!role) throw notYourOrgUnit(caseId);
+    return { row, def, actor: { userId: user.id, role, orgUnit: user.orgUnit } };
+  }
+
+  /** The requested completion date against the matter type's minimum review period (working days). */
+  private checkPeriod(def: WorkflowDefinition, dto: SubmitLiaisonFormRequestDto): void {
+    if (dto.urgentReason) return; // the workflow records the reason (R713 Art. 26 ¶2)
+    const period = minReviewPeriod(def);
+    if (!period) return;
+    const days = this.config.rules[period.key] ?? period.default;
+    let min: string;
+    try {
+      min = this.calendar.addWorkdays(this.today(), days);
+    } catch (e) {
+      // a period that touches a year without holiday data is refused, never guessed (SPEC §8)
+      if (e instanceof CalendarYearMissingError) throw new DocketError(422, e.code, e.zh, e.en, 'SPEC §8', { year: e.year });
+      throw e;
+    }
+    if (dto.requestedCompletionDate < min) {
+      throw reviewPeriodTooShort(def, {
+        article: period.article,
+        days,
+        key: period.key,
+        minCompletionDate: min,
+        requestedCompletionDate: dto.requestedCompletionDate,
+      });
+    }
+  }
+
+  /** Numbers the form of a submission (once; the same form when it already has one). */
+  private allocate(row: CaseEntity, submit: HistoryRecord, createdBy: string, contact?: { name: string; phone: string }): Promise<LiaisonFormEntity> {
+    return this.forms.allocate(
+      {
+        caseId: row.id,
+        submitSeq: submit.seq,
+        kind: row.kind,
+        orgUnit: submit.actor.orgUnit,
+        contactName: contact?.name ?? null,
+        contactPhone: contact?.phone ?? null,
+        createdAt: this.clock.now().toISOString(),
+        createdBy,
+      },
+      Number(shanghaiDate(submit.at).slice(0, 4)),
+      liaisonFormNumber,
+    );
+  }
+
+  private async entry(user: AuthenticatedUser, caseId: string, seq?: number): Promise<DeskEntry | null> {
+    const entries = await this.entries(user, { caseId });
+    const mine = entries.filter((e) => e.caseId === caseId);
+    return (seq === undefined ? mine[mine.length - 1] : mine.find((e) => e.submittedSeq === seq)) ?? null;
+  }
+
+  private async entries(user: AuthenticatedUser, filter: { kind?: string; caseId?: string }): Promise<DeskEntry[]> {
+    const scope = listScope(user);
+    const { records, cases, forms, deadlines } = await this.forms.reviewRecords(REVIEW_EVENT_TYPES, 'all' in scope ? undefined : scope, filter);
+    const today = this.today();
+    return cases.flatMap((row) => {
+      const def = this.registry.get(row.kind, row.workflowVersion);
+      if (!isReviewMatter(def)) return [];
+      return deskEntries(row, def, records.filter((r) => r.caseId === row.id), forms, deadlines, today);
+    });
+  }
+
+  private result(updated: CaseEntity, record: HistoryRecord, form: DeskEntry | null) {
+    const def = this.registry.get(updated.kind, updated.workflowVersion);
+    return {
+      form,
+      case: { id: updated.id, revision: updated.revision, state: { path: updated.statePath, label: def.states[updated.statePath]?.label ?? null } },
+      event: record,
+    };
+  }
+
+  /** GET /review-desk/queue */
+  async queue(user: AuthenticatedUser, q: ReviewQueueRequestDto) {
+    if (q.kind) this.runtime.latest(q.kind); // 400 UNKNOWN_WORKFLOW
+    let items = await this.entries(user, { kind: q.kind });
+    if (q.status) items = items.filter((e) => e.status === q.status);
+    if (q.unit) items = items.filter((e) => e.unit === q.unit);
+    items = sortEntries(items, q.sort ?? 'dueDate', q.order ?? 'asc');
+    const offset = q.offset ?? 0;
+    const limit = q.limit ?? 100;
+    return { today: this.today(), total: items.length, items: items.slice(offset, offset + limit) };
+  }
+
+  /** POST /review-desk/forms: a department head sends its case to review with a liaison form. */
+  async submit(user: AuthenticatedUser, dto: SubmitLiaisonFormRequestDto) {
+    const { row, def, actor } = await this.acting(user, dto.caseId, REVIEW_EVENTS.submit);
+    this.checkPeriod(def, dto);
+    const payload = {
+      materials: dto.materials,
+      requestedCompletionDate: dto.requestedCompletionDate,
+      ...(dto.urgentReason !== undefined ? { urgentReason: dto.urgentReason } : {}),
+    };
+    const { case: updated, record } = await this.runtime.dispatch({
+      caseId: row.id,
+      type: REVIEW_EVENTS.submit,
+      payload,
+      actor,
+      expectedRevision: dto.expectedRevision,
+    });
+    // After the commit: the event is the record; the form only numbers it. Should this write
+    // fail, the submission still shows on the desk and is numbered when it is accepted.
+    await this.allocate(updated, record, user.id, dto.contact);
+    return this.result(updated, record, await this.entry(user, row.id, record.seq));
+  }
+
+  /** POST /review-desk/cases/:id/accept: 签收, with the form number as the receipt number. */
+  async accept(user: AuthenticatedUser, caseId: string, dto: AcceptFormRequestDto) {
+    const { row, actor } = await this.acting(user, caseId, REVIEW_EVENTS.accept);
+    let payload: Record<string, unknown> = {};
+    if (row.statePath === REVIEW_STATES.submitted) {
+      const submit = await this.forms.latestRecord(caseId, REVIEW_EVENTS.submit);
+      // a submission made outside the desk (POST /cases/:id/events) is numbered now
+      if (submit) payload = { receiptNumber: (await this.allocate(row, submit, user.id)).number };
+    }
+    const { case: updated, record } = await this.runtime.dispatch({
+      caseId,
+      type: REVIEW_EVENTS.accept,
+      payload,
+      actor,
+      expectedRevision: dto.expectedRevision,
+    });
+    return this.result(updated, record, await this.entry(user, caseId));
+  }
+
+  /** POST /review-desk/cases/:id/return: 退回补充材料. */
+  async returnForSupplement(user: AuthenticatedUser, caseId: string, dto: ReturnFormRequestDto) {
+    const { actor } = await this.acting(user, caseId, REVIEW_EVENTS.return);
+    const { case: updated, record } = await this.runtime.dispatch({
+      caseId,
+      type: REVIEW_EVENTS.return,
+      payload: { missing: dto.missing, ...(dto.note !== undefined ? { note: dto.note } : {}) },
+      actor,
+      expectedRevision: dto.expectedRevision,
+    });
+    return this.result(updated, record, await this.entry(user, caseId));
+  }
+
+  /** POST /review-desk/cases/:id/opinion: 审查意见书, as the matter type's ISSUE_REVIEW_OPINION. */
+  async issueOpinion(user: AuthenticatedUser, caseId: string, dto: IssueOpinionRequestDto) {
+    const { actor } = await this.acting(user, caseId, REVIEW_EVENTS.opinion);
+    const common: Record<string, unknown> = {
+      outcome: dto.outcome,
+      reasons: dto.reasons,
+      legalBasis: dto.legalBasis,
+      ...(dto.advisersConsulted?.length ? { legalAdvisers: dto.advisersConsulted } : {}),
+      ...(dto.suggestions !== undefined ? { suggestions: dto.suggestions } : {}),
+      ...(dto.documentHash !== undefined ? { documentHash: dto.documentHash } : {}),
+    };
+    const details = dto.details ?? {};
+    const clash = Object.keys(details).filter((k) => ['outcome', 'reasons', 'legalBasis', 'legalAdvisers', 'suggestions', 'documentHash'].includes(k));
+    if (clash.length) {
+      throw validationFailed(clash.map((k) => ({ field: `details.${k}`, problems: [`details.${k} is a field of the opinion itself; send it there`] })));
+    }
+    const { case: updated, record } = await this.runtime.dispatch({
+      caseId,
+      type: REVIEW_EVENTS.opinion,
+      payload: { ...details, ...common },
+      actor,
+      expectedRevision: dto.expectedRevision,
+    });
+    return this.result(updated, record, await this.entry(user, caseId));
+  }
+}

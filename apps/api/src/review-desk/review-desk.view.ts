@@ -1,0 +1,150 @@
+import type { HistoryRecord, Label, WorkflowDefinition } from '@app/engine';
+import type { CaseEntity, DeadlineEntity, LiaisonFormEntity } from '@app/persistence';
+import {
+  DESK_STATUS_LABELS,
+  DeskStatus,
+  OUTCOME_LABELS,
+  REVIEW_EVENTS,
+  REVIEW_STATES,
+  reviewDeadlineKeys,
+} from './review-desk.profiles';
+
+/** One work liaison form on the desk: one submission of a case, as its history tells it. */
+export interface DeskEntry {
+  caseId: string;
+  title: string;
+  kind: string;
+  kindLabel: Label;
+  workflowVersion: number;
+  caseRevision: number;
+  state: { path: string; label: Label | null };
+  /** 送审单位 */
+  unit: string;
+  liaisonForm: { id: string; number: string; year: number; serial: number; contact: { name: string | null; phone: string | null } } | null;
+  submittedAt: string;
+  submittedSeq: number;
+  submittedBy: string;
+  materials: unknown;
+  requestedCompletionDate: string | null;
+  urgentReason: string | null;
+  /** the statutory due date: the review deadline row opened by this submission */
+  dueDate: string | null;
+  deadline: { key: string; label: Label; status: string; article: string; dueDate: string | null; overdue: boolean } | null;
+  status: DeskStatus;
+  statusLabel: Label;
+  accepted: { at: string; seq: number; by: string; receiptNumber: string | null } | null;
+  returned: { at: string; seq: number; by: string; missing: string[]; note: string | null } | null;
+  opinion: {
+    at: string;
+    seq: number;
+    by: string;
+    outcome: string;
+    outcomeLabel: Label;
+    reasons: string;
+    legalBasis: string[];
+    advisersConsulted: string[];
+    suggestions: string | null;
+  } | null;
+}
+
+type Payload = Record<string, unknown>;
+const payloadOf = (r: HistoryRecord): Payload => (r.payload && typeof r.payload === 'object' ? (r.payload as Payload) : {});
+const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+
+/**
+ * The desk's entries of one case, derived from its history: each SUBMIT_FOR_LEGALITY_REVIEW record
+ * is a form, and the acceptance, return or opinion that follows it (before the next submission)
+ * gives its status. Nothing here is stored apart from the case: the form row only adds the number
+ * and the contact.
+ */
+export function deskEntries(
+  row: CaseEntity,
+  def: WorkflowDefinition,
+  records: HistoryRecord[],
+  forms: LiaisonFormEntity[],
+  deadlines: DeadlineEntity[],
+  today: string,
+): DeskEntry[] {
+  const sorted = [...records].sort((a, b) => a.seq - b.seq);
+  const submits = sorted.filter((r) => r.type === REVIEW_EVENTS.submit);
+  const keys = reviewDeadlineKeys(def);
+  const live = row.statePath === REVIEW_STATES.submitted || row.statePath === REVIEW_STATES.underReview;
+  return submits.map((s, i) => {
+    const next = submits[i + 1]?.seq ?? Number.POSITIVE_INFINITY;
+    const window = sorted.filter((r) => r.seq > s.seq && r.seq < next);
+    const accept = window.find((r) => r.type === REVIEW_EVENTS.accept);
+    const ret = window.find((r) => r.type === REVIEW_EVENTS.return);
+    const op = window.find((r) => r.type === REVIEW_EVENTS.opinion);
+    const latest = i === submits.length - 1;
+    const status: DeskStatus = op ? 'OPINION_ISSUED' : ret ? 'RETURNED' : latest && live ? (accept ? 'UNDER_REVIEW' : 'PENDING') : 'ENDED';
+    const form = forms.find((f) => f.caseId === row.id && f.submitSeq === s.seq) ?? null;
+    const d = deadlines.find((x) => x.caseId === row.id && x.openedSeq === s.seq && keys.includes(x.key)) ?? null;
+    const sp = payloadOf(s);
+    return {
+      caseId: row.id,
+      title: row.title,
+      kind: row.kind,
+      kindLabel: def.label,
+      workflowVersion: row.workflowVersion,
+      caseRevision: row.revision,
+      state: { path: row.statePath, label: def.states[row.statePath]?.label ?? null },
+      unit: form?.orgUnit ?? s.actor.orgUnit,
+      liaisonForm: form
+        ? { id: form.id, number: form.number, year: form.year, serial: form.serial, contact: { name: form.contactName, phone: form.contactPhone } }
+        : null,
+      submittedAt: s.at,
+      submittedSeq: s.seq,
+      submittedBy: s.actor.userId,
+      materials: sp.materials ?? null,
+      requestedCompletionDate: str(sp.requestedCompletionDate),
+      urgentReason: str(sp.urgentReason),
+      dueDate: d?.dueDate ?? null,
+      deadline: d
+        ? {
+            key: d.key,
+            label: { zh: d.labelZh, en: d.labelEn },
+            status: d.status,
+            article: d.article,
+            dueDate: d.dueDate,
+            overdue: d.status === 'open' && d.dueDate !== null && d.dueDate < today,
+          }
+        : null,
+      status,
+      statusLabel: DESK_STATUS_LABELS[status],
+      accepted: accept ? { at: accept.at, seq: accept.seq, by: accept.actor.userId, receiptNumber: str(payloadOf(accept).receiptNumber) } : null,
+      returned: ret
+        ? { at: ret.at, seq: ret.seq, by: ret.actor.userId, missing: strings(payloadOf(ret).missing), note: str(payloadOf(ret).note) }
+        : null,
+      opinion: op
+        ? (() => {
+            const p = payloadOf(op);
+            const outcome = String(p.outcome ?? '');
+            return {
+              at: op.at,
+              seq: op.seq,
+              by: op.actor.userId,
+              outcome,
+              outcomeLabel: OUTCOME_LABELS[outcome] ?? { zh: outcome, en: outcome },
+              reasons: String(p.reasons ?? ''),
+              legalBasis: strings(p.legalBasis),
+              advisersConsulted: strings(p.legalAdvisers),
+              suggestions: str(p.suggestions),
+            };
+          })()
+        : null,
+    };
+  });
+}
+
+/** Due date first (open forms without one last), then submission time; `desc` reverses. */
+export function sortEntries(entries: DeskEntry[], sort: 'dueDate' | 'submittedAt', order: 'asc' | 'desc'): DeskEntry[] {
+  const dir = order === 'desc' ? -1 : 1;
+  const cmp = (a: string | null, b: string | null) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -dir : dir);
+  return [...entries].sort(
+    (a, b) =>
+      (sort === 'dueDate' ? cmp(a.dueDate, b.dueDate) : 0) ||
+      cmp(a.submittedAt, b.submittedAt) ||
+      (a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : a.submittedSeq - b.submittedSeq),
+  );
+}

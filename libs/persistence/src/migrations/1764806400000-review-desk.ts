@@ -1,0 +1,34 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * Work liaison forms of the legality-review desk (issue 5 §5). The unique (year, serial) and
+ * number constraints make a duplicate number impossible whatever the concurrency; (case_id,
+ * submit_seq) gives each submission of a case at most one form.
+ */
+export class ReviewDesk1764806400000 implements MigrationInterface {
+  name = 'ReviewDesk1764806400000';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`CREATE TABLE liaison_forms (
+      id varchar(36) PRIMARY KEY,
+      case_id varchar(36) NOT NULL,
+      submit_seq integer NOT NULL,
+      year integer NOT NULL,
+      serial integer NOT NULL,
+      number varchar(64) NOT NULL,
+      kind varchar(64) NOT NULL,
+      org_unit varchar(64) NOT NULL,
+      contact_name varchar(100),
+      contact_phone varchar(50),
+      created_at varchar(32) NOT NULL,
+      created_by varchar(36) NOT NULL
+    )`);
+    await q.query(`CREATE UNIQUE INDEX ux_liaison_forms_year_serial ON liaison_forms (year, serial)`);
+    await q.query(`CREATE UNIQUE INDEX ux_liaison_forms_number ON liaison_forms (number)`);
+    await q.query(`CREATE UNIQUE INDEX ux_liaison_forms_case_submission ON liaison_forms (case_id, submit_seq)`);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TABLE liaison_forms`);
+  }
+}

@@ -1,0 +1,110 @@
+import { randomUUID } from 'crypto';
+import { DataSource, In, QueryFailedError } from 'typeorm';
+import { CaseHistoryEntity } from '../entities/case-history.entity';
+import { CaseEntity } from '../entities/case.entity';
+import { DeadlineEntity } from '../entities/deadline.entity';
+import { LiaisonFormEntity } from '../entities/liaison-form.entity';
+import { toRecord } from './case.repository';
+import { WriteSerializer } from './write-serializer';
+import type { HistoryRecord } from '@app/engine';
+
+/** What a new form says besides its number. */
+export type NewLiaisonForm = Pick<LiaisonFormEntity, 'caseId' | 'submitSeq' | 'kind' | 'orgUnit' | 'contactName' | 'contactPhone' | 'createdAt' | 'createdBy'>;
+
+/** Which cases a caller sees on the desk (as `CaseListFilter.scope`); unset = every case. */
+export interface LiaisonScope {
+  orgUnit?: string;
+  reviewer: boolean;
+}
+
+const isUniqueViolation = (e: unknown) =>
+  e instanceof QueryFailedError &&
+  (String((e as QueryFailedError & { code?: string }).code) === '23505' || /UNIQUE constraint failed/i.test(e.message));
+
+/**
+ * Work liaison forms (工作联系单) and the reads the review desk needs. A form number is allocated
+ * in one transaction as max(serial of the year) + 1 under unique constraints on (year, serial),
+ * number and (case, submission): a concurrent allocation that lost the race retries, so a number
+ * is never given twice and a submission never gets two forms.
+ */
+export class LiaisonFormRepository {
+  private readonly serializer: WriteSerializer | null;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.serializer = dataSource.options.type === 'postgres' ? null : WriteSerializer.for(dataSource);
+  }
+
+  /** The case's latest history record of this type (e.g. its current submission to review). */
+  async latestRecord(caseId: string, type: string): Promise<HistoryRecord | null> {
+    const row = await this.dataSource.getRepository(CaseHistoryEntity).findOne({ where: { caseId, type }, order: { seq: 'DESC' } });
+    return row ? toRecord(row) : null;
+  }
+
+  forSubmission(caseId: string, submitSeq: number): Promise<LiaisonFormEntity | null> {
+    return this.dataSource.getRepository(LiaisonFormEntity).findOne({ where: { caseId, submitSeq } });
+  }
+
+  /**
+   * The form of the submission, numbered now if it has none yet. `number(year, serial)` renders
+   * the readable number.
+   */
+  async allocate(form: NewLiaisonForm, year: number, number: (year: number, serial: number) => string): Promise<LiaisonFormEntity> {
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const existing = await this.forSubmission(form.caseId, form.submitSeq);
+      if (existing) return existing;
+      const tx = () =>
+        this.dataSource.transaction(async (m) => {
+          const [row] = await m
+            .createQueryBuilder(LiaisonFormEntity, 'f')
+            .select('COALESCE(MAX(f.serial), 0)', 'max')
+            .where('f.year = :year', { year })
+            .getRawMany();
+          const serial = Number(row?.max ?? 0) + 1;
+          const entity = Object.assign(new LiaisonFormEntity(), form, { id: randomUUID(), year, serial, number: number(year, serial) });
+          await m.insert(LiaisonFormEntity, entity);
+          return entity;
+        });
+      try {
+        return await (this.serializer ? this.serializer.run(tx) : tx());
+      } catch (e) {
+        if (!isUniqueViolation(e)) throw e;
+        // another allocation won this serial (or numbered this submission): read again and retry
+      }
+    }
+    throw new Error(`could not allocate a liaison form number for case ${form.caseId} after 20 attempts`);
+  }
+
+  /**
+   * The review records (submission, acceptance, return, opinion) of the cases in `scope`, oldest
+   * first per case, with their cases, liaison forms and deadline rows.
+   */
+  async reviewRecords(
+    types: string[],
+    scope: LiaisonScope | undefined,
+    filter: { kind?: string; caseId?: string } = {},
+  ): Promise<{ records: HistoryRecord[]; cases: CaseEntity[]; forms: LiaisonFormEntity[]; deadlines: DeadlineEntity[] }> {
+    const qb = this.dataSource
+      .getRepository(CaseHistoryEntity)
+      .createQueryBuilder('h')
+      .innerJoin(CaseEntity, 'c', 'c.id = h.case_id')
+      .where('h.type IN (:...types)', { types });
+    if (filter.kind) qb.andWhere('c.kind = :kind', { kind: filter.kind });
+    if (filter.caseId) qb.andWhere('c.id = :caseId', { caseId: filter.caseId });
+    if (scope) {
+      const ors: string[] = [];
+      if (scope.orgUnit) ors.push('c.org_units LIKE :ou');
+      if (scope.reviewer) ors.push('c.visible_to_reviewers = :v');
+      qb.andWhere(ors.length ? `(${ors.join(' OR ')})` : '1 = 0', { ou: `%|${scope.orgUnit}|%`, v: true });
+    }
+    qb.orderBy('h.case_id', 'ASC').addOrderBy('h.seq', 'ASC');
+    const records = (await qb.getMany()).map(toRecord);
+    const ids = [...new Set(records.map((r) => r.caseId))];
+    if (!ids.length) return { records, cases: [], forms: [], deadlines: [] };
+    const [cases, forms, deadlines] = await Promise.all([
+      this.dataSource.getRepository(CaseEntity).find({ where: { id: In(ids) } }),
+      this.dataSource.getRepository(LiaisonFormEntity).find({ where: { caseId: In(ids) } }),
+      this.dataSource.getRepository(DeadlineEntity).find({ where: { caseId: In(ids) } }),
+    ]);
+    return { records, cases, forms, deadlines };
+  }
+}
