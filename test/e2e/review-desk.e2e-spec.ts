@@ -361,4 +361,39 @@ describe.each(DRIVERS)('the legality-review desk on %s', (driver) => {
       }
     });
   });
+
+  describe('one truth: the desk reads the cases', () => {
+    it('shows a submission sent outside the desk, and numbers its form when it is accepted', async () => {
+      const m = await reviewMatterAwaitingSubmission(api, 'administrative-contract');
+      await api.setClock(m.submit.clock!);
+      await api.ok('dept-head', m.id, 'SUBMIT_FOR_LEGALITY_REVIEW', m.submit.payload);
+      const [entry] = (await queue('legal-reviewer', '?status=PENDING')).items.filter((i) => i.caseId === m.id);
+      expect(entry).toMatchObject({ status: 'PENDING', liaisonForm: null, unit: 'jjfzb', dueDate: m.submit.payload.requestedCompletionDate });
+
+      const res = await api.post('legal-reviewer', `/review-desk/cases/${m.id}/accept`, {});
+      expect(res.status).toBe(200);
+      const number = res.body.form.liaisonForm.number;
+      expect(number).toMatch(NUMBER);
+      expect(Object.values(numbers)).not.toContain(number);
+      expect(res.body.form.accepted.receiptNumber).toBe(number);
+      const rec = await lastRecord(m.id);
+      expect([rec.type, rec.payload]).toEqual(['ACCEPT_FOR_REVIEW', { receiptNumber: number }]);
+      expect(res.body.form.liaisonForm.contact).toEqual({ name: null, phone: null });
+    });
+
+    it('ends a pending form when its case is withdrawn, by the case’s own event', async () => {
+      const m = await reviewMatterAwaitingSubmission(api, 'major-decision');
+      await api.setClock(m.submit.clock!);
+      const sent = await api.post('dept-head', '/review-desk/forms', liaisonForm(m));
+      expect(sent.status).toBe(201);
+      await api.ok('town-head', m.id, 'WITHDRAW', { reason: '上级政策调整，决策事项不再推进' });
+      const [entry] = (await queue('legal-reviewer')).items.filter((i) => i.caseId === m.id);
+      expect(entry).toMatchObject({ status: 'ENDED', statusLabel: { zh: '已终止（未出具意见）' }, liaisonForm: { number: sent.body.form.liaisonForm.number } });
+      expect(entry.deadline.status).toBe('cancelled');
+      // nothing is left for the reviewer to do on it
+      const accept = await api.post('legal-reviewer', `/review-desk/cases/${m.id}/accept`, {});
+      expect(accept.status).toBeGreaterThanOrEqual(400);
+      expect(accept.status).toBeLessThan(500);
+    });
+  });
 });
