@@ -29,6 +29,12 @@ import { DeskEntry, deskEntries, sortEntries } from './review-desk.view';
 export const notAReviewMatter = (kind: string) =>
   new DocketError(422, 'NOT_A_REVIEW_MATTER', `该类事项没有合法性审查环节：${kind}`, `Matters of type ${kind} have no legality review`, undefined, { kind });
 
+/** How the articles of the minimum review periods are cited in Chinese. */
+const ARTICLE_ZH: Record<string, string> = {
+  'R713 Art. 26': '《重大行政决策程序暂行条例》第二十六条',
+  'SPEC §3.4': '合法性审查工作规则，最短审查期限为配置项，SPEC §3.4',
+};
+
 /** R713 Art. 26 ¶2 for decisions; the matter type's configured minimum otherwise (SPEC §3.4). */
 export const reviewPeriodTooShort = (
   def: WorkflowDefinition,
@@ -37,7 +43,7 @@ export const reviewPeriodTooShort = (
   new DocketError(
     422,
     'LEGALITY_REVIEW_PERIOD_TOO_SHORT',
-    `送请审查（${def.label.zh}），应当保证必要的审查时间：要求完成日期不得早于送审后第${d.days}个工作日（${d.minCompletionDate}）；确需缩短的，应当说明紧急理由（${d.article}）`,
+    `送请审查（${def.label.zh}），应当保证必要的审查时间：要求完成日期不得早于送审后第${d.days}个工作日（${d.minCompletionDate}）；确需缩短的，应当说明紧急理由（${ARTICLE_ZH[d.article] ?? d.article}）`,
     `A review of a ${def.label.en.toLowerCase()} needs at least ${d.days} working days: the requested completion date may not be before ${d.minCompletionDate} unless an urgent reason is given (${d.article}).`,
     d.article,
     { minCompletionDate: d.minCompletionDate, requestedCompletionDate: d.requestedCompletionDate, minWorkdays: d.days, configKey: d.key },
@@ -165,7 +171,8 @@ export class ReviewDeskService {
   /** POST /review-desk/forms: a department head sends its case to review with a liaison form. */
   async submit(user: AuthenticatedUser, dto: SubmitLiaisonFormRequestDto) {
     const { row, def, actor } = await this.acting(user, dto.caseId, REVIEW_EVENTS.submit);
-    this.checkPeriod(def, dto);
+    // the period is a payload check: a case that cannot be submitted now gets the workflow's own answer
+    if (row.statePath === REVIEW_STATES.awaitingSubmission) this.checkPeriod(def, dto);
     const payload = {
       materials: dto.materials,
       requestedCompletionDate: dto.requestedCompletionDate,
