@@ -291,6 +291,9 @@ describe.each(DRIVERS)('the legality-review desk on %s', (driver) => {
         expect(name).toBeTruthy();
         expect(res.statusCode).toBe(400);
       }
+      // the workflow's own check answers under the desk's field names
+      const unknown = await api.post('legal-reviewer', `/review-desk/cases/${nd.id}/opinion`, { ...good, details: { verdict: 'ok' } });
+      expect(unknown.body.details.errors.map((e: any) => e.field)).toEqual(['details.verdict']);
       const bad = await api.post('legal-reviewer', '/review-desk/cases/not-a-uuid/accept', {});
       expect(bad.status).toBe(400);
     });
@@ -305,6 +308,16 @@ describe.each(DRIVERS)('the legality-review desk on %s', (driver) => {
         'RISK_STATEMENT_REQUIRED',
       );
       expect(body.article).toBe('R713 Art. 25');
+      // legal advisers must be consulted on a decision (R713 Art. 28): the workflow's payload check, under the desk's name
+      const { advisersConsulted, ...noAdvisers } = deskOpinion(md) as Record<string, unknown>;
+      expect(advisersConsulted).toBeDefined();
+      const res = await refusedUnchanged(
+        md.id,
+        () => api.post('legal-reviewer', `/review-desk/cases/${md.id}/opinion`, noAdvisers),
+        400,
+        'VALIDATION_FAILED',
+      );
+      expect(res.details.errors.map((e: any) => e.field)).toEqual(['advisersConsulted']);
     });
 
     it('returns a form for supplement and takes the resubmission as a new form', async () => {

@@ -29,6 +29,9 @@ import { DeskEntry, deskEntries, sortEntries } from './review-desk.view';
 export const notAReviewMatter = (kind: string) =>
   new DocketError(422, 'NOT_A_REVIEW_MATTER', `该类事项没有合法性审查环节：${kind}`, `Matters of type ${kind} have no legality review`, undefined, { kind });
 
+/** The opinion fields the desk names itself; anything else of the workflow's opinion goes in `details`. */
+const OPINION_FIELDS = ['outcome', 'reasons', 'legalBasis', 'suggestions', 'documentHash'];
+
 /** How the articles of the minimum review periods are cited in Chinese. */
 const ARTICLE_ZH: Record<string, string> = {
   'R713 Art. 26': '《重大行政决策程序暂行条例》第二十六条',
@@ -147,6 +150,20 @@ export class ReviewDeskService {
     });
   }
 
+  /**
+   * Sends the event through the one runtime path. The workflow's payload check names its own
+   * fields (`payload.legalAdvisers`); they are answered under the desk's names (`advisersConsulted`).
+   */
+  private async send(cmd: Parameters<WorkflowRuntime['dispatch']>[0], field: (name: string) => string) {
+    try {
+      return await this.runtime.dispatch(cmd);
+    } catch (e) {
+      const errors = e instanceof DocketError && e.code === 'VALIDATION_FAILED' ? (e.details?.errors as Array<{ field: string; problems: string[] }> | undefined) : undefined;
+      if (!errors) throw e;
+      throw validationFailed(errors.map((x) => ({ field: field(x.field.replace(/^payload\.?/, '')), problems: x.problems })));
+    }
+  }
+
   private result(updated: CaseEntity, record: HistoryRecord, form: DeskEntry | null) {
     const def = this.registry.get(updated.kind, updated.workflowVersion);
     return {
@@ -178,13 +195,10 @@ export class ReviewDeskService {
       requestedCompletionDate: dto.requestedCompletionDate,
       ...(dto.urgentReason !== undefined ? { urgentReason: dto.urgentReason } : {}),
     };
-    const { case: updated, record } = await this.runtime.dispatch({
-      caseId: row.id,
-      type: REVIEW_EVENTS.submit,
-      payload,
-      actor,
-      expectedRevision: dto.expectedRevision,
-    });
+    const { case: updated, record } = await this.send(
+      { caseId: row.id, type: REVIEW_EVENTS.submit, payload, actor, expectedRevision: dto.expectedRevision },
+      (f) => f,
+    );
     // After the commit: the event is the record; the form only numbers it. Should this write
     // fail, the submission still shows on the desk and is numbered when it is accepted.
     await this.allocate(updated, record, user.id, dto.contact);
@@ -200,26 +214,26 @@ export class ReviewDeskService {
       // a submission made outside the desk (POST /cases/:id/events) is numbered now
       if (submit) payload = { receiptNumber: (await this.allocate(row, submit, user.id)).number };
     }
-    const { case: updated, record } = await this.runtime.dispatch({
-      caseId,
-      type: REVIEW_EVENTS.accept,
-      payload,
-      actor,
-      expectedRevision: dto.expectedRevision,
-    });
+    const { case: updated, record } = await this.send(
+      { caseId, type: REVIEW_EVENTS.accept, payload, actor, expectedRevision: dto.expectedRevision },
+      (f) => f,
+    );
     return this.result(updated, record, await this.entry(user, caseId));
   }
 
   /** POST /review-desk/cases/:id/return: 退回补充材料. */
   async returnForSupplement(user: AuthenticatedUser, caseId: string, dto: ReturnFormRequestDto) {
     const { actor } = await this.acting(user, caseId, REVIEW_EVENTS.return);
-    const { case: updated, record } = await this.runtime.dispatch({
-      caseId,
-      type: REVIEW_EVENTS.return,
-      payload: { missing: dto.missing, ...(dto.note !== undefined ? { note: dto.note } : {}) },
-      actor,
-      expectedRevision: dto.expectedRevision,
-    });
+    const { case: updated, record } = await this.send(
+      {
+        caseId,
+        type: REVIEW_EVENTS.return,
+        payload: { missing: dto.missing, ...(dto.note !== undefined ? { note: dto.note } : {}) },
+        actor,
+        expectedRevision: dto.expectedRevision,
+      },
+      (f) => f,
+    );
     return this.result(updated, record, await this.entry(user, caseId));
   }
 
@@ -235,17 +249,18 @@ export class ReviewDeskService {
       ...(dto.documentHash !== undefined ? { documentHash: dto.documentHash } : {}),
     };
     const details = dto.details ?? {};
-    const clash = Object.keys(details).filter((k) => ['outcome', 'reasons', 'legalBasis', 'legalAdvisers', 'suggestions', 'documentHash'].includes(k));
+    const clash = Object.keys(details).filter((k) => OPINION_FIELDS.includes(k) || k === 'legalAdvisers');
     if (clash.length) {
       throw validationFailed(clash.map((k) => ({ field: `details.${k}`, problems: [`details.${k} is a field of the opinion itself; send it there`] })));
     }
-    const { case: updated, record } = await this.runtime.dispatch({
-      caseId,
-      type: REVIEW_EVENTS.opinion,
-      payload: { ...details, ...common },
-      actor,
-      expectedRevision: dto.expectedRevision,
-    });
+    const { case: updated, record } = await this.send(
+      { caseId, type: REVIEW_EVENTS.opinion, payload: { ...details, ...common }, actor, expectedRevision: dto.expectedRevision },
+      (f) => {
+        const top = f.split(/[.[]/)[0];
+        if (top === 'legalAdvisers') return `advisersConsulted${f.slice(top.length)}`;
+        return OPINION_FIELDS.includes(top) ? f : `details.${f}`;
+      },
+    );
     return this.result(updated, record, await this.entry(user, caseId));
   }
 }
