@@ -32,7 +32,7 @@ describe.each(DRIVERS)('queue dashboard on %s', (driver) => {
       expect((await api.post('town-head', '/admin/queue-session')).status).toBe(403);
     });
 
-    it('shows the deadline and webhook queues to an admin, with the delayed reminder jobs', async () => {
+    it('shows the deadline, webhook and e-mail queues to an admin, with the delayed reminder jobs', async () => {
       await caseInLegalityReview(api);
       const page = await request(api.server).get('/api/v1/admin/queues').set('Authorization', `Bearer ${await api.token('admin')}`);
       expect(page.status).toBe(200);
@@ -40,7 +40,7 @@ describe.each(DRIVERS)('queue dashboard on %s', (driver) => {
       const queues = await request(api.server).get('/api/v1/admin/queues/api/queues').set('Authorization', `Bearer ${await api.token('admin')}`);
       expect(queues.status).toBe(200);
       const byName = Object.fromEntries(queues.body.queues.map((q: { name: string; counts: Record<string, number> }) => [q.name, q.counts]));
-      expect(Object.keys(byName).sort()).toEqual(['deadlines', 'webhooks']);
+      expect(Object.keys(byName).sort()).toEqual(['deadlines', 'emails', 'webhooks']);
       expect(byName.deadlines.delayed).toBeGreaterThanOrEqual(3);
     });
 

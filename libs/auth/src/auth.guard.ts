@@ -1,4 +1,4 @@
-import type { Role } from '@app/engine';
+import { type Role, SYSTEM_ROLE } from '@app/engine';
 import { USER_REPOSITORY, UserRepository } from '@app/persistence';
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
@@ -39,7 +39,8 @@ export class AuthGuard implements CanActivate {
       username: row.username,
       displayName: row.displayName,
       orgUnit: row.orgUnit,
-      roles: JSON.parse(row.roles) as Role[],
+      // the system role is Docket's own (deadline events), never a person's, even if a row names it
+      roles: (JSON.parse(row.roles) as Role[]).filter((r) => r !== SYSTEM_ROLE),
     };
     req.user = user;
     const required = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);

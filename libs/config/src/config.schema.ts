@@ -63,6 +63,14 @@ export class EnvironmentVariables {
   @IsOptional() @IsString() @MinLength(16, { message: 'WEBHOOK_SECRET must be at least 16 characters' })
   readonly WEBHOOK_SECRET?: string;
 
+  /** deadline reminders are also e-mailed through this SMTP server: smtp://[user:pass@]host[:port] or smtps://… */
+  @IsOptional() @IsString() @Matches(/^smtps?:\/\/\S+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  readonly SMTP_URL?: string;
+
+  /** the sender of reminder e-mails, e.g. "掌起镇 Docket <docket@zhangqi.gov.cn>" */
+  @IsOptional() @IsString() @Matches(/^[^\r\n]*[^\s@<>]+@[^\s@<>]+[^\r\n]*$/, { message: 'SMTP_FROM must name an e-mail address (one line)' })
+  readonly SMTP_FROM?: string;
+
   /** Ed25519 private key signing checkpoints: PKCS#8 PEM or base64 DER (`npm run docket -- keygen`) */
   @IsOptional() @IsString()
   readonly DOCKET_SIGNING_KEY?: string;
@@ -94,6 +102,8 @@ export interface DocketConfig {
   redisUrl?: string;
   queue: { prefix: string; lockMs: number };
   webhook?: { url: string; secret: string };
+  /** SMTP_URL / SMTP_FROM: reminders are also e-mailed to users who have an address */
+  smtp?: { url: string; from: string };
   logLevel: string;
   dbLogging: boolean;
   /** checkpoint signing key text (PEM or base64 PKCS#8); unset = generated into DATA_DIR on the embedded default */
@@ -138,6 +148,9 @@ export function loadConfig(env: Record<string, string | undefined>): DocketConfi
   if (parsed.WEBHOOK_URL && !parsed.WEBHOOK_SECRET) {
     throw new ConfigError('Invalid configuration:\n  WEBHOOK_SECRET: required when WEBHOOK_URL is set (the receiver checks X-Docket-Signature with it)');
   }
+  if (parsed.SMTP_URL && !parsed.SMTP_FROM) {
+    throw new ConfigError('Invalid configuration:\n  SMTP_FROM: required when SMTP_URL is set (the sender address of reminder e-mails)');
+  }
   if (database.type === 'postgres' && !parsed.JWT_SECRET) {
     throw new ConfigError('Invalid configuration:\n  JWT_SECRET: required when DATABASE_URL is set (only the embedded default generates one)');
   }
@@ -153,6 +166,7 @@ export function loadConfig(env: Record<string, string | undefined>): DocketConfi
     redisUrl: parsed.REDIS_URL || undefined,
     queue: { prefix: parsed.QUEUE_PREFIX || 'docket', lockMs: parsed.QUEUE_LOCK_MS ?? 30000 },
     webhook: parsed.WEBHOOK_URL ? { url: parsed.WEBHOOK_URL, secret: parsed.WEBHOOK_SECRET! } : undefined,
+    smtp: parsed.SMTP_URL ? { url: parsed.SMTP_URL, from: parsed.SMTP_FROM! } : undefined,
     logLevel: parsed.LOG_LEVEL || 'log',
     dbLogging: parsed.DB_LOGGING ?? false,
     signingKey: parsed.DOCKET_SIGNING_KEY || undefined,

@@ -1,18 +1,23 @@
-import type { DeadlineChanges, DeadlineRepository, WebhookDeliveryRepository } from '@app/persistence';
+import type { DeadlineChanges, DeadlineRepository, EmailDeliveryRepository, WebhookDeliveryRepository } from '@app/persistence';
 import { DEADLINE_REPOSITORY } from '@app/persistence';
 import { CLOCK, Clock, DeadlineScheduler } from '@app/runtime';
 import { InjectQueue } from '@nestjs/bullmq';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import type { JobsOptions, Queue } from 'bullmq';
 import { DeadlineReminderJob, isDeadlineReminderJob, reminderJobId } from './deadline-reminder.job';
 import { DeadlineReminderService } from './deadline-reminder.service';
 import { closedRows } from './deadline-scheduling';
-import { WEBHOOK_DELIVERY_REPOSITORY } from './deadlines.di-tokens';
+import { EMAIL_DELIVERY_REPOSITORY, WEBHOOK_DELIVERY_REPOSITORY } from './deadlines.di-tokens';
+import { emailJobId } from './email-delivery.job';
 import { webhookJobId } from './webhook-delivery.job';
 import {
   CALENDAR_MISSING_JOB,
   DEADLINE_REMINDER_JOB,
   DEADLINES_QUEUE,
+  EMAIL_ATTEMPTS,
+  EMAIL_BACKOFF_MS,
+  EMAIL_DELIVERY_JOB,
+  EMAILS_QUEUE,
   KEEP_COMPLETED_SECONDS,
   REMINDER_ATTEMPTS,
   REMINDER_BACKOFF_MS,
@@ -34,6 +39,14 @@ export const REMINDER_JOB_OPTIONS: JobsOptions = {
 export const WEBHOOK_JOB_OPTIONS: JobsOptions = {
   attempts: WEBHOOK_ATTEMPTS,
   backoff: { type: 'exponential', delay: WEBHOOK_BACKOFF_MS },
+  removeOnComplete: { age: KEEP_COMPLETED_SECONDS },
+  removeOnFail: false,
+};
+
+/** An SMTP server that is down is retried with exponential backoff; failed e-mails are kept. */
+export const EMAIL_JOB_OPTIONS: JobsOptions = {
+  attempts: EMAIL_ATTEMPTS,
+  backoff: { type: 'exponential', delay: EMAIL_BACKOFF_MS },
   removeOnComplete: { age: KEEP_COMPLETED_SECONDS },
   removeOnFail: false,
 };
@@ -68,7 +81,17 @@ export class BullmqDeadlineScheduler implements DeadlineScheduler {
     @Inject(DEADLINE_REPOSITORY) private readonly deadlines: DeadlineRepository,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(WEBHOOK_DELIVERY_REPOSITORY) private readonly outbox: WebhookDeliveryRepository,
+    @Optional() @InjectQueue(EMAILS_QUEUE) readonly emails?: Queue,
+    @Optional() @Inject(EMAIL_DELIVERY_REPOSITORY) private readonly emailOutbox?: EmailDeliveryRepository,
   ) {}
+
+  /** Queues the sending of e-mail outbox rows (one job each, retried with backoff). */
+  async enqueueEmails(deliveryIds: string[]): Promise<void> {
+    if (!deliveryIds.length || !this.emails) return;
+    await this.emails.addBulk(
+      deliveryIds.map((deliveryId) => ({ name: EMAIL_DELIVERY_JOB, data: { deliveryId }, opts: { ...EMAIL_JOB_OPTIONS, jobId: emailJobId(deliveryId) } })),
+    );
+  }
 
   /** Queues the call of one webhook outbox row (its own job, retried with backoff). */
   async enqueueWebhook(deliveryId: string): Promise<void> {
@@ -124,6 +147,7 @@ export class BullmqDeadlineScheduler implements DeadlineScheduler {
     await this.enqueueCalendarMissing(await this.reminders.calendarMissingIds());
     const pendingWebhooks = await this.outbox.pendingIds();
     for (const id of pendingWebhooks) await this.enqueueWebhook(id);
+    await this.enqueueEmails((await this.emailOutbox?.pendingIds()) ?? []);
     let retried = 0;
     for (const job of await this.queue.getFailed(0, -1)) {
       if (!isDeadlineReminderJob(job.data)) continue;

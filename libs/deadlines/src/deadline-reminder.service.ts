@@ -1,12 +1,25 @@
 import { BusinessCalendar } from '@app/calendar';
 import { DOCKET_CONFIG, DocketConfig } from '@app/config';
-import { ROLE_LABELS, Role, stateMetaOf, statePaths, WorkflowDefinition, WorkflowRegistry } from '@app/engine';
+import {
+  allowedEvents,
+  DeadlineDeclaration,
+  ROLE_LABELS,
+  Role,
+  stateMetaOf,
+  statePaths,
+  SYSTEM_ROLE,
+  SYSTEM_USER_ID,
+  WorkflowDefinition,
+  WorkflowRegistry,
+} from '@app/engine';
 import {
   CASE_REPOSITORY,
   CaseRepository,
   DEADLINE_REPOSITORY,
   DeadlineEntity,
   DeadlineRepository,
+  EmailDeliveryEntity,
+  EmailDeliveryRepository,
   NotificationEntity,
   NotificationRepository,
   USER_REPOSITORY,
@@ -14,16 +27,17 @@ import {
   WebhookDeliveryEntity,
   WebhookDeliveryRepository,
 } from '@app/persistence';
-import { BUSINESS_CALENDAR, CLOCK, Clock, WORKFLOW_REGISTRY } from '@app/runtime';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { BUSINESS_CALENDAR, CLOCK, Clock, DocketError, WORKFLOW_REGISTRY, WorkflowRuntime } from '@app/runtime';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { randomUUID } from 'crypto';
 import { DeadlineReminderJob, isDeadlineReminderJob, reminderJobId } from './deadline-reminder.job';
 import { CalendarYearsService } from './calendar-years.service';
-import { NOTIFICATION_REPOSITORY, WEBHOOK_DELIVERY_REPOSITORY } from './deadlines.di-tokens';
+import { EMAIL_DELIVERY_REPOSITORY, NOTIFICATION_REPOSITORY, WEBHOOK_DELIVERY_REPOSITORY } from './deadlines.di-tokens';
 import { EARLY_TOLERANCE_MS } from './queue.constants';
 import { resolveRecipients, rolesOf } from './recipients';
-import { calendarMissingMessage, reminderMessage } from './reminder-message';
-import { deliveriesAt, PlannedReminder, plannedDelivery } from './reminder-plan';
+import { calendarMissingMessage, reminderEmail, reminderMessage } from './reminder-message';
+import { deliveriesAt, MISSED_KEY, missedAt, PlannedReminder, plannedDelivery } from './reminder-plan';
 
 export type ReminderOutcome =
   | {
@@ -36,8 +50,12 @@ export type ReminderOutcome =
       next: DeadlineReminderJob[];
       /** the webhook outbox row to send (WEBHOOK_URL set); a repeated delivery names the same row */
       webhookId?: string;
+      /** the e-mail outbox rows to send (SMTP_URL set; recipients with an address), one per recipient */
+      emailIds?: string[];
     }
   | { outcome: 'superseded'; next: DeadlineReminderJob[] }
+  /** the deadline passed unmet and its declaration's `onMissed` event was sent (history seq `seq`) */
+  | { outcome: 'event'; event: string; seq: number; next: DeadlineReminderJob[] }
   | StaleOutcome;
 
 export type StaleOutcome = { outcome: 'stale'; reason: string; next: DeadlineReminderJob[] };
@@ -78,11 +96,31 @@ export class DeadlineReminderService {
     @Inject(WEBHOOK_DELIVERY_REPOSITORY) private readonly outbox: WebhookDeliveryRepository,
     @Inject(DOCKET_CONFIG) private readonly config: DocketConfig,
     private readonly calendarYears: CalendarYearsService,
+    /** resolves WorkflowRuntime when a missed deadline sends its event (the runtime depends on the scheduler, which depends on this) */
+    @Optional() private readonly moduleRef?: ModuleRef,
+    @Optional() @Inject(EMAIL_DELIVERY_REPOSITORY) private readonly emails?: EmailDeliveryRepository,
   ) {}
 
-  /** The jobs that should be queued for a row now (see `reminderJobs`). */
+  /**
+   * The jobs that should be queued for a row now (see `reminderJobs`), and, when its declaration
+   * names an `onMissed` event, the job that sends it once the due date has passed. That job is kept
+   * while the row is open (it is never superseded); once the event is in the history, a repeat of
+   * it finds the event no longer accepted and does nothing.
+   */
   jobsFor(row: DeadlineEntity, now: Date = this.clock.now()): DeadlineReminderJob[] {
-    return reminderJobs(row, this.calendar, now);
+    const jobs = reminderJobs(row, this.calendar, now);
+    if (row.status === 'open' && row.type === 'due' && row.dueDate && this.declarationOf(row)?.onMissed) {
+      jobs.push({ deadlineId: row.id, reminderKey: MISSED_KEY, dueDate: row.dueDate, at: missedAt(row.dueDate) });
+    }
+    return jobs;
+  }
+
+  private declarationOf(row: Pick<DeadlineEntity, 'workflowKind' | 'workflowVersion' | 'key'>): DeadlineDeclaration | undefined {
+    try {
+      return this.registry.get(row.workflowKind, row.workflowVersion).deadlines?.find((d) => d.key === row.key);
+    } catch {
+      return undefined;
+    }
   }
 
   /**
@@ -96,7 +134,7 @@ export class DeadlineReminderService {
       const jobs: DeadlineReminderJob[] = [];
       for (const row of page) {
         try {
-          jobs.push(...reminderJobs(row, this.calendar, now));
+          jobs.push(...this.jobsFor(row, now));
         } catch (e) {
           this.logger.error(`deadline ${row.id}: cannot plan its reminders: ${(e as Error).message}`);
         }
@@ -132,6 +170,7 @@ export class DeadlineReminderService {
     // The row is closed in the transaction that leaves the state; this guards against a row
     // left open by an older version.
     if (declaration && !declaration.states.some((s) => paths.includes(s))) return this.stale(id, `the case left ${declaration.states.join(', ')}`);
+    if (job.reminderKey === MISSED_KEY) return this.sendMissedEvent(id, row, declaration, now);
     let delivery = plannedDelivery(row, job.reminderKey, this.calendar);
     // planned by a process that knew a calendar year this one has not loaded yet?
     if (!delivery && (await this.calendarYears.refresh())) delivery = plannedDelivery(row, job.reminderKey, this.calendar);
@@ -197,13 +236,97 @@ export class DeadlineReminderService {
           sentAt: null,
         } satisfies WebhookDeliveryEntity)
       : undefined;
-    // the webhook call is recorded with the notifications: both happen, or neither
-    const fresh = await this.notifications.insertNew(rows, webhook ? (m) => this.outbox.addIn(m, webhook) : undefined);
+    const email = reminderEmail(message);
+    const mails =
+      this.config.smtp && this.emails
+        ? recipients
+            .filter((u) => !!u.email)
+            .map((u) =>
+              Object.assign(new EmailDeliveryEntity(), {
+                id: `${id}__${u.id}`,
+                userId: u.id,
+                toAddress: u.email!,
+                subject: email.subject,
+                bodyText: email.text,
+                status: 'pending',
+                attempts: 0,
+                lastError: null,
+                createdAt,
+                lastAttemptAt: null,
+                sentAt: null,
+              } satisfies EmailDeliveryEntity),
+            )
+        : [];
+    // the webhook call and the e-mails are recorded with the notifications: all happen, or none
+    const also =
+      webhook || mails.length
+        ? async (m: Parameters<NonNullable<Parameters<NotificationRepository['insertNew']>[1]>>[0]) => {
+            if (webhook) await this.outbox.addIn(m, webhook);
+            if (mails.length) await this.emails!.addIn(m, mails);
+          }
+        : undefined;
+    const fresh = await this.notifications.insertNew(rows, also);
     this.logger.log(`job ${id}: ${delivery.kind} for case ${row.caseId} to ${recipients.length} user(s), ${fresh.length} new`);
     // The rest of the finite plan was queued with the deadline (and is re-created by reconciliation);
     // only an escalation has something new to queue: the next one.
     const following = delivery.kind === 'escalation' ? next : [];
-    return { outcome: 'delivered', delivery, recipients: recipients.map((u) => u.id), fresh, next: following, ...(webhook ? { webhookId: webhook.id } : {}) };
+    return {
+      outcome: 'delivered',
+      delivery,
+      recipients: recipients.map((u) => u.id),
+      fresh,
+      next: following,
+      ...(webhook ? { webhookId: webhook.id } : {}),
+      ...(mails.length ? { emailIds: mails.map((m) => m.id) } : {}),
+    };
+  }
+
+  /**
+   * A deadline that has passed unmet, whose declaration names an `onMissed` event: sends it as the
+   * `system` actor through WorkflowRuntime (the path of every user's event), with the revision just
+   * read as the expected one. Idempotent: the deadline row must still be open with the same due
+   * date, and the case's state must still accept the event (once it is in the history the state has
+   * moved on); two deliveries racing each other meet the compare-and-swap, and the loser reads the
+   * case again and finds nothing to do. Never before the due date has ended (no early tolerance).
+   */
+  private async sendMissedEvent(id: string, row: DeadlineEntity, declaration: DeadlineDeclaration | undefined, now: Date): Promise<ReminderOutcome> {
+    const onMissed = declaration?.onMissed;
+    if (!onMissed || row.type !== 'due' || !row.dueDate) return this.stale(id, 'the deadline declares no event for a missed due date');
+    const at = missedAt(row.dueDate);
+    if (now.toISOString() < at) throw new DeliveryNotYetDueError(`job ${id} arrived at ${now.toISOString()}, the due date ends at ${at}`);
+    if (!this.moduleRef) throw new Error('cannot send a machine event: no module reference to find WorkflowRuntime');
+    const runtime = this.moduleRef.get(WorkflowRuntime, { strict: false });
+    for (let attempt = 1; ; attempt++) {
+      const current = await this.deadlines.findById(row.id);
+      if (current?.status !== 'open' || current.dueDate !== row.dueDate) return this.stale(id, `the deadline is ${current?.status ?? 'gone'}`);
+      const found = await this.cases.findById(row.caseId);
+      if (!found) return this.stale(id, 'the case does not exist');
+      let def: WorkflowDefinition;
+      try {
+        def = this.registry.get(found.kind, found.workflowVersion);
+      } catch {
+        return this.stale(id, `unknown workflow ${found.kind} v${found.workflowVersion}`);
+      }
+      if (!allowedEvents(def, JSON.parse(found.snapshot), [SYSTEM_ROLE]).some((e) => e.type === onMissed.event)) {
+        return this.stale(id, `${onMissed.event} is not accepted in ${found.statePath} (sent already, or the case has moved on)`);
+      }
+      try {
+        const { record } = await runtime.dispatch({
+          caseId: found.id,
+          type: onMissed.event,
+          payload: { deadlineKey: row.key, dueDate: row.dueDate },
+          actor: { userId: SYSTEM_USER_ID, role: SYSTEM_ROLE, orgUnit: found.orgUnit },
+          expectedRevision: found.revision,
+        });
+        this.logger.log(`job ${id}: ${row.key} due ${row.dueDate} was missed; ${onMissed.event} sent to case ${found.id} (seq ${record.seq})`);
+        return { outcome: 'event', event: onMissed.event, seq: record.seq, next: [] };
+      } catch (e) {
+        // someone else changed the case meanwhile (a user, or this job delivered twice): look again
+        if (e instanceof DocketError && e.code === 'REVISION_CONFLICT' && attempt < 5) continue;
+        if (e instanceof DocketError) throw new Error(`${onMissed.event} refused for case ${found.id}: ${e.code}${e.article ? ` (${e.article})` : ''}: ${e.en}`);
+        throw e;
+      }
+    }
   }
 
   /** The ids of the deadlines kept as calendar-missing (reconciliation tells the administrators again; a repeat writes nothing). */

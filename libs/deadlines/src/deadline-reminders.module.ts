@@ -1,5 +1,5 @@
 import type { DocketConfig } from '@app/config';
-import { CalendarYearRepository, DATA_SOURCE, NotificationRepository, WebhookDeliveryRepository } from '@app/persistence';
+import { CalendarYearRepository, DATA_SOURCE, EmailDeliveryRepository, NotificationRepository, WebhookDeliveryRepository } from '@app/persistence';
 import { DEADLINE_SCHEDULER } from '@app/runtime';
 import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Logger, Module, Provider } from '@nestjs/common';
@@ -8,10 +8,11 @@ import { BullmqDeadlineScheduler } from './bullmq-deadline-scheduler';
 import { DeadlineReconciliationService } from './deadline-reconciliation.service';
 import { DeadlineReminderService } from './deadline-reminder.service';
 import { CalendarYearsService } from './calendar-years.service';
-import { CALENDAR_YEAR_REPOSITORY, NOTIFICATION_REPOSITORY, WEBHOOK_DELIVERY_REPOSITORY } from './deadlines.di-tokens';
+import { CALENDAR_YEAR_REPOSITORY, EMAIL_DELIVERY_REPOSITORY, NOTIFICATION_REPOSITORY, WEBHOOK_DELIVERY_REPOSITORY } from './deadlines.di-tokens';
+import { EmailSenderService } from './email-sender.service';
 import { EmbeddedDeadlineScheduler } from './embedded-deadline-scheduler';
 import { QueueDashboardService } from './queue-dashboard.service';
-import { DEADLINES_QUEUE, WEBHOOKS_QUEUE } from './queue.constants';
+import { DEADLINES_QUEUE, EMAILS_QUEUE, WEBHOOKS_QUEUE } from './queue.constants';
 import { redisConnection, redisForLog } from './redis-connection';
 import { WebhookSenderService } from './webhook-sender.service';
 
@@ -47,11 +48,22 @@ export class DeadlineRemindersModule {
       { provide: NOTIFICATION_REPOSITORY, inject: [DATA_SOURCE], useFactory: (ds: DataSource) => new NotificationRepository(ds) },
       { provide: WEBHOOK_DELIVERY_REPOSITORY, inject: [DATA_SOURCE], useFactory: (ds: DataSource) => new WebhookDeliveryRepository(ds) },
       { provide: CALENDAR_YEAR_REPOSITORY, inject: [DATA_SOURCE], useFactory: (ds: DataSource) => new CalendarYearRepository(ds) },
+      { provide: EMAIL_DELIVERY_REPOSITORY, inject: [DATA_SOURCE], useFactory: (ds: DataSource) => new EmailDeliveryRepository(ds) },
       CalendarYearsService,
       DeadlineReminderService,
       WebhookSenderService,
+      EmailSenderService,
     ];
-    const commonExports = [NOTIFICATION_REPOSITORY, WEBHOOK_DELIVERY_REPOSITORY, CALENDAR_YEAR_REPOSITORY, CalendarYearsService, DeadlineReminderService, WebhookSenderService];
+    const commonExports = [
+      NOTIFICATION_REPOSITORY,
+      WEBHOOK_DELIVERY_REPOSITORY,
+      CALENDAR_YEAR_REPOSITORY,
+      EMAIL_DELIVERY_REPOSITORY,
+      CalendarYearsService,
+      DeadlineReminderService,
+      WebhookSenderService,
+      EmailSenderService,
+    ];
     if (!config.redisUrl) {
       if (role === 'worker') {
         return {
@@ -74,7 +86,7 @@ export class DeadlineRemindersModule {
       global: true,
       imports: [
         BullModule.forRoot({ connection: redisConnection(config.redisUrl, role === 'api' ? 'producer' : 'worker'), prefix: config.queue.prefix }),
-        BullModule.registerQueue({ name: DEADLINES_QUEUE }, { name: WEBHOOKS_QUEUE }),
+        BullModule.registerQueue({ name: DEADLINES_QUEUE }, { name: WEBHOOKS_QUEUE }, { name: EMAILS_QUEUE }),
       ],
       providers: [
         ...common,

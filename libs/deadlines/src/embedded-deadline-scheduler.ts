@@ -1,12 +1,15 @@
-import type { DeadlineChanges, DeadlineRepository, WebhookDeliveryRepository } from '@app/persistence';
+import type { DeadlineChanges, DeadlineRepository, EmailDeliveryRepository, WebhookDeliveryRepository } from '@app/persistence';
 import { DEADLINE_REPOSITORY } from '@app/persistence';
 import { CLOCK, Clock, DeadlineScheduler } from '@app/runtime';
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, Optional } from '@nestjs/common';
 import { DeadlineReminderJob, reminderJobId } from './deadline-reminder.job';
 import { DeadlineReminderService, ReminderOutcome } from './deadline-reminder.service';
 import { closedRows } from './deadline-scheduling';
-import { WEBHOOK_DELIVERY_REPOSITORY } from './deadlines.di-tokens';
+import { EMAIL_DELIVERY_REPOSITORY, WEBHOOK_DELIVERY_REPOSITORY } from './deadlines.di-tokens';
+import { EmailSenderService } from './email-sender.service';
 import {
+  EMAIL_ATTEMPTS,
+  EMAIL_BACKOFF_MS,
   EMBEDDED_TICK_MS,
   RECONCILE_INTERVAL_MS,
   REMINDER_ATTEMPTS,
@@ -32,6 +35,10 @@ export interface TickReport {
   failed: number;
   webhooksSent: number;
   webhooksFailed: number;
+  /** machine events sent for missed deadlines (`onMissed`) */
+  event: number;
+  emailsSent: number;
+  emailsFailed: number;
 }
 
 interface WebhookEntry {
@@ -57,6 +64,8 @@ export class EmbeddedDeadlineScheduler implements DeadlineScheduler, OnApplicati
   private readonly failed = new Map<string, AgendaEntry>();
   /** webhook calls to make (outbox row ids), retried in process with backoff */
   private readonly webhooks = new Map<string, WebhookEntry>();
+  /** e-mails to send (outbox row ids), retried in process with backoff */
+  private readonly emails = new Map<string, WebhookEntry>();
   private timers: NodeJS.Timeout[] = [];
   /** ticks and reconciliations run one at a time */
   private chain: Promise<unknown> = Promise.resolve();
@@ -67,6 +76,8 @@ export class EmbeddedDeadlineScheduler implements DeadlineScheduler, OnApplicati
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly sender: WebhookSenderService,
     @Inject(WEBHOOK_DELIVERY_REPOSITORY) private readonly outbox: WebhookDeliveryRepository,
+    @Optional() private readonly mailer?: EmailSenderService,
+    @Optional() @Inject(EMAIL_DELIVERY_REPOSITORY) private readonly emailOutbox?: EmailDeliveryRepository,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -123,6 +134,7 @@ export class EmbeddedDeadlineScheduler implements DeadlineScheduler, OnApplicati
         this.enqueue(batch.jobs);
       }
       for (const id of await this.outbox.pendingIds()) this.enqueueWebhook(id, now);
+      for (const id of (await this.emailOutbox?.pendingIds()) ?? []) this.enqueueEmail(id, now);
       for (const id of await this.reminders.calendarMissingIds()) await this.reminders.notifyCalendarMissing(id, now);
       this.logger.log(`reconciled ${deadlines} open deadline(s): ${jobs} planned deliveries, ${this.webhooks.size} webhook call(s) pending`);
       return { deadlines, jobs };
@@ -135,17 +147,22 @@ export class EmbeddedDeadlineScheduler implements DeadlineScheduler, OnApplicati
    */
   tick(now: Date = this.clock.now()): Promise<TickReport> {
     return this.serial(async () => {
-      const report: TickReport = { delivered: 0, superseded: 0, stale: 0, failed: 0, webhooksSent: 0, webhooksFailed: 0 };
+      const report: TickReport = { delivered: 0, superseded: 0, stale: 0, failed: 0, webhooksSent: 0, webhooksFailed: 0, event: 0, emailsSent: 0, emailsFailed: 0 };
       const tried = new Set<string>();
       for (;;) {
         const due = [...this.agenda.entries()]
           .filter(([id, e]) => e.notBefore <= now.getTime() && !tried.has(id))
           .sort(([, a], [, b]) => a.notBefore - b.notBefore || (a.job.at < b.job.at ? -1 : 1));
         const calls = [...this.webhooks.entries()].filter(([id, w]) => w.notBefore <= now.getTime() && !tried.has(`webhook:${id}`));
-        if (!due.length && !calls.length) return report;
+        const mails = [...this.emails.entries()].filter(([id, w]) => w.notBefore <= now.getTime() && !tried.has(`email:${id}`));
+        if (!due.length && !calls.length && !mails.length) return report;
         for (const [id, call] of calls) {
           tried.add(`webhook:${id}`);
           await this.callWebhook(id, call, now, report);
+        }
+        for (const [id, mail] of mails) {
+          tried.add(`email:${id}`);
+          await this.sendEmail(id, mail, now, report);
         }
         for (const [id, entry] of due) {
           tried.add(id);
@@ -162,6 +179,7 @@ export class EmbeddedDeadlineScheduler implements DeadlineScheduler, OnApplicati
           report[outcome.outcome] += 1;
           this.enqueue(outcome.next);
           if (outcome.outcome === 'delivered' && outcome.webhookId) this.enqueueWebhook(outcome.webhookId, now);
+          if (outcome.outcome === 'delivered') for (const mail of outcome.emailIds ?? []) this.enqueueEmail(mail, now);
         }
       }
     });
@@ -181,6 +199,27 @@ export class EmbeddedDeadlineScheduler implements DeadlineScheduler, OnApplicati
       report.webhooksFailed += 1;
       if (final) this.webhooks.delete(id);
       else call.notBefore = now.getTime() + WEBHOOK_BACKOFF_MS * 2 ** (call.attempts - 1);
+    }
+  }
+
+  private enqueueEmail(id: string, now: Date): void {
+    if (!this.emails.has(id)) this.emails.set(id, { notBefore: now.getTime(), attempts: 0 });
+  }
+
+  private async sendEmail(id: string, mail: WebhookEntry, now: Date, report: TickReport): Promise<void> {
+    if (!this.mailer) {
+      this.emails.delete(id);
+      return;
+    }
+    mail.attempts += 1;
+    const final = mail.attempts >= EMAIL_ATTEMPTS;
+    try {
+      if ((await this.mailer.deliver(id, final)) === 'sent') report.emailsSent += 1;
+      this.emails.delete(id);
+    } catch {
+      report.emailsFailed += 1;
+      if (final) this.emails.delete(id);
+      else mail.notBefore = now.getTime() + EMAIL_BACKOFF_MS * 2 ** (mail.attempts - 1);
     }
   }
 

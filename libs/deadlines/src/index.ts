@@ -15,3 +15,5 @@ export * from './webhook-delivery.job';
 export * from './webhook-sender.service';
 export * from './calendar-years.service';
 export * from './queue-dashboard.service';
+export * from './email-delivery.job';
+export * from './email-sender.service';

@@ -5,10 +5,10 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import type { RequestHandler } from 'express';
-import { DEADLINES_QUEUE, WEBHOOKS_QUEUE } from './queue.constants';
+import { DEADLINES_QUEUE, EMAILS_QUEUE, WEBHOOKS_QUEUE } from './queue.constants';
 
 /**
- * The bull-board dashboard of the deadline and webhook queues (waiting, delayed, failed jobs with
+ * The bull-board dashboard of the deadline, webhook and e-mail queues (waiting, delayed, failed jobs with
  * their errors; retry and promote). Provided with REDIS_URL only; the API mounts it behind the
  * admin role.
  */
@@ -17,6 +17,7 @@ export class QueueDashboardService {
   constructor(
     @InjectQueue(DEADLINES_QUEUE) private readonly deadlines: Queue,
     @InjectQueue(WEBHOOKS_QUEUE) private readonly webhooks: Queue,
+    @InjectQueue(EMAILS_QUEUE) private readonly emails: Queue,
   ) {}
 
   /** An express router serving the dashboard (UI and its JSON API) under `basePath`. */
@@ -24,7 +25,7 @@ export class QueueDashboardService {
     const server = new ExpressAdapter();
     server.setBasePath(basePath);
     createBullBoard({
-      queues: [new BullMQAdapter(this.deadlines), new BullMQAdapter(this.webhooks)],
+      queues: [new BullMQAdapter(this.deadlines), new BullMQAdapter(this.webhooks), new BullMQAdapter(this.emails)],
       serverAdapter: server,
       options: { uiConfig: { boardTitle: 'Docket queues' } },
     });

@@ -1,12 +1,14 @@
 /** One queue per concern: reminders and escalations of deadlines, and webhook deliveries. */
 export const DEADLINES_QUEUE = 'deadlines';
 export const WEBHOOKS_QUEUE = 'webhooks';
+export const EMAILS_QUEUE = 'emails';
 
 /** Job names, one handler each. */
 export const DEADLINE_REMINDER_JOB = 'deadline-reminder';
 /** tells the administrators that a deadline waits for a year's holiday data */
 export const CALENDAR_MISSING_JOB = 'calendar-missing';
 export const WEBHOOK_DELIVERY_JOB = 'webhook-delivery';
+export const EMAIL_DELIVERY_JOB = 'email-delivery';
 
 /** A failing reminder is retried 8 times, 5 s doubling (about 21 minutes in all), then kept as failed. */
 export const REMINDER_ATTEMPTS = 8;
@@ -16,6 +18,11 @@ export const REMINDER_BACKOFF_MS = 5_000;
 export const WEBHOOK_ATTEMPTS = 10;
 export const WEBHOOK_BACKOFF_MS = 10_000;
 export const WEBHOOK_TIMEOUT_MS = 10_000;
+
+/** An SMTP server that is down is retried like a webhook receiver: 10 times, 10 s doubling. */
+export const EMAIL_ATTEMPTS = 10;
+export const EMAIL_BACKOFF_MS = 10_000;
+export const EMAIL_TIMEOUT_MS = 10_000;
 
 /** Completed jobs stay 14 days, so that reconciliation re-adding them is a no-op in Redis. */
 export const KEEP_COMPLETED_SECONDS = 14 * 24 * 3600;

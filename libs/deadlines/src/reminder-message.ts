@@ -94,3 +94,11 @@ export function calendarMissingMessage(f: CalendarMissingFacts): ReminderMessage
       `Docket does not guess: the deadline is kept as calendar-missing. Load the arrangement published by the General Office of the State Council; the deadline is then recomputed. Basis: ${f.article}.`,
   };
 }
+
+/** A reminder as an e-mail: the zh-CN title as subject; the zh-CN text, then the English one. Pure. */
+export function reminderEmail(m: ReminderMessage): { subject: string; text: string } {
+  return {
+    subject: m.titleZh,
+    text: `${m.titleZh}\n\n${m.bodyZh}\n\n——\n${m.titleEn}\n\n${m.bodyEn}\n\n（本邮件由 Docket 自动发送，请在系统中办理。 / Sent by Docket; please act in the system.）\n`,
+  };
+}

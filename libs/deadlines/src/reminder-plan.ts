@@ -169,6 +169,21 @@ export function deliveriesAt(row: ReminderPlanRow, calendar: BusinessCalendar, n
   return { current, upcoming, complete };
 }
 
+/**
+ * The key of a deadline's missed-deadline job: the machine event its declaration names in
+ * `onMissed`, sent once the due date has passed unmet. It is never superseded by a reminder.
+ */
+export const MISSED_KEY = 'missed';
+
+/**
+ * When a deadline due on `dueDate` has passed: 24:00 Asia/Shanghai at the end of the due date
+ * (00:00 of the next day, 16:00 UTC on the due date), the instant the runtime would close it as
+ * missed (`today > dueDate`). Pure.
+ */
+export function missedAt(dueDate: string): string {
+  return `${dueDate}T16:00:00.000Z`;
+}
+
 /** Whether `delivery` has been superseded at `now` by a later delivery of the same plan. */
 export function isSuperseded(row: ReminderPlanRow, delivery: PlannedReminder, calendar: BusinessCalendar, now: Date): boolean {
   const { current } = deliveriesAt(row, calendar, now);

@@ -3,8 +3,19 @@ import type { AnyStateMachine, StateValue } from 'xstate';
 export type { StateValue };
 
 /** Roles known to Docket. Every event names the roles that may send it. */
-export const ROLES = ['department-head', 'legal-reviewer', 'town-head', 'secretary', 'auditor', 'admin'] as const;
+export const ROLES = ['department-head', 'legal-reviewer', 'town-head', 'secretary', 'auditor', 'admin', 'system'] as const;
 export type Role = (typeof ROLES)[number];
+
+/**
+ * The role of Docket itself when a deadline has passed and the workflow declares a machine event
+ * for it (`DeadlineDeclaration.onMissed`): the worker sends it through the same runtime path as a
+ * user's event. No person holds it: user records refuse it and a login never carries it.
+ */
+export const SYSTEM_ROLE = 'system' satisfies Role;
+/** The roles a person may hold (every role but `system`). */
+export const HUMAN_ROLES = ROLES.filter((r) => r !== SYSTEM_ROLE) as Array<Exclude<Role, typeof SYSTEM_ROLE>>;
+/** The actor of the events Docket sends itself (history shows it as 系统（期限监控）). */
+export const SYSTEM_USER_ID = 'system:deadlines';
 
 export const ROLE_LABELS: Record<Role, Label> = {
   'department-head': { zh: '承办单位负责人', en: 'Department head' },
@@ -13,6 +24,7 @@ export const ROLE_LABELS: Record<Role, Label> = {
   secretary: { zh: '党政办', en: 'Secretary (general office)' },
   auditor: { zh: '审计人员', en: 'Auditor' },
   admin: { zh: '系统管理员', en: 'Administrator' },
+  system: { zh: '系统（期限监控）', en: 'System (deadline monitor)' },
 };
 
 export interface Label {
@@ -231,6 +243,14 @@ export interface DeadlineDeclaration<C = any> {
   restartOn?: string[];
   /** events after which the deadline no longer applies (closed as 'cancelled', e.g. WITHDRAW) */
   cancelOn?: string[];
+  /**
+   * What Docket does itself once a `due` deadline has passed unmet (at 00:00 Asia/Shanghai after the
+   * due date): send this machine event as the `system` actor, through the same runtime path as a
+   * user's event, once (e.g. a missed filing marks the case overdue). The event's `roles` must
+   * include 'system'; its payload is `{ deadlineKey, dueDate }`. The states the event leads to
+   * should stay in `states` when the deadline is to keep escalating until it is met.
+   */
+  onMissed?: { event: string };
   article: string;
 }
 

@@ -12,3 +12,4 @@ export * from './repositories/notification.repository';
 export * from './repositories/webhook-delivery.repository';
 export * from './repositories/calendar-year.repository';
 export * from './repositories/liaison-form.repository';
+export * from './repositories/email-delivery.repository';

@@ -34,6 +34,7 @@ export const PARTY_NORMATIVE_DOCUMENT_STATES: Record<string, StateMeta> = {
   'legalityReview.revisionsRequired': state('legalityReview', '待按审核意见修改', 'Revisions required'),
   issuance: state('issuance', '待印发', 'Awaiting issuance'),
   filing: state('filing', '待报上级党委备案', 'Filing with the higher party committee due'),
+  filingOverdue: state('filing', '逾期未报备（超过30日未报上级党委备案）', 'Filing overdue (not filed within 30 days)'),
   filingReview: state('filingReview', '已报备（待备案审查结果）', 'Filed (awaiting the filing review)'),
   inForce: state('inForce', '施行中（备案审查通过）', 'In force (filing review passed)'),
   correctionRequired: state('inForce', '备案审查要求纠正', 'Correction required by the filing review'),
@@ -74,6 +75,8 @@ const EVENTS: Record<PartyNormativeDocumentEventType, EventEntry> = {
   START_AMENDMENT: ev('启动修改', 'Start an amendment', ['town-head'], P.StartAmendmentPayload),
   REPEAL_DOCUMENT: ev('废止文件', 'Repeal the document', ['town-head'], P.RepealDocumentPayload),
   WITHDRAW: ev('撤回', 'Withdraw', ['town-head'], P.WithdrawPayload),
+  // policy P8: sent by Docket itself when the filing deadline has passed (DeadlineDeclaration.onMissed)
+  MARK_OVERDUE: ev('标记逾期未报备', 'Mark the filing overdue', ['system'], P.MarkOverduePayload),
 };
 
 export const PARTY_NORMATIVE_DOCUMENT_EVENTS: Record<PartyNormativeDocumentEventType, EventMeta> = Object.fromEntries(
@@ -107,7 +110,8 @@ export const PARTY_NORMATIVE_DOCUMENT_DEADLINES: DeadlineDeclaration<PartyNormat
     // INV-P2: due 30 days after issuance; reminded 5 working days before (SPEC "D-5") and on the day
     key: 'partyFiling',
     label: { zh: '报上级党委备案', en: 'File with the higher party committee' },
-    states: ['filing'],
+    // still running once marked overdue: it escalates until the filing is recorded (then closed as missed)
+    states: ['filing', 'filingOverdue'],
     type: 'due',
     unit: 'calendarDays',
     length: PARTY_NORMATIVE_DOCUMENT_PARAMS.filingDays,
@@ -117,6 +121,8 @@ export const PARTY_NORMATIVE_DOCUMENT_DEADLINES: DeadlineDeclaration<PartyNormat
     supervisor: ['town-head'],
     reminders: [5, 0],
     escalate: true,
+    // policy P8: the day after the due date, Docket marks the case overdue
+    onMissed: { event: 'MARK_OVERDUE' },
     article: 'PFR 2012 Art. 4',
   },
 ];

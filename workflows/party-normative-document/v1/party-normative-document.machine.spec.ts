@@ -101,6 +101,7 @@ describe('state coverage (xstate/graph)', () => {
       ev('START_AMENDMENT'),
       ev('REPEAL_DOCUMENT'),
       ev('WITHDRAW'),
+      ev('MARK_OVERDUE'),
     ];
   }
   const serializeState = (s: Snap): string =>
@@ -245,6 +246,19 @@ const RULE_CASES: Record<PartyNormativeDocumentRuleName, RuleCase | RuleCase[]> 
     bad: ev('ISSUE_DOCUMENT', valid.ISSUE_DOCUMENT('2024-03-02')),
     good: ev('ISSUE_DOCUMENT', valid.ISSUE_DOCUMENT('2024-02-28')),
   },
+  filingPeriodPassed: [
+    {
+      // on the due date itself the period has not passed yet
+      at: atFiling,
+      bad: ev('MARK_OVERDUE', undefined, { today: '2024-04-01' }),
+      good: ev('MARK_OVERDUE'),
+    },
+    {
+      at: atFiling,
+      bad: ev('MARK_OVERDUE', valid.MARK_OVERDUE('2024-03-31')),
+      good: ev('MARK_OVERDUE', valid.MARK_OVERDUE('2024-04-01')),
+    },
+  ],
   filingDateValid: [
     {
       at: atFiling,
@@ -310,6 +324,28 @@ describe('routing', () => {
     for (const at of [() => atIssuance(), atFiling, atFilingReview, atInForce]) expect(at().can(ev('WITHDRAW') as never)).toBe(false);
   });
 
+  it('policy P8: a filing period passed unfiled marks the case overdue, once; the late filing is still recorded', () => {
+    const filed = run(atFiling(), ev('RECORD_FILING'));
+    expect(filed.context.overdue).toBeUndefined();
+    const s = run(atFiling(), ev('MARK_OVERDUE'));
+    expect(leaf(s)).toBe('filingOverdue');
+    expect(s.context.overdue).toEqual([{ by: ACTORS.system, at: AT, round: 1, deadlineKey: 'partyFiling', dueDate: '2024-04-01' }]);
+    // a second mark is not accepted: the state no longer offers it
+    expect(s.can(ev('MARK_OVERDUE') as never)).toBe(false);
+    expect(stepCase(def, machine.getPersistedSnapshot(s), ev('MARK_OVERDUE'))).toMatchObject({ ok: false });
+    const late = run(s, ev('RECORD_FILING', valid.RECORD_FILING('2024-04-02'), { today: '2024-04-02' }));
+    expect(leaf(late)).toBe('filingReview');
+    expect(leaf(run(late, ev('RECORD_FILING_REVIEW_RESULT')))).toBe('inForce');
+  });
+
+  it('policy P8: no person may mark a case overdue', () => {
+    for (const role of ['secretary', 'town-head'] as const) {
+      const r = stepCase(def, machine.getPersistedSnapshot(atFiling()), ev('MARK_OVERDUE', undefined, { actor: ACTORS[role] }));
+      expect(r).toMatchObject({ ok: false, refusal: { code: 'ROLE_NOT_ALLOWED' } });
+    }
+    expect(def.events.MARK_OVERDUE.roles).toEqual(['system']);
+  });
+
   it('a correction-required document may be repealed', () => {
     expect(leaf(run(atCorrection(), ev('REPEAL_DOCUMENT')))).toBe('repealed');
   });
@@ -360,7 +396,14 @@ describe('definition', () => {
       filingDue: { kind: 'calendarDaysAfter', from: { payload: 'issuedAt' }, days: { key: 'party.filing.days', default: 30, article: 'PFR 2012 Art. 4' }, rollToWorkday: true },
     });
     const filing = PARTY_NORMATIVE_DOCUMENT_DEADLINES.find((d) => d.key === 'partyFiling')!;
-    expect(filing).toMatchObject({ states: ['filing'], type: 'due', unit: 'calendarDays', reminders: [5, 0], length: { default: 30 } });
+    expect(filing).toMatchObject({
+      states: ['filing', 'filingOverdue'],
+      type: 'due',
+      unit: 'calendarDays',
+      reminders: [5, 0],
+      length: { default: 30 },
+      onMissed: { event: 'MARK_OVERDUE' },
+    });
     expect(filing.dueDate!(atFiling().context)).toBe('2024-04-01');
     for (const d of PARTY_NORMATIVE_DOCUMENT_DEADLINES) for (const p of d.states) expect(Object.keys(def.states)).toContain(p);
   });

@@ -35,6 +35,12 @@
  *      is abandoned and the case returns to where the issued text stood (inForce or correctionRequired).
  *  P7  Separation of duties as in major-decision P8 (403). The states of the review keep the id
  *      `legalityReview` (labelled 前置审核) so that one review desk can find every type.
+ *  P8  INV-P2: once the filing period has passed unfiled, Docket itself (the `system` actor, from
+ *      the deadline's `onMissed`) sends MARK_OVERDUE, the day after the due date: the case moves to
+ *      `filingOverdue` (逾期未报备), where the filing may still be recorded (late) and the deadline
+ *      keeps escalating. No person may send it; it is refused before the due date has passed
+ *      (FILING_PERIOD_NOT_PASSED, PFR 2012 Art. 4). The marks are kept in `context.overdue`, a key
+ *      added only by this event, so that the snapshots of cases that never went overdue are unchanged.
  */
 import { and, assign, setup } from 'xstate';
 import type { Actor, RuleDefinition, WorkflowEvent, WorkflowInput } from '@app/engine';
@@ -47,6 +53,7 @@ import type {
   FilingScope,
   IssueDocumentPayload,
   IssueReviewOpinionPayload,
+  MarkOverduePayload,
   PreReviewChecksDto,
   RecordFilingPayload,
   RecordFilingReviewResultPayload,
@@ -72,6 +79,7 @@ export const PARTY_NORMATIVE_DOCUMENT_EVENT_TYPES = [
   'START_AMENDMENT',
   'REPEAL_DOCUMENT',
   'WITHDRAW',
+  'MARK_OVERDUE',
 ] as const;
 export type PartyNormativeDocumentEventType = (typeof PARTY_NORMATIVE_DOCUMENT_EVENT_TYPES)[number];
 
@@ -152,6 +160,8 @@ export interface PartyNormativeDocumentContext {
   amendments: Array<Stamp & { fromRound: number; reason: string }>;
   repeal: (Stamp & { reason: string; repealedOn: string }) | null;
   withdrawals: Array<Stamp & { round: number; reason: string }>;
+  /** policy P8: the filing periods that passed unfiled (absent until the first one) */
+  overdue?: Array<Stamp & { round: number; deadlineKey: string; dueDate: string }>;
 }
 
 // ================================================================================================
@@ -298,6 +308,18 @@ export const partyNormativeDocumentRules = {
       en: 'The filing period runs from the day of issuance: record an issuance that has happened, not a future date (Party Filing Rules 2012 Art. 4).',
     },
   },
+  filingPeriodPassed: {
+    check: ({ context, event }) => {
+      const due = currentIssuance(context)?.filingDue;
+      return isDay(due) && isDay(event.today) && event.today > due && payloadOf<MarkOverduePayload>(event).dueDate === due;
+    },
+    refusal: {
+      code: 'FILING_PERIOD_NOT_PASSED',
+      article: 'PFR 2012 Art. 4',
+      zh: `报送备案期限（自发布之日起30日）尚未届满，或者所称的到期日与本次印发的备案期限不符，不能标记为逾期未报备（${PFR12}第四条）`,
+      en: 'The filing period (30 days from issuance) has not passed yet, or the due date named is not the one of this issuance: the case cannot be marked overdue (Party Filing Rules 2012 Art. 4).',
+    },
+  },
   filingDateValid: {
     check: ({ context, event }) => {
       const d = payloadOf<RecordFilingPayload>(event).filedOn;
@@ -328,6 +350,7 @@ export const PARTY_NORMATIVE_DOCUMENT_EVENT_RULES = {
   START_AMENDMENT: [],
   REPEAL_DOCUMENT: [],
   WITHDRAW: [],
+  MARK_OVERDUE: ['filingPeriodPassed'],
 } as const satisfies Record<PartyNormativeDocumentEventType, readonly PartyNormativeDocumentRuleName[]>;
 
 // ================================================================================================
@@ -514,6 +537,10 @@ const actions = {
     const p = payloadOf<RepealDocumentPayload>(event);
     return { repeal: { ...stamp(event), reason: String(p.reason ?? ''), repealedOn: String(p.repealedOn) } };
   }),
+  recordOverdue: record(({ context, event }) => {
+    const p = payloadOf<MarkOverduePayload>(event);
+    return { overdue: [...(context.overdue ?? []), { ...stamp(event), round: context.round, deadlineKey: String(p.deadlineKey), dueDate: String(p.dueDate) }] };
+  }),
   recordWithdrawal: record(({ context, event }) => ({
     withdrawals: [...context.withdrawals, { ...stamp(event), round: context.round, reason: String(payloadOf<WithdrawPayload>(event).reason ?? '') }],
   })),
@@ -622,6 +649,13 @@ export const partyNormativeDocumentV1Machine = setup({
       },
     },
     filing: {
+      on: {
+        RECORD_FILING: { guard: when('RECORD_FILING'), target: 'filingReview', actions: 'recordFiling' },
+        MARK_OVERDUE: { guard: when('MARK_OVERDUE'), target: 'filingOverdue', actions: 'recordOverdue' },
+      },
+    },
+    /** policy P8: the filing period passed unfiled; a late filing is still recorded */
+    filingOverdue: {
       on: {
         RECORD_FILING: { guard: when('RECORD_FILING'), target: 'filingReview', actions: 'recordFiling' },
       },

@@ -20,6 +20,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
+import { DeadlineMissedPayload } from '../../common/deadline-missed.payload';
 import { DATE_ONLY, IsRealDate, LONG_TEXT, MAX_ITEMS, SHA256_HEX, SHORT_TEXT } from '../../common/payload-validators';
 
 export const REVIEW_OUTCOMES = ['LEGAL', 'LEGAL_WITH_REVISIONS', 'ILLEGAL'] as const;
@@ -253,3 +254,6 @@ export class WithdrawPayload {
   @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
   reason: string;
 }
+
+/** Policy P8: sent by Docket itself (the `system` actor) the day after the filing period passed unfiled. */
+export class MarkOverduePayload extends DeadlineMissedPayload {}

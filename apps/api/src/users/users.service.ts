@@ -14,6 +14,7 @@ export const toUserResponse = (u: UserEntity) => ({
   roles: JSON.parse(u.roles) as Role[],
   active: !!u.active,
   createdAt: u.createdAt,
+  email: u.email ?? null,
 });
 
 @Injectable()
@@ -44,6 +45,7 @@ export class UsersService {
       roles: JSON.stringify(dto.roles),
       active: true,
       createdAt: this.clock.now().toISOString(),
+      email: dto.email ?? null,
     });
     await this.users.insertUser(u);
     return toUserResponse(u);

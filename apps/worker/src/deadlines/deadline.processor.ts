@@ -19,7 +19,7 @@ export class DeadlineProcessor extends WorkerHost {
     super();
   }
 
-  async process(job: Job): Promise<{ outcome: string; recipients?: number; fresh?: number; next: string[] }> {
+  async process(job: Job): Promise<{ outcome: string; recipients?: number; fresh?: number; event?: string; next: string[] }> {
     if (job.name === CALENDAR_MISSING_JOB) {
       const out = await this.reminders.notifyCalendarMissing(String(job.data?.deadlineId ?? ''));
       return { outcome: out.outcome, ...(out.outcome === 'notified' ? { recipients: out.recipients.length, fresh: out.fresh.length } : {}), next: [] };
@@ -28,10 +28,12 @@ export class DeadlineProcessor extends WorkerHost {
     const out = await this.reminders.handle(job.data);
     await this.scheduler.enqueue(out.next);
     if (out.outcome === 'delivered' && out.webhookId) await this.scheduler.enqueueWebhook(out.webhookId);
+    if (out.outcome === 'delivered' && out.emailIds?.length) await this.scheduler.enqueueEmails(out.emailIds);
     if (job.attemptsStarted > 1) this.logger.log(`job ${job.id} done on attempt ${job.attemptsStarted}: ${out.outcome}`);
     return {
       outcome: out.outcome,
       ...(out.outcome === 'delivered' ? { recipients: out.recipients.length, fresh: out.fresh.length } : {}),
+      ...(out.outcome === 'event' ? { event: out.event } : {}),
       next: out.next.map((j) => j.reminderKey),
     };
   }

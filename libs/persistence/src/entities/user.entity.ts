@@ -27,4 +27,8 @@ export class UserEntity {
 
   @Column({ name: 'created_at', type: 'varchar', length: 32 })
   createdAt: string;
+
+  /** where reminder e-mails go (SMTP_URL set); null = in-app inbox only */
+  @Column({ type: 'varchar', length: 254, nullable: true })
+  email: string | null;
 }

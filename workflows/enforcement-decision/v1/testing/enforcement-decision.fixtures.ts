@@ -8,7 +8,7 @@ import type { EnforcementDecisionEventType } from '../enforcement-decision.machi
 export const AT = '2024-03-01T02:00:00.000Z';
 export const TODAY = '2024-03-01';
 
-export const ACTORS: Record<Exclude<Role, 'auditor' | 'admin'>, Actor> = {
+export const ACTORS: Record<Exclude<Role, 'auditor' | 'admin' | 'system'>, Actor> = {
   'department-head': { userId: 'u-dept', role: 'department-head', orgUnit: '综合行政执法队' },
   'town-head': { userId: 'u-town', role: 'town-head', orgUnit: '党政办' },
   'legal-reviewer': { userId: 'u-reviewer', role: 'legal-reviewer', orgUnit: '司法所' },

@@ -27,7 +27,7 @@ export const FACTS = {
   townshipPresidiumFilingDue: '2024-05-10',
 };
 
-export const ACTORS: Record<Exclude<Role, 'auditor' | 'admin'>, Actor> = {
+export const ACTORS: Record<Exclude<Role, 'auditor' | 'admin' | 'system'>, Actor> = {
   'department-head': { userId: 'u-dept', role: 'department-head', orgUnit: '经济发展办' },
   'town-head': { userId: 'u-town', role: 'town-head', orgUnit: '党政办' },
   'legal-reviewer': { userId: 'u-reviewer', role: 'legal-reviewer', orgUnit: '司法所' },

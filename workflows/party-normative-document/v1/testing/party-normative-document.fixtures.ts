@@ -16,6 +16,7 @@ export const ACTORS: Record<Exclude<Role, 'auditor' | 'admin'>, Actor> = {
   'town-head': { userId: 'u-town', role: 'town-head', orgUnit: '党政办' },
   'legal-reviewer': { userId: 'u-reviewer', role: 'legal-reviewer', orgUnit: '司法所' },
   secretary: { userId: 'u-secretary', role: 'secretary', orgUnit: '党政办' },
+  system: { userId: 'system:deadlines', role: 'system', orgUnit: '党政办' },
 };
 
 export const ROLE_OF: Record<PartyNormativeDocumentEventType, keyof typeof ACTORS> = {
@@ -31,6 +32,7 @@ export const ROLE_OF: Record<PartyNormativeDocumentEventType, keyof typeof ACTOR
   START_AMENDMENT: 'town-head',
   REPEAL_DOCUMENT: 'town-head',
   WITHDRAW: 'town-head',
+  MARK_OVERDUE: 'system',
 };
 
 export const HASH = { draft1: 'a'.repeat(64), draft2: 'b'.repeat(64), revised: 'c'.repeat(64) };
@@ -89,6 +91,7 @@ export const valid = {
   START_AMENDMENT: () => ({ reason: '按备案审查意见修改。' }),
   REPEAL_DOCUMENT: () => ({ reason: '已被新规定替代。', repealedOn: '2025-01-10' }),
   WITHDRAW: () => ({ reason: '不再制定。' }),
+  MARK_OVERDUE: (dueDate: string = FACTS.filingDue) => ({ deadlineKey: 'partyFiling', dueDate }),
 } satisfies Record<PartyNormativeDocumentEventType, (...args: any[]) => object>;
 
 export const FACTS_OF: Partial<Record<PartyNormativeDocumentEventType, Record<string, unknown>>> = {
@@ -97,6 +100,8 @@ export const FACTS_OF: Partial<Record<PartyNormativeDocumentEventType, Record<st
 
 const TODAY_OF: Partial<Record<PartyNormativeDocumentEventType, string>> = {
   RECORD_FILING: '2024-03-15',
+  // the day after the filing period ended
+  MARK_OVERDUE: '2024-04-02',
 };
 
 export function ev(type: PartyNormativeDocumentEventType, payload?: object, overrides: Partial<WorkflowEvent> = {}): WorkflowEvent {

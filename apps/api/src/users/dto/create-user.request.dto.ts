@@ -1,6 +1,6 @@
-import { ROLES } from '@app/engine';
+import { HUMAN_ROLES } from '@app/engine';
 import { ApiProperty } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsNotEmpty, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 
 export class CreateUserRequestDto {
   @ApiProperty({ example: 'dept-head-2' })
@@ -19,7 +19,12 @@ export class CreateUserRequestDto {
   @IsString() @IsNotEmpty() @MaxLength(64)
   readonly orgUnit: string;
 
-  @ApiProperty({ enum: ROLES, isArray: true })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(6) @ArrayUnique() @IsIn(ROLES as unknown as string[], { each: true })
+  @ApiProperty({ enum: HUMAN_ROLES, isArray: true, description: "a person's roles; 'system' (Docket's own deadline events) is refused" })
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(6) @ArrayUnique() @IsIn(HUMAN_ROLES as string[], { each: true })
   readonly roles: string[];
+
+  /** where deadline reminders are e-mailed when SMTP_URL is set (optional) */
+  @ApiProperty({ required: false, example: 'zhangsan@zhangqi.gov.cn' })
+  @IsOptional() @IsEmail() @MaxLength(254)
+  readonly email?: string;
 }
