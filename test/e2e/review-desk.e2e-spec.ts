@@ -170,7 +170,10 @@ describe.each(DRIVERS)('the legality-review desk on %s', (driver) => {
       // the same submission numbered twice at once gets one form
       const twice = await Promise.all([0, 1, 2].map(() => repo.allocate(form(ids[0]), 2031, (y, s) => `联系单〔${y}〕第${s}号`)));
       expect(new Set(twice.map((f) => f.id))).toEqual(new Set([made[0].id]));
-      await t.sql(`DELETE FROM liaison_forms WHERE year = 2031`);
+      // a number once given stays: the rows are append-only on both databases
+      await expect(t.sql(`UPDATE liaison_forms SET number = 'x' WHERE year = 2031`)).rejects.toThrow(/append-only/);
+      await expect(t.sql(`DELETE FROM liaison_forms WHERE year = 2031`)).rejects.toThrow(/append-only/);
+      expect(Number((await t.sql('SELECT count(*) AS n FROM liaison_forms WHERE year = 2031'))[0].n)).toBe(20);
     });
   });
 
