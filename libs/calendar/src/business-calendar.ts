@@ -1,6 +1,6 @@
 import chineseDaysData from 'chinese-days/dist/chinese-days.json';
 import { version as chineseDaysVersion } from 'chinese-days/package.json';
-import { formatDate, fromDayNumber, isoWeekday, parseDate, toDayNumber } from './calendar-date';
+import { addYearsToDate, formatDate, fromDayNumber, isoWeekday, parseDate, toDayNumber } from './calendar-date';
 import { CalendarDataError, CalendarYearMissingError } from './calendar.errors';
 
 /**
@@ -24,6 +24,16 @@ export interface CalendarData {
 export interface AddCalendarDaysOptions {
   /** A period whose last day is a rest day ends on the next working day instead (CC Art. 203). */
   rollToWorkday: boolean;
+}
+
+export interface AddYearsOptions {
+  /** A period whose last day is a rest day ends on the next working day instead (CC Art. 203). */
+  rollToWorkday: boolean;
+  /**
+   * The period's first day is `from` itself (e.g. a validity that runs from the first day in force),
+   * rather than the day after (CC Art. 201): the last day is then one day earlier.
+   */
+  startDayCounted?: boolean;
 }
 
 /** Shape of `chinese-days/dist/chinese-days.json`; the values ("English,中文,days") are not needed. */
@@ -141,6 +151,24 @@ export class BusinessCalendar {
   addCalendarDays(from: string, n: number, options: AddCalendarDaysOptions): string {
     assertCount(n);
     let day = toDayNumber(parseDate(from)) + n;
+    if (options.rollToWorkday) {
+      while (!this.isWorkdayNumber(day)) day += 1;
+    }
+    return formatDate(fromDayNumber(day));
+  }
+
+  /**
+   * The last day of a period of `n` years counted from `from` (CC Arts. 200–202): `from` itself is
+   * not counted, the period ends on the corresponding day `n` years later, or on the last day of
+   * that month when it has no such day (29 February → 28 February). With `startDayCounted` the
+   * period begins on `from` (2020-05-22 + 5 years → 2025-05-21). With `rollToWorkday`, a last day
+   * that is a rest day moves to the next working day (CC Art. 203); without it no holiday data is
+   * read, so no year needs to be covered.
+   */
+  addYears(from: string, n: number, options: AddYearsOptions): string {
+    if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`expected a whole number of years >= 0, got ${n}`);
+    const start = options.startDayCounted ? formatDate(fromDayNumber(toDayNumber(parseDate(from)) - 1)) : from;
+    let day = toDayNumber(parseDate(addYearsToDate(start, n)));
     if (options.rollToWorkday) {
       while (!this.isWorkdayNumber(day)) day += 1;
     }

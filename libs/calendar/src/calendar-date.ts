@@ -63,6 +63,18 @@ export function fromDayNumber(dayNumber: number): CivilDate {
   return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
 }
 
+/**
+ * The day `n` years after `date`: the corresponding day of the last year, or, when that year has
+ * no such day (29 February), the last day of that month (CC Art. 202). `n` may be negative.
+ */
+export function addYearsToDate(date: string, n: number): string {
+  if (!Number.isSafeInteger(n)) throw new RangeError(`expected a whole number of years, got ${n}`);
+  const { year, month, day } = parseDate(date);
+  const target = year + n;
+  if (target < 1 || target > 9999) throw new RangeError(`${date} + ${n} years is outside years 1–9999`);
+  return formatDate({ year: target, month, day: Math.min(day, daysInMonth(target, month)) });
+}
+
 /** ISO weekday: 1 = Monday … 7 = Sunday. Day 0 (1970-01-01) was a Thursday. */
 export function isoWeekday(dayNumber: number): number {
   return ((((dayNumber + 3) % 7) + 7) % 7) + 1;

@@ -1,4 +1,4 @@
-import { AddCalendarDaysOptions, BusinessCalendar, CalendarYearEntry } from './business-calendar';
+import { AddCalendarDaysOptions, AddYearsOptions, BusinessCalendar, CalendarYearEntry } from './business-calendar';
 
 /**
  * A business calendar whose holiday data can be replaced while the process runs: a new year's
@@ -61,6 +61,10 @@ export class UpdatableBusinessCalendar extends BusinessCalendar {
 
   override addCalendarDays(from: string, n: number, options: AddCalendarDaysOptions): string {
     return this.current.addCalendarDays(from, n, options);
+  }
+
+  override addYears(from: string, n: number, options: AddYearsOptions): string {
+    return this.current.addYears(from, n, options);
   }
 
   override workdaysBetween(fromExclusive: string, toInclusive: string): number {

@@ -40,4 +40,22 @@ describe('loadConfig', () => {
       'decision.legalityReview.minWorkdays': 9,
     });
   });
+
+  it('reads text parameters (e.g. a numbering pattern) from DOCKET_RULES apart from the numbers', () => {
+    const c = loadConfig({ DOCKET_RULES: '{"normdoc.unifiedNumber.region":"ZJCX01","normdoc.unifiedNumber.pattern":"{region}-{year}-{seq:4}","normdoc.validity.years":5}' });
+    expect(c.rules).toEqual({ 'normdoc.validity.years': 5 });
+    expect(c.ruleTexts).toEqual({ 'normdoc.unifiedNumber.region': 'ZJCX01', 'normdoc.unifiedNumber.pattern': '{region}-{year}-{seq:4}' });
+    expect(loadConfig({}).ruleTexts).toEqual({});
+  });
+
+  it.each([
+    ['{"a": ""}', /a must be a non-empty text/],
+    ['{"a": "line\\nbreak"}', /without control characters/],
+    [JSON.stringify({ a: 'x'.repeat(201) }), /at most 200 characters/],
+    ['{"a": true}', /a must be a non-negative number or a text/],
+    ['{"a": -1}', /a must be a non-negative number or a text/],
+    ['["a"]', /not an object/],
+  ])('refuses DOCKET_RULES %s', (rules, message) => {
+    expect(() => loadConfig({ DOCKET_RULES: rules })).toThrow(message);
+  });
 });

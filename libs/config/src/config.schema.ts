@@ -36,7 +36,10 @@ export class EnvironmentVariables {
   @IsOptional() @IsIn(['0', '1', 'true', 'false'])
   readonly DOCKET_TEST_CLOCK?: string;
 
-  /** JSON object of rule parameters, e.g. {"decision.legalityReview.minWorkdays": 7} */
+  /**
+   * JSON object of rule parameters: numbers (e.g. {"decision.legalityReview.minWorkdays": 7}) and
+   * texts (e.g. {"normdoc.unifiedNumber.region": "ZJCX01"})
+   */
   @IsOptional() @IsString()
   readonly DOCKET_RULES?: string;
 
@@ -98,6 +101,8 @@ export interface DocketConfig {
   testClock: boolean;
   /** overrides of workflow rule parameters (keys as in the workflow metadata) */
   rules: Record<string, number>;
+  /** overrides of workflow text parameters, e.g. a numbering pattern (the string values of DOCKET_RULES) */
+  ruleTexts: Record<string, string>;
   loginRateLimit: number;
   redisUrl?: string;
   queue: { prefix: string; lockMs: number };
@@ -128,15 +133,25 @@ export function loadConfig(env: Record<string, string | undefined>): DocketConfi
     const lines = errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`);
     throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
   }
-  let rules: Record<string, number> = {};
+  const rules: Record<string, number> = {};
+  const ruleTexts: Record<string, string> = {};
   if (parsed.DOCKET_RULES) {
     try {
       const obj = JSON.parse(parsed.DOCKET_RULES);
       if (!obj || typeof obj !== 'object' || Array.isArray(obj)) throw new Error('not an object');
       for (const [k, v] of Object.entries(obj)) {
-        if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) throw new Error(`${k} must be a non-negative number`);
+        if (typeof v === 'string') {
+          // texts end up in case records (e.g. a document number): printable, one line, bounded
+          if (!v.trim() || v.length > 200 || /[\u0000-\u001f\u007f]/.test(v)) {
+            throw new Error(`${k} must be a non-empty text of at most 200 characters without control characters`);
+          }
+          ruleTexts[k] = v;
+        } else if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
+          throw new Error(`${k} must be a non-negative number or a text`);
+        } else {
+          rules[k] = v;
+        }
       }
-      rules = obj;
     } catch (e) {
       throw new ConfigError(`Invalid configuration:\n  DOCKET_RULES: ${(e as Error).message}`);
     }
@@ -162,6 +177,7 @@ export function loadConfig(env: Record<string, string | undefined>): DocketConfi
     demoPassword: parsed.DOCKET_DEMO_PASSWORD || 'docket-demo',
     testClock: parsed.DOCKET_TEST_CLOCK === '1' || parsed.DOCKET_TEST_CLOCK === 'true',
     rules,
+    ruleTexts,
     loginRateLimit: parsed.LOGIN_RATE_LIMIT ?? 10,
     redisUrl: parsed.REDIS_URL || undefined,
     queue: { prefix: parsed.QUEUE_PREFIX || 'docket', lockMs: parsed.QUEUE_LOCK_MS ?? 30000 },

@@ -94,7 +94,11 @@ export interface RuleDefinition<C = any> {
   precondition?: boolean;
 }
 
-/** A period the runtime computes with the business calendar before the event reaches the machine. */
+/**
+ * A value the runtime computes before the event reaches the machine: a period counted with the
+ * business calendar, a number allocated from a central counter, or what Docket knows about the
+ * acting user. The machine reads the result in `event.facts[name]`; it never computes it.
+ */
 export type FactDeclaration =
   | {
       kind: 'workdaysAfter';
@@ -108,12 +112,60 @@ export type FactDeclaration =
       days: ConfigParam;
       /** a period ending on a rest day rolls to the next working day (SPEC §8.1) */
       rollToWorkday: boolean;
+    }
+  | {
+      /** the last day of a period of `years` years (CC Arts. 200–202: the corresponding day; 29 February → 28 February) */
+      kind: 'yearsAfter';
+      from: 'today' | { payload: string };
+      years: ConfigParam;
+      /** the period begins on `from` itself (e.g. a validity from the first day in force) instead of the day after (CC Art. 201) */
+      startDayCounted?: boolean;
+      rollToWorkday: boolean;
+    }
+  | SequenceFactDeclaration
+  | {
+      /** the acting user's attributes as Docket records them (`ActorProfile`), read when the event arrives */
+      kind: 'actor';
     };
+
+/**
+ * A number drawn from a central counter in the event's own transaction (e.g. the unified number
+ * 统一编号 of a normative document): committed with the event or not at all, so numbers are never
+ * skipped or reused. `pattern` places the sequence among other values, e.g. `{region}-{year}-{seq:4}`:
+ * `{seq}` / `{seq:N}` (zero-padded to N digits) is the sequence, `{year}` the year of the event
+ * date (Asia/Shanghai), any other `{name}` the text configuration `vars[name]`. The sequence
+ * counts separately for each combination of the other values, so it starts again at 1 each year
+ * when the pattern holds `{year}`. Only events can allocate (not case creation).
+ */
+export interface SequenceFactDeclaration {
+  kind: 'sequence';
+  /** the counter's name, stable for the life of the data (e.g. 'normdoc.unifiedNumber') */
+  counter: string;
+  pattern: TextConfigParam;
+  vars?: Record<string, TextConfigParam>;
+}
+
+/** What the runtime tells a machine about the user who sends an event (fact kind 'actor'). */
+export interface ActorProfile {
+  userId: string;
+  displayName: string;
+  /** 法律职业资格 (national unified legal professional qualification), as an administrator recorded it */
+  legalProfessionalQualification: { certificateNumber: string; obtainedOn: string | null } | null;
+  /** the day the user began doing legal reviews (法制审核), as an administrator recorded it */
+  legalReviewSince: string | null;
+}
 
 /** A figure the spec marks as configurable: the config key and the spec's default. */
 export interface ConfigParam {
   key: string;
   default: number;
+  article?: string;
+}
+
+/** A configurable text (e.g. a numbering pattern or a region code): the config key and the default. */
+export interface TextConfigParam {
+  key: string;
+  default: string;
   article?: string;
 }
 

@@ -13,3 +13,4 @@ export * from './repositories/webhook-delivery.repository';
 export * from './repositories/calendar-year.repository';
 export * from './repositories/liaison-form.repository';
 export * from './repositories/email-delivery.repository';
+export * from './repositories/sequence-counters';

@@ -1,6 +1,9 @@
 import { BusinessCalendar, CalendarYearMissingError, InvalidDateError } from '@app/calendar';
-import { FactDeclaration, shanghaiDate } from '@app/engine';
+import { Actor, ActorProfile, FactDeclaration, SequenceFactDeclaration, shanghaiDate, WorkflowDefinition } from '@app/engine';
+import type { SequenceDraw } from '@app/persistence';
+import type { ActorProfiles } from './actor-profiles';
 import { DocketError } from './runtime.errors';
+import { parseSequencePattern, renderSequence, SequencePattern, sequenceScope } from './sequence-pattern';
 
 function get(obj: unknown, path: string): unknown {
   return path.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), obj);
@@ -15,9 +18,10 @@ function toDate(value: unknown): string | undefined {
 }
 
 /**
- * Computes the facts an event declares (working-day and calendar-day periods) with the business
- * calendar, before the event reaches the machine. A period that touches a year without holiday
- * data is refused (CALENDAR_YEAR_MISSING), never guessed.
+ * Computes the calendar facts an event declares (working-day, calendar-day and year periods) with
+ * the business calendar, before the event reaches the machine. A period that touches a year
+ * without holiday data is refused (CALENDAR_YEAR_MISSING), never guessed. Facts of the other kinds
+ * (`actor`, `sequence`) are left to `resolveActorFacts` and `planDraws`.
  */
 export function resolveFacts(
   decls: Record<string, FactDeclaration> | undefined,
@@ -29,10 +33,16 @@ export function resolveFacts(
   const facts: Record<string, unknown> = {};
   if (!decls) return facts;
   for (const [name, d] of Object.entries(decls)) {
+    if (d.kind === 'actor' || d.kind === 'sequence') continue;
     const from = d.from === 'today' ? today : toDate(get(payload, d.from.payload));
     if (!from) continue; // the payload check reports the missing field
-    const days = params[d.days.key] ?? d.days.default;
     try {
+      if (d.kind === 'yearsAfter') {
+        const years = params[d.years.key] ?? d.years.default;
+        facts[name] = calendar.addYears(from, years, { rollToWorkday: d.rollToWorkday, startDayCounted: d.startDayCounted });
+        continue;
+      }
+      const days = params[d.days.key] ?? d.days.default;
       facts[name] =
         d.kind === 'workdaysAfter'
           ? calendar.addWorkdays(from, days)
@@ -44,8 +54,91 @@ export function resolveFacts(
       if (e instanceof InvalidDateError) {
         throw new DocketError(400, e.code, e.zh, e.en, undefined, { fact: name });
       }
+      if (e instanceof RangeError) {
+        // e.g. a date so far out that the period leaves years 1–9999
+        throw new DocketError(400, 'DATE_OUT_OF_RANGE', '日期超出可计算的范围', `The date is out of range: ${e.message}`, undefined, { fact: name });
+      }
       throw e;
     }
   }
   return facts;
+}
+
+/**
+ * The `actor` facts: what Docket records about the user sending the event (e.g. the legal
+ * professional qualification, APL Art. 58), read now, so the machine checks the record and the
+ * history keeps what it was when the event was accepted. A sender without a user record (Docket's
+ * own deadline events) has an empty profile.
+ */
+export async function resolveActorFacts(
+  decls: Record<string, FactDeclaration> | undefined,
+  actor: Actor,
+  profiles: ActorProfiles | undefined,
+): Promise<Record<string, ActorProfile>> {
+  const facts: Record<string, ActorProfile> = {};
+  const names = Object.entries(decls ?? {}).filter(([, d]) => d.kind === 'actor').map(([n]) => n);
+  if (!names.length) return facts;
+  const profile = (await profiles?.profile(actor.userId)) ?? {
+    userId: actor.userId,
+    displayName: '',
+    legalProfessionalQualification: null,
+    legalReviewSince: null,
+  };
+  for (const n of names) facts[n] = profile;
+  return facts;
+}
+
+/** A number to draw for a `sequence` fact: the counter, its scope, and how to render a value. */
+export interface PlannedDraw extends SequenceDraw {
+  fact: string;
+  render: (value: number) => string;
+}
+
+const sequenceDecls = (decls: Record<string, FactDeclaration> | undefined) =>
+  Object.entries(decls ?? {}).filter((e): e is [string, SequenceFactDeclaration] => e[1].kind === 'sequence');
+
+function compile(d: SequenceFactDeclaration, texts: Record<string, string>): { pattern: SequencePattern; values: Record<string, string> } {
+  const pattern = parseSequencePattern(texts[d.pattern.key] ?? d.pattern.default, Object.keys(d.vars ?? {}));
+  const values: Record<string, string> = {};
+  for (const [k, v] of Object.entries(d.vars ?? {})) values[k] = texts[v.key] ?? v.default;
+  return { pattern, values };
+}
+
+/**
+ * The counters a `sequence` fact draws from for an event dated `today`, in a fixed order (by
+ * counter and scope, so concurrent transactions lock them in the same order). The runtime draws
+ * them inside the event's transaction (CaseRepository.advanceDrawing).
+ */
+export function planDraws(decls: Record<string, FactDeclaration> | undefined, today: string, texts: Record<string, string>): PlannedDraw[] {
+  return sequenceDecls(decls)
+    .map(([fact, d]) => {
+      const { pattern, values } = compile(d, texts);
+      const all = { ...values, year: today.slice(0, 4) };
+      return { fact, counter: d.counter, scope: sequenceScope(pattern, all), render: (v: number) => renderSequence(pattern, all, v) };
+    })
+    .sort((a, b) => (a.counter + '\u0000' + a.scope < b.counter + '\u0000' + b.scope ? -1 : 1));
+}
+
+/**
+ * Checks every numbering pattern the workflows declare against the configuration, so a bad
+ * pattern stops the start instead of refusing events later. Returns the problems (empty = fine).
+ */
+export function sequencePatternProblems(defs: readonly WorkflowDefinition[], texts: Record<string, string>): string[] {
+  const problems: string[] = [];
+  for (const def of defs) {
+    if (sequenceDecls(def.create.facts).length) problems.push(`${def.kind} v${def.version}: case creation cannot draw a sequence number`);
+    for (const [type, meta] of Object.entries(def.events)) {
+      for (const [fact, d] of sequenceDecls(meta.facts)) {
+        try {
+          const { values } = compile(d, texts);
+          for (const [k, v] of Object.entries(values)) {
+            if (!v.trim() || /[{}|=]/.test(v)) problems.push(`${d.vars![k].key}: "${v}" may not be empty or hold { } | =`);
+          }
+        } catch (e) {
+          problems.push(`${def.kind} v${def.version} ${type}.${fact} (${d.pattern.key}): ${(e as Error).message}`);
+        }
+      }
+    }
+  }
+  return problems;
 }

@@ -11,3 +11,5 @@ export * from './signing-key';
 export * from './workflow-runtime.service';
 export * from './deadline-planner';
 export * from './deadline-scheduler.port';
+export * from './actor-profiles';
+export * from './sequence-pattern';

@@ -5,3 +5,5 @@ export const EFFECT_SINK = Symbol('EFFECT_SINK');
 export const DEADLINE_SCHEDULER = Symbol('DEADLINE_SCHEDULER');
 /** the checkpoint signing key (`SigningKey | null`) */
 export const SIGNING_KEY = Symbol('SIGNING_KEY');
+/** ActorProfiles: what Docket records about the acting user (fact kind `actor`) */
+export const ACTOR_PROFILES = Symbol('ACTOR_PROFILES');

@@ -43,3 +43,14 @@ export const validationFailed = (errors: Array<{ field: string; problems: string
     undefined,
     { errors },
   );
+
+/** The register already holds the number a counter rendered (e.g. after the numbering pattern changed). */
+export const sequenceNumberTaken = (counter: string, number: string) =>
+  new DocketError(
+    409,
+    'SEQUENCE_NUMBER_TAKEN',
+    `编号 ${number} 已经使用过，编号不得重复使用；请管理员检查编号规则的配置`,
+    `The number ${number} has already been given and is never reused; an administrator must check the numbering pattern configuration`,
+    undefined,
+    { counter, number },
+  );

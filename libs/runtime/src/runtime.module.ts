@@ -1,11 +1,14 @@
 import { BusinessCalendar, UpdatableBusinessCalendar } from '@app/calendar';
-import { DOCKET_CONFIG, DocketConfig } from '@app/config';
+import { ConfigError, DOCKET_CONFIG, DocketConfig } from '@app/config';
 import { WorkflowRegistry } from '@app/engine';
+import { USER_REPOSITORY, UserRepository } from '@app/persistence';
 import { allWorkflows } from '@app/workflows';
 import { Global, Logger, Module } from '@nestjs/common';
 import { AdjustableClock, SystemClock } from './clock';
 import { LoggingEffectSink } from './effect-sink.port';
-import { BUSINESS_CALENDAR, CLOCK, EFFECT_SINK, WORKFLOW_REGISTRY } from './runtime.di-tokens';
+import { UserActorProfiles } from './actor-profiles';
+import { sequencePatternProblems } from './facts.resolver';
+import { ACTOR_PROFILES, BUSINESS_CALENDAR, CLOCK, EFFECT_SINK, WORKFLOW_REGISTRY } from './runtime.di-tokens';
 import { WorkflowRuntime } from './workflow-runtime.service';
 
 /** The single composition point shared by the API and the worker. Needs PersistenceModule. */
@@ -31,8 +34,19 @@ import { WorkflowRuntime } from './workflow-runtime.service';
         return new LoggingEffectSink((m) => logger.debug(m));
       },
     },
+    { provide: ACTOR_PROFILES, inject: [USER_REPOSITORY], useFactory: (users: UserRepository) => new UserActorProfiles(users) },
+    {
+      // a numbering pattern that cannot number (DOCKET_RULES) stops the start, not a registration later
+      provide: 'SEQUENCE_PATTERNS_CHECKED',
+      inject: [WORKFLOW_REGISTRY, DOCKET_CONFIG],
+      useFactory: (registry: WorkflowRegistry, config: DocketConfig) => {
+        const problems = sequencePatternProblems(registry.list(), config.ruleTexts);
+        if (problems.length) throw new ConfigError(`Invalid configuration:\n  DOCKET_RULES: ${problems.join('\n  DOCKET_RULES: ')}`);
+        return true;
+      },
+    },
     WorkflowRuntime,
   ],
-  exports: [WORKFLOW_REGISTRY, BUSINESS_CALENDAR, CLOCK, EFFECT_SINK, WorkflowRuntime],
+  exports: [WORKFLOW_REGISTRY, BUSINESS_CALENDAR, CLOCK, EFFECT_SINK, ACTOR_PROFILES, WorkflowRuntime],
 })
 export class RuntimeModule {}

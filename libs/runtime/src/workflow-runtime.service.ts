@@ -21,6 +21,7 @@ import {
   DEADLINE_REPOSITORY,
   DeadlineRepository,
   RevisionConflictError,
+  SequenceNumberTakenError,
 } from '@app/persistence';
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { randomUUID } from 'crypto';
@@ -28,11 +29,12 @@ import { Clock } from './clock';
 import { planDeadlines } from './deadline-planner';
 import { planMigrationDeadlines } from './migration-deadlines';
 import { EffectSink } from './effect-sink.port';
-import { resolveFacts } from './facts.resolver';
+import { ActorProfiles } from './actor-profiles';
+import { planDraws, resolveActorFacts, resolveFacts } from './facts.resolver';
 import { validatePayload } from './payload.validator';
 import { DeadlineScheduler } from './deadline-scheduler.port';
-import { BUSINESS_CALENDAR, CLOCK, DEADLINE_SCHEDULER, EFFECT_SINK, WORKFLOW_REGISTRY } from './runtime.di-tokens';
-import { caseNotFound, DocketError, revisionConflict } from './runtime.errors';
+import { ACTOR_PROFILES, BUSINESS_CALENDAR, CLOCK, DEADLINE_SCHEDULER, EFFECT_SINK, WORKFLOW_REGISTRY } from './runtime.di-tokens';
+import { caseNotFound, DocketError, revisionConflict, sequenceNumberTaken } from './runtime.errors';
 
 export interface CreateCaseCommand {
   kind: string;
@@ -76,6 +78,8 @@ export class WorkflowRuntime {
     @Inject(EFFECT_SINK) private readonly effects: EffectSink,
     @Inject(DEADLINE_REPOSITORY) private readonly deadlines: DeadlineRepository,
     @Optional() @Inject(DEADLINE_SCHEDULER) private readonly scheduler?: DeadlineScheduler,
+    /** what Docket records about users (fact kind `actor`); without it every profile is empty */
+    @Optional() @Inject(ACTOR_PROFILES) private readonly profiles?: ActorProfiles,
   ) {}
 
   definition(kind: string, version: number): WorkflowDefinition {
@@ -105,7 +109,10 @@ export class WorkflowRuntime {
     const def = this.latest(cmd.kind);
     const payload = await validatePayload(def.create.payload, cmd.payload);
     const { at, today } = this.stamp();
-    const facts = resolveFacts(def.create.facts, payload, today, this.calendar, this.config.rules);
+    const facts = {
+      ...resolveFacts(def.create.facts, payload, today, this.calendar, this.config.rules),
+      ...(await resolveActorFacts(def.create.facts, cmd.actor, this.profiles)),
+    };
     const caseId = randomUUID();
     const outcome = startCase(def, { caseId, payload, actor: cmd.actor, at, today, facts });
     if (!outcome.ok) throw DocketError.fromRefusal(outcome.refusal);
@@ -178,57 +185,79 @@ export class WorkflowRuntime {
       if (!refused.ok) throw DocketError.fromRefusal(refused.refusal);
     }
     const payload = await validatePayload(meta?.payload, cmd.payload);
-    const facts = resolveFacts(meta?.facts, payload, today, this.calendar, this.config.rules);
-    const outcome = stepCase(def, snapshot, { type: cmd.type, payload, actor: cmd.actor, at, today, facts });
-    if (!outcome.ok) throw DocketError.fromRefusal(outcome.refusal);
-
-    const prev = { seq: current.revision, hash: current.headHash };
-    const record = buildRecord(prev, {
-      caseId: current.id,
-      type: cmd.type,
-      payload,
-      actor: cmd.actor,
-      at,
-      facts,
-      workflow: { kind: def.kind, version: def.version },
-      stateAfter: outcome.value,
-      stateHash: outcome.stateHash,
-    });
-    const patch = {
-      statePath: outcome.paths[outcome.paths.length - 1] ?? '',
-      stateValue: JSON.stringify(outcome.value),
-      status: outcome.status,
-      snapshot: JSON.stringify(outcome.snapshot),
-      headHash: record.hash,
-      visibleToReviewers: current.visibleToReviewers || (def.visibleToReviewers?.(outcome.context) ?? false),
-      orgUnits: orgUnitsColumn([current.orgUnit, ...(def.orgUnits?.(outcome.context) ?? [])]),
-      updatedAt: at,
-      workflowVersion: current.workflowVersion,
+    const facts = {
+      ...resolveFacts(meta?.facts, payload, today, this.calendar, this.config.rules),
+      ...(await resolveActorFacts(meta?.facts, cmd.actor, this.profiles)),
     };
+    const draws = planDraws(meta?.facts, today, this.config.ruleTexts);
     const running = def.deadlines?.length
       ? (await this.deadlines.forCase(current.id)).filter((d) => d.status === 'open' || d.status === 'calendar-missing')
       : [];
-    const deadlineChanges = planDeadlines({
-      def,
-      caseId: current.id,
-      prevPaths: statePaths(JSON.parse(current.stateValue)),
-      nextPaths: outcome.paths,
-      context: outcome.context,
-      seq: record.seq,
-      eventType: cmd.type,
-      at,
-      today,
-      orgUnits: patch.orgUnits,
-      running,
-      calendar: this.calendar,
-      params: this.config.rules,
-    });
+
+    // From the step on everything depends on the facts: with numbers to draw (e.g. a unified
+    // number) it runs inside the transaction that draws them, so they commit with the event or not at all.
+    const prepare = (drawn: Record<string, string>) => {
+      const all = { ...facts, ...drawn };
+      const outcome = stepCase(def, snapshot, { type: cmd.type, payload, actor: cmd.actor, at, today, facts: all });
+      if (!outcome.ok) throw DocketError.fromRefusal(outcome.refusal);
+      const prev = { seq: current.revision, hash: current.headHash };
+      const record = buildRecord(prev, {
+        caseId: current.id,
+        type: cmd.type,
+        payload,
+        actor: cmd.actor,
+        at,
+        facts: all,
+        workflow: { kind: def.kind, version: def.version },
+        stateAfter: outcome.value,
+        stateHash: outcome.stateHash,
+      });
+      const patch = {
+        statePath: outcome.paths[outcome.paths.length - 1] ?? '',
+        stateValue: JSON.stringify(outcome.value),
+        status: outcome.status,
+        snapshot: JSON.stringify(outcome.snapshot),
+        headHash: record.hash,
+        visibleToReviewers: current.visibleToReviewers || (def.visibleToReviewers?.(outcome.context) ?? false),
+        orgUnits: orgUnitsColumn([current.orgUnit, ...(def.orgUnits?.(outcome.context) ?? [])]),
+        updatedAt: at,
+        workflowVersion: current.workflowVersion,
+      };
+      const deadlineChanges = planDeadlines({
+        def,
+        caseId: current.id,
+        prevPaths: statePaths(JSON.parse(current.stateValue)),
+        nextPaths: outcome.paths,
+        context: outcome.context,
+        seq: record.seq,
+        eventType: cmd.type,
+        at,
+        today,
+        orgUnits: patch.orgUnits,
+        running,
+        calendar: this.calendar,
+        params: this.config.rules,
+      });
+      return { outcome, record, patch, deadlineChanges };
+    };
+    let step!: ReturnType<typeof prepare>;
     try {
-      await this.cases.advance(current.id, current.revision, patch, record, deadlineChanges);
+      if (draws.length) {
+        await this.cases.advanceDrawing(current.id, current.revision, draws, at, (values) => {
+          const numbers = draws.map((d, i) => ({ counter: d.counter, scope: d.scope, value: values[i], number: d.render(values[i]) }));
+          step = prepare(Object.fromEntries(draws.map((d, i) => [d.fact, numbers[i].number])));
+          return { patch: step.patch, record: step.record, deadlines: step.deadlineChanges, numbers };
+        });
+      } else {
+        step = prepare({});
+        await this.cases.advance(current.id, current.revision, step.patch, step.record, step.deadlineChanges);
+      }
     } catch (e) {
       if (e instanceof RevisionConflictError) throw revisionConflict(current.id, current.revision);
+      if (e instanceof SequenceNumberTakenError) throw sequenceNumberTaken(e.counter, e.number);
       throw e;
     }
+    const { outcome, record, patch, deadlineChanges } = step;
     const updated = Object.assign(new CaseEntity(), current, patch, { revision: current.revision + 1 });
     await this.afterCommit(current.id, updated.revision, outcome.effects, deadlineChanges);
     return { case: updated, record };

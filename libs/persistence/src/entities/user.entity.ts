@@ -28,6 +28,25 @@ export class UserEntity {
   @Column({ name: 'created_at', type: 'varchar', length: 32 })
   createdAt: string;
 
+  /** 法律职业资格证书编号 (APL Art. 58 ¶2), as an administrator recorded it */
+  @Column({ name: 'legal_qualification_cert_no', type: 'varchar', length: 64, nullable: true })
+  legalQualificationCertNo: string | null;
+
+  /** the day the qualification was obtained (YYYY-MM-DD) */
+  @Column({ name: 'legal_qualification_obtained_on', type: 'varchar', length: 10, nullable: true })
+  legalQualificationObtainedOn: string | null;
+
+  /** the day the user began legal review work (法制审核, YYYY-MM-DD) */
+  @Column({ name: 'legal_review_since', type: 'varchar', length: 10, nullable: true })
+  legalReviewSince: string | null;
+
+  @Column({ name: 'qualifications_updated_at', type: 'varchar', length: 32, nullable: true })
+  qualificationsUpdatedAt: string | null;
+
+  /** the administrator who last recorded them */
+  @Column({ name: 'qualifications_updated_by', type: 'varchar', length: 36, nullable: true })
+  qualificationsUpdatedBy: string | null;
+
   /** where reminder e-mails go (SMTP_URL set); null = in-app inbox only */
   @Column({ type: 'varchar', length: 254, nullable: true })
   email: string | null;

@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { CaseHistoryEntity } from '../entities/case-history.entity';
 import { CaseEntity } from '../entities/case.entity';
 import { DeadlineEntity, DeadlineStatus } from '../entities/deadline.entity';
+import { drawSequence, registerSequenceNumbers, SequenceDraw, SequenceNumberRow } from './sequence-counters';
 import { WriteSerializer } from './write-serializer';
 
 export interface CaseListFilter {
@@ -229,6 +230,50 @@ export class CaseRepository {
     record: HistoryRecord,
     deadlines: DeadlineChanges = NO_DEADLINE_CHANGES,
   ): Promise<void> {
+    await this.write((m) => this.advanceIn(m, caseId, expectedRevision, patch, record, deadlines));
+  }
+
+  /**
+   * An event that uses numbers drawn from central counters (e.g. a unified number): in ONE
+   * transaction, checks the revision (locking the case row on PostgreSQL), draws each counter,
+   * lets `build` step the case with the values, then does the compare-and-swap, the history
+   * append, the deadline changes and writes the numbers to the register. Whatever fails —
+   * `build` refusing the event, a lost compare-and-swap — rolls the draws back with the event, so
+   * a number is never skipped; the counter row lock (PostgreSQL) or the serialized writer (SQLite)
+   * makes concurrent draws queue, so a number is never given twice.
+   */
+  async advanceDrawing(
+    caseId: string,
+    expectedRevision: number,
+    draws: SequenceDraw[],
+    at: string,
+    build: (values: number[]) => { patch: CasePatch; record: HistoryRecord; deadlines: DeadlineChanges; numbers: SequenceNumberRow[] },
+  ): Promise<void> {
+    await this.write(async (m) => {
+      const runner = m.queryRunner!;
+      // fail fast (and on PostgreSQL take the case row first, then counters: one lock order)
+      const rows: Array<{ revision: number | string }> = await runner.query(
+        `SELECT revision FROM cases WHERE id = ${this.p(1)}${this.pg ? ' FOR UPDATE' : ''}`,
+        [caseId],
+      );
+      if (rows.length !== 1 || Number(rows[0].revision) !== expectedRevision) throw new RevisionConflictError(caseId, expectedRevision);
+      const values: number[] = [];
+      for (const d of draws) values.push(await drawSequence(runner, this.pg, d, at));
+      const built = build(values);
+      await this.advanceIn(m, caseId, expectedRevision, built.patch, built.record, built.deadlines);
+      await registerSequenceNumbers(runner, this.pg, built.numbers, caseId, built.record.seq, at);
+    });
+  }
+
+  /** The compare-and-swap, history append and deadline changes, on the caller's transaction. */
+  private async advanceIn(
+    m: EntityManager,
+    caseId: string,
+    expectedRevision: number,
+    patch: CasePatch,
+    record: HistoryRecord,
+    deadlines: DeadlineChanges,
+  ): Promise<void> {
     const h = toHistoryRow(record);
     const caseParams = [
       patch.statePath,
@@ -247,28 +292,26 @@ export class CaseRepository {
     const historyParams = HISTORY_COLUMNS.map((c) => h[HISTORY_FIELDS[c]]);
     const set = CAS_SET_COLUMNS.map((c, i) => `${c} = ${this.p(i + 1)}`).join(', ');
     const where = `id = ${this.p(11)} AND revision = ${this.p(12)}`;
-    await this.write(async (m) => {
-      const runner = m.queryRunner!;
-      if (this.pg) {
-        // one round trip: the history row is inserted only if the compare-and-swap matched
-        const values = HISTORY_COLUMNS.map((_, i) => `$${i + 13}`).join(', ');
-        const res = await runner.query(
-          `WITH cas AS (UPDATE cases SET ${set} WHERE ${where} RETURNING id)
-           INSERT INTO case_history (${HISTORY_COLUMNS.join(', ')}) SELECT ${values} FROM cas`,
-          [...caseParams, ...historyParams],
-          true,
-        );
-        if (res.affected !== 1) throw new RevisionConflictError(caseId, expectedRevision);
-      } else {
-        const res = await runner.query(`UPDATE cases SET ${set} WHERE ${where}`, caseParams, true);
-        if (res.affected !== 1) throw new RevisionConflictError(caseId, expectedRevision);
-        await runner.query(
-          `INSERT INTO case_history (${HISTORY_COLUMNS.join(', ')}) VALUES (${HISTORY_COLUMNS.map(() => '?').join(', ')})`,
-          historyParams,
-        );
-      }
-      await applyDeadlineChanges(m, caseId, deadlines);
-    });
+    const runner = m.queryRunner!;
+    if (this.pg) {
+      // one round trip: the history row is inserted only if the compare-and-swap matched
+      const values = HISTORY_COLUMNS.map((_, i) => `$${i + 13}`).join(', ');
+      const res = await runner.query(
+        `WITH cas AS (UPDATE cases SET ${set} WHERE ${where} RETURNING id)
+         INSERT INTO case_history (${HISTORY_COLUMNS.join(', ')}) SELECT ${values} FROM cas`,
+        [...caseParams, ...historyParams],
+        true,
+      );
+      if (res.affected !== 1) throw new RevisionConflictError(caseId, expectedRevision);
+    } else {
+      const res = await runner.query(`UPDATE cases SET ${set} WHERE ${where}`, caseParams, true);
+      if (res.affected !== 1) throw new RevisionConflictError(caseId, expectedRevision);
+      await runner.query(
+        `INSERT INTO case_history (${HISTORY_COLUMNS.join(', ')}) VALUES (${HISTORY_COLUMNS.map(() => '?').join(', ')})`,
+        historyParams,
+      );
+    }
+    await applyDeadlineChanges(m, caseId, deadlines);
   }
 
   async list(filter: CaseListFilter): Promise<{ items: CaseEntity[]; total: number }> {

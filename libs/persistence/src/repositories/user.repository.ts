@@ -2,6 +2,13 @@ import { DataSource } from 'typeorm';
 import { OrgUnitEntity } from '../entities/org-unit.entity';
 import { SecurityLogEntity } from '../entities/security-log.entity';
 import { UserEntity } from '../entities/user.entity';
+import { WriteSerializer } from './write-serializer';
+
+/** The qualification columns an administrator sets (null clears one). */
+export type UserQualificationPatch = Pick<
+  UserEntity,
+  'legalQualificationCertNo' | 'legalQualificationObtainedOn' | 'legalReviewSince' | 'qualificationsUpdatedAt' | 'qualificationsUpdatedBy'
+>;
 
 /** Users, org units and the security log. */
 export class UserRepository {
@@ -25,6 +32,12 @@ export class UserRepository {
 
   async insertUser(user: UserEntity): Promise<void> {
     await this.dataSource.getRepository(UserEntity).insert(user);
+  }
+
+  /** Records a user's qualifications; false when there is no such user. Serialized with the other writes on SQLite. */
+  async updateQualifications(id: string, patch: UserQualificationPatch): Promise<boolean> {
+    const work = async () => (await this.dataSource.getRepository(UserEntity).update({ id }, patch)).affected === 1;
+    return this.dataSource.options.type === 'postgres' ? work() : WriteSerializer.for(this.dataSource).run(work);
   }
 
   listOrgUnits(): Promise<OrgUnitEntity[]> {
