@@ -424,3 +424,37 @@ describe.each(DRIVERS)('the legality-review desk on %s', (driver) => {
     });
   });
 });
+
+describe.each(DRIVERS)('the desk’s minimum review periods are configuration (DOCKET_RULES) on %s', (driver) => {
+  let t: TestApp;
+  let api: ApiClient;
+
+  beforeAll(async () => {
+    t = await startTestApp(driver, {
+      DOCKET_RULES: JSON.stringify({ 'contract.legalityReview.minWorkdays': 10, 'decision.legalityReview.minWorkdays': 9 }),
+    });
+    api = new ApiClient(t);
+  }, 60_000);
+  afterAll(async () => t?.close());
+
+  it('refuses with the configured figure, the same key the workflow itself reads for decisions', async () => {
+    const ac = await reviewMatterAwaitingSubmission(api, 'administrative-contract');
+    await api.setClock(ac.submit.clock!);
+    const c = await api.post('dept-head', '/review-desk/forms', liaisonForm(ac));
+    expect([c.status, c.body.code, c.body.details?.minWorkdays]).toEqual([422, 'LEGALITY_REVIEW_PERIOD_TOO_SHORT', 10]);
+    // unless urgent (the reason goes into the case's own record)
+    const urgent = await api.post('dept-head', '/review-desk/forms', liaisonForm(ac, { urgentReason: '租赁期限届满，须在本周内签订' }));
+    expect(urgent.status).toBe(201);
+    expect(urgent.body.form.urgentReason).toBe('租赁期限届满，须在本周内签订');
+
+    const md = await reviewMatterAwaitingSubmission(api, 'major-decision');
+    await api.setClock(md.submit.clock!);
+    // 2020-09-29 + 9 working days = 2020-10-19: the factory's 2020-10-16 is now too early, for the desk and the workflow alike
+    const d = await api.post('dept-head', '/review-desk/forms', liaisonForm(md));
+    expect([d.status, d.body.code, d.body.article, d.body.details?.minCompletionDate]).toEqual([422, 'LEGALITY_REVIEW_PERIOD_TOO_SHORT', 'R713 Art. 26', '2020-10-19']);
+    const direct = await api.event('dept-head', md.id, 'SUBMIT_FOR_LEGALITY_REVIEW', md.submit.payload);
+    expect([direct.status, direct.body.code, direct.body.article]).toEqual([422, 'LEGALITY_REVIEW_PERIOD_TOO_SHORT', 'R713 Art. 26']);
+    const ok = await api.post('dept-head', '/review-desk/forms', liaisonForm(md, { requestedCompletionDate: '2020-10-19' }));
+    expect(ok.status).toBe(201);
+  });
+});
