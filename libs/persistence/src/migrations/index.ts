@@ -3,10 +3,10 @@ import { Deadlines1764288000000 } from './1764288000000-deadlines';
 import { Checkpoints1764374400000 } from './1764374400000-checkpoints';
 import { WebhookDeliveries1764460800000 } from './1764460800000-webhook-deliveries';
 import { CalendarYears1764547200000 } from './1764547200000-calendar-years';
+import { DeadlineEmail1764633600000 } from './1764633600000-deadline-email';
 import { UserQualifications1764720000000 } from './1764720000000-user-qualifications';
 import { SequenceCounters1764720060000 } from './1764720060000-sequence-counters';
 import { ReviewDesk1764806400000 } from './1764806400000-review-desk';
 
 /** Every migration, in order. Listed explicitly so that builds need no glob at run time. */
-export const MIGRATIONS = [Init1764201600000, Deadlines1764288000000, Checkpoints1764374400000, WebhookDeliveries1764460800000, CalendarYears1764547200000, UserQualifications1764720000000, SequenceCounters1764720060000, ReviewDesk1764806400000, DeadlineEmail1764633600000];
-import { DeadlineEmail1764633600000 } from './1764633600000-deadline-email';
+export const MIGRATIONS = [Init1764201600000, Deadlines1764288000000, Checkpoints1764374400000, WebhookDeliveries1764460800000, CalendarYears1764547200000, DeadlineEmail1764633600000, UserQualifications1764720000000, SequenceCounters1764720060000, ReviewDesk1764806400000];
