@@ -51,6 +51,8 @@ describe.each(DRIVERS)('a normative document end to end over HTTP on %s', (drive
       if (s.name === 'publishDocument') {
         // INV-N2: no effect before publication
         await refused('secretary', id, s.type, { ...s.payload, effectiveFrom: '2020-04-21' }, 'EFFECTIVE_BEFORE_PUBLICATION', 'OBE Art. 64');
+        // at most 5 years from the first day in force 2020-05-22: the last day is 2025-05-21 (CC Arts. 201–202)
+        await refused('secretary', id, s.type, { ...s.payload, validUntil: '2025-05-22' }, 'VALIDITY_PERIOD_TOO_LONG', '浙江省人民政府令第372号');
       }
       if (s.name === 'expire') {
         // the last day of validity runs until 24:00 Shanghai time
@@ -79,7 +81,8 @@ describe.each(DRIVERS)('a normative document end to end over HTTP on %s', (drive
     expect(last.case.state.path).toBe('expired');
     expect(last.case.status).toBe('done');
     expect(last.case.revision).toBe(steps.length + 1);
-    expect(last.case.records.inEffect).toMatchObject({ unifiedNumber: 'ZJCX01-2020-0001', effectiveFrom: '2020-05-22', validUntil: '2025-05-21' });
+    // the first number of 2020 with the default pattern {region}-{year}-{seq:4}, allocated by Docket
+    expect(last.case.records.inEffect).toMatchObject({ unifiedNumber: 'ZJLC01-2020-0001', effectiveFrom: '2020-05-22', validUntil: '2025-05-21' });
 
     const history = await api.get('auditor', `/cases/${id}/history`);
     expect(history.body.records.map((r: { type: string }) => r.type)).toEqual(['CREATE_CASE', ...steps.map((s) => s.type)]);

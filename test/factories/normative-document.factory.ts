@@ -86,7 +86,8 @@ export function normativeDocumentSteps(): Step[] {
       clock: '2020-04-20T04:00:00Z',
       payload: { attendees: ['镇长 陈某', '副镇长 周某', '司法所所长 李某'], decision: 'APPROVED', summary: '审议通过', reviewerAttended: true },
     },
-    { name: 'register', user: 'secretary', type: 'REGISTER_DOCUMENT', payload: { unifiedNumber: 'ZJCX01-2020-0001', documentNumber: '掌政发〔2020〕8号' } },
+    // the unified number is allocated by Docket (ZJLC01-2020-0001 with the default configuration)
+    { name: 'register', user: 'secretary', type: 'REGISTER_DOCUMENT', payload: { documentNumber: '掌政发〔2020〕8号' } },
     {
       name: 'publishDocument',
       user: 'secretary',

@@ -74,9 +74,11 @@ const PARAM = {
   marketConsultationDays: { key: 'normdoc.marketRelated.minDays', default: 30, article: 'OBE Art. 62' },
   reviewMinWorkdays: { key: 'normdoc.legalityReview.minWorkdays', default: 5, article: '国办发〔2018〕115号' },
   reviewMaxWorkdays: { key: 'normdoc.legalityReview.maxWorkdays', default: 15, article: '国办发〔2018〕115号' },
-  // 5 × 365 + 2 leap days / 2 × 365 + 1: see policy N8
+  // SPEC §4.2 row 9 (UNCONFIRMED for Zhejiang): at most 5 years, 暂行 / 试行 at most 2 (policy N8)
+  validityYears: { key: 'normdoc.validity.years', default: 5, article: '浙江省人民政府令第372号' },
+  provisionalValidityYears: { key: 'normdoc.validity.provisionalYears', default: 2, article: '浙江省人民政府令第372号' },
+  // only the fallback length of the expiry-evaluation deadline, whose due date is the document's validUntil
   validityMaxDays: { key: 'normdoc.validity.maxDays', default: 1827, article: '浙江省人民政府令第372号' },
-  provisionalValidityMaxDays: { key: 'normdoc.validity.provisionalMaxDays', default: 731, article: '浙江省人民政府令第372号' },
   // SPEC §4.2 row 8: UNCONFIRMED for Zhejiang; 30 days by analogy with FRR Art. 3
   governmentFilingDays: { key: 'normdoc.filing.govLine.days', default: 30, article: 'FRR Art. 3 (analogy)' },
   peoplesCongressFilingDays: { key: 'normdoc.filing.npcLine.days', default: 30, article: '浙江省各级人大常委会规范性文件备案审查规定' },
@@ -86,18 +88,31 @@ const PARAM = {
 
 export const NORMATIVE_DOCUMENT_PARAMS = PARAM;
 
+/**
+ * The unified number (统一编号, SPEC §4.2 row 6): region code + year of registration + sequence,
+ * as in ZJLC01-2020-0009 (舟山) or CLCD00-2013-0007 (鹿城). Both texts are configuration
+ * (DOCKET_RULES); the sequence restarts each year because the pattern holds {year} (policy N6).
+ */
+export const UNIFIED_NUMBER = {
+  counter: 'normdoc.unifiedNumber',
+  pattern: { key: 'normdoc.unifiedNumber.pattern', default: '{region}-{year}-{seq:4}', article: '国办发〔2018〕37号' },
+  region: { key: 'normdoc.unifiedNumber.region', default: 'ZJLC01', article: '国办发〔2018〕37号' },
+} as const;
+
 /** Values the runtime computes with the business calendar (SPEC §8) and passes in `event.facts`. */
 export const NORMATIVE_DOCUMENT_FACTS = {
   minClosesAt: { kind: 'workdaysAfter', from: { payload: 'opensAt' }, days: PARAM.consultationWorkdays },
   minMarketClosesAt: { kind: 'calendarDaysAfter', from: { payload: 'opensAt' }, days: PARAM.marketConsultationDays, rollToWorkday: true },
   minCompletionDate: { kind: 'workdaysAfter', from: 'today', days: PARAM.reviewMinWorkdays },
   maxCompletionDate: { kind: 'workdaysAfter', from: 'today', days: PARAM.reviewMaxWorkdays },
-  // validity caps count from the first day in force; no roll, they bound a stated date
-  validityLimit: { kind: 'calendarDaysAfter', from: { payload: 'effectiveFrom' }, days: PARAM.validityMaxDays, rollToWorkday: false },
-  provisionalValidityLimit: {
-    kind: 'calendarDaysAfter',
+  unifiedNumber: { kind: 'sequence', counter: UNIFIED_NUMBER.counter, pattern: UNIFIED_NUMBER.pattern, vars: { region: UNIFIED_NUMBER.region } },
+  // validity caps: the last day of N years whose first day is the first day in force; no roll, they bound a stated date
+  validityLastDay: { kind: 'yearsAfter', from: { payload: 'effectiveFrom' }, years: PARAM.validityYears, startDayCounted: true, rollToWorkday: false },
+  provisionalValidityLastDay: {
+    kind: 'yearsAfter',
     from: { payload: 'effectiveFrom' },
-    days: PARAM.provisionalValidityMaxDays,
+    years: PARAM.provisionalValidityYears,
+    startDayCounted: true,
     rollToWorkday: false,
   },
   // filing periods run from publication (start day excluded, CC Art. 201; a rest day rolls, Art. 203)
@@ -155,10 +170,10 @@ const EVENTS: Record<NormativeDocumentEventType, EventEntry> = {
   CONFIRM_REVISIONS: ev('确认已按审核意见修改', 'Confirm the revisions', ['department-head'], P.ConfirmRevisionsPayload),
   SCHEDULE_MEETING: ev('安排集体审议会议', 'Schedule the meeting', ['secretary'], P.ScheduleMeetingPayload),
   RECORD_MEETING: ev('记录集体审议情况', 'Record the meeting', ['secretary'], P.RecordMeetingPayload),
-  REGISTER_DOCUMENT: ev('统一登记编号', 'Register and number', ['secretary'], P.RegisterDocumentPayload),
+  REGISTER_DOCUMENT: ev('统一登记编号', 'Register and number', ['secretary'], P.RegisterDocumentPayload, { unifiedNumber: F.unifiedNumber }),
   PUBLISH_DOCUMENT: ev('公布文件', 'Publish the document', ['secretary'], P.PublishDocumentPayload, {
-    validityLimit: F.validityLimit,
-    provisionalValidityLimit: F.provisionalValidityLimit,
+    validityLastDay: F.validityLastDay,
+    provisionalValidityLastDay: F.provisionalValidityLastDay,
     governmentFilingDue: F.governmentFilingDue,
     peoplesCongressFilingDue: F.peoplesCongressFilingDue,
     townshipPresidiumFilingDue: F.townshipPresidiumFilingDue,

@@ -22,7 +22,7 @@ import {
   normativeDocumentRules,
   normativeDocumentV1Machine as machine,
 } from './normative-document.machine';
-import { ACTORS, AT, createInput, createPayload, ev, FACTS, HASH, valid } from './testing/normative-document.fixtures';
+import { ACTORS, AT, createInput, createPayload, ev, FACTS, HASH, register, valid } from './testing/normative-document.fixtures';
 
 type Snap = SnapshotFrom<typeof machine>;
 
@@ -87,7 +87,7 @@ function nextEvent(s: Snap, o: Opts): WorkflowEvent {
     case 'collectiveDeliberation.scheduled':
       return ev('RECORD_MEETING');
     case 'registration':
-      return ev('REGISTER_DOCUMENT', valid.REGISTER_DOCUMENT(`ZJCX01-2024-${String(c.registrations.length + 3).padStart(4, '0')}`));
+      return register(`ZJCX01-2024-${String(c.registrations.length + 3).padStart(4, '0')}`);
     case 'publication':
       return ev('PUBLISH_DOCUMENT', valid.PUBLISH_DOCUMENT(o.lines));
     case 'inForce.effective':
@@ -145,7 +145,7 @@ describe('state coverage (xstate/graph)', () => {
       ev('CONFIRM_REVISIONS'),
       ev('SCHEDULE_MEETING'),
       ...['APPROVED', 'REJECTED', 'POSTPONED', 'REVISE'].map((d) => ev('RECORD_MEETING', valid.RECORD_MEETING(d))),
-      ev('REGISTER_DOCUMENT', valid.REGISTER_DOCUMENT(`ZJCX01-2024-${String(s.context.registrations.length + 1).padStart(4, '0')}`)),
+      register(`ZJCX01-2024-${String(s.context.registrations.length + 1).padStart(4, '0')}`),
       ev('PUBLISH_DOCUMENT', valid.PUBLISH_DOCUMENT([])),
       ev('PUBLISH_DOCUMENT', valid.PUBLISH_DOCUMENT(['PEOPLES_CONGRESS', 'TOWNSHIP_PRESIDIUM'])),
       ...['GOVERNMENT', 'PEOPLES_CONGRESS', 'TOWNSHIP_PRESIDIUM'].map((l) => ev('RECORD_FILING', valid.RECORD_FILING(l))),
@@ -395,23 +395,23 @@ const RULE_CASES: Record<NormativeDocumentRuleName, RuleCase | RuleCase[]> = {
     good: ev('SCHEDULE_MEETING'),
     goodAt: () => atDeliberation(),
   },
-  unifiedNumberFormat: [
+  unifiedNumberAllocated: [
     {
+      // the runtime allocated nothing (policy N6: the number is never taken from the client)
       at: () => atRegistration(),
-      bad: ev('REGISTER_DOCUMENT', valid.REGISTER_DOCUMENT('掌政规〔2024〕3号')),
-      good: ev('REGISTER_DOCUMENT'),
+      bad: ev('REGISTER_DOCUMENT', undefined, { facts: {} }),
+      good: register(),
     },
     {
-      // the year segment is the year of registration
       at: () => atRegistration(),
-      bad: ev('REGISTER_DOCUMENT', valid.REGISTER_DOCUMENT('ZJCX01-2023-0003')),
-      good: ev('REGISTER_DOCUMENT', valid.REGISTER_DOCUMENT('ZJCX01-2024-0099')),
+      bad: register('  '),
+      good: register('ZJLC01-2024-0001'),
     },
   ],
   unifiedNumberNotReused: {
     at: () => advanceTo('registration', GENERAL, run(atInForce(), ev('START_AMENDMENT'))),
-    bad: ev('REGISTER_DOCUMENT', valid.REGISTER_DOCUMENT('ZJCX01-2024-0003')),
-    good: ev('REGISTER_DOCUMENT', valid.REGISTER_DOCUMENT('ZJCX01-2024-0011')),
+    bad: register('ZJCX01-2024-0003'),
+    good: register('ZJCX01-2024-0011'),
   },
   registeredBeforePublication: {
     at: () => withContext(atPublication(), () => ({ registrations: [] })),
@@ -432,14 +432,21 @@ const RULE_CASES: Record<NormativeDocumentRuleName, RuleCase | RuleCase[]> = {
   validityWithinLimit: [
     {
       at: () => atPublication(),
-      bad: publishDoc({ validUntil: '2029-05-02' }),
-      good: publishDoc({ validUntil: '2029-05-01' }),
+      // in force from 2024-05-01: five years end on 2029-04-30 (CC Arts. 201–202)
+      bad: publishDoc({ validUntil: '2029-05-01' }),
+      good: publishDoc({ validUntil: '2029-04-30' }),
     },
     {
       // 暂行 in the title: 2 years (policy N8)
       at: () => advanceTo('publication', GENERAL, run(begin(), ev('SUBMIT_DRAFT', valid.SUBMIT_DRAFT(false, HASH.draft1, '掌起镇农村宅基地管理暂行办法')))),
-      bad: publishDoc({ validUntil: '2027-04-30' }),
+      bad: publishDoc({ validUntil: '2026-05-01' }),
       good: publishDoc({ validUntil: '2026-04-30' }),
+    },
+    {
+      // a history written before the cap was counted in years: the day after a cap in days (replays unchanged)
+      at: () => atPublication(),
+      bad: ev('PUBLISH_DOCUMENT', { ...valid.PUBLISH_DOCUMENT(), validUntil: '2029-05-02' }, { facts: { validityLimit: '2029-05-02', provisionalValidityLimit: '2026-05-02' } }),
+      good: ev('PUBLISH_DOCUMENT', { ...valid.PUBLISH_DOCUMENT(), validUntil: '2029-05-01' }, { facts: { validityLimit: '2029-05-02', provisionalValidityLimit: '2026-05-02' } }),
     },
   ],
   validityEnded: {
@@ -617,8 +624,25 @@ describe('definition', () => {
     expect(facts.minCompletionDate).toMatchObject({ days: { key: 'normdoc.legalityReview.minWorkdays', default: 5 } });
     expect(facts.maxCompletionDate).toMatchObject({ days: { key: 'normdoc.legalityReview.maxWorkdays', default: 15 } });
     const publish = normativeDocumentV1.events.PUBLISH_DOCUMENT.facts!;
-    expect(publish.validityLimit).toMatchObject({ days: { key: 'normdoc.validity.maxDays', default: 1827 } });
-    expect(publish.provisionalValidityLimit).toMatchObject({ days: { key: 'normdoc.validity.provisionalMaxDays', default: 731 } });
+    expect(publish.validityLastDay).toMatchObject({ kind: 'yearsAfter', startDayCounted: true, years: { key: 'normdoc.validity.years', default: 5 } });
+    expect(publish.provisionalValidityLastDay).toMatchObject({ kind: 'yearsAfter', startDayCounted: true, years: { key: 'normdoc.validity.provisionalYears', default: 2 } });
+    // the unified number: drawn by the runtime from a central counter, pattern and region configurable (policy N6)
+    expect(normativeDocumentV1.events.REGISTER_DOCUMENT.facts!.unifiedNumber).toEqual({
+      kind: 'sequence',
+      counter: 'normdoc.unifiedNumber',
+      pattern: { key: 'normdoc.unifiedNumber.pattern', default: '{region}-{year}-{seq:4}', article: '国办发〔2018〕37号' },
+      vars: { region: { key: 'normdoc.unifiedNumber.region', default: 'ZJLC01', article: '国办发〔2018〕37号' } },
+    });
+  });
+
+  it('registers under the allocated number; a history written before central allocation replays with the payload’s number', () => {
+    const s = step(atRegistration(), register('ZJLC01-2024-0007'));
+    expect(s.context.registrations[0]).toMatchObject({ unifiedNumber: 'ZJLC01-2024-0007', documentNumber: '掌政发〔2024〕5号', registeredOn: '2024-03-01' });
+    const legacy = step(atRegistration(), ev('REGISTER_DOCUMENT', { unifiedNumber: 'ZJCX01-2024-0003', documentNumber: '掌政发〔2024〕5号' }, { facts: {} }));
+    expect(legacy.context.registrations[0].unifiedNumber).toBe('ZJCX01-2024-0003');
+    // the allocated number wins over anything a payload might carry
+    const both = step(atRegistration(), ev('REGISTER_DOCUMENT', { unifiedNumber: 'FAKE01-2024-9999' }, { facts: { unifiedNumber: 'ZJLC01-2024-0008' } }));
+    expect(both.context.registrations[0].unifiedNumber).toBe('ZJLC01-2024-0008');
   });
 
   it('declares one deadline per filing line, each due on its own date from the publication (INV-N3)', () => {
@@ -648,7 +672,7 @@ describe('definition', () => {
     for (const [name, rule] of Object.entries(normativeDocumentV1.rules)) {
       if (!rule.precondition) continue;
       const probe = { type: 'X', payload: {}, actor: ACTORS.secretary, at: AT, today: '2024-04-09', facts: {} };
-      const withJunk = { ...probe, payload: { closesAt: '1999-01-01', validUntil: '1999-01-01' }, facts: { validityLimit: '2999-01-01' } };
+      const withJunk = { ...probe, payload: { closesAt: '1999-01-01', validUntil: '1999-01-01' }, facts: { validityLastDay: '2999-01-01', unifiedNumber: 'X' } };
       expect([name, rule.check({ context: s.context, event: probe })]).toEqual([name, rule.check({ context: s.context, event: withJunk })]);
     }
   });

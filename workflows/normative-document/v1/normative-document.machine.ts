@@ -33,25 +33,29 @@
  *      meeting run again for it. ILLEGAL, meeting REVISE and a fair-competition NOT_COMPLIANT return
  *      to drafting.
  *  N5  INV-N1: SCHEDULE_MEETING needs a passing legality review of the current round (NBR Art. 13).
- *  N6  Unified number: entered on REGISTER_DOCUMENT, checked against `UNIFIED_NUMBER_FORMAT` (region
- *      code + year + sequence, SPEC §4.2 row 6) with the year of registration, and never one this
- *      case used before. Allocating numbers centrally, without gaps and never reused across cases,
- *      is a later runtime feature; so is reading the pattern from configuration (DOCKET_RULES holds
- *      numbers only, and machines see configuration only through facts).
+ *  N6  Unified number (统一编号, SPEC §4.2 row 6): allocated by the runtime on REGISTER_DOCUMENT
+ *      from a central counter, in the event's own transaction, and passed as `facts.unifiedNumber`
+ *      (fact kind `sequence`, pattern `normdoc.unifiedNumber.pattern`, default
+ *      `{region}-{year}-{seq:4}` with `normdoc.unifiedNumber.region`, e.g. ZJLC01-2020-0009): never
+ *      skipped (a refused or conflicting registration draws nothing), never given twice, restarting
+ *      each year. The machine only refuses a registration without a number or with one this case
+ *      already used (defence in depth). Histories written before central allocation carry the
+ *      number in the payload; they replay with it.
  *  N7  INV-N2: the document takes effect only through PUBLISH_DOCUMENT, after registration, on an
  *      `effectiveFrom` no earlier than its publication (OBE Art. 64 ¶2). `inEffect` names the text
  *      in force; an amendment round leaves the previous text in force until the new one is published.
- *  N8  Validity (有效期): the document states `validUntil`; the span effectiveFrom..validUntil may
- *      not exceed `facts.validityLimit` days (config normdoc.validity.maxDays, default 1827 =
- *      5 × 365 + 2 leap days) or, for 暂行 / 试行 titles, normdoc.validity.provisionalMaxDays
- *      (default 731). Facts count days, not years (CC Art. 202), so the cap can be up to two days
- *      lenient; a `years` unit in the fact declarations would make it exact.
+ *  N8  Validity (有效期): the document states `validUntil`, at the latest `facts.validityLastDay`:
+ *      the last day of a period of normdoc.validity.years (default 5) years whose first day is
+ *      `effectiveFrom` (CC Arts. 201–202, counted in years by the runtime), or, for 暂行 / 试行
+ *      titles, `facts.provisionalValidityLastDay` (normdoc.validity.provisionalYears, default 2).
+ *      Histories written before carry `validityLimit` (the day after a cap counted in days) and
+ *      replay with it.
  *  N9  Filing (INV-N3): one parallel region per filing line, each with its own deadline from the
  *      publication day (SPEC §4.2 rows 8–8c). The government line always applies; the people's
  *      congress and township presidium lines when PUBLISH_DOCUMENT names them. The case is in force
  *      (state) once every line is filed; the text has legal effect from `effectiveFrom` regardless.
- *  N10 In force: expiry evaluation, cleanup reviews (Decree 372, every two years; the campaign that
- *      opens them on every document is a later runtime feature) and their conclusions are records;
+ *  N10 In force: expiry evaluation, cleanup reviews (Decree 372, every two years; a campaign started
+ *      through the API opens one on every document in force) and their conclusions are records;
  *      START_AMENDMENT, REPEAL_DOCUMENT and DECLARE_EXPIRED (after `validUntil`) act on them.
  *  N11 WITHDRAW (town head) before the meeting has decided: a first text is withdrawn (final); an
  *      amendment is abandoned and the text in force stays in force. A meeting that REJECTs an
@@ -313,16 +317,13 @@ function stamp(event: { actor: Actor; at: string }): Stamp {
 }
 
 /**
- * The unified number (统一编号): region code (4 letters + 2 digits) - year - sequence, as in
- * `ZJLC01-2020-0009` (SPEC §4.2 row 6). Written like a ConfigParam so the runtime can take it over
- * once configuration can hold patterns (policy N6).
+ * The unified number of a REGISTER_DOCUMENT event: allocated by the runtime (`facts.unifiedNumber`,
+ * policy N6), or, in histories written before central allocation, the one the payload carried.
  */
-export const UNIFIED_NUMBER_FORMAT = {
-  key: 'normdoc.unifiedNumber.pattern',
-  default: '^[A-Z]{4}\\d{2}-(\\d{4})-\\d{4}$',
-  article: '国办发〔2018〕37号',
-} as const;
-const UNIFIED_NUMBER = new RegExp(UNIFIED_NUMBER_FORMAT.default);
+export function unifiedNumberOf(event: { payload?: unknown; facts?: Record<string, unknown> }): string | undefined {
+  const n = event.facts?.unifiedNumber ?? (payloadOf<{ unifiedNumber: string }>(event).unifiedNumber as unknown);
+  return nonEmpty(n) ? n : undefined;
+}
 
 /** Titles with 暂行 / 试行 are provisional: the shorter validity applies (policy N8). */
 export const isProvisionalTitle = (title: string): boolean => /暂行|试行/.test(title);
@@ -558,22 +559,19 @@ export const normativeDocumentRules = {
   },
 
   // --- registration and publication --------------------------------------------------------------
-  unifiedNumberFormat: {
-    check: ({ event }) => {
-      const m = UNIFIED_NUMBER.exec(String(payloadOf<RegisterDocumentPayload>(event).unifiedNumber ?? ''));
-      return !!m && isDay(event.today) && m[1] === event.today.slice(0, 4);
-    },
+  unifiedNumberAllocated: {
+    check: ({ event }) => unifiedNumberOf(event) !== undefined,
     refusal: {
-      code: 'UNIFIED_NUMBER_INVALID',
+      code: 'UNIFIED_NUMBER_MISSING',
       article: '国办发〔2018〕37号',
-      zh: `统一编号应当由地区代码、登记年度和顺序号组成（如 ZJLC01-2020-0009），年度为登记当年（${GB37}）`,
-      en: 'The unified number must be region code, year of registration and sequence, e.g. ZJLC01-2020-0009 (State Council General Office Doc. [2018] No. 37).',
+      zh: `行政规范性文件应当统一编号；本次登记未取得统一编号，请联系系统管理员检查编号规则（${GB37}）`,
+      en: 'A normative document is registered under a unified number; none was allocated to this registration, ask an administrator to check the numbering configuration (State Council General Office Doc. [2018] No. 37).',
     },
   },
   unifiedNumberNotReused: {
     check: ({ context, event }) => {
-      const n = payloadOf<RegisterDocumentPayload>(event).unifiedNumber;
-      return typeof n === 'string' && !context.registrations.some((r) => r.unifiedNumber === n);
+      const n = unifiedNumberOf(event);
+      return n !== undefined && !context.registrations.some((r) => r.unifiedNumber === n);
     },
     refusal: {
       code: 'UNIFIED_NUMBER_REUSED',
@@ -619,9 +617,13 @@ export const normativeDocumentRules = {
   validityWithinLimit: {
     check: ({ context, event }) => {
       const p = payloadOf<PublishDocumentPayload>(event);
+      if (!isDay(p.validUntil)) return false;
       const provisional = currentDraft(context)?.provisional === true;
+      const lastDay = provisional ? event.facts?.provisionalValidityLastDay : event.facts?.validityLastDay;
+      if (isDay(lastDay)) return p.validUntil <= lastDay;
+      // histories written before the cap was counted in years (policy N8)
       const limit = provisional ? event.facts?.provisionalValidityLimit : event.facts?.validityLimit;
-      return isDay(limit) && isDay(p.validUntil) && p.validUntil < limit;
+      return isDay(limit) && p.validUntil < limit;
     },
     refusal: {
       code: 'VALIDITY_PERIOD_TOO_LONG',
@@ -663,7 +665,7 @@ export const NORMATIVE_DOCUMENT_EVENT_RULES = {
   CONFIRM_REVISIONS: ['revisionsApplied'],
   SCHEDULE_MEETING: ['legalityReviewPassed'],
   RECORD_MEETING: [],
-  REGISTER_DOCUMENT: ['unifiedNumberFormat', 'unifiedNumberNotReused'],
+  REGISTER_DOCUMENT: ['unifiedNumberAllocated', 'unifiedNumberNotReused'],
   PUBLISH_DOCUMENT: [
     'registeredBeforePublication',
     'fairCompetitionReviewPassed',
@@ -936,7 +938,7 @@ const actions = {
     const registration: RegistrationRecord = {
       ...stamp(event),
       round: context.round,
-      unifiedNumber: String(p.unifiedNumber),
+      unifiedNumber: unifiedNumberOf(event) ?? '',
       documentNumber: orNull(p.documentNumber),
       registeredOn: event.today,
     };

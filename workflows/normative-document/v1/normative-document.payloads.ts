@@ -327,13 +327,11 @@ export class RecordMeetingPayload {
 }
 
 /**
- * 统一登记、统一编号 (SPEC §4.2 row 6). The unified number is entered here and checked against
- * the pattern; allocating it centrally (no gap, no reuse across cases) is a later runtime feature.
+ * 统一登记、统一编号 (SPEC §4.2 row 6). The unified number is not entered: the runtime allocates it
+ * from the central counter with the registration (policy N6), so a client cannot choose, skip or
+ * reuse one (a payload that names one is refused as an unknown field).
  */
 export class RegisterDocumentPayload {
-  @IsString() @IsNotEmpty() @MaxLength(64)
-  unifiedNumber: string;
-
   /** 发文字号, e.g. 掌政发〔2020〕12号 */
   @IsOptional() @IsString() @IsNotEmpty() @MaxLength(SHORT_TEXT)
   documentNumber?: string;

@@ -18,9 +18,11 @@ export const FACTS = {
   /** 5th / 15th working day after TODAY */
   minCompletionDate: '2024-03-08',
   maxCompletionDate: '2024-03-22',
-  /** effectiveFrom 2024-05-01 + 1827 / 731 days */
-  validityLimit: '2029-05-02',
-  provisionalValidityLimit: '2026-05-02',
+  /** the last day of 5 / 2 years whose first day is effectiveFrom 2024-05-01 */
+  validityLastDay: '2029-04-30',
+  provisionalValidityLastDay: '2026-04-30',
+  /** the unified number the runtime allocates on REGISTER_DOCUMENT */
+  unifiedNumber: 'ZJCX01-2024-0003',
   /** publishedAt 2024-04-25 + 30 days = Sat 05-25 → Mon 05-27; + 15 days = Fri 05-10 */
   governmentFilingDue: '2024-05-27',
   peoplesCongressFilingDue: '2024-05-27',
@@ -129,7 +131,7 @@ export const valid = {
     summary: '会议审议并原则通过。',
     reviewerAttended: true,
   }),
-  REGISTER_DOCUMENT: (unifiedNumber = 'ZJCX01-2024-0003') => ({ unifiedNumber, documentNumber: '掌政发〔2024〕5号' }),
+  REGISTER_DOCUMENT: () => ({ documentNumber: '掌政发〔2024〕5号' }),
   PUBLISH_DOCUMENT: (lines: string[] = []) => ({
     publishedAt: '2024-04-25',
     channels: ['掌起镇人民政府网站'],
@@ -150,9 +152,10 @@ export const valid = {
 export const FACTS_OF: Partial<Record<NormativeDocumentEventType, Record<string, unknown>>> = {
   PUBLISH_FOR_COMMENT: { minClosesAt: FACTS.minClosesAt, minMarketClosesAt: FACTS.minMarketClosesAt },
   SUBMIT_FOR_LEGALITY_REVIEW: { minCompletionDate: FACTS.minCompletionDate, maxCompletionDate: FACTS.maxCompletionDate },
+  REGISTER_DOCUMENT: { unifiedNumber: FACTS.unifiedNumber },
   PUBLISH_DOCUMENT: {
-    validityLimit: FACTS.validityLimit,
-    provisionalValidityLimit: FACTS.provisionalValidityLimit,
+    validityLastDay: FACTS.validityLastDay,
+    provisionalValidityLastDay: FACTS.provisionalValidityLastDay,
     governmentFilingDue: FACTS.governmentFilingDue,
     peoplesCongressFilingDue: FACTS.peoplesCongressFilingDue,
     townshipPresidiumFilingDue: FACTS.townshipPresidiumFilingDue,
@@ -179,4 +182,9 @@ export function ev(type: NormativeDocumentEventType, payload?: object, overrides
     facts: { ...(FACTS_OF[type] ?? {}) },
     ...overrides,
   };
+}
+
+/** REGISTER_DOCUMENT with the unified number the runtime allocated (`facts.unifiedNumber`, policy N6). */
+export function register(unifiedNumber: string = FACTS.unifiedNumber): WorkflowEvent {
+  return ev('REGISTER_DOCUMENT', undefined, { facts: { unifiedNumber } });
 }
