@@ -16,6 +16,7 @@ import { HttpExceptionFilter } from './common/http-exception.filter';
 import { HealthController } from './health/health.controller';
 import { NotificationsModule } from './notifications/notifications.module';
 import { QueueDashboardModule } from './queue-dashboard/queue-dashboard.module';
+import { ReportsModule } from './reports/reports.module';
 import { ReviewDeskModule } from './review-desk/review-desk.module';
 import { DemoSeedService } from './seed/demo-seed.service';
 import { TestClockController } from './test-clock/test-clock.controller';
@@ -44,6 +45,7 @@ export class ApiModule {
         UsersModule,
         ReviewDeskModule,
         CatalogModule,
+        ReportsModule,
       ],
       controllers: [WorkflowsController, HealthController, ...(config.testClock ? [TestClockController] : [])],
       providers: [DemoSeedService, { provide: APP_FILTER, useClass: HttpExceptionFilter }],
