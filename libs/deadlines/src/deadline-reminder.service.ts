@@ -37,7 +37,10 @@ import { EMAIL_DELIVERY_REPOSITORY, NOTIFICATION_REPOSITORY, WEBHOOK_DELIVERY_RE
 import { EARLY_TOLERANCE_MS } from './queue.constants';
 import { resolveRecipients, rolesOf } from './recipients';
 import { calendarMissingMessage, reminderEmail, reminderMessage } from './reminder-message';
-import { deliveriesAt, MISSED_KEY, missedAt, PlannedReminder, plannedDelivery } from './reminder-plan';
+import { DAILY_ESCALATION, deliveriesAt, EscalationPolicy, escalationPolicy, MISSED_KEY, missedAt, PlannedReminder, plannedDelivery } from './reminder-plan';
+
+/** Who is also told once escalations are stepped up, unless the declaration names others: the general office (督查督办). */
+export const DEFAULT_STEP_UP_ROLES: Role[] = ['secretary'];
 
 export type ReminderOutcome =
   | {
@@ -68,9 +71,9 @@ export class DeliveryNotYetDueError extends Error {
 }
 
 /** The jobs for a row's deliveries at `now`: the current one (if any) and the upcoming ones. */
-export function reminderJobs(row: DeadlineEntity, calendar: BusinessCalendar, now: Date): DeadlineReminderJob[] {
+export function reminderJobs(row: DeadlineEntity, calendar: BusinessCalendar, now: Date, policy: EscalationPolicy = DAILY_ESCALATION): DeadlineReminderJob[] {
   if (row.status !== 'open' || !row.dueDate) return [];
-  const { current, upcoming } = deliveriesAt(row, calendar, now);
+  const { current, upcoming } = deliveriesAt(row, calendar, now, policy);
   const dueDate = row.dueDate;
   return [...(current ? [current] : []), ...upcoming].map((p) => ({ deadlineId: row.id, reminderKey: p.reminderKey, dueDate, at: p.at }));
 }
@@ -101,6 +104,11 @@ export class DeadlineReminderService {
     @Optional() @Inject(EMAIL_DELIVERY_REPOSITORY) private readonly emails?: EmailDeliveryRepository,
   ) {}
 
+  /** escalation cadence and step-up (DOCKET_RULES deadlines.escalation.*; default: daily until met) */
+  private get policy(): EscalationPolicy {
+    return escalationPolicy(this.config.rules ?? {});
+  }
+
   /**
    * The jobs that should be queued for a row now (see `reminderJobs`), and, when its declaration
    * names an `onMissed` event, the job that sends it once the due date has passed. That job is kept
@@ -108,7 +116,7 @@ export class DeadlineReminderService {
    * it finds the event no longer accepted and does nothing.
    */
   jobsFor(row: DeadlineEntity, now: Date = this.clock.now()): DeadlineReminderJob[] {
-    const jobs = reminderJobs(row, this.calendar, now);
+    const jobs = reminderJobs(row, this.calendar, now, this.policy);
     if (row.status === 'open' && row.type === 'due' && row.dueDate && this.declarationOf(row)?.onMissed) {
       jobs.push({ deadlineId: row.id, reminderKey: MISSED_KEY, dueDate: row.dueDate, at: missedAt(row.dueDate) });
     }
@@ -171,16 +179,17 @@ export class DeadlineReminderService {
     // left open by an older version.
     if (declaration && !declaration.states.some((s) => paths.includes(s))) return this.stale(id, `the case left ${declaration.states.join(', ')}`);
     if (job.reminderKey === MISSED_KEY) return this.sendMissedEvent(id, row, declaration, now);
-    let delivery = plannedDelivery(row, job.reminderKey, this.calendar);
+    const policy = this.policy;
+    let delivery = plannedDelivery(row, job.reminderKey, this.calendar, policy);
     // planned by a process that knew a calendar year this one has not loaded yet?
-    if (!delivery && (await this.calendarYears.refresh())) delivery = plannedDelivery(row, job.reminderKey, this.calendar);
+    if (!delivery && (await this.calendarYears.refresh())) delivery = plannedDelivery(row, job.reminderKey, this.calendar, policy);
     if (!delivery) return this.stale(id, `${job.reminderKey} is not in the deadline's plan`);
     if (Date.parse(delivery.at) - now.getTime() > EARLY_TOLERANCE_MS) {
       throw new DeliveryNotYetDueError(`job ${id} arrived at ${now.toISOString()}, planned for ${delivery.at}`);
     }
 
-    let plan = deliveriesAt(row, this.calendar, now);
-    if (!plan.complete && (await this.calendarYears.refresh())) plan = deliveriesAt(row, this.calendar, now);
+    let plan = deliveriesAt(row, this.calendar, now, policy);
+    if (!plan.complete && (await this.calendarYears.refresh())) plan = deliveriesAt(row, this.calendar, now, policy);
     const toJob = (p: PlannedReminder): DeadlineReminderJob => ({ deadlineId: row.id, reminderKey: p.reminderKey, dueDate: row.dueDate!, at: p.at });
     const next = plan.upcoming.map(toJob);
     if (!plan.complete) this.logger.warn(`deadline ${row.id}: escalations after ${row.dueDate} need a calendar year that is not loaded`);
@@ -189,7 +198,12 @@ export class DeadlineReminderService {
       return { outcome: 'superseded', next: [toJob(plan.current), ...next] };
     }
 
-    const roles = rolesOf(delivery.audience === 'responsible' ? row.responsible : row.supervisor);
+    const roles = [
+      ...new Set([
+        ...rolesOf(delivery.audience === 'responsible' ? row.responsible : row.supervisor),
+        ...(delivery.stepUp ? (declaration?.stepUpTo ?? DEFAULT_STEP_UP_ROLES) : []),
+      ]),
+    ];
     const recipients = resolveRecipients(await this.users.listUsers(), roles, row.orgUnits);
     const step = stateMetaOf(def, stateValue)?.label ?? { zh: found.statePath, en: found.statePath };
     const message = reminderMessage(delivery, {

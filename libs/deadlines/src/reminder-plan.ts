@@ -20,6 +20,57 @@ export interface PlannedReminder {
   at: string;
   /** for `before-N`: N working days before the due date; for `escalation-N`: N working days after it */
   workdays: number;
+  /** an escalation stepped up (EscalationPolicy.stepUpFrom): it also goes to the declaration's step-up roles */
+  stepUp?: true;
+}
+
+/**
+ * How escalations continue once a due date has passed (DOCKET_RULES, see `escalationPolicy`). The
+ * default is the issue's: the supervisor, every working day until the deadline is met, nobody else.
+ */
+export interface EscalationPolicy {
+  /** every working day for this many working days after the due date, then every `thenEvery`; 0 = every working day until met */
+  dailyFor: number;
+  /** the interval (working days) once `dailyFor` has passed, ≥ 1 */
+  thenEvery: number;
+  /** from this working day after the due date on, escalations also go to the step-up roles; 0 = never */
+  stepUpFrom: number;
+}
+
+/** The DOCKET_RULES keys of the escalation policy. */
+export const ESCALATION_RULES = {
+  dailyFor: 'deadlines.escalation.dailyWorkdays',
+  thenEvery: 'deadlines.escalation.thenEveryWorkdays',
+  stepUpFrom: 'deadlines.escalation.stepUpAfterWorkdays',
+} as const;
+
+export const DAILY_ESCALATION: EscalationPolicy = { dailyFor: 0, thenEvery: 5, stepUpFrom: 0 };
+
+/** The escalation policy from DOCKET_RULES (whole working days; missing keys keep the default). Pure. */
+export function escalationPolicy(rules: Record<string, number>): EscalationPolicy {
+  const n = (key: string, fallback: number, min: number) => (Number.isFinite(rules[key]) ? Math.max(min, Math.floor(rules[key])) : fallback);
+  return {
+    dailyFor: n(ESCALATION_RULES.dailyFor, DAILY_ESCALATION.dailyFor, 0),
+    thenEvery: n(ESCALATION_RULES.thenEvery, DAILY_ESCALATION.thenEvery, 1),
+    stepUpFrom: n(ESCALATION_RULES.stepUpFrom, DAILY_ESCALATION.stepUpFrom, 0),
+  };
+}
+
+/** Whether working day `n` after the due date carries an escalation under `p`. */
+const isEscalationDay = (n: number, p: EscalationPolicy) => n >= 1 && (p.dailyFor === 0 || n <= p.dailyFor || (n - p.dailyFor) % p.thenEvery === 0);
+
+/** The last escalation day at or before working day `n` (0 when none). */
+function lastEscalationDay(n: number, p: EscalationPolicy): number {
+  if (n < 1) return 0;
+  if (p.dailyFor === 0 || n <= p.dailyFor) return n;
+  return p.dailyFor + Math.floor((n - p.dailyFor) / p.thenEvery) * p.thenEvery;
+}
+
+/** The first escalation day after working day `n`. */
+function nextEscalationDay(n: number, p: EscalationPolicy): number {
+  if (n < 0) return 1;
+  if (p.dailyFor === 0 || n + 1 <= p.dailyFor) return n + 1;
+  return p.dailyFor + (Math.floor((n - p.dailyFor) / p.thenEvery) + 1) * p.thenEvery;
 }
 
 /** The columns of a deadline row the plan is computed from. */
@@ -49,9 +100,17 @@ function reminderDays(row: ReminderPlanRow): number[] {
   }
 }
 
-function escalation(dueDate: string, n: number, calendar: BusinessCalendar): PlannedReminder {
+function escalation(dueDate: string, n: number, calendar: BusinessCalendar, p: EscalationPolicy): PlannedReminder {
   const date = calendar.addWorkdays(dueDate, n);
-  return { reminderKey: `escalation-${n}`, kind: 'escalation', audience: 'supervisor', date, at: at(date), workdays: n };
+  return {
+    reminderKey: `escalation-${n}`,
+    kind: 'escalation',
+    audience: 'supervisor',
+    date,
+    at: at(date),
+    workdays: n,
+    ...(p.stepUpFrom > 0 && n >= p.stepUpFrom ? { stepUp: true as const } : {}),
+  };
 }
 
 const escalates = (row: ReminderPlanRow): row is ReminderPlanRow & { dueDate: string } => !!row.dueDate && row.type === 'due' && !!row.escalate;
@@ -66,8 +125,8 @@ function escalationsDueBy(dueDate: string, instant: string, calendar: BusinessCa
 }
 
 /** The first escalation after the deadline was opened (normally `escalation-1`). */
-function firstEscalation(row: ReminderPlanRow & { dueDate: string }, calendar: BusinessCalendar): PlannedReminder {
-  return escalation(row.dueDate, escalationsDueBy(row.dueDate, row.openedAt, calendar) + 1, calendar);
+function firstEscalation(row: ReminderPlanRow & { dueDate: string }, calendar: BusinessCalendar, p: EscalationPolicy): PlannedReminder {
+  return escalation(row.dueDate, nextEscalationDay(escalationsDueBy(row.dueDate, row.openedAt, calendar), p), calendar, p);
 }
 
 function finitePlan(row: ReminderPlanRow, calendar: BusinessCalendar): PlannedReminder[] {
@@ -101,27 +160,27 @@ function finitePlan(row: ReminderPlanRow, calendar: BusinessCalendar): PlannedRe
  * Pure: no clock, no I/O. A delivery whose working-day count needs a year the calendar has no
  * data for is left out (never guessed). A row without a due date (calendar-missing) has an empty plan.
  */
-export function reminderPlan(row: ReminderPlanRow, calendar: BusinessCalendar): PlannedReminder[] {
+export function reminderPlan(row: ReminderPlanRow, calendar: BusinessCalendar, p: EscalationPolicy = DAILY_ESCALATION): PlannedReminder[] {
   const plan = finitePlan(row, calendar);
-  const first = escalates(row) ? orGap(() => firstEscalation(row, calendar)) : null;
+  const first = escalates(row) ? orGap(() => firstEscalation(row, calendar, p)) : null;
   if (first) plan.push(first);
   return plan;
 }
 
-/** The escalation after `escalation-N` (every working day until the deadline is met), or null when it does not escalate. */
-export function escalationAfter(row: ReminderPlanRow, n: number, calendar: BusinessCalendar): PlannedReminder | null {
-  return escalates(row) ? orGap(() => escalation(row.dueDate, n + 1, calendar)) : null;
+/** The escalation after `escalation-N` (by default every working day until the deadline is met), or null when it does not escalate. */
+export function escalationAfter(row: ReminderPlanRow, n: number, calendar: BusinessCalendar, p: EscalationPolicy = DAILY_ESCALATION): PlannedReminder | null {
+  return escalates(row) ? orGap(() => escalation(row.dueDate, nextEscalationDay(n, p), calendar, p)) : null;
 }
 
 /**
  * The delivery a reminder key stands for in this row's plan, or null when the plan has no such
  * delivery (a job for a changed or foreign plan is stale). Pure.
  */
-export function plannedDelivery(row: ReminderPlanRow, reminderKey: string, calendar: BusinessCalendar): PlannedReminder | null {
+export function plannedDelivery(row: ReminderPlanRow, reminderKey: string, calendar: BusinessCalendar, p: EscalationPolicy = DAILY_ESCALATION): PlannedReminder | null {
   const m = /^escalation-([1-9]\d{0,4})$/.exec(reminderKey);
   if (m) {
-    if (!escalates(row)) return null;
-    const d = orGap(() => escalation(row.dueDate, Number(m[1]), calendar));
+    if (!escalates(row) || !isEscalationDay(Number(m[1]), p)) return null;
+    const d = orGap(() => escalation(row.dueDate, Number(m[1]), calendar, p));
     return d && d.at > row.openedAt ? d : null;
   }
   return finitePlan(row, calendar).find((p) => p.reminderKey === reminderKey) ?? null;
@@ -145,7 +204,7 @@ export interface DeliveriesAt {
  *
  * Pure. Escalations that need a year without holiday data are left out (`complete: false`).
  */
-export function deliveriesAt(row: ReminderPlanRow, calendar: BusinessCalendar, now: Date): DeliveriesAt {
+export function deliveriesAt(row: ReminderPlanRow, calendar: BusinessCalendar, now: Date, p: EscalationPolicy = DAILY_ESCALATION): DeliveriesAt {
   const nowIso = now.toISOString();
   let current: PlannedReminder | null = null;
   const upcoming: PlannedReminder[] = [];
@@ -158,8 +217,11 @@ export function deliveriesAt(row: ReminderPlanRow, calendar: BusinessCalendar, n
     const dueDate = row.dueDate;
     const escalations = orGap(() => {
       const before = escalationsDueBy(dueDate, row.openedAt, calendar);
-      const n = escalationsDueBy(dueDate, nowIso, calendar);
-      return { current: n > before ? escalation(dueDate, n, calendar) : null, next: escalation(dueDate, Math.max(n, before) + 1, calendar) };
+      const n = lastEscalationDay(escalationsDueBy(dueDate, nowIso, calendar), p);
+      return {
+        current: n > before ? escalation(dueDate, n, calendar, p) : null,
+        next: escalation(dueDate, nextEscalationDay(Math.max(escalationsDueBy(dueDate, nowIso, calendar), before), p), calendar, p),
+      };
     });
     if (escalations) {
       current = escalations.current ?? current;
@@ -185,7 +247,7 @@ export function missedAt(dueDate: string): string {
 }
 
 /** Whether `delivery` has been superseded at `now` by a later delivery of the same plan. */
-export function isSuperseded(row: ReminderPlanRow, delivery: PlannedReminder, calendar: BusinessCalendar, now: Date): boolean {
-  const { current } = deliveriesAt(row, calendar, now);
+export function isSuperseded(row: ReminderPlanRow, delivery: PlannedReminder, calendar: BusinessCalendar, now: Date, p: EscalationPolicy = DAILY_ESCALATION): boolean {
+  const { current } = deliveriesAt(row, calendar, now, p);
   return !!current && current.at > delivery.at;
 }

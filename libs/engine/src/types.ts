@@ -291,6 +291,11 @@ export interface DeadlineDeclaration<C = any> {
   reminders: number[];
   /** after the due date: the supervisor, then every working day until it is met */
   escalate: boolean;
+  /**
+   * who is also told once escalations are stepped up (DOCKET_RULES deadlines.escalation.stepUpAfterWorkdays;
+   * off by default); default: the general office (`secretary`, 党政办 督查督办)
+   */
+  stepUpTo?: Role[];
   /** events that stop the clock to start it again on re-entry (closed as 'restarted', e.g. RETURN_INCOMPLETE) */
   restartOn?: string[];
   /** events after which the deadline no longer applies (closed as 'cancelled', e.g. WITHDRAW) */
