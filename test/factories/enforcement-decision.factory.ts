@@ -20,7 +20,10 @@ export interface Step {
 
 export const ENFORCEMENT_HASH = { proposed: sha('penalty-v1: 行政处罚决定书（拟）'), other: sha('penalty-v1b: 加重处罚的决定书') };
 
-/** The reviewer's legal professional qualification, carried on the opinion until it is a user attribute (APL Art. 58). */
+/**
+ * A qualification as a payload used to declare it: ignored now (APL Art. 58 is checked against the
+ * reviewer's user record; the demo legal-reviewer's holds certificate A20183302100456).
+ */
 export const REVIEWER_QUALIFICATION = { holderName: '司法所审查员 李某', certificateNumber: 'A20183302100456' };
 
 /** A major penalty in 2020: proposal after a hearing, legal review 08-03 → 08-07, decision 08-10. */
@@ -59,7 +62,6 @@ export function enforcementSteps(): Step[] {
         outcome: 'LEGAL',
         reasons: '事实清楚，证据确凿，程序合法，适用依据正确，裁量适当',
         legalBasis: ['《中华人民共和国行政处罚法》', '《中华人民共和国土地管理法》第七十七条'],
-        reviewerQualification: REVIEWER_QUALIFICATION,
       },
     },
     {

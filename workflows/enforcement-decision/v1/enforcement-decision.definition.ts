@@ -39,14 +39,22 @@ export const ENFORCEMENT_DECISION_PARAMS = {
 } as const;
 
 type EventEntry = Omit<EventMeta, 'rules'>;
-const ev = (zh: string, en: string, roles: EventMeta['roles'], payload: EventMeta['payload']): EventEntry => ({ label: { zh, en }, roles, payload });
+const ev = (zh: string, en: string, roles: EventMeta['roles'], payload: EventMeta['payload'], facts?: EventMeta['facts']): EventEntry => ({
+  label: { zh, en },
+  roles,
+  payload,
+  ...(facts ? { facts } : {}),
+});
 
 const EVENTS: Record<EnforcementDecisionEventType, EventEntry> = {
   SUBMIT_DRAFT: ev('提交拟作出的执法决定', 'Submit the proposed decision', ['department-head'], P.SubmitDraftPayload),
   SUBMIT_FOR_LEGALITY_REVIEW: ev('送请法制审核', 'Submit for legal review', ['department-head'], P.SubmitForLegalityReviewPayload),
   ACCEPT_FOR_REVIEW: ev('签收送审材料', 'Accept for review', ['legal-reviewer'], P.AcceptForReviewPayload),
   RETURN_INCOMPLETE: ev('退回补充材料', 'Return as incomplete', ['legal-reviewer'], P.ReturnIncompletePayload),
-  ISSUE_REVIEW_OPINION: ev('出具法制审核意见', 'Issue the legal review opinion', ['legal-reviewer'], P.IssueReviewOpinionPayload),
+  // APL Art. 58 ¶2: the reviewer's qualification as an administrator recorded it (policy E1)
+  ISSUE_REVIEW_OPINION: ev('出具法制审核意见', 'Issue the legal review opinion', ['legal-reviewer'], P.IssueReviewOpinionPayload, {
+    reviewer: { kind: 'actor' },
+  }),
   CONFIRM_REVISIONS: ev('确认已按审核意见修改', 'Confirm the revisions', ['department-head'], P.ConfirmRevisionsPayload),
   RECORD_DECISION: ev('作出执法决定', 'Record the decision', ['town-head'], P.RecordDecisionPayload),
   RETURN_FOR_REVISION: ev('退回重新拟定', 'Send back for revision', ['town-head'], P.ReturnForRevisionPayload),

@@ -22,7 +22,7 @@ import {
   enforcementDecisionV1Machine as machine,
   reviewerQualified,
 } from './enforcement-decision.machine';
-import { ACTORS, AT, createInput, createPayload, ev, HASH, QUALIFIED, valid } from './testing/enforcement-decision.fixtures';
+import { ACTORS, AT, createInput, createPayload, ev, HASH, opinion, profile, QUALIFIED, UNQUALIFIED, valid } from './testing/enforcement-decision.fixtures';
 
 type Snap = SnapshotFrom<typeof machine>;
 
@@ -131,7 +131,14 @@ describe('happy paths', () => {
       'decided',
     ]);
     expect(s.status).toBe('done');
-    expect(s.context.legalityReview.opinions[0].reviewerQualification).toEqual({ ...QUALIFIED, reviewingSince: null });
+    // the qualification as the user record held it when the opinion was issued (policy E1)
+    expect(s.context.legalityReview.opinions[0].reviewerQualification).toEqual({
+      holderName: '李审核',
+      certificateNumber: 'A20193302100123',
+      obtainedOn: '2019-12-20',
+      reviewingSince: null,
+      userId: 'u-reviewer',
+    });
     expect(s.context.decision).toMatchObject({ decisionHash: HASH.revised, collectiveDiscussion: true, by: ACTORS['town-head'] });
     expect(def.visibleToReviewers!(s.context)).toBe(true);
   });
@@ -178,21 +185,40 @@ const RULE_CASES: Record<EnforcementDecisionRuleName, RuleCase | RuleCase[]> = {
   },
   reviewerQualified: [
     {
-      // no qualification at all
+      // the user record holds no qualification
       at: atUnderReview,
-      bad: ev('ISSUE_REVIEW_OPINION', valid.ISSUE_REVIEW_OPINION('LEGAL', null as never)),
-      good: ev('ISSUE_REVIEW_OPINION', valid.ISSUE_REVIEW_OPINION('LEGAL', QUALIFIED)),
+      bad: opinion(UNQUALIFIED),
+      good: opinion(profile()),
     },
     {
-      // a name without a certificate, reviewing only since APL 2021: first-time, so refused
+      // a declaration in the payload proves nothing: ignored (policy E1)
       at: atUnderReview,
-      bad: ev('ISSUE_REVIEW_OPINION', valid.ISSUE_REVIEW_OPINION('LEGAL', { holderName: '王审核', reviewingSince: '2021-07-15' })),
-      good: ev('ISSUE_REVIEW_OPINION', valid.ISSUE_REVIEW_OPINION('LEGAL', { holderName: '王审核', reviewingSince: '2019-03-01' })),
+      bad: opinion(UNQUALIFIED, valid.ISSUE_REVIEW_OPINION('LEGAL', QUALIFIED)),
+      good: opinion(profile(), valid.ISSUE_REVIEW_OPINION('LEGAL', { holderName: '新审核' })),
     },
     {
+      // no record at all (a sender without a user row gets an empty profile; null is refused too)
       at: atUnderReview,
-      bad: ev('ISSUE_REVIEW_OPINION', valid.ISSUE_REVIEW_OPINION('LEGAL', { holderName: '赵审核', certificateNumber: '无' })),
-      good: ev('ISSUE_REVIEW_OPINION', valid.ISSUE_REVIEW_OPINION('LEGAL', { holderName: '赵审核', certificateNumber: 'A20203302001234' })),
+      bad: ev('ISSUE_REVIEW_OPINION', undefined, { facts: { reviewer: null } }),
+      good: opinion(profile()),
+    },
+    {
+      // no certificate, reviewing only since APL 2021 took effect: first-time, so refused (policy E2)
+      at: atUnderReview,
+      bad: opinion(profile({ legalProfessionalQualification: null, legalReviewSince: '2021-07-15' })),
+      good: opinion(profile({ legalProfessionalQualification: null, legalReviewSince: '2019-03-01' })),
+    },
+    {
+      // a certificate obtained only after the day of the review
+      at: atUnderReview,
+      bad: opinion(profile({ legalProfessionalQualification: { certificateNumber: 'A20243302001234', obtainedOn: '2024-03-02' } })),
+      good: opinion(profile({ legalProfessionalQualification: { certificateNumber: 'A20243302001234', obtainedOn: '2024-03-01' } })),
+    },
+    {
+      // a history written before the user record existed replays with its declaration
+      at: atUnderReview,
+      bad: ev('ISSUE_REVIEW_OPINION', valid.ISSUE_REVIEW_OPINION('LEGAL', { holderName: '赵审核', certificateNumber: '无' }), { facts: {} }),
+      good: ev('ISSUE_REVIEW_OPINION', valid.ISSUE_REVIEW_OPINION('LEGAL', { holderName: '赵审核', certificateNumber: 'A20203302001234' }), { facts: {} }),
     },
   ],
   revisionsApplied: {
@@ -262,6 +288,22 @@ describe('rules: each refuses in its state, a valid event passes', () => {
     expect(reviewerQualified({ certificateNumber: ' ' }, '2024-03-01')).toBe(false);
     expect(reviewerQualified({ reviewingSince: '2021-07-14' }, '2024-03-01')).toBe(true);
     expect(reviewerQualified({ reviewingSince: '2021-07-15' }, '2024-03-01')).toBe(false);
+    expect(reviewerQualified({ certificateNumber: 'A20193302100123', obtainedOn: '2024-03-01' }, '2024-03-01')).toBe(true);
+    expect(reviewerQualified({ certificateNumber: 'A20193302100123', obtainedOn: '2024-03-02' }, '2024-03-01')).toBe(false);
+    expect(reviewerQualified(null, '2024-03-01')).toBe(false);
+  });
+
+  it('records the qualification the rule checked: the user record, or in an old history the declaration', () => {
+    const fromRecord = run(atUnderReview(), opinion(profile({ legalProfessionalQualification: null, legalReviewSince: '2019-03-01' }), valid.ISSUE_REVIEW_OPINION('LEGAL', QUALIFIED)));
+    expect(fromRecord.context.legalityReview.opinions[0].reviewerQualification).toEqual({
+      holderName: '李审核',
+      certificateNumber: null,
+      obtainedOn: null,
+      reviewingSince: '2019-03-01',
+      userId: 'u-reviewer',
+    });
+    const legacy = run(atUnderReview(), ev('ISSUE_REVIEW_OPINION', valid.ISSUE_REVIEW_OPINION('LEGAL', QUALIFIED), { facts: {} }));
+    expect(legacy.context.legalityReview.opinions[0].reviewerQualification).toEqual({ ...QUALIFIED, reviewingSince: null });
   });
 
   it('RECORD_DECISION during the review is refused with APL Art. 58, and the decision-maker is told why', () => {
@@ -310,6 +352,11 @@ describe('definition', () => {
     for (const t of ['SUBMIT_FOR_LEGALITY_REVIEW', 'ACCEPT_FOR_REVIEW', 'RETURN_INCOMPLETE', 'ISSUE_REVIEW_OPINION', 'CONFIRM_REVISIONS'] as const) {
       expect(def.events[t].roles).toEqual(md.events[t].roles);
     }
+  });
+
+  it('has the runtime read the reviewer’s user record for the opinion (fact kind actor, policy E1)', () => {
+    expect(def.events.ISSUE_REVIEW_OPINION.facts).toEqual({ reviewer: { kind: 'actor' } });
+    for (const [type, meta] of Object.entries(def.events)) if (type !== 'ISSUE_REVIEW_OPINION') expect([type, meta.facts]).toEqual([type, undefined]);
   });
 
   it('declares the review deadline as configuration', () => {

@@ -10,13 +10,17 @@
  * major enforcement decisions from 2023 (SPEC §7), hence `decisionType` beyond penalties.
  *
  * Policy decisions:
- *  E1  The qualification is a payload field of ISSUE_REVIEW_OPINION (`reviewerQualification`)
- *      checked by REVIEWER_QUALIFICATION_REQUIRED. STOPGAP: it must become an attribute of the user
- *      checked from the actor (runtime / auth change); a self-declared field proves nothing.
- *  E2  "First-time" (初次从事) reviewers need the certificate. A reviewer who states that they have
- *      done these reviews since before APL 2021 took effect (2021-07-15) is not first-time and may
- *      give `reviewingSince` instead. The certificate number's official format is not verified
- *      here: 6–32 letters, digits or hyphens.
+ *  E1  The qualification is an attribute of the user, recorded by an administrator
+ *      (PUT /users/:id/qualifications): the runtime passes the acting reviewer's record on
+ *      ISSUE_REVIEW_OPINION as `facts.reviewer` (fact kind `actor`), REVIEWER_QUALIFICATION_REQUIRED
+ *      checks it, and the opinion keeps what it was. A qualification in the payload proves nothing
+ *      and is ignored (older clients may still send `reviewerQualification`). Histories written
+ *      before the record existed carry no `facts.reviewer`; they replay with the payload's
+ *      declaration, as they were accepted.
+ *  E2  "First-time" (初次从事) reviewers need the certificate (obtained no later than the review).
+ *      A reviewer recorded as doing these reviews since before APL 2021 took effect (2021-07-15) is
+ *      not first-time. The certificate number's official format is not verified here: 6–32
+ *      letters, digits or hyphens.
  *  E3  The decision recorded must be the text that passed review (`decisionHash`), made no earlier
  *      than the day it passed and not in the future. A decision-maker who wants a different
  *      decision sends it back (RETURN_FOR_REVISION): a new round, reviewed again.
@@ -28,7 +32,7 @@
  *      after enforcement.legalReview.maxWorkdays (default 15, SPEC §3.4).
  */
 import { and, assign, setup } from 'xstate';
-import type { Actor, RuleDefinition, WorkflowEvent, WorkflowInput } from '@app/engine';
+import type { Actor, ActorProfile, RuleDefinition, WorkflowEvent, WorkflowInput } from '@app/engine';
 import type {
   AcceptForReviewPayload,
   ConfirmRevisionsPayload,
@@ -89,10 +93,21 @@ export interface ReviewOpinionRecord extends Stamp {
   legalBasis: string[];
   legalAdvisers: string[];
   suggestions: string | null;
-  /** as declared on the event (policy E1) */
-  reviewerQualification: { holderName: string; certificateNumber: string | null; reviewingSince: string | null } | null;
+  /**
+   * the reviewer's qualification as checked (policy E1): from the user record (`userId`,
+   * `obtainedOn` present), or, in histories written before, as declared on the event
+   */
+  reviewerQualification: ReviewerQualification | null;
   documentHash: string | null;
   reviewedDraftHash: string | null;
+}
+
+export interface ReviewerQualification {
+  holderName: string;
+  certificateNumber: string | null;
+  reviewingSince: string | null;
+  obtainedOn?: string | null;
+  userId?: string;
 }
 
 export interface LegalityReviewRecords {
@@ -151,10 +166,36 @@ export const APL_2021_EFFECTIVE = '2021-07-15';
 const CERTIFICATE_NUMBER = /^[A-Za-z0-9-]{6,32}$/;
 
 /** APL Art. 58 ¶2 as modelled by policy E2. */
-export function reviewerQualified(q: { certificateNumber?: unknown; reviewingSince?: unknown } | undefined, today: string): boolean {
+export function reviewerQualified(
+  q: { certificateNumber?: unknown; obtainedOn?: unknown; reviewingSince?: unknown } | null | undefined,
+  today: string,
+): boolean {
   if (!q) return false;
-  if (typeof q.certificateNumber === 'string' && CERTIFICATE_NUMBER.test(q.certificateNumber.trim())) return true;
+  const certified = typeof q.certificateNumber === 'string' && CERTIFICATE_NUMBER.test(q.certificateNumber.trim());
+  if (certified && (!isDay(q.obtainedOn) || q.obtainedOn <= today)) return true;
   return isDay(q.reviewingSince) && q.reviewingSince < APL_2021_EFFECTIVE && q.reviewingSince <= today;
+}
+
+/**
+ * The qualification of the reviewer who issues an opinion (policy E1): the user record the runtime
+ * read (`facts.reviewer`, an ActorProfile); only a history written before the record existed falls
+ * back to the payload's declaration.
+ */
+export function reviewerQualificationOf(event: { payload?: unknown; facts?: Record<string, unknown> }): ReviewerQualification | null {
+  if (event.facts && 'reviewer' in event.facts) {
+    const r = event.facts.reviewer as Partial<ActorProfile> | null | undefined;
+    if (!r || typeof r !== 'object') return null;
+    const q = r.legalProfessionalQualification;
+    return {
+      holderName: String(r.displayName ?? ''),
+      certificateNumber: q && nonEmpty(q.certificateNumber) ? q.certificateNumber : null,
+      obtainedOn: q && isDay(q.obtainedOn) ? q.obtainedOn : null,
+      reviewingSince: isDay(r.legalReviewSince) ? r.legalReviewSince : null,
+      userId: String(r.userId ?? ''),
+    };
+  }
+  const d = payloadOf<IssueReviewOpinionPayload>(event).reviewerQualification;
+  return d ? { holderName: String(d.holderName ?? ''), certificateNumber: nonEmpty(d.certificateNumber) ? d.certificateNumber : null, reviewingSince: orNull(d.reviewingSince) } : null;
 }
 
 export function currentDraft(ctx: Ctx): DraftRecord | undefined {
@@ -220,12 +261,12 @@ export const enforcementDecisionRules = {
     },
   },
   reviewerQualified: {
-    check: ({ event }) => reviewerQualified(payloadOf<IssueReviewOpinionPayload>(event).reviewerQualification, String(event.today ?? '')),
+    check: ({ event }) => reviewerQualified(reviewerQualificationOf(event), String(event.today ?? '')),
     refusal: {
       code: 'REVIEWER_QUALIFICATION_REQUIRED',
       article: 'APL Art. 58',
-      zh: `初次从事行政处罚决定法制审核的人员，应当通过国家统一法律职业资格考试取得法律职业资格，请填写审核人员的法律职业资格证书编号（${APL}第五十八条第二款）`,
-      en: 'A first-time legal reviewer must hold the legal professional qualification (national unified legal professional qualification exam); give the reviewer’s certificate number (Administrative Penalty Law Art. 58 ¶2).',
+      zh: `初次从事行政处罚决定法制审核的人员，应当通过国家统一法律职业资格考试取得法律职业资格；您的用户信息中没有登记法律职业资格（或2021年7月15日前即从事法制审核的记录），请系统管理员登记后再出具审核意见（${APL}第五十八条第二款）`,
+      en: 'A first-time legal reviewer must hold the legal professional qualification (national unified legal professional qualification exam); your user record holds no such qualification (nor legal review work since before 15 July 2021): an administrator must record it before you issue the opinion (Administrative Penalty Law Art. 58 ¶2).',
     },
   },
   revisionsApplied: {
@@ -388,7 +429,6 @@ const actions = {
   }),
   recordOpinion: record(({ context, event }) => {
     const p = payloadOf<IssueReviewOpinionPayload>(event);
-    const q = p.reviewerQualification;
     const opinion: ReviewOpinionRecord = {
       ...stamp(event),
       round: context.round,
@@ -398,9 +438,7 @@ const actions = {
       legalBasis: strings(p.legalBasis),
       legalAdvisers: strings(p.legalAdvisers),
       suggestions: orNull(p.suggestions),
-      reviewerQualification: q
-        ? { holderName: String(q.holderName ?? ''), certificateNumber: nonEmpty(q.certificateNumber) ? q.certificateNumber : null, reviewingSince: orNull(q.reviewingSince) }
-        : null,
+      reviewerQualification: reviewerQualificationOf(event),
       documentHash: orNull(p.documentHash),
       reviewedDraftHash: lastOf(ofRound(context.legalityReview.submissions, context.round))?.materials.draftHash ?? null,
     };

@@ -1,8 +1,8 @@
 /**
  * Payloads of the enforcement-decision workflow (v1), one class per event, validated and
- * whitelisted by the API. The review events keep the names and fields of major-decision v1; the
- * opinion also carries the reviewer's legal professional qualification (APL Art. 58) until it
- * becomes an attribute of the user.
+ * whitelisted by the API. The review events keep the names and fields of major-decision v1. The
+ * reviewer's legal professional qualification (APL Art. 58) is an attribute of the user, read by
+ * the runtime (policy E1), not a payload field.
  */
 import 'reflect-metadata';
 import { Type } from 'class-transformer';
@@ -75,8 +75,9 @@ export class LegalityReviewMaterialsDto {
 }
 
 /**
- * The reviewer's legal professional qualification (法律职业资格, APL Art. 58 ¶2). A stopgap: it
- * belongs on the user and should be checked from the actor.
+ * A reviewer's qualification as the first version of this workflow let the opinion declare it
+ * (法律职业资格, APL Art. 58 ¶2). Still accepted, so that older clients keep working, but IGNORED:
+ * the rule checks the user record the runtime reads (policy E1).
  */
 export class ReviewerQualificationDto {
   @IsString() @IsNotEmpty() @MaxLength(SHORT_TEXT)
@@ -166,7 +167,7 @@ export class IssueReviewOpinionPayload {
   @IsOptional() @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
   suggestions?: string;
 
-  /** optional in the shape so that a missing one is refused with APL Art. 58 (the rule) */
+  /** ignored (policy E1): the qualification is read from the reviewer's user record */
   @IsOptional() @IsObject() @ValidateNested() @Type(() => ReviewerQualificationDto)
   reviewerQualification?: ReviewerQualificationDto;
 

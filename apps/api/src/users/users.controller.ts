@@ -1,7 +1,8 @@
-import { RequireRoles } from '@app/auth';
-import { Body, Controller, Get, Post } from '@nestjs/common';
+import { AuthenticatedUser, CurrentUser, RequireRoles } from '@app/auth';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CreateUserRequestDto } from './dto/create-user.request.dto';
+import { UpdateUserQualificationsRequestDto } from './dto/update-user-qualifications.request.dto';
 import { UsersService } from './users.service';
 
 @ApiTags('users')
@@ -20,6 +21,20 @@ export class UsersController {
   @Post('users')
   create(@Body() dto: CreateUserRequestDto) {
     return this.users.create(dto);
+  }
+
+  /**
+   * Records a user's legal professional qualification and the day they began legal review work
+   * (APL Art. 58 ¶2): what the enforcement-decision workflow checks for a first-time reviewer.
+   */
+  @RequireRoles('admin')
+  @Put('users/:id/qualifications')
+  updateQualifications(
+    @CurrentUser() admin: AuthenticatedUser,
+    @Param('id', new ParseUUIDPipe({ version: '4' })) id: string,
+    @Body() dto: UpdateUserQualificationsRequestDto,
+  ) {
+    return this.users.updateQualifications(admin, id, dto);
   }
 
   @Get('org-units')

@@ -1,10 +1,11 @@
-import { hashPassword } from '@app/auth';
-import type { Role } from '@app/engine';
+import { AuthenticatedUser, hashPassword } from '@app/auth';
+import { type Role, shanghaiDate } from '@app/engine';
 import { USER_REPOSITORY, UserEntity, UserRepository } from '@app/persistence';
 import { CLOCK, Clock, DocketError } from '@app/runtime';
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'crypto';
 import { CreateUserRequestDto } from './dto/create-user.request.dto';
+import { UpdateUserQualificationsRequestDto } from './dto/update-user-qualifications.request.dto';
 
 export const toUserResponse = (u: UserEntity) => ({
   id: u.id,
@@ -15,6 +16,14 @@ export const toUserResponse = (u: UserEntity) => ({
   active: !!u.active,
   createdAt: u.createdAt,
   email: u.email ?? null,
+  qualifications: {
+    legalProfessionalQualification: u.legalQualificationCertNo
+      ? { certificateNumber: u.legalQualificationCertNo, obtainedOn: u.legalQualificationObtainedOn ?? null }
+      : null,
+    legalReviewSince: u.legalReviewSince ?? null,
+    updatedAt: u.qualificationsUpdatedAt ?? null,
+    updatedBy: u.qualificationsUpdatedBy ?? null,
+  },
 });
 
 @Injectable()
@@ -49,6 +58,41 @@ export class UsersService {
     });
     await this.users.insertUser(u);
     return toUserResponse(u);
+  }
+
+  /** APL Art. 58 ¶2: what the enforcement-decision workflow reads as the reviewer's qualification. */
+  async updateQualifications(admin: AuthenticatedUser, id: string, dto: UpdateUserQualificationsRequestDto) {
+    const u = await this.users.findById(id);
+    if (!u) throw new DocketError(404, 'USER_NOT_FOUND', `用户不存在：${id}`, `No user ${id}`);
+    const given = (['legalQualificationCertificateNumber', 'legalQualificationObtainedOn', 'legalReviewSince'] as const).filter((k) => dto[k] !== undefined);
+    if (!given.length) {
+      throw new DocketError(400, 'NOTHING_TO_UPDATE', '请至少填写一项资格信息（填 null 表示清除）', 'Give at least one qualification field (null clears it)');
+    }
+    const now = this.clock.now().toISOString();
+    const today = shanghaiDate(now);
+    const next = {
+      legalQualificationCertNo: dto.legalQualificationCertificateNumber === undefined ? u.legalQualificationCertNo : dto.legalQualificationCertificateNumber,
+      legalQualificationObtainedOn: dto.legalQualificationObtainedOn === undefined ? u.legalQualificationObtainedOn : dto.legalQualificationObtainedOn,
+      legalReviewSince: dto.legalReviewSince === undefined ? u.legalReviewSince : dto.legalReviewSince,
+    };
+    // clearing the certificate clears the day it was obtained
+    if (dto.legalQualificationCertificateNumber === null && dto.legalQualificationObtainedOn === undefined) next.legalQualificationObtainedOn = null;
+    if (next.legalQualificationObtainedOn && !next.legalQualificationCertNo) {
+      throw new DocketError(
+        400,
+        'QUALIFICATION_CERTIFICATE_REQUIRED',
+        '填写取得法律职业资格的日期时，应当同时填写资格证书编号',
+        'The day the qualification was obtained needs the certificate number',
+      );
+    }
+    for (const [field, day] of [['legalQualificationObtainedOn', next.legalQualificationObtainedOn], ['legalReviewSince', next.legalReviewSince]] as const) {
+      if (day && day > today) {
+        throw new DocketError(400, 'DATE_IN_FUTURE', `${field} 不得晚于今天（${today}）`, `${field} cannot be after today (${today})`, undefined, { field });
+      }
+    }
+    const patch = { ...next, qualificationsUpdatedAt: now, qualificationsUpdatedBy: admin.id };
+    if (!(await this.users.updateQualifications(id, patch))) throw new DocketError(404, 'USER_NOT_FOUND', `用户不存在：${id}`, `No user ${id}`);
+    return toUserResponse(Object.assign(u, patch));
   }
 
   orgUnits() {

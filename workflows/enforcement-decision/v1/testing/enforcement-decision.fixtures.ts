@@ -2,7 +2,7 @@
  * Test fixtures for the enforcement-decision workflow: valid payloads for every event and a
  * builder for `WorkflowEvent`s with a fixed time and actor. Pure data, no I/O.
  */
-import type { Actor, Role, WorkflowEvent, WorkflowInput } from '@app/engine';
+import type { Actor, ActorProfile, Role, WorkflowEvent, WorkflowInput } from '@app/engine';
 import type { EnforcementDecisionEventType } from '../enforcement-decision.machine';
 
 export const AT = '2024-03-01T02:00:00.000Z';
@@ -29,7 +29,19 @@ export const ROLE_OF: Record<EnforcementDecisionEventType, keyof typeof ACTORS> 
 
 export const HASH = { draft1: 'a'.repeat(64), draft2: 'b'.repeat(64), revised: 'c'.repeat(64) };
 
+/** A qualification as the payload used to declare it (ignored now, policy E1; only old histories carry it). */
 export const QUALIFIED = { holderName: '李审核', certificateNumber: 'A20193302100123' };
+
+/** The reviewer's user record as the runtime passes it (`facts.reviewer`, fact kind `actor`). */
+export const profile = (patch: Partial<ActorProfile> = {}): ActorProfile => ({
+  userId: 'u-reviewer',
+  displayName: '李审核',
+  legalProfessionalQualification: { certificateNumber: 'A20193302100123', obtainedOn: '2019-12-20' },
+  legalReviewSince: null,
+  ...patch,
+});
+/** a recorded user without any qualification */
+export const UNQUALIFIED = profile({ displayName: '新审核', legalProfessionalQualification: null, legalReviewSince: null });
 
 export const createPayload = () => ({
   title: '某建材公司违法占用耕地案',
@@ -66,7 +78,7 @@ export const valid = {
   }),
   ACCEPT_FOR_REVIEW: () => ({}),
   RETURN_INCOMPLETE: () => ({ missing: ['听证笔录'] }),
-  ISSUE_REVIEW_OPINION: (outcome = 'LEGAL', reviewerQualification: object | undefined = QUALIFIED) => ({
+  ISSUE_REVIEW_OPINION: (outcome = 'LEGAL', reviewerQualification?: object) => ({
     outcome,
     reasons: '事实清楚，证据确凿，程序合法，适用依据正确，裁量适当。',
     legalBasis: ['《中华人民共和国行政处罚法》第五十八条'],
@@ -90,7 +102,12 @@ export function ev(type: EnforcementDecisionEventType, payload?: object, overrid
     actor: ACTORS[ROLE_OF[type]],
     at: AT,
     today: TODAY,
-    facts: {},
+    facts: type === 'ISSUE_REVIEW_OPINION' ? { reviewer: profile() } : {},
     ...overrides,
   };
+}
+
+/** ISSUE_REVIEW_OPINION by a reviewer whose user record is `reviewer`; `payload` may add a (ignored) declaration. */
+export function opinion(reviewer: ActorProfile, payload: object = valid.ISSUE_REVIEW_OPINION()): WorkflowEvent {
+  return ev('ISSUE_REVIEW_OPINION', payload, { facts: { reviewer } });
 }
