@@ -13,6 +13,8 @@ async function main() {
   if (process.argv[2] === 'seed:demo') {
     const created = await seeder.seed();
     console.log(created.length ? `Created demo users: ${created.join(', ')}` : 'Demo users already exist.');
+    const sample = await seeder.seedSampleCases();
+    console.log(sample ? `Created the ${sample.year} decision catalog and ${sample.created.length - 1} sample cases.` : 'The demo year already exists.');
     console.log(seeder.describe());
     await app.close();
     return;
@@ -22,7 +24,8 @@ async function main() {
   // With DATABASE_URL set, demo users are only ever created by `npm run seed:demo`.
   if (config.database.embedded && (await app.get<UserRepository>(USER_REPOSITORY).countUsers()) === 0) {
     await seeder.seed();
-    logger.log('embedded database was empty: migrations ran and the demo town was seeded');
+    const sample = await seeder.seedSampleCases();
+    logger.log(`embedded database was empty: migrations ran and the demo town was seeded (${sample?.year ?? ''} catalog and sample cases)`);
     logger.log('\n' + seeder.describe());
   }
   await app.listen(config.port);

@@ -3,7 +3,10 @@ import { DOCKET_CONFIG, DocketConfig } from '@app/config';
 import type { Role } from '@app/engine';
 import { OrgUnitEntity, USER_REPOSITORY, UserEntity, UserRepository } from '@app/persistence';
 import { Inject, Injectable } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { randomUUID } from 'crypto';
+import { DEMO_YEAR } from './demo-cases';
+import { seedDemoCases } from './demo-cases.seeder';
 
 export const DEMO_ORG_UNITS: Array<Pick<OrgUnitEntity, 'id' | 'nameZh' | 'nameEn'>> = [
   { id: 'dzb', nameZh: '党政办', nameEn: 'Party and Government Office' },
@@ -32,6 +35,7 @@ export class DemoSeedService {
   constructor(
     @Inject(USER_REPOSITORY) private readonly users: UserRepository,
     @Inject(DOCKET_CONFIG) private readonly config: DocketConfig,
+    private readonly moduleRef: ModuleRef,
   ) {}
 
   /** Idempotent: existing users are left as they are. Returns the users it created. */
@@ -57,11 +61,23 @@ export class DemoSeedService {
     return created;
   }
 
+  /**
+   * The demo year (2020): the published decision catalog and sample cases of every matter type,
+   * driven through WorkflowRuntime. Only `npm start` on an empty embedded database and
+   * `npm run seed:demo` call it — not the test app's `seed()`. Idempotent; returns the ids created,
+   * or null when the demo year is already there.
+   */
+  async seedSampleCases(): Promise<{ year: number; created: string[] } | null> {
+    const out = await seedDemoCases(this.moduleRef);
+    return out ? { year: DEMO_YEAR, created: out.created } : null;
+  }
+
   describe(): string {
     const pw = this.config.demoPassword === 'docket-demo' ? 'docket-demo (DOCKET_DEMO_PASSWORD)' : 'the value of DOCKET_DEMO_PASSWORD';
     return [
       'Demo town users (password: ' + pw + '):',
       ...DEMO_USERS.map((u) => `  ${u.username.padEnd(15)} ${u.roles.join(',').padEnd(16)} ${u.orgUnit}  ${u.displayName}`),
+      `Sample year ${DEMO_YEAR}: GET /api/v1/catalogs/${DEMO_YEAR}, GET /api/v1/reports/annual.html?year=${DEMO_YEAR}`,
     ].join('\n');
   }
 }

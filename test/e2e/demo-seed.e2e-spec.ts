@@ -1,0 +1,89 @@
+/**
+ * The demo town's sample year (npm start on an empty embedded database, npm run seed:demo): a
+ * published 2020 catalog and cases of every matter type driven through the runtime, some finished
+ * in the year and some in the justice office's legality-review queue; the 2020 report renders with
+ * figures that match them. The test app's own seeding (DemoSeedService.seed) adds no cases.
+ */
+import { DemoSeedService } from '../../apps/api/src/seed/demo-seed.service';
+import { DEMO_CASES, DEMO_YEAR } from '../../apps/api/src/seed/demo-cases';
+import { ApiClient } from '../setup/api-client';
+import { DRIVERS, startTestApp, TestApp } from '../setup/test-app';
+
+const KINDS = ['major-decision', 'normative-document', 'party-normative-document', 'administrative-contract', 'enforcement-decision'];
+
+describe.each(DRIVERS)('the demo year on %s', (driver) => {
+  let t: TestApp;
+  let api: ApiClient;
+  let seeded: { year: number; created: string[] } | null;
+
+  beforeAll(async () => {
+    t = await startTestApp(driver);
+    api = new ApiClient(t);
+    // the test app's seeding makes users only
+    expect(Number((await t.sql('SELECT COUNT(*) AS n FROM cases'))[0].n)).toBe(0);
+    seeded = await t.app.get(DemoSeedService).seedSampleCases();
+  }, 120_000);
+  afterAll(async () => t?.close());
+
+  it('creates the catalog and every sample case through the runtime, once', async () => {
+    expect(seeded).toMatchObject({ year: 2020 });
+    expect(seeded!.created).toHaveLength(DEMO_CASES.length + 1);
+    const kinds = (await t.sql('SELECT kind, COUNT(*) AS n FROM cases GROUP BY kind')).reduce(
+      (o: Record<string, number>, r: { kind: string; n: unknown }) => ({ ...o, [r.kind]: Number(r.n) }),
+      {},
+    );
+    for (const kind of KINDS) expect(kinds[kind]).toBe(DEMO_CASES.filter((c) => c.kind === kind).length);
+    expect(kinds['decision-catalog']).toBe(1);
+    // idempotent
+    expect(await t.app.get(DemoSeedService).seedSampleCases()).toBeNull();
+    expect(Number((await t.sql('SELECT COUNT(*) AS n FROM cases'))[0].n)).toBe(DEMO_CASES.length + 1);
+    // dated in the demo year, hash chains intact
+    for (const id of seeded!.created) {
+      const v = await api.get('auditor', `/cases/${id}/verify`);
+      expect({ id, intact: v.body.intact }).toEqual({ id, intact: true });
+    }
+    const hist = await t.sql(`SELECT MIN(at) AS lo, MAX(at) AS hi FROM case_history`);
+    expect(String(hist[0].lo) >= '2020-01-01' && String(hist[0].hi) < '2021-01-01').toBe(true);
+  });
+
+  it('puts every matter type in the justice office queue', async () => {
+    const res = await api.get('legal-reviewer', '/cases?state=legalityReview&limit=100');
+    expect(res.status).toBe(200);
+    const waiting = res.body.items.filter((c: any) => ['legalityReview.submitted', 'legalityReview.underReview'].includes(c.state.path));
+    expect([...new Set(waiting.map((c: any) => c.kind))].sort()).toEqual([...KINDS].sort());
+    for (const c of waiting) expect(c.title).toMatch(/[\u4e00-\u9fff]/);
+    // the review desk's one queue across types shows the same cases, not yet answered
+    const desk = await api.get('legal-reviewer', '/review-desk/queue?limit=500');
+    expect(desk.status).toBe(200);
+    const open = desk.body.items.filter((e: any) => waiting.some((c: any) => c.id === e.caseId) && !e.opinion);
+    expect([...new Set(open.map((e: any) => e.kind))].sort()).toEqual([...KINDS].sort());
+  });
+
+  it('publishes the catalog with its items linked to their cases', async () => {
+    const res = await api.get('dept-head', `/catalogs/${DEMO_YEAR}`);
+    expect(res.status).toBe(200);
+    expect(res.body.title).toContain('掌起镇2020年');
+    expect(res.body.published.consent).toMatchObject({ meeting: '镇党委会议' });
+    expect(res.body.published.items.map((i: any) => i.case?.kind)).toEqual(['major-decision', 'major-decision']);
+    const trail = await api.get('auditor', `/catalogs/${DEMO_YEAR}/changes`);
+    expect(trail.body.intact).toBe(true);
+    expect(trail.body.links).toHaveLength(2);
+  });
+
+  it('renders the demo year report with figures that match its cases', async () => {
+    const r = (await api.get('town-head', `/reports/annual?year=${DEMO_YEAR}`)).body;
+    expect(r.cases.total.value).toBe(DEMO_CASES.length);
+    for (const type of r.cases.byType) expect({ kind: type.kind, n: type.handled.value }).toEqual({ kind: type.kind, n: DEMO_CASES.filter((c) => c.kind === type.kind).length });
+    const inQueue = (await t.sql(`SELECT id FROM cases WHERE state_path IN ('legalityReview.submitted', 'legalityReview.underReview')`)).map((x: { id: string }) => x.id).sort();
+    expect(r.legalityReview.underReview.caseIds).toEqual(inQueue);
+    expect(r.catalog).toMatchObject({ itemCount: 2, notStarted: 0 });
+    expect(r.catalog.completed.value).toBe(1);
+    expect(r.legalityReview.coverage).toBeGreaterThan(0);
+    expect(r.filings.metCount).toBeGreaterThan(0);
+    const html = await api.get('secretary', `/reports/annual.html?year=${DEMO_YEAR}`);
+    expect(html.status).toBe(200);
+    expect(html.text).toContain('掌起镇2020年法治政府建设工作情况');
+    expect(html.text).toContain('省3A级景区创建');
+    expect(html.text).not.toMatch(/undefined|NaN|\[object/);
+  });
+});
