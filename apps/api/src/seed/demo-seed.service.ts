@@ -53,11 +53,11 @@ export class DemoSeedService {
         roles: JSON.stringify(u.roles),
         active: true,
         createdAt: now.toISOString(),
+        ...(u.username === 'legal-reviewer' ? { ...DEMO_REVIEWER_QUALIFICATION, qualificationsUpdatedAt: now.toISOString(), qualificationsUpdatedBy: 'demo-seed' } : {}),
       });
       await this.users.insertUser(row);
       created.push(u.username);
     }
-        ...(u.username === 'legal-reviewer' ? { ...DEMO_REVIEWER_QUALIFICATION, qualificationsUpdatedAt: now.toISOString(), qualificationsUpdatedBy: 'demo-seed' } : {}),
     return created;
   }
 
