@@ -14,15 +14,15 @@ export const DEMO_ORG_UNITS: Array<Pick<OrgUnitEntity, 'id' | 'nameZh' | 'nameEn
   { id: 'sfs', nameZh: '司法所', nameEn: 'Justice Office' },
 ];
 
-export const DEMO_USERS: Array<{ username: string; displayName: string; orgUnit: string; roles: Role[] }> = [
-  { username: 'dept-head', displayName: '经济发展办负责人', orgUnit: 'jjfzb', roles: ['department-head'] },
-  { username: 'legal-reviewer', displayName: '司法所审查员', orgUnit: 'sfs', roles: ['legal-reviewer'] },
 /**
  * The demo 司法所 reviewer holds the legal professional qualification (APL Art. 58 ¶2), so that the
  * demo town's enforcement decisions can be reviewed; other users hold none.
  */
 export const DEMO_REVIEWER_QUALIFICATION = { legalQualificationCertNo: 'A20183302100456', legalQualificationObtainedOn: '2018-12-20', legalReviewSince: '2019-03-01' };
 
+export const DEMO_USERS: Array<{ username: string; displayName: string; orgUnit: string; roles: Role[] }> = [
+  { username: 'dept-head', displayName: '经济发展办负责人', orgUnit: 'jjfzb', roles: ['department-head'] },
+  { username: 'legal-reviewer', displayName: '司法所审查员', orgUnit: 'sfs', roles: ['legal-reviewer'] },
   { username: 'town-head', displayName: '镇长', orgUnit: 'dzb', roles: ['town-head'] },
   { username: 'secretary', displayName: '党政办秘书', orgUnit: 'dzb', roles: ['secretary'] },
   { username: 'auditor', displayName: '审计人员', orgUnit: 'dzb', roles: ['auditor'] },
