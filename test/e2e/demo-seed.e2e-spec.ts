@@ -79,7 +79,9 @@ describe.each(DRIVERS)('the demo year on %s', (driver) => {
     expect(r.catalog).toMatchObject({ itemCount: 2, notStarted: 0 });
     expect(r.catalog.completed.value).toBe(1);
     expect(r.legalityReview.coverage).toBeGreaterThan(0);
-    expect(r.filings.metCount).toBeGreaterThan(0);
+    // one filing of the demo year is late (the township presidium line of 掌起镇临时摊点管理办法)
+    expect([r.filings.metCount, r.filings.missedCount]).toEqual([3, 1]);
+    expect(r.catalog.adjustmentsInYear).toBe(0);
     const html = await api.get('secretary', `/reports/annual.html?year=${DEMO_YEAR}`);
     expect(html.status).toBe(200);
     expect(html.text).toContain('掌起镇2020年法治政府建设工作情况');

@@ -25,7 +25,7 @@ export function renderAnnualReportHtml(r: AnnualReport, town: string): string {
       ? c.published
         ? `印发《${esc(c.title)}》（${c.consent ? `经${esc(c.consent.meeting)}于${esc(c.consent.agreedOn)}同意，` : ''}${esc(c.published.publishedAt)}公布${c.published.documentNumber ? `，${esc(c.published.documentNumber)}` : ''}），将${c.items
             .map((i) => `“${esc(i.name)}”`)
-            .join('、')}共${c.itemCount}项列入年度重大行政决策事项目录。其中已启动决策程序${n(c.linked)}项，已完成决策并公布${n(c.completed)}项，正在推进${n(c.inProgress)}项，尚未启动${c.notStarted}项；年内调整目录${c.changesInYear}次。` +
+            .join('、')}共${c.itemCount}项列入年度重大行政决策事项目录。其中已启动决策程序${n(c.linked)}项，已完成决策并公布${n(c.completed)}项，正在推进${n(c.inProgress)}项，尚未启动${c.notStarted}项；${c.adjustmentsInYear ? `公布后年内调整目录${c.adjustmentsInYear}次并重新公布。` : '公布后年内未调整目录。'}` +
           `<br><span class="en">The ${r.year} decision catalog lists ${c.itemCount} items: ${c.linked.value} started, ${c.completed.value} decided and published, ${c.inProgress.value} in progress, ${c.notStarted} not started.</span>`
         : `《${esc(c.title)}》尚未经镇党委同意公布。<span class="en">The catalog has not been published yet.</span>`
       : `本年度未编制重大行政决策事项目录。<span class="en">No decision catalog for ${r.year}.</span>`,
@@ -48,7 +48,7 @@ export function renderAnnualReportHtml(r: AnnualReport, town: string): string {
   // 三、规范性文件
   const d = r.documents;
   section('加强规范性文件管理', 'Normative documents', [
-    d.byType.map((t) => `今年共制定${esc(t.label.zh)}${n(t.issuedInYear)}件`).join('，') +
+    `今年共制定${d.byType.map((t) => `${esc(t.label.zh)}${n(t.issuedInYear)}件`).join('、')}` +
       `。截至年底，现行有效${n(d.inForce)}件，已失效${n(d.expired)}件，已废止${n(d.repealed)}件。` +
       `<br><span class="en">At year end ${d.inForce.value} in force, ${d.expired.value} expired, ${d.repealed.value} repealed.</span>`,
     `报送备案${r.filings.deadlines}件次，按期报备${r.filings.metCount}件次（${n(r.filings.met)}件事项），逾期${r.filings.missedCount}件次（${n(r.filings.missed)}件事项），按期备案率${pct(r.filings.onTimeRate)}。` +

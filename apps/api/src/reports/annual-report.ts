@@ -251,7 +251,8 @@ export function annualReport(input: ReportInput) {
       completed: figure('catalog.completed', { zh: '目录事项已完成决策（已公布决策）', en: 'Catalog items decided (decision published)' }, ids('completed')),
       inProgress: figure('catalog.inProgress', { zh: '目录事项正在推进', en: 'Catalog items in progress' }, ids('inProgress')),
       notStarted: items.filter((i) => i.status === 'notStarted').length,
-      changesInYear: ctx.changes.filter((c) => inYear(c.at)).length,
+      /** changes made in the year to the catalog after it was first published (调整) */
+      adjustmentsInYear: ctx.changes.filter((c) => inYear(c.at) && ctx.publications.length > 0 && c.contentVersion > ctx.publications[0].contentVersion).length,
     };
   }
 

@@ -275,7 +275,14 @@ function normativeSteps(name: string, stopBefore?: string): DemoStep[] {
       },
     },
     { step: 'fileGovernment', user: 'secretary', type: 'RECORD_FILING', at: '2020-05-06T02:00:00Z', payload: { line: 'GOVERNMENT', filedOn: '2020-05-06', filedWith: '慈溪市司法局' } },
-    { step: 'filePresidium', user: 'secretary', type: 'RECORD_FILING', payload: { line: 'TOWNSHIP_PRESIDIUM', filedOn: '2020-05-06', filedWith: '掌起镇人大主席团' } },
+    // filed with the township presidium after its 15 days (due 05-07): the report shows a late filing
+    {
+      step: 'filePresidium',
+      user: 'secretary',
+      type: 'RECORD_FILING',
+      at: '2020-05-11T02:00:00Z',
+      payload: { line: 'TOWNSHIP_PRESIDIUM', filedOn: '2020-05-11', filedWith: '掌起镇人大主席团' },
+    },
   ];
   const out: DemoStep[] = [];
   for (const { step, ...s } of steps) {
