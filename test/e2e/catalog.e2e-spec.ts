@@ -180,6 +180,11 @@ describe.each(DRIVERS)('the annual decision catalog on %s', (driver) => {
       expect({ url, status: res.status, code: res.body.code }).toEqual({ url, status, code });
       expect(res.body.messageZh).toBeTruthy();
     }
+    // a link is made only by the catalog API after it created the case: not through /cases
+    const catalogId = (await api.get('secretary', '/catalogs/2020')).body.catalogCaseId;
+    const link = { itemNo: 1, caseId: '7b0c1e8e-8a44-4d5e-9a57-0c5f0e1e2a3b' };
+    expect((await api.event('secretary', catalogId, 'LINK_CASE', link)).body.code).toBe('ROLE_NOT_ALLOWED');
+    expect((await api.event('dept-head', catalogId, 'LINK_CASE', link)).body.code).toBe('NOT_YOUR_ORG_UNIT');
     expect((await api.get('secretary', '/catalogs/2020')).body.working.revision).toBe(before);
     expect(Number((await t.sql('SELECT COUNT(*) AS n FROM cases'))[0].n)).toBe(cases);
   });

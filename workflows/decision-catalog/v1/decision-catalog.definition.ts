@@ -38,7 +38,9 @@ const EVENTS: Record<DecisionCatalogEventType, EventEntry> = {
   REMOVE_ITEM: ev('移出目录事项', 'Remove an item', ['secretary', 'town-head'], P.RemoveItemPayload),
   RECORD_PARTY_CONSENT: ev('记录镇党委同意', 'Record the party committee consent', ['secretary'], P.RecordPartyConsentPayload),
   PUBLISH_CATALOG: ev('公布目录', 'Publish the catalog', ['secretary', 'town-head'], P.PublishCatalogPayload),
-  LINK_CASE: ev('关联决策案件', 'Link the decision case', ['department-head', 'secretary', 'town-head'], P.LinkCasePayload),
+  // sent only by the catalog API right after it created the case (POST /catalogs/:year/items/:no/case), as the
+  // undertaking unit's department head — who cannot send events to the catalog case through /cases (not its unit)
+  LINK_CASE: ev('关联决策案件', 'Link the decision case', ['department-head'], P.LinkCasePayload),
 };
 
 export const DECISION_CATALOG_EVENTS: Record<DecisionCatalogEventType, EventMeta> = Object.fromEntries(

@@ -22,7 +22,9 @@
  *  K3  Every change names its reason and keeps the item before and after (the trail), besides the
  *      history record's actor and time.
  *  K4  A major-decision case is linked only to an item of the published catalog, once, and by the
- *      item's undertaking unit (R713 Art. 11) or the general office / town head.
+ *      item's undertaking unit (R713 Art. 11), when its department head proposes the decision. The
+ *      machine cannot see other cases: that the case exists is the catalog API's part (it creates
+ *      the case through the runtime, then links it).
  *  K5  Legality review and collective discussion always apply (R713 Art. 25, 30) and are not
  *      fields; a hearing is a form of public participation, so it requires it (Art. 14, 16).
  */
