@@ -13,5 +13,6 @@ import { decisionCatalogV1 } from './decision-catalog/v1';
 export * as majorDecision from './major-decision/v1';
 export { majorDecisionV1, majorDecisionV1Machine } from './major-decision/v1';
 export * as decisionCatalog from './decision-catalog/v1';
+export * as normativeDocument from './normative-document/v1';
 
 export const allWorkflows: WorkflowDefinition[] = [majorDecisionV1, normativeDocumentV1, partyNormativeDocumentV1, administrativeContractV1, enforcementDecisionV1, decisionCatalogV1];

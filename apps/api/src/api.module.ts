@@ -10,6 +10,7 @@ import { AuditModule } from './audit/audit.module';
 import { AuthHttpModule } from './auth/auth-http.module';
 import { CalendarYearsModule } from './calendar-years/calendar-years.module';
 import { CatalogModule } from './catalog/catalog.module';
+import { CleanupCampaignsModule } from './cleanup-campaigns/cleanup-campaigns.module';
 import { CasesModule } from './cases/cases.module';
 import { DeadlinesModule } from './deadlines/deadlines.module';
 import { HttpExceptionFilter } from './common/http-exception.filter';
@@ -46,6 +47,7 @@ export class ApiModule {
         ReviewDeskModule,
         CatalogModule,
         ReportsModule,
+        CleanupCampaignsModule,
       ],
       controllers: [WorkflowsController, HealthController, ...(config.testClock ? [TestClockController] : [])],
       providers: [DemoSeedService, { provide: APP_FILTER, useClass: HttpExceptionFilter }],

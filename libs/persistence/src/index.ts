@@ -14,3 +14,4 @@ export * from './repositories/calendar-year.repository';
 export * from './repositories/liaison-form.repository';
 export * from './repositories/email-delivery.repository';
 export * from './repositories/sequence-counters';
+export * from './repositories/cleanup-campaign.repository';

@@ -84,6 +84,8 @@ const PARAM = {
   peoplesCongressFilingDays: { key: 'normdoc.filing.npcLine.days', default: 30, article: '浙江省各级人大常委会规范性文件备案审查规定' },
   townshipPresidiumFilingDays: { key: 'normdoc.filing.townshipPresidium.days', default: 15, article: '杭州市乡镇规范性文件备案（2025）' },
   publicationWorkdays: { key: 'ogi.proactive.workdays', default: 20, article: 'OGI Art. 26' },
+  // SPEC §10: each organ cleans up its normative documents every two years (cleanup campaigns, policy N10)
+  cleanupIntervalYears: { key: 'normdoc.cleanup.intervalYears', default: 2, article: '浙江省人民政府令第372号' },
 } as const;
 
 export const NORMATIVE_DOCUMENT_PARAMS = PARAM;
@@ -180,6 +182,8 @@ const EVENTS: Record<NormativeDocumentEventType, EventEntry> = {
   }),
   RECORD_FILING: ev('记录报送备案', 'Record a filing', ['secretary'], P.RecordFilingPayload),
   RECORD_EXPIRY_EVALUATION: ev('记录有效期届满前评估', 'Record the evaluation before expiry', ['department-head'], P.RecordExpiryEvaluationPayload),
+  // sent for the person who starts a cleanup campaign (POST /cleanup-campaigns), policy N10
+  OPEN_CLEANUP_REVIEW: ev('启动文件清理审查', 'Open a cleanup review', ['legal-reviewer', 'secretary'], P.OpenCleanupReviewPayload),
   RECORD_CLEANUP_REVIEW: ev('记录文件清理结论', 'Record the cleanup review', ['secretary'], P.RecordCleanupReviewPayload),
   START_AMENDMENT: ev('启动修改', 'Start an amendment', ['town-head'], P.StartAmendmentPayload),
   REPEAL_DOCUMENT: ev('废止文件', 'Repeal the document', ['secretary'], P.RepealDocumentPayload),

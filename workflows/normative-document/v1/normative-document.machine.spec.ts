@@ -22,7 +22,7 @@ import {
   normativeDocumentRules,
   normativeDocumentV1Machine as machine,
 } from './normative-document.machine';
-import { ACTORS, AT, createInput, createPayload, ev, FACTS, HASH, register, valid } from './testing/normative-document.fixtures';
+import { ACTORS, AT, CAMPAIGN_ID, createInput, createPayload, ev, FACTS, HASH, register, valid } from './testing/normative-document.fixtures';
 
 type Snap = SnapshotFrom<typeof machine>;
 
@@ -150,6 +150,7 @@ describe('state coverage (xstate/graph)', () => {
       ev('PUBLISH_DOCUMENT', valid.PUBLISH_DOCUMENT(['PEOPLES_CONGRESS', 'TOWNSHIP_PRESIDIUM'])),
       ...['GOVERNMENT', 'PEOPLES_CONGRESS', 'TOWNSHIP_PRESIDIUM'].map((l) => ev('RECORD_FILING', valid.RECORD_FILING(l))),
       ev('RECORD_EXPIRY_EVALUATION'),
+      ev('OPEN_CLEANUP_REVIEW'),
       ev('RECORD_CLEANUP_REVIEW'),
       ev('START_AMENDMENT'),
       ev('REPEAL_DOCUMENT'),
@@ -449,6 +450,26 @@ const RULE_CASES: Record<NormativeDocumentRuleName, RuleCase | RuleCase[]> = {
       good: ev('PUBLISH_DOCUMENT', { ...valid.PUBLISH_DOCUMENT(), validUntil: '2029-05-01' }, { facts: { validityLimit: '2029-05-02', provisionalValidityLimit: '2026-05-02' } }),
     },
   ],
+  cleanupReviewNotYetOpened: {
+    // a campaign opens one review per document (policy N10)
+    at: () => run(atInForce(), ev('OPEN_CLEANUP_REVIEW')),
+    bad: ev('OPEN_CLEANUP_REVIEW'),
+    good: ev('OPEN_CLEANUP_REVIEW', valid.OPEN_CLEANUP_REVIEW('0c9a3b8e-2d4f-4e61-8a1b-7d5e6f708192')),
+  },
+  cleanupCampaignOpen: [
+    {
+      // a conclusion for a campaign that opened no review here
+      at: () => atInForce(),
+      bad: ev('RECORD_CLEANUP_REVIEW', { ...valid.RECORD_CLEANUP_REVIEW(), campaignId: CAMPAIGN_ID }),
+      good: ev('RECORD_CLEANUP_REVIEW'),
+    },
+    {
+      // …or whose conclusion is already recorded
+      at: () => run(atInForce(), ev('OPEN_CLEANUP_REVIEW'), ev('RECORD_CLEANUP_REVIEW', { ...valid.RECORD_CLEANUP_REVIEW(), campaignId: CAMPAIGN_ID })),
+      bad: ev('RECORD_CLEANUP_REVIEW', { ...valid.RECORD_CLEANUP_REVIEW(), campaignId: CAMPAIGN_ID }),
+      good: ev('RECORD_CLEANUP_REVIEW'),
+    },
+  ],
   validityEnded: {
     at: () => atInForce(),
     bad: ev('DECLARE_EXPIRED', undefined, { today: '2029-04-30' }),
@@ -551,10 +572,27 @@ describe('routing', () => {
 
   it('in force: evaluations and cleanup reviews are recorded in place; DECLARE_EXPIRED only after validUntil', () => {
     const s = run(atInForce(), ev('RECORD_CLEANUP_REVIEW'), ev('RECORD_EXPIRY_EVALUATION'), ev('RECORD_EXPIRY_EVALUATION', valid.RECORD_EXPIRY_EVALUATION('AMEND')));
+    // no campaign: the context has no campaign key at all (cases from before campaigns keep their snapshots)
+    expect('cleanupCampaigns' in s.context).toBe(false);
     expect(leaf(s)).toBe('inForce.evaluated');
     expect(s.context.cleanupReviews).toHaveLength(1);
     expect(s.context.expiryEvaluations.map((e) => e.conclusion)).toEqual(['KEEP', 'AMEND']);
     expect(s.can(ev('DECLARE_EXPIRED', undefined, { today: '2029-04-30' }) as never)).toBe(false);
+    expect(s.context.cleanupReviews[0]).not.toHaveProperty('campaignId');
+  });
+
+  it('a cleanup campaign opens a review on a document in force, once; the conclusion with its campaignId closes it (policy N10)', () => {
+    const opened = run(atInForce(), ev('OPEN_CLEANUP_REVIEW', undefined, { today: '2024-06-03' }));
+    expect(leaf(opened)).toBe('inForce.effective');
+    expect(opened.context.cleanupCampaigns).toEqual([
+      { by: ACTORS['legal-reviewer'], at: AT, campaignId: CAMPAIGN_ID, campaign: '2024年度行政规范性文件清理', round: 1, openedOn: '2024-06-03', reviewedOn: null },
+    ]);
+    const concluded = run(opened, ev('RECORD_CLEANUP_REVIEW', { conclusion: 'REPEAL', reasons: '上位法已废止。', campaignId: CAMPAIGN_ID }, { today: '2024-06-20' }));
+    expect(concluded.context.cleanupReviews[0]).toMatchObject({ conclusion: 'REPEAL', campaign: '2024年度行政规范性文件清理', campaignId: CAMPAIGN_ID, reviewedOn: '2024-06-20' });
+    expect(concluded.context.cleanupCampaigns![0].reviewedOn).toBe('2024-06-20');
+    // only a document in force: not during drafting or filing
+    expect(atFiling().can(ev('OPEN_CLEANUP_REVIEW') as never)).toBe(false);
+    expect(atDrafting().can(ev('OPEN_CLEANUP_REVIEW') as never)).toBe(false);
   });
 });
 

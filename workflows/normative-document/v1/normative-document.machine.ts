@@ -55,7 +55,9 @@
  *      congress and township presidium lines when PUBLISH_DOCUMENT names them. The case is in force
  *      (state) once every line is filed; the text has legal effect from `effectiveFrom` regardless.
  *  N10 In force: expiry evaluation, cleanup reviews (Decree 372, every two years; a campaign started
- *      through the API opens one on every document in force) and their conclusions are records;
+ *      through the API opens one on every document in force with OPEN_CLEANUP_REVIEW, once per
+ *      campaign, and RECORD_CLEANUP_REVIEW with its `campaignId` concludes it) and their
+ *      conclusions are records;
  *      START_AMENDMENT, REPEAL_DOCUMENT and DECLARE_EXPIRED (after `validUntil`) act on them.
  *  N11 WITHDRAW (town head) before the meeting has decided: a first text is withdrawn (final); an
  *      amendment is abandoned and the text in force stays in force. A meeting that REJECTs an
@@ -80,6 +82,7 @@ import type {
   MeetingType,
   PublishDocumentPayload,
   PublishForCommentPayload,
+  OpenCleanupReviewPayload,
   RecordCleanupReviewPayload,
   RecordExpiryEvaluationPayload,
   RecordFairCompetitionReviewPayload,
@@ -119,6 +122,7 @@ export const NORMATIVE_DOCUMENT_EVENT_TYPES = [
   'PUBLISH_DOCUMENT',
   'RECORD_FILING',
   'RECORD_EXPIRY_EVALUATION',
+  'OPEN_CLEANUP_REVIEW',
   'RECORD_CLEANUP_REVIEW',
   'START_AMENDMENT',
   'REPEAL_DOCUMENT',
@@ -261,6 +265,15 @@ export interface FilingRecord extends Stamp {
   receiptNumber: string | null;
 }
 
+/** A cleanup review a campaign opened on the document (policy N10); `reviewedOn` once concluded. */
+export interface CleanupCampaignRecord extends Stamp {
+  campaignId: string;
+  campaign: string;
+  round: number;
+  openedOn: string;
+  reviewedOn: string | null;
+}
+
 /** The text in force (policy N7). */
 export interface InEffect {
   round: number;
@@ -286,7 +299,14 @@ export interface NormativeDocumentContext {
   filings: FilingRecord[];
   inEffect: InEffect | null;
   expiryEvaluations: Array<Stamp & { round: number; conclusion: EvaluationConclusion; report: string; evaluatedOn: string }>;
-  cleanupReviews: Array<Stamp & { round: number; conclusion: EvaluationConclusion; reasons: string; campaign: string | null; reviewedOn: string }>;
+  cleanupReviews: Array<
+    Stamp & { round: number; conclusion: EvaluationConclusion; reasons: string; campaign: string | null; reviewedOn: string; campaignId?: string }
+  >;
+  /**
+   * cleanup reviews opened by campaigns (policy N10); absent until the first one, so that cases
+   * created before campaigns existed keep their snapshots
+   */
+  cleanupCampaigns?: CleanupCampaignRecord[];
   amendments: Array<Stamp & { fromRound: number; ground: AmendmentGround; reason: string }>;
   repeal: (Stamp & { reason: string; publishedAt: string; channels: string[] }) | null;
   expiry: (Stamp & { expiredOn: string; note: string | null }) | null;
@@ -634,6 +654,31 @@ export const normativeDocumentRules = {
   },
 
   // --- in force ----------------------------------------------------------------------------------
+  cleanupReviewNotYetOpened: {
+    check: ({ context, event }) => {
+      const id = payloadOf<OpenCleanupReviewPayload>(event).campaignId;
+      return nonEmpty(id) && !(context.cleanupCampaigns ?? []).some((c) => c.campaignId === id);
+    },
+    refusal: {
+      code: 'CLEANUP_REVIEW_ALREADY_OPEN',
+      article: '浙江省人民政府令第372号',
+      status: 409,
+      zh: `本次清理已对该文件启动清理审查，不重复启动（${ZJ372}）`,
+      en: 'This cleanup campaign has already opened a cleanup review of the document (Zhejiang Provincial Government Decree No. 372).',
+    },
+  },
+  cleanupCampaignOpen: {
+    check: ({ context, event }) => {
+      const id = payloadOf<RecordCleanupReviewPayload>(event).campaignId;
+      return id === undefined || (context.cleanupCampaigns ?? []).some((c) => c.campaignId === id && c.reviewedOn === null);
+    },
+    refusal: {
+      code: 'CLEANUP_CAMPAIGN_NOT_OPEN',
+      article: '浙江省人民政府令第372号',
+      zh: `该清理活动未对本文件启动清理审查，或者已经作出清理结论（${ZJ372}）`,
+      en: 'That cleanup campaign opened no review of this document, or its conclusion is already recorded (Zhejiang Provincial Government Decree No. 372).',
+    },
+  },
   validityEnded: {
     precondition: true,
     check: ({ context, event }) => {
@@ -675,7 +720,8 @@ export const NORMATIVE_DOCUMENT_EVENT_RULES = {
   ],
   RECORD_FILING: [],
   RECORD_EXPIRY_EVALUATION: [],
-  RECORD_CLEANUP_REVIEW: [],
+  OPEN_CLEANUP_REVIEW: ['cleanupReviewNotYetOpened'],
+  RECORD_CLEANUP_REVIEW: ['cleanupCampaignOpen'],
   START_AMENDMENT: [],
   REPEAL_DOCUMENT: [],
   DECLARE_EXPIRED: ['validityEnded'],
@@ -1002,6 +1048,7 @@ const actions = {
   }),
   recordCleanupReview: record(({ context, event }) => {
     const p = payloadOf<RecordCleanupReviewPayload>(event);
+    const opened = nonEmpty(p.campaignId) ? context.cleanupCampaigns?.find((c) => c.campaignId === p.campaignId && c.reviewedOn === null) : undefined;
     return {
       cleanupReviews: [
         ...context.cleanupReviews,
@@ -1010,11 +1057,26 @@ const actions = {
           round: context.round,
           conclusion: p.conclusion as EvaluationConclusion,
           reasons: String(p.reasons ?? ''),
-          campaign: orNull(p.campaign),
+          campaign: orNull(p.campaign) ?? opened?.campaign ?? null,
           reviewedOn: event.today,
+          // only reviews a campaign opened carry the key (older histories replay unchanged)
+          ...(opened ? { campaignId: opened.campaignId } : {}),
         },
       ],
+      ...(opened ? { cleanupCampaigns: context.cleanupCampaigns!.map((c) => (c === opened ? { ...c, reviewedOn: event.today } : c)) } : {}),
     };
+  }),
+  openCleanupReview: record(({ context, event }) => {
+    const p = payloadOf<OpenCleanupReviewPayload>(event);
+    const opened: CleanupCampaignRecord = {
+      ...stamp(event),
+      campaignId: String(p.campaignId),
+      campaign: String(p.campaign ?? ''),
+      round: context.round,
+      openedOn: event.today,
+      reviewedOn: null,
+    };
+    return { cleanupCampaigns: [...(context.cleanupCampaigns ?? []), opened] };
   }),
   recordAmendment: record(({ context, event }) => {
     const p = payloadOf<StartAmendmentPayload>(event);
@@ -1228,6 +1290,7 @@ export const normativeDocumentV1Machine = setup({
     inForce: {
       initial: 'effective',
       on: {
+        OPEN_CLEANUP_REVIEW: { guard: when('OPEN_CLEANUP_REVIEW'), actions: 'openCleanupReview' },
         RECORD_CLEANUP_REVIEW: { guard: when('RECORD_CLEANUP_REVIEW'), actions: 'recordCleanupReview' },
         START_AMENDMENT: { guard: when('START_AMENDMENT'), target: 'drafting', actions: 'recordAmendment' },
         REPEAL_DOCUMENT: { guard: when('REPEAL_DOCUMENT'), target: 'repealed', actions: 'recordRepeal' },

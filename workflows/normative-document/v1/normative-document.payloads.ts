@@ -23,6 +23,7 @@ import {
   IsObject,
   IsOptional,
   IsString,
+  IsUUID,
   Matches,
   Max,
   MaxLength,
@@ -401,6 +402,23 @@ export class RecordCleanupReviewPayload {
   /** the cleanup campaign, e.g. 2020年度规范性文件清理 */
   @IsOptional() @IsString() @IsNotEmpty() @MaxLength(SHORT_TEXT)
   campaign?: string;
+
+  /** the campaign that opened this review (OPEN_CLEANUP_REVIEW), when there is one */
+  @IsOptional() @IsUUID()
+  campaignId?: string;
+}
+
+/**
+ * A cleanup campaign (清理, Decree 372: every two years) opens a cleanup review on the document.
+ * Sent by Docket for the person who started the campaign (POST /cleanup-campaigns).
+ */
+export class OpenCleanupReviewPayload {
+  @IsUUID()
+  campaignId: string;
+
+  /** e.g. 2026年度行政规范性文件清理 */
+  @IsString() @IsNotEmpty() @MaxLength(SHORT_TEXT)
+  campaign: string;
 }
 
 export class StartAmendmentPayload {

@@ -29,6 +29,9 @@ export const FACTS = {
   townshipPresidiumFilingDue: '2024-05-10',
 };
 
+/** a cleanup campaign (POST /cleanup-campaigns) */
+export const CAMPAIGN_ID = '5b0d7c1e-4a59-4f8e-9a57-0c7f2f1d9e21';
+
 export const ACTORS: Record<Exclude<Role, 'auditor' | 'admin' | 'system'>, Actor> = {
   'department-head': { userId: 'u-dept', role: 'department-head', orgUnit: '经济发展办' },
   'town-head': { userId: 'u-town', role: 'town-head', orgUnit: '党政办' },
@@ -54,6 +57,7 @@ export const ROLE_OF: Record<NormativeDocumentEventType, keyof typeof ACTORS> = 
   PUBLISH_DOCUMENT: 'secretary',
   RECORD_FILING: 'secretary',
   RECORD_EXPIRY_EVALUATION: 'department-head',
+  OPEN_CLEANUP_REVIEW: 'legal-reviewer',
   RECORD_CLEANUP_REVIEW: 'secretary',
   START_AMENDMENT: 'town-head',
   REPEAL_DOCUMENT: 'secretary',
@@ -141,6 +145,7 @@ export const valid = {
   }),
   RECORD_FILING: (line = 'GOVERNMENT') => ({ line, filedOn: '2024-05-06', filedWith: '慈溪市司法局' }),
   RECORD_EXPIRY_EVALUATION: (conclusion = 'KEEP') => ({ conclusion, report: '实施效果良好。' }),
+  OPEN_CLEANUP_REVIEW: (campaignId = CAMPAIGN_ID) => ({ campaignId, campaign: '2024年度行政规范性文件清理' }),
   RECORD_CLEANUP_REVIEW: (conclusion = 'KEEP') => ({ conclusion, reasons: '与上位法一致，继续有效。', campaign: '2024年度规范性文件清理' }),
   START_AMENDMENT: () => ({ ground: 'HIGHER_LAW_CHANGED', reason: '上位法修改。' }),
   REPEAL_DOCUMENT: () => ({ reason: '上位法废止。', publishedAt: '2026-01-10', channels: ['掌起镇人民政府网站'] }),

@@ -1,0 +1,41 @@
+import { AuthenticatedUser, CurrentUser, RequireRoles } from '@app/auth';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CleanupCampaignsService } from './cleanup-campaigns.service';
+import { StartCleanupCampaignRequestDto } from './dto/start-cleanup-campaign.request.dto';
+
+const uuid = new ParseUUIDPipe({ version: '4' });
+
+/** Cleanup campaigns of normative documents (清理, 浙江省人民政府令第372号). */
+@ApiTags('cleanup-campaigns')
+@ApiBearerAuth()
+@Controller('cleanup-campaigns')
+export class CleanupCampaignsController {
+  constructor(private readonly campaigns: CleanupCampaignsService) {}
+
+  /** Starts a campaign: a cleanup review is opened on every normative document in force. */
+  @RequireRoles('legal-reviewer', 'secretary')
+  @Post()
+  start(@CurrentUser() user: AuthenticatedUser, @Body() dto: StartCleanupCampaignRequestDto) {
+    return this.campaigns.start(user, dto);
+  }
+
+  /** Resumes an interrupted campaign (documents it already reached are left alone). */
+  @RequireRoles('legal-reviewer', 'secretary')
+  @Post(':id/run')
+  run(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string) {
+    return this.campaigns.run(user, id);
+  }
+
+  @RequireRoles('legal-reviewer', 'secretary', 'admin', 'auditor', 'town-head')
+  @Get()
+  list() {
+    return this.campaigns.list();
+  }
+
+  @RequireRoles('legal-reviewer', 'secretary', 'admin', 'auditor', 'town-head')
+  @Get(':id')
+  get(@Param('id', uuid) id: string) {
+    return this.campaigns.get(id);
+  }
+}
