@@ -6,7 +6,7 @@
  * region code are configuration (DOCKET_RULES).
  */
 import { DocketConfigModule, loadConfig } from '@app/config';
-import { CASE_REPOSITORY, CaseRepository, PersistenceModule, RevisionConflictError } from '@app/persistence';
+import { CASE_REPOSITORY, CaseRepository, PersistenceModule, registerSequenceNumbers, RevisionConflictError, SequenceNumberTakenError } from '@app/persistence';
 import { RuntimeModule } from '@app/runtime';
 import { Test } from '@nestjs/testing';
 import * as fs from 'fs';
@@ -95,6 +95,18 @@ describe.each(DRIVERS)('unified numbers on %s', (driver) => {
       RevisionConflictError,
     );
     expect(await counter('region=ZJCX01|year=2020')).toBe(N);
+    expect(await numbers()).toHaveLength(N);
+    // the register refuses a number given before (e.g. a pattern changed back), and cannot be edited
+    const runner = t.app.get<import('typeorm').DataSource>(require('@app/persistence').DATA_SOURCE).createQueryRunner();
+    try {
+      await expect(
+        registerSequenceNumbers(runner, driver === 'postgres', [{ ...draw, number: 'ZJCX01-2020-0001', value: 99 }], id, 99, '2020-04-20T04:00:00.000Z'),
+      ).rejects.toBeInstanceOf(SequenceNumberTakenError);
+    } finally {
+      await runner.release();
+    }
+    await expect(t.sql(`DELETE FROM sequence_numbers WHERE number = 'ZJCX01-2020-0001'`)).rejects.toThrow(/append-only/);
+    await expect(t.sql(`UPDATE sequence_numbers SET number = 'X' WHERE number = 'ZJCX01-2020-0001'`)).rejects.toThrow(/append-only/);
     expect(await numbers()).toHaveLength(N);
   });
 
