@@ -9,6 +9,7 @@ import {
   migrateCase,
   shanghaiDate,
   startCase,
+  StepAccepted,
   statePaths,
   stepCase,
   WorkflowDefinition,
@@ -61,6 +62,24 @@ export interface MigrateCommand {
 export const orgUnitsColumn = (units: string[]) => `|${[...new Set(units)].join('|')}|`;
 
 /**
+ * The columns of the case row an accepted step rewrites (the compare-and-swap adds the revision).
+ * `def` is the version the case is in after the step: its own, or the target of a migration.
+ */
+function casePatch(current: CaseEntity, def: WorkflowDefinition, outcome: StepAccepted, headHash: string, at: string) {
+  return {
+    statePath: outcome.paths[outcome.paths.length - 1] ?? '',
+    stateValue: JSON.stringify(outcome.value),
+    status: outcome.status,
+    snapshot: JSON.stringify(outcome.snapshot),
+    headHash,
+    visibleToReviewers: current.visibleToReviewers || (def.visibleToReviewers?.(outcome.context) ?? false),
+    orgUnits: orgUnitsColumn([current.orgUnit, ...(def.orgUnits?.(outcome.context) ?? [])]),
+    updatedAt: at,
+    workflowVersion: def.version,
+  };
+}
+
+/**
  * The one path every event takes, from the API (users) and the worker (deadlines):
  * load → validate → compute facts → engine step → persist snapshot + history in one
  * transaction (compare-and-swap on the revision) → perform effects.
@@ -98,6 +117,16 @@ export class WorkflowRuntime {
         kinds: [...new Set(this.registry.list().map((d) => d.kind))],
       });
     }
+  }
+
+  /** The case as stored; 404 when missing, 409 when it is no longer at the revision the caller saw. */
+  private async load(caseId: string, expectedRevision?: number): Promise<CaseEntity> {
+    const current = await this.cases.findById(caseId);
+    if (!current) throw caseNotFound(caseId);
+    if (expectedRevision !== undefined && expectedRevision !== current.revision) {
+      throw revisionConflict(current.id, expectedRevision, current.revision);
+    }
+    return current;
   }
 
   private stamp() {
@@ -167,11 +196,7 @@ export class WorkflowRuntime {
   }
 
   async dispatch(cmd: DispatchCommand): Promise<{ case: CaseEntity; record: HistoryRecord }> {
-    const current = await this.cases.findById(cmd.caseId);
-    if (!current) throw caseNotFound(cmd.caseId);
-    if (cmd.expectedRevision !== undefined && cmd.expectedRevision !== current.revision) {
-      throw revisionConflict(current.id, cmd.expectedRevision, current.revision);
-    }
+    const current = await this.load(cmd.caseId, cmd.expectedRevision);
     const def = this.definition(current.kind, current.workflowVersion);
     const snapshot = JSON.parse(current.snapshot);
     const meta = def.events[cmd.type];
@@ -212,17 +237,7 @@ export class WorkflowRuntime {
         stateAfter: outcome.value,
         stateHash: outcome.stateHash,
       });
-      const patch = {
-        statePath: outcome.paths[outcome.paths.length - 1] ?? '',
-        stateValue: JSON.stringify(outcome.value),
-        status: outcome.status,
-        snapshot: JSON.stringify(outcome.snapshot),
-        headHash: record.hash,
-        visibleToReviewers: current.visibleToReviewers || (def.visibleToReviewers?.(outcome.context) ?? false),
-        orgUnits: orgUnitsColumn([current.orgUnit, ...(def.orgUnits?.(outcome.context) ?? [])]),
-        updatedAt: at,
-        workflowVersion: current.workflowVersion,
-      };
+      const patch = casePatch(current, def, outcome, record.hash, at);
       const deadlineChanges = planDeadlines({
         def,
         caseId: current.id,
@@ -271,11 +286,7 @@ export class WorkflowRuntime {
    * the case would become without writing anything.
    */
   async migrate(cmd: MigrateCommand): Promise<{ case: CaseEntity; record: HistoryRecord; dryRun: boolean }> {
-    const current = await this.cases.findById(cmd.caseId);
-    if (!current) throw caseNotFound(cmd.caseId);
-    if (cmd.expectedRevision !== undefined && cmd.expectedRevision !== current.revision) {
-      throw revisionConflict(current.id, cmd.expectedRevision, current.revision);
-    }
+    const current = await this.load(cmd.caseId, cmd.expectedRevision);
     const from = this.definition(current.kind, current.workflowVersion);
     const to = this.definition(current.kind, cmd.toVersion);
     const outcome = migrateCase(from, to, JSON.parse(current.snapshot), cmd.actor);
@@ -295,17 +306,7 @@ export class WorkflowRuntime {
         stateHash: outcome.stateHash,
       },
     );
-    const patch = {
-      statePath: outcome.paths[outcome.paths.length - 1] ?? '',
-      stateValue: JSON.stringify(outcome.value),
-      status: outcome.status,
-      snapshot: JSON.stringify(outcome.snapshot),
-      headHash: record.hash,
-      visibleToReviewers: current.visibleToReviewers || (to.visibleToReviewers?.(outcome.context) ?? false),
-      orgUnits: orgUnitsColumn([current.orgUnit, ...(to.orgUnits?.(outcome.context) ?? [])]),
-      updatedAt: at,
-      workflowVersion: to.version,
-    };
+    const patch = casePatch(current, to, outcome, record.hash, at);
     const updated = Object.assign(new CaseEntity(), current, patch, { revision: current.revision + 1 });
     if (cmd.dryRun) return { case: updated, record, dryRun: true };
     const running = (await this.deadlines.forCase(current.id)).filter((d) => d.status === 'open' || d.status === 'calendar-missing');
