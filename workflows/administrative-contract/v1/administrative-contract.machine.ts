@@ -36,6 +36,7 @@
  */
 import { and, assign, setup } from 'xstate';
 import type { Actor, RuleDefinition, WorkflowEvent, WorkflowInput } from '@app/engine';
+import { ruleGuards } from '../../common/rule-guards';
 import type {
   AcceptForReviewPayload,
   ClosingOutcome,
@@ -367,23 +368,6 @@ export const ADMINISTRATIVE_CONTRACT_EVENT_RULES = {
 // Guards
 // ================================================================================================
 
-type RuleChecks = { [K in AdministrativeContractRuleName]: (typeof administrativeContractRules)[K]['check'] };
-
-function checksOf(rules: typeof administrativeContractRules): RuleChecks {
-  const out = {} as Record<string, Rule['check']>;
-  for (const name of Object.keys(rules) as AdministrativeContractRuleName[]) {
-    const check: Rule['check'] = rules[name].check;
-    out[name] = (args) => {
-      try {
-        return Boolean(check(args));
-      } catch {
-        return false;
-      }
-    };
-  }
-  return out as RuleChecks;
-}
-
 type GuardArgs = { context: AdministrativeContractContext; event: AdministrativeContractEvent };
 const routingGuards = {
   counterpartyUnsuitable: ({ event }: GuardArgs) => payloadOf<RecordDueDiligencePayload>(event).conclusion === 'UNSUITABLE',
@@ -635,7 +619,7 @@ export const administrativeContractV1Machine = setup({
     events: AdministrativeContractEvent;
     input: WorkflowInput<CreateAdministrativeContractPayload>;
   },
-  guards: { ...checksOf(administrativeContractRules), ...routingGuards },
+  guards: { ...ruleGuards(administrativeContractRules), ...routingGuards },
   actions,
 }).createMachine({
   id: 'administrative-contract',

@@ -30,6 +30,7 @@
  */
 import { and, assign, setup } from 'xstate';
 import type { Actor, RuleDefinition, WorkflowEvent, WorkflowInput } from '@app/engine';
+import { ruleGuards } from '../../common/rule-guards';
 import type {
   AddItemPayload,
   AdjustItemPayload,
@@ -387,23 +388,6 @@ export const DECISION_CATALOG_EVENT_RULES = {
 // Guards
 // ================================================================================================
 
-type RuleChecks = { [K in DecisionCatalogRuleName]: (typeof decisionCatalogRules)[K]['check'] };
-
-function checksOf(rules: typeof decisionCatalogRules): RuleChecks {
-  const out = {} as Record<string, Rule['check']>;
-  for (const name of Object.keys(rules) as DecisionCatalogRuleName[]) {
-    const check: Rule['check'] = rules[name].check;
-    out[name] = (args) => {
-      try {
-        return Boolean(check(args));
-      } catch {
-        return false;
-      }
-    };
-  }
-  return out as RuleChecks;
-}
-
 function when(type: DecisionCatalogEventType): any {
   const names: DecisionCatalogRuleName[] = [...DECISION_CATALOG_EVENT_RULES[type]];
   if (names.length === 0) return undefined;
@@ -528,7 +512,7 @@ export const decisionCatalogV1Machine = setup({
     events: DecisionCatalogEvent;
     input: WorkflowInput<CreateDecisionCatalogPayload>;
   },
-  guards: checksOf(decisionCatalogRules),
+  guards: ruleGuards(decisionCatalogRules),
   actions,
 }).createMachine({
   id: 'decision-catalog',

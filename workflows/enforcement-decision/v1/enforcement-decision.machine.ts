@@ -33,6 +33,7 @@
  */
 import { and, assign, setup } from 'xstate';
 import type { Actor, ActorProfile, RuleDefinition, WorkflowEvent, WorkflowInput } from '@app/engine';
+import { ruleGuards } from '../../common/rule-guards';
 import type {
   AcceptForReviewPayload,
   ConfirmRevisionsPayload,
@@ -334,23 +335,6 @@ export const ENFORCEMENT_DECISION_EVENT_RULES = {
 // Guards
 // ================================================================================================
 
-type RuleChecks = { [K in EnforcementDecisionRuleName]: (typeof enforcementDecisionRules)[K]['check'] };
-
-function checksOf(rules: typeof enforcementDecisionRules): RuleChecks {
-  const out = {} as Record<string, Rule['check']>;
-  for (const name of Object.keys(rules) as EnforcementDecisionRuleName[]) {
-    const check: Rule['check'] = rules[name].check;
-    out[name] = (args) => {
-      try {
-        return Boolean(check(args));
-      } catch {
-        return false;
-      }
-    };
-  }
-  return out as RuleChecks;
-}
-
 type GuardArgs = { context: EnforcementDecisionContext; event: EnforcementDecisionEvent };
 const routingGuards = {
   opinionIllegal: ({ event }: GuardArgs) => payloadOf<IssueReviewOpinionPayload>(event).outcome === 'ILLEGAL',
@@ -488,7 +472,7 @@ export const enforcementDecisionV1Machine = setup({
     events: EnforcementDecisionEvent;
     input: WorkflowInput<CreateEnforcementDecisionPayload>;
   },
-  guards: { ...checksOf(enforcementDecisionRules), ...routingGuards },
+  guards: { ...ruleGuards(enforcementDecisionRules), ...routingGuards },
   actions,
 }).createMachine({
   id: 'enforcement-decision',

@@ -57,6 +57,7 @@
  */
 import { and, assign, setup } from 'xstate';
 import type { Actor, RuleDefinition, WorkflowEvent, WorkflowInput } from '@app/engine';
+import { ruleGuards } from '../../common/rule-guards';
 import type {
   AdjustmentScope,
   ArchivePayload,
@@ -1104,27 +1105,6 @@ export const MAJOR_DECISION_EVENT_RULES = {
 // Guards: the rule checks (same functions) plus routing guards that only choose a target
 // ================================================================================================
 
-type RuleChecks = { [K in MajorDecisionRuleName]: (typeof majorDecisionRules)[K]['check'] };
-
-/**
- * Each rule's `check` as a named guard. Like the engine's `rulePasses`, a check that throws (a
- * malformed payload) counts as failing instead of crashing the transition.
- */
-function checksOf(rules: typeof majorDecisionRules): RuleChecks {
-  const out = {} as Record<string, Rule['check']>;
-  for (const name of Object.keys(rules) as MajorDecisionRuleName[]) {
-    const check: Rule['check'] = rules[name].check;
-    out[name] = (args) => {
-      try {
-        return Boolean(check(args));
-      } catch {
-        return false;
-      }
-    };
-  }
-  return out as RuleChecks;
-}
-
 type GuardArgs = { context: MajorDecisionContext; event: MajorDecisionEvent };
 const routingGuards = {
   requiresPublicParticipation: ({ context }: GuardArgs) => context.procedures?.publicParticipation === true,
@@ -1572,7 +1552,7 @@ export const majorDecisionV1Machine = setup({
     events: MajorDecisionEvent;
     input: WorkflowInput<CreateMajorDecisionPayload>;
   },
-  guards: { ...checksOf(majorDecisionRules), ...routingGuards },
+  guards: { ...ruleGuards(majorDecisionRules), ...routingGuards },
   actions,
 }).createMachine({
   id: 'major-decision',

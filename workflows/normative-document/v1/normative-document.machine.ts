@@ -66,6 +66,7 @@
  */
 import { and, assign, setup } from 'xstate';
 import type { Actor, RuleDefinition, WorkflowEvent, WorkflowInput } from '@app/engine';
+import { ruleGuards } from '../../common/rule-guards';
 import type {
   AcceptForReviewPayload,
   AmendmentGround,
@@ -732,24 +733,6 @@ export const NORMATIVE_DOCUMENT_EVENT_RULES = {
 // Guards
 // ================================================================================================
 
-type RuleChecks = { [K in NormativeDocumentRuleName]: (typeof normativeDocumentRules)[K]['check'] };
-
-/** Each rule's `check` as a named guard; a check that throws fails (as in the engine). */
-function checksOf(rules: typeof normativeDocumentRules): RuleChecks {
-  const out = {} as Record<string, Rule['check']>;
-  for (const name of Object.keys(rules) as NormativeDocumentRuleName[]) {
-    const check: Rule['check'] = rules[name].check;
-    out[name] = (args) => {
-      try {
-        return Boolean(check(args));
-      } catch {
-        return false;
-      }
-    };
-  }
-  return out as RuleChecks;
-}
-
 type GuardArgs = { context: NormativeDocumentContext; event: NormativeDocumentEvent };
 const filingLineIs = (line: FilingLine) => ({ event }: GuardArgs) => payloadOf<RecordFilingPayload>(event).line === line;
 const lineNotRequired = (line: FilingLine) => ({ context }: GuardArgs) => !currentPublication(context)?.filingLines.includes(line);
@@ -1131,7 +1114,7 @@ export const normativeDocumentV1Machine = setup({
     events: NormativeDocumentEvent;
     input: WorkflowInput<CreateNormativeDocumentPayload>;
   },
-  guards: { ...checksOf(normativeDocumentRules), ...routingGuards },
+  guards: { ...ruleGuards(normativeDocumentRules), ...routingGuards },
   actions,
 }).createMachine({
   id: 'normative-document',

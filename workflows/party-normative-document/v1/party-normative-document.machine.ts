@@ -44,6 +44,7 @@
  */
 import { and, assign, setup } from 'xstate';
 import type { Actor, RuleDefinition, WorkflowEvent, WorkflowInput } from '@app/engine';
+import { ruleGuards } from '../../common/rule-guards';
 import type {
   AcceptForReviewPayload,
   ConfirmRevisionsPayload,
@@ -357,23 +358,6 @@ export const PARTY_NORMATIVE_DOCUMENT_EVENT_RULES = {
 // Guards
 // ================================================================================================
 
-type RuleChecks = { [K in PartyNormativeDocumentRuleName]: (typeof partyNormativeDocumentRules)[K]['check'] };
-
-function checksOf(rules: typeof partyNormativeDocumentRules): RuleChecks {
-  const out = {} as Record<string, Rule['check']>;
-  for (const name of Object.keys(rules) as PartyNormativeDocumentRuleName[]) {
-    const check: Rule['check'] = rules[name].check;
-    out[name] = (args) => {
-      try {
-        return Boolean(check(args));
-      } catch {
-        return false;
-      }
-    };
-  }
-  return out as RuleChecks;
-}
-
 type GuardArgs = { context: PartyNormativeDocumentContext; event: PartyNormativeDocumentEvent };
 const routingGuards = {
   opinionIllegal: ({ event }: GuardArgs) => payloadOf<IssueReviewOpinionPayload>(event).outcome === 'ILLEGAL',
@@ -572,7 +556,7 @@ export const partyNormativeDocumentV1Machine = setup({
     events: PartyNormativeDocumentEvent;
     input: WorkflowInput<CreatePartyNormativeDocumentPayload>;
   },
-  guards: { ...checksOf(partyNormativeDocumentRules), ...routingGuards },
+  guards: { ...ruleGuards(partyNormativeDocumentRules), ...routingGuards },
   actions,
 }).createMachine({
   id: 'party-normative-document',
