@@ -22,7 +22,9 @@ export type DeadlineProcessRole = 'api' | 'worker';
 /** BullMQ worker options from the configuration (the worker's processors take them). */
 export function deadlineWorkerOptions(config: DocketConfig) {
   return {
-    concurrency: 10,
+    // 20 deliveries in flight: enough for the notifications' group commit to form groups during a
+    // burst (measured: ~0.68 ms worker CPU per delivery against ~0.78 with 10; bench:deadlines)
+    concurrency: 20,
     // a killed worker's job is taken over once its lock has expired and a stalled check has seen it
     lockDuration: config.queue.lockMs,
     stalledInterval: config.queue.lockMs,

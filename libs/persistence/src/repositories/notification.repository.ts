@@ -8,9 +8,21 @@ export interface InboxFilter {
   offset?: number;
 }
 
+/** One delivery's notifications (those not known to exist) and what its transaction also writes. */
+interface InsertRequest {
+  candidates: NotificationEntity[];
+  also?: (m: EntityManager) => Promise<void>;
+}
+
+/** At most this many deliveries share one transaction. */
+const MAX_GROUP = 100;
+
 /** In-app notifications. Writes are insert-or-ignore on the unique dedupe key. */
 export class NotificationRepository {
   private readonly serializer: WriteSerializer | null;
+  /** deliveries waiting for the next group commit (see `grouped`) */
+  private readonly waiting: Array<{ request: InsertRequest; resolve: (keys: string[]) => void; reject: (e: unknown) => void }> = [];
+  private committing = false;
 
   constructor(private readonly dataSource: DataSource) {
     this.serializer = dataSource.options.type === 'postgres' ? null : WriteSerializer.for(dataSource);
@@ -40,27 +52,78 @@ export class NotificationRepository {
           ),
         )
       : new Set<string>();
-    const work = async (m: EntityManager) => {
-      const candidates = rows.filter((r) => !existing.has(r.dedupeKey));
-      let fresh: string[] = [];
-      if (candidates.length) {
-        const insert = (values: NotificationEntity | NotificationEntity[]) => m.createQueryBuilder().insert().into(NotificationEntity).values(values).orIgnore();
-        if (this.serializer) {
-          // SQLite: one row at a time, so that the changes count says which ones this call wrote
-          for (const row of candidates) {
-            const [sql, params] = insert(row).getQueryAndParameters();
-            if ((await m.queryRunner!.query(sql, params, true)).affected === 1) fresh.push(row.dedupeKey);
+    return this.grouped({ candidates: rows.filter((r) => !existing.has(r.dedupeKey)), also });
+  }
+
+  /**
+   * Group commit: the deliveries that arrive while a transaction of notifications is committing
+   * are written together in the next one — on PostgreSQL one INSERT … ON CONFLICT DO NOTHING
+   * RETURNING for all their rows, then each delivery's outbox rows — so that a burst of reminders
+   * due at the same instant costs one commit per group instead of one per reminder. A lone
+   * delivery is written at once. Should a group fail, each of its deliveries is tried again in a
+   * transaction of its own, so that one bad delivery fails alone.
+   */
+  private grouped(request: InsertRequest): Promise<string[]> {
+    return new Promise<string[]>((resolve, reject) => {
+      this.waiting.push({ request, resolve, reject });
+      if (!this.committing) void this.commitGroups();
+    });
+  }
+
+  private async commitGroups(): Promise<void> {
+    this.committing = true;
+    try {
+      while (this.waiting.length) {
+        const group = this.waiting.splice(0, MAX_GROUP);
+        try {
+          const results = await this.write((m) => this.insertGroup(m, group.map((g) => g.request)));
+          group.forEach((g, i) => g.resolve(results[i]));
+        } catch (e) {
+          if (group.length === 1) {
+            group[0].reject(e);
+            continue;
           }
-        } else {
-          // PostgreSQL: a concurrent delivery may have inserted some since; RETURNING names the rows this one wrote
-          const res = await insert(candidates).returning(['dedupeKey']).execute();
-          fresh = (res.raw as Array<{ dedupe_key?: string; dedupeKey?: string }>).map((r) => (r.dedupe_key ?? r.dedupeKey)!);
+          for (const g of group) {
+            try {
+              g.resolve((await this.write((m) => this.insertGroup(m, [g.request])))[0]);
+            } catch (err) {
+              g.reject(err);
+            }
+          }
         }
       }
-      if (also) await also(m);
-      return fresh;
-    };
-    return this.write(work);
+    } finally {
+      this.committing = false;
+    }
+  }
+
+  /** Writes a group's rows in the caller's transaction; returns, per request, the dedupe keys it wrote. */
+  private async insertGroup(m: EntityManager, requests: InsertRequest[]): Promise<string[][]> {
+    const insert = (values: NotificationEntity | NotificationEntity[]) => m.createQueryBuilder().insert().into(NotificationEntity).values(values).orIgnore();
+    const fresh: string[][] = requests.map(() => []);
+    if (this.serializer) {
+      // SQLite: one row at a time, so that the changes count says which ones this call wrote
+      for (const [i, r] of requests.entries()) {
+        for (const row of r.candidates) {
+          const [sql, params] = insert(row).getQueryAndParameters();
+          if ((await m.queryRunner!.query(sql, params, true)).affected === 1) fresh[i].push(row.dedupeKey);
+        }
+      }
+    } else {
+      // PostgreSQL: a concurrent delivery may have inserted some since; RETURNING names the rows this group wrote
+      // the keys are read before the insert: TypeORM would copy the RETURNING rows back onto the
+      // entities by position, and with conflicts skipped the positions no longer match
+      const keys = requests.map((r) => r.candidates.map((c) => c.dedupeKey));
+      const all = requests.flatMap((r) => r.candidates);
+      if (all.length) {
+        const res = await insert(all).updateEntity(false).returning(['dedupeKey']).execute();
+        const written = new Set((res.raw as Array<{ dedupe_key?: string; dedupeKey?: string }>).map((r) => (r.dedupe_key ?? r.dedupeKey)!));
+        // a key two requests of the group share was written once: it is the first one's
+        for (const [i, ks] of keys.entries()) for (const k of ks) if (written.delete(k)) fresh[i].push(k);
+      }
+    }
+    for (const r of requests) if (r.also) await r.also(m);
+    return fresh;
   }
 
   /** A user's notifications, unread first, newest first within each group. */
