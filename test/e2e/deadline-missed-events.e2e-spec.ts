@@ -1,6 +1,7 @@
 import { BullmqDeadlineScheduler, DEADLINE_REMINDER_JOB, DeadlineReminderService, EmbeddedDeadlineScheduler, missedAt } from '@app/deadlines';
 import { randomBytes } from 'crypto';
 import { ph } from '../factories/db-fingerprint';
+import { normativeDocumentSteps, runNormativeDocument, runStep as runNormativeStep } from '../factories/normative-document.factory';
 import { createPartyDocument, partyDocumentSteps, runStep } from '../factories/party-normative-document.factory';
 import { waitIdle } from '../factories/queue.factory';
 import { Deliverer, inboxOf, kindsOf } from '../factories/reminders.factory';
@@ -131,6 +132,30 @@ describe.each(DRIVERS)('missed deadlines send their machine event on %s', (drive
       await expect(service.handle({ deadlineId: row.id, reminderKey: 'missed', dueDate: DUE, at: PASSED })).rejects.toMatchObject({ code: 'DELIVERY_NOT_YET_DUE' });
       expect(await overdueMarks(api, id)).toEqual([]);
       await fileLate(api, id, '2020-07-10');
+    });
+
+    it('a normative document: the filing line left unfiled is marked overdue on its own (INV-N3), the others are untouched', async () => {
+      // published 2020-04-22: the township presidium line is due Thu 05-07 (15 days), the government line Fri 05-22 (30 days)
+      const { id } = await runNormativeDocument(api, { before: 'fileGovernment' });
+      const steps = normativeDocumentSteps();
+      await runNormativeStep(api, id, steps.find((s) => s.name === 'fileGovernment')!);
+      await deliverer.advanceTo('2020-05-07T15:59:00.000Z');
+      expect((await api.get('secretary', `/cases/${id}`)).body.state.value).toMatchObject({ filing: { townshipPresidium: 'pending' } });
+      await deliverer.advanceTo(missedAt('2020-05-07'));
+      const detail = (await api.get('secretary', `/cases/${id}`)).body;
+      expect(detail.state.value).toEqual({ filing: { government: 'filed', peoplesCongress: 'notRequired', townshipPresidium: 'overdue' } });
+      const history = (await api.get('auditor', `/cases/${id}/history`)).body.records as Array<{ type: string; actor: { role: string }; payload: unknown }>;
+      expect(history.filter((r) => r.type === 'MARK_FILING_OVERDUE')).toEqual([
+        expect.objectContaining({ actor: expect.objectContaining({ role: 'system' }), payload: { deadlineKey: 'townshipPresidiumFiling', dueDate: '2020-05-07' } }),
+      ]);
+      await runNormativeStep(api, id, { ...steps.find((s) => s.name === 'filePresidium')!, clock: '2020-05-08T02:00:00Z', payload: { line: 'TOWNSHIP_PRESIDIUM', filedOn: '2020-05-08', filedWith: '掌起镇人大主席团' } });
+      expect((await api.get('secretary', `/cases/${id}`)).body.state.path).toMatch(/^inForce/);
+      const rows = await t.sql(`SELECT key, status FROM deadlines WHERE case_id = ${ph(t, 1)} AND key LIKE '%Filing' ORDER BY key`, [id]);
+      expect(rows).toEqual([
+        { key: 'governmentFiling', status: 'met' },
+        { key: 'townshipPresidiumFiling', status: 'missed' },
+      ]);
+      expect((await api.get('auditor', `/cases/${id}/verify`)).body).toMatchObject({ intact: true, replay: { ok: true } });
     });
 
     it('no person may send it, and no person may hold the system role', async () => {

@@ -35,6 +35,7 @@ const filingStates = (line: string, zh: string, en: string, optional: boolean): 
   [`filing.${line}`]: state('filing', `${zh}备案`, `${en} filing`),
   [`filing.${line}.pending`]: state('filing', `待报${zh}备案`, `${en} filing due`),
   [`filing.${line}.filed`]: state('filing', `已报${zh}备案`, `Filed (${en.toLowerCase()} line)`),
+  [`filing.${line}.overdue`]: state('filing', `逾期未报${zh}备案`, `${en} filing overdue`),
   ...(optional ? { [`filing.${line}.notRequired`]: state('filing', `无需报${zh}备案`, `${en} filing not required`) } : {}),
 });
 
@@ -189,6 +190,8 @@ const EVENTS: Record<NormativeDocumentEventType, EventEntry> = {
   REPEAL_DOCUMENT: ev('废止文件', 'Repeal the document', ['secretary'], P.RepealDocumentPayload),
   DECLARE_EXPIRED: ev('宣布有效期届满失效', 'Declare expired', ['secretary'], P.DeclareExpiredPayload),
   WITHDRAW: ev('撤回', 'Withdraw', ['town-head'], P.WithdrawPayload),
+  // policy N13: sent by Docket itself when a filing line's deadline has passed (DeadlineDeclaration.onMissed)
+  MARK_FILING_OVERDUE: ev('标记逾期未报备案', 'Mark a filing overdue', ['system'], P.MarkFilingOverduePayload),
 };
 
 export const NORMATIVE_DOCUMENT_EVENTS: Record<NormativeDocumentEventType, EventMeta> = Object.fromEntries(
@@ -209,7 +212,8 @@ const filingDeadline = (
 ): DeadlineDeclaration<NormativeDocumentContext> => ({
   key,
   label: { zh, en },
-  states: [`filing.${region}.pending`],
+  // still running once marked overdue: it escalates until the filing is recorded (then closed as missed)
+  states: [`filing.${region}.pending`, `filing.${region}.overdue`],
   type: 'due',
   unit: 'calendarDays',
   length,
@@ -220,6 +224,8 @@ const filingDeadline = (
   supervisor: ['town-head'],
   reminders: [5, 0],
   escalate: true,
+  // policy N13: the day after the due date, Docket marks the line overdue
+  onMissed: { event: 'MARK_FILING_OVERDUE' },
   article,
 });
 

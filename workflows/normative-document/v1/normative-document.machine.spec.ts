@@ -156,6 +156,7 @@ describe('state coverage (xstate/graph)', () => {
       ev('REPEAL_DOCUMENT'),
       ev('DECLARE_EXPIRED'),
       ev('WITHDRAW'),
+      ...['governmentFiling', 'peoplesCongressFiling', 'townshipPresidiumFiling'].map((k) => ev('MARK_FILING_OVERDUE', valid.MARK_FILING_OVERDUE(k))),
     ];
   }
 
@@ -475,6 +476,26 @@ const RULE_CASES: Record<NormativeDocumentRuleName, RuleCase | RuleCase[]> = {
     bad: ev('DECLARE_EXPIRED', undefined, { today: '2029-04-30' }),
     good: ev('DECLARE_EXPIRED', undefined, { today: '2029-05-01' }),
   },
+  filingPeriodPassed: [
+    {
+      // on the due date itself the period has not passed yet
+      at: atFiling,
+      bad: ev('MARK_FILING_OVERDUE', undefined, { today: '2024-05-27' }),
+      good: ev('MARK_FILING_OVERDUE'),
+    },
+    {
+      // the due date named must be this publication's
+      at: atFiling,
+      bad: ev('MARK_FILING_OVERDUE', valid.MARK_FILING_OVERDUE('governmentFiling', '2024-05-26')),
+      good: ev('MARK_FILING_OVERDUE', valid.MARK_FILING_OVERDUE('townshipPresidiumFiling')),
+    },
+    {
+      // a line the publication did not name has no period
+      at: () => advanceTo('filing.government.pending', GENERAL),
+      bad: ev('MARK_FILING_OVERDUE', valid.MARK_FILING_OVERDUE('peoplesCongressFiling')),
+      good: ev('MARK_FILING_OVERDUE', valid.MARK_FILING_OVERDUE('governmentFiling')),
+    },
+  ],
 };
 
 describe('rules: each refuses in its state, a valid event passes', () => {
@@ -568,6 +589,23 @@ describe('routing', () => {
     const once = run(market, ev('RECORD_FILING', valid.RECORD_FILING('PEOPLES_CONGRESS')));
     expect(once.can(ev('RECORD_FILING', valid.RECORD_FILING('PEOPLES_CONGRESS')) as never)).toBe(false);
     expect(once.context.filings.map((f) => f.line)).toEqual(['PEOPLES_CONGRESS']);
+  });
+
+  it('policy N13: a filing line whose period passed unfiled is marked overdue by the system, once; the late filing is still recorded', () => {
+    const market = atFiling();
+    const s = run(market, ev('MARK_FILING_OVERDUE', valid.MARK_FILING_OVERDUE('townshipPresidiumFiling')));
+    expect(leaves(s)).toEqual(['filing.government.pending', 'filing.peoplesCongress.pending', 'filing.townshipPresidium.overdue']);
+    expect(s.context.filingOverdue).toEqual([
+      { by: ACTORS.system, at: AT, round: market.context.round, line: 'TOWNSHIP_PRESIDIUM', deadlineKey: 'townshipPresidiumFiling', dueDate: '2024-05-10' },
+    ]);
+    expect(s.can(ev('MARK_FILING_OVERDUE', valid.MARK_FILING_OVERDUE('townshipPresidiumFiling')) as never)).toBe(false);
+    expect(run(market, ev('RECORD_FILING')).context.filingOverdue).toBeUndefined();
+    const late = run(s, ev('RECORD_FILING', valid.RECORD_FILING('TOWNSHIP_PRESIDIUM')), ev('RECORD_FILING'), ev('RECORD_FILING', valid.RECORD_FILING('PEOPLES_CONGRESS')));
+    expect(leaves(late)[0]).toMatch(/^inForce/);
+    for (const role of ['secretary', 'town-head'] as const) {
+      const r = stepCase(normativeDocumentV1, machine.getPersistedSnapshot(market), ev('MARK_FILING_OVERDUE', undefined, { actor: ACTORS[role] }));
+      expect(r).toMatchObject({ ok: false, refusal: { code: 'ROLE_NOT_ALLOWED' } });
+    }
   });
 
   it('in force: evaluations and cleanup reviews are recorded in place; DECLARE_EXPIRED only after validUntil', () => {
@@ -686,9 +724,14 @@ describe('definition', () => {
   it('declares one deadline per filing line, each due on its own date from the publication (INV-N3)', () => {
     const s = atFiling();
     const byKey = Object.fromEntries(NORMATIVE_DOCUMENT_DEADLINES.map((d) => [d.key, d]));
-    expect(byKey.governmentFiling).toMatchObject({ states: ['filing.government.pending'], unit: 'calendarDays', length: { default: 30 } });
-    expect(byKey.peoplesCongressFiling.states).toEqual(['filing.peoplesCongress.pending']);
-    expect(byKey.townshipPresidiumFiling).toMatchObject({ states: ['filing.townshipPresidium.pending'], length: { default: 15 } });
+    expect(byKey.governmentFiling).toMatchObject({
+      states: ['filing.government.pending', 'filing.government.overdue'],
+      unit: 'calendarDays',
+      length: { default: 30 },
+      onMissed: { event: 'MARK_FILING_OVERDUE' },
+    });
+    expect(byKey.peoplesCongressFiling.states).toEqual(['filing.peoplesCongress.pending', 'filing.peoplesCongress.overdue']);
+    expect(byKey.townshipPresidiumFiling).toMatchObject({ states: ['filing.townshipPresidium.pending', 'filing.townshipPresidium.overdue'], length: { default: 15 } });
     expect(['governmentFiling', 'peoplesCongressFiling', 'townshipPresidiumFiling'].map((k) => byKey[k].dueDate!(s.context))).toEqual([
       '2024-05-27',
       '2024-05-27',

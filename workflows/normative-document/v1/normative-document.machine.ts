@@ -63,6 +63,12 @@
  *      amendment is abandoned and the text in force stays in force. A meeting that REJECTs an
  *      amendment likewise returns to `inForce`.
  *  N12 Separation of duties as in major-decision P8 (403).
+ *  N13 INV-N3: once a filing line's period has passed unfiled, Docket itself (the `system` actor,
+ *      from the line's deadline `onMissed`) sends MARK_FILING_OVERDUE for that line, the day after
+ *      its due date: the line moves to `overdue` (逾期未报备), where the filing may still be recorded
+ *      and the deadline keeps escalating. No person may send it; it is refused before the line's
+ *      period has passed (FILING_PERIOD_NOT_PASSED). The marks are kept in `context.filingOverdue`,
+ *      a key added only by this event, so the snapshots of cases that never went overdue are unchanged.
  */
 import { and, assign, setup } from 'xstate';
 import type { Actor, RuleDefinition, WorkflowEvent, WorkflowInput } from '@app/engine';
@@ -79,6 +85,7 @@ import type {
   FairCompetitionConclusion,
   FilingLine,
   IssueReviewOpinionPayload,
+  MarkFilingOverduePayload,
   MeetingDecision,
   MeetingType,
   PublishDocumentPayload,
@@ -129,6 +136,7 @@ export const NORMATIVE_DOCUMENT_EVENT_TYPES = [
   'REPEAL_DOCUMENT',
   'DECLARE_EXPIRED',
   'WITHDRAW',
+  'MARK_FILING_OVERDUE',
 ] as const;
 export type NormativeDocumentEventType = (typeof NORMATIVE_DOCUMENT_EVENT_TYPES)[number];
 
@@ -312,6 +320,8 @@ export interface NormativeDocumentContext {
   repeal: (Stamp & { reason: string; publishedAt: string; channels: string[] }) | null;
   expiry: (Stamp & { expiredOn: string; note: string | null }) | null;
   withdrawals: Array<Stamp & { round: number; reason: string }>;
+  /** policy N13: the filing periods that passed unfiled (absent until the first one) */
+  filingOverdue?: Array<Stamp & { round: number; line: FilingLine; deadlineKey: string; dueDate: string }>;
 }
 
 // ================================================================================================
@@ -391,6 +401,13 @@ export function currentRegistration(ctx: Ctx): RegistrationRecord | undefined {
 export function currentPublication(ctx: Ctx): PublicationRecord | undefined {
   return lastOf(ofRound(ctx.publications, ctx.round));
 }
+
+/** The filing line each filing deadline of the definition tracks (policy N13). */
+export const FILING_DEADLINE_LINES: Readonly<Record<string, FilingLine>> = {
+  governmentFiling: 'GOVERNMENT',
+  peoplesCongressFiling: 'PEOPLES_CONGRESS',
+  townshipPresidiumFiling: 'TOWNSHIP_PRESIDIUM',
+};
 
 /** The due date of a filing line of the current publication (for the deadline declarations). */
 export function filingDueDate(ctx: Ctx, line: FilingLine): string | undefined {
@@ -601,6 +618,20 @@ export const normativeDocumentRules = {
       en: 'A unified number is never reused; an amended document is registered under a new number (State Council General Office Doc. [2018] No. 37).',
     },
   },
+  filingPeriodPassed: {
+    check: ({ context, event }) => {
+      const p = payloadOf<MarkFilingOverduePayload>(event);
+      const line = typeof p.deadlineKey === 'string' ? FILING_DEADLINE_LINES[p.deadlineKey] : undefined;
+      const due = line ? filingDueDate(context, line) : undefined;
+      return isDay(due) && isDay(event.today) && event.today > due && p.dueDate === due;
+    },
+    refusal: {
+      code: 'FILING_PERIOD_NOT_PASSED',
+      article: '国办发〔2018〕37号',
+      zh: `该备案渠道的报送备案期限尚未届满，或者所称的到期日与本次公布的备案期限不符，不能标记为逾期未报备（${GB37}）`,
+      en: 'The filing period of this line has not passed yet, or the due date named is not the one of this publication: the line cannot be marked overdue (State Council General Office Doc. [2018] No. 37).',
+    },
+  },
   registeredBeforePublication: {
     precondition: true,
     check: ({ context }) => currentRegistration(context) !== undefined,
@@ -727,6 +758,7 @@ export const NORMATIVE_DOCUMENT_EVENT_RULES = {
   REPEAL_DOCUMENT: [],
   DECLARE_EXPIRED: ['validityEnded'],
   WITHDRAW: [],
+  MARK_FILING_OVERDUE: ['filingPeriodPassed'],
 } as const satisfies Record<NormativeDocumentEventType, readonly NormativeDocumentRuleName[]>;
 
 // ================================================================================================
@@ -735,6 +767,7 @@ export const NORMATIVE_DOCUMENT_EVENT_RULES = {
 
 type GuardArgs = { context: NormativeDocumentContext; event: NormativeDocumentEvent };
 const filingLineIs = (line: FilingLine) => ({ event }: GuardArgs) => payloadOf<RecordFilingPayload>(event).line === line;
+const overdueLineIs = (line: FilingLine) => ({ event }: GuardArgs) => FILING_DEADLINE_LINES[String(payloadOf<MarkFilingOverduePayload>(event).deadlineKey)] === line;
 const lineNotRequired = (line: FilingLine) => ({ context }: GuardArgs) => !currentPublication(context)?.filingLines.includes(line);
 const routingGuards = {
   draftMarketRelated: ({ context }: GuardArgs) => marketRelated(context),
@@ -754,6 +787,9 @@ const routingGuards = {
   lineGovernment: filingLineIs('GOVERNMENT'),
   linePeoplesCongress: filingLineIs('PEOPLES_CONGRESS'),
   lineTownshipPresidium: filingLineIs('TOWNSHIP_PRESIDIUM'),
+  overdueGovernment: overdueLineIs('GOVERNMENT'),
+  overduePeoplesCongress: overdueLineIs('PEOPLES_CONGRESS'),
+  overdueTownshipPresidium: overdueLineIs('TOWNSHIP_PRESIDIUM'),
   peoplesCongressNotRequired: lineNotRequired('PEOPLES_CONGRESS'),
   townshipPresidiumNotRequired: lineNotRequired('TOWNSHIP_PRESIDIUM'),
 };
@@ -1008,6 +1044,13 @@ const actions = {
       },
     };
   }),
+  recordFilingOverdue: record(({ context, event }) => {
+    const p = payloadOf<MarkFilingOverduePayload>(event);
+    const line = FILING_DEADLINE_LINES[String(p.deadlineKey)];
+    return {
+      filingOverdue: [...(context.filingOverdue ?? []), { ...stamp(event), round: context.round, line, deadlineKey: String(p.deadlineKey), dueDate: String(p.dueDate) }],
+    };
+  }),
   recordFiling: record(({ context, event }) => {
     const p = payloadOf<RecordFilingPayload>(event);
     const filing: FilingRecord = {
@@ -1093,15 +1136,23 @@ const WITHDRAW = {
   ],
 } as const;
 
-/** One filing line (policy N9): pending until filed; optional lines skip to notRequired. */
-function filingLine(filedGuard: GuardName, notRequiredGuard?: GuardName) {
+/**
+ * One filing line (policy N9): pending until filed; optional lines skip to notRequired; a line whose
+ * period passed unfiled is marked overdue by the system (policy N13) and may still be filed.
+ */
+function filingLine(filedGuard: GuardName, overdueGuard: GuardName, notRequiredGuard?: GuardName) {
+  const file = { RECORD_FILING: { guard: when('RECORD_FILING', filedGuard), target: 'filed' as const, actions: 'recordFiling' as const } };
   return {
     initial: 'pending',
     states: {
       pending: {
         ...(notRequiredGuard ? { always: { guard: notRequiredGuard, target: 'notRequired' as const } } : {}),
-        on: { RECORD_FILING: { guard: when('RECORD_FILING', filedGuard), target: 'filed' as const, actions: 'recordFiling' as const } },
+        on: {
+          ...file,
+          MARK_FILING_OVERDUE: { guard: when('MARK_FILING_OVERDUE', overdueGuard), target: 'overdue' as const, actions: 'recordFilingOverdue' as const },
+        },
       },
+      overdue: { on: { ...file } },
       filed: { type: 'final' as const },
       ...(notRequiredGuard ? { notRequired: { type: 'final' as const } } : {}),
     },
@@ -1265,9 +1316,9 @@ export const normativeDocumentV1Machine = setup({
       type: 'parallel',
       onDone: { target: 'inForce' },
       states: {
-        government: filingLine('lineGovernment'),
-        peoplesCongress: filingLine('linePeoplesCongress', 'peoplesCongressNotRequired'),
-        townshipPresidium: filingLine('lineTownshipPresidium', 'townshipPresidiumNotRequired'),
+        government: filingLine('lineGovernment', 'overdueGovernment'),
+        peoplesCongress: filingLine('linePeoplesCongress', 'overduePeoplesCongress', 'peoplesCongressNotRequired'),
+        townshipPresidium: filingLine('lineTownshipPresidium', 'overdueTownshipPresidium', 'townshipPresidiumNotRequired'),
       },
     },
     inForce: {

@@ -30,6 +30,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { DeadlineMissedPayload } from '../../common/deadline-missed.payload';
 import { DATE_ONLY, INSTANT, IsRealDate, LONG_TEXT, MAX_ITEMS, SHA256_HEX, SHORT_TEXT } from '../../common/payload-validators';
 
 // ------------------------------------------------------------------------------------------------
@@ -450,3 +451,6 @@ export class WithdrawPayload {
   @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
   reason: string;
 }
+
+/** Policy N13: sent by Docket itself (the `system` actor) the day after a filing line's period passed unfiled. */
+export class MarkFilingOverduePayload extends DeadlineMissedPayload {}

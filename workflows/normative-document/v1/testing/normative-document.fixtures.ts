@@ -32,11 +32,12 @@ export const FACTS = {
 /** a cleanup campaign (POST /cleanup-campaigns) */
 export const CAMPAIGN_ID = '5b0d7c1e-4a59-4f8e-9a57-0c7f2f1d9e21';
 
-export const ACTORS: Record<Exclude<Role, 'auditor' | 'admin' | 'system'>, Actor> = {
+export const ACTORS: Record<Exclude<Role, 'auditor' | 'admin'>, Actor> = {
   'department-head': { userId: 'u-dept', role: 'department-head', orgUnit: '经济发展办' },
   'town-head': { userId: 'u-town', role: 'town-head', orgUnit: '党政办' },
   'legal-reviewer': { userId: 'u-reviewer', role: 'legal-reviewer', orgUnit: '司法所' },
   secretary: { userId: 'u-secretary', role: 'secretary', orgUnit: '党政办' },
+  system: { userId: 'system:deadlines', role: 'system', orgUnit: '经济发展办' },
 };
 
 export const ROLE_OF: Record<NormativeDocumentEventType, keyof typeof ACTORS> = {
@@ -63,6 +64,7 @@ export const ROLE_OF: Record<NormativeDocumentEventType, keyof typeof ACTORS> = 
   REPEAL_DOCUMENT: 'secretary',
   DECLARE_EXPIRED: 'secretary',
   WITHDRAW: 'town-head',
+  MARK_FILING_OVERDUE: 'system',
 };
 
 export const HASH = {
@@ -151,6 +153,14 @@ export const valid = {
   REPEAL_DOCUMENT: () => ({ reason: '上位法废止。', publishedAt: '2026-01-10', channels: ['掌起镇人民政府网站'] }),
   DECLARE_EXPIRED: () => ({}),
   WITHDRAW: () => ({ reason: '上级已出台统一规定，不再制定。' }),
+  MARK_FILING_OVERDUE: (deadlineKey = 'governmentFiling', dueDate?: string) => ({
+    deadlineKey,
+    dueDate:
+      dueDate ??
+      ({ governmentFiling: FACTS.governmentFilingDue, peoplesCongressFiling: FACTS.peoplesCongressFilingDue, townshipPresidiumFiling: FACTS.townshipPresidiumFilingDue } as Record<string, string>)[
+        deadlineKey
+      ],
+  }),
 } satisfies Record<NormativeDocumentEventType, (...args: any[]) => object>;
 
 /** The facts the runtime passes for an event type (only the declared ones). */
@@ -171,6 +181,8 @@ export const FACTS_OF: Partial<Record<NormativeDocumentEventType, Record<string,
 const TODAY_OF: Partial<Record<NormativeDocumentEventType, string>> = {
   CLOSE_COMMENT_PERIOD: '2024-04-09',
   DECLARE_EXPIRED: '2029-05-01',
+  // the day after the government and people's congress lines' periods ended (05-27)
+  MARK_FILING_OVERDUE: '2024-05-28',
 };
 
 /**
