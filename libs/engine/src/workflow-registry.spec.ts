@@ -46,4 +46,32 @@ describe('WorkflowRegistry', () => {
       }),
     );
   });
+
+  it('checks that a missed deadline’s event exists, is the system role’s and belongs to a due deadline', () => {
+    const good = leaveRequest(1);
+    const deadline = {
+      key: 'answer',
+      label: { zh: '答复', en: 'Answer' },
+      states: ['draft'],
+      type: 'due' as const,
+      unit: 'workdays' as const,
+      length: { key: 'leave.answer.days', default: 3 },
+      responsible: ['department-head' as const],
+      supervisor: ['town-head' as const],
+      reminders: [0],
+      escalate: true,
+      article: 'TEST Art. 1',
+    };
+    const withDeadlines = (deadlines: WorkflowDefinition['deadlines']): WorkflowDefinition => ({ ...good, deadlines });
+    expect(() => new WorkflowRegistry([withDeadlines([{ ...deadline, onMissed: { event: 'SUBMIT' } }])])).toThrow(
+      expect.objectContaining({ problems: ['deadline "answer": onMissed event "SUBMIT" does not name the system role'] }),
+    );
+    expect(() => new WorkflowRegistry([withDeadlines([{ ...deadline, type: 'minimum', onMissed: { event: 'NOPE' } }])])).toThrow(
+      expect.objectContaining({
+        problems: ['deadline "answer": onMissed names unknown event "NOPE"', `deadline "answer": onMissed needs a 'due' deadline (a minimum period is never missed)`],
+      }),
+    );
+    const system: WorkflowDefinition = { ...withDeadlines([{ ...deadline, onMissed: { event: 'SUBMIT' } }]), events: { ...good.events, SUBMIT: { ...good.events.SUBMIT, roles: ['system'] } } };
+    expect(new WorkflowRegistry([system]).get('leave-request', 1)).toBe(system);
+  });
 });

@@ -6,7 +6,8 @@ import type { WorkflowDefinition } from './types';
  * Checks a definition against the `WorkflowDefinition` contract: every state node (leaf and
  * compound, history pseudo-states aside) has `states` metadata whose stage is declared, every
  * event (and `create`) names at least one role and only existing rules, every migration comes
- * from an earlier version (once) and maps onto states of this version.
+ * from an earlier version (once) and maps onto states of this version, and every deadline's
+ * `onMissed` event exists, names the `system` role and belongs to a `due` deadline.
  * Returns the problems found (empty when valid). Pure.
  */
 export function definitionProblems(def: WorkflowDefinition): string[] {
@@ -28,6 +29,14 @@ export function definitionProblems(def: WorkflowDefinition): string[] {
     for (const rule of meta.rules ?? []) {
       if (!Object.prototype.hasOwnProperty.call(def.rules, rule)) problems.push(`event "${type}" names unknown rule "${rule}"`);
     }
+  }
+  // a missed deadline's event is sent by Docket itself: it must exist and be the system role's
+  for (const d of def.deadlines ?? []) {
+    if (!d.onMissed) continue;
+    const meta = def.events[d.onMissed.event];
+    if (!meta) problems.push(`deadline "${d.key}": onMissed names unknown event "${d.onMissed.event}"`);
+    else if (!meta.roles.includes('system')) problems.push(`deadline "${d.key}": onMissed event "${d.onMissed.event}" does not name the system role`);
+    if (d.type !== 'due') problems.push(`deadline "${d.key}": onMissed needs a 'due' deadline (a minimum period is never missed)`);
   }
   const froms = new Set<number>();
   for (const m of def.migrations ?? []) {
