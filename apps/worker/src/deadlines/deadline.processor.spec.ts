@@ -33,6 +33,27 @@ describe('DeadlineProcessor', () => {
     expect(enqueued).toEqual([next, 'd1__escalation-1']);
   });
 
+  it('queues the e-mails of a delivery, each as its own job', async () => {
+    const enqueued: unknown[] = [];
+    const sut = new DeadlineProcessor(
+      strictMock<DeadlineReminderService>({ handle: async () => ({ outcome: 'delivered', recipients: ['u1', 'u2'], fresh: ['k'], next: [], emailIds: ['d1__before-3__u1'] }) }),
+      strictMock<BullmqDeadlineScheduler>({
+        enqueue: async (jobs: unknown[]) => void enqueued.push(...jobs),
+        enqueueEmails: async (ids: string[]) => void enqueued.push(ids),
+      }),
+    );
+    expect(await sut.process(job(DEADLINE_REMINDER_JOB, next[0]))).toEqual({ outcome: 'delivered', recipients: 2, fresh: 1, next: [] });
+    expect(enqueued).toEqual([['d1__before-3__u1']]);
+  });
+
+  it('reports the machine event a missed deadline sent', async () => {
+    const sut = new DeadlineProcessor(
+      strictMock<DeadlineReminderService>({ handle: async () => ({ outcome: 'event', event: 'MARK_OVERDUE', seq: 7, next: [] }) }),
+      strictMock<BullmqDeadlineScheduler>({ enqueue: async () => undefined }),
+    );
+    expect(await sut.process(job(DEADLINE_REMINDER_JOB, { ...next[0], reminderKey: 'missed' }))).toEqual({ outcome: 'event', event: 'MARK_OVERDUE', next: [] });
+  });
+
   it('queues nothing new for a stale job', async () => {
     const enqueued: unknown[] = [];
     const sut = new DeadlineProcessor(
