@@ -207,7 +207,8 @@ async function main() {
       ...(Number.isFinite(setRate) ? [`| Reconciliation jobs/s ÷ Redis SET/s | ${(reconcileRate / setRate).toFixed(3)} | |`] : []),
       '',
       `Median p99 of the ${bursts.length} bursts: ${[...p99s].sort((a, b) => a - b)[Math.floor(p99s.length / 2)]} ms. A reminder job reads the deadline, the case and the users, ` +
-        'then writes its notifications (group commit: the deliveries that arrive while one transaction commits share the next).',
+        'then writes its notifications (group commit: the deliveries that arrive while one transaction commits share the next). ' +
+        'Burst 1 is the worker’s first work after it started (cold code paths); the delay also holds BullMQ’s promotion of the delayed jobs (the min column).',
       '',
     ];
     process.stdout.write(lines.join('\n') + '\n');
