@@ -36,9 +36,34 @@
  */
 import { and, assign, setup } from 'xstate';
 import type { Actor, RuleDefinition, WorkflowEvent, WorkflowInput } from '@app/engine';
+import {
+  type DatedRevisionConfirmationOf,
+  datedRevisionConfirmation,
+  draftHashMatchesRule,
+  type LegalityAcceptanceOf,
+  type LegalityReturnOf,
+  type LegalityReviewRecordsOf,
+  type LegalitySubmissionOf,
+  appendReviewRecord,
+  confirmationOfRound,
+  legalityAcceptance,
+  legalityReturn,
+  legalityReviewState,
+  legalitySubmission,
+  noLegalityReview,
+  opinionBasics,
+  opinionIllegal,
+  opinionLegal,
+  opinionOfRound,
+  opinionWithRevisions,
+  reviewedDraftHash,
+  reviewPassedInRound,
+  reviewPassedRule,
+  revisionsAppliedRule,
+  separationOfDutiesRule,
+} from '../../common/legality-review/legality-review.fragment';
 import { ruleGuards } from '../../common/rule-guards';
 import type {
-  AcceptForReviewPayload,
   ClosingOutcome,
   CloseContractPayload,
   ConfirmRevisionsPayload,
@@ -56,12 +81,10 @@ import type {
   RecordMeetingPayload,
   RegisterOnPlatformPayload,
   ReportPerformancePayload,
-  ReturnIncompletePayload,
   ReviewOutcome,
   ScheduleMeetingPayload,
   SignContractPayload,
   SubmitDraftPayload,
-  SubmitForLegalityReviewPayload,
   WithdrawPayload,
 } from './administrative-contract.payloads';
 
@@ -123,22 +146,15 @@ export interface ReviewOpinionRecord extends Stamp {
   reviewedDraftHash: string | null;
 }
 
-export interface LegalityReviewRecords {
-  submissions: Array<
-    Stamp & {
-      round: number;
-      submittedBy: string;
-      submittedOn: string;
-      materials: { draftHash: string; legalBasis: string[]; procedureStatement: string; otherMaterials: string[] };
-      requestedCompletionDate: string;
-      urgentReason: string | null;
-    }
-  >;
-  acceptances: Array<Stamp & { round: number; receiptNumber: string | null }>;
-  returns: Array<Stamp & { round: number; missing: string[]; note: string | null }>;
-  opinions: ReviewOpinionRecord[];
-  revisionConfirmations: Array<Stamp & { round: number; confirmedOn: string; documentHash: string; note: string; guaranteeClauseRemoved: boolean }>;
-}
+/** The shared review records (workflows/common/legality-review); confirmations keep their day and the guarantee confirmation (INV-C3). */
+export interface LegalityReviewRecords
+  extends LegalityReviewRecordsOf<
+    LegalitySubmissionOf<Stamp>,
+    LegalityAcceptanceOf<Stamp>,
+    LegalityReturnOf<Stamp>,
+    ReviewOpinionRecord,
+    DatedRevisionConfirmationOf<Stamp> & { guaranteeClauseRemoved: boolean }
+  > {}
 
 export interface MeetingRecord {
   round: number;
@@ -189,7 +205,6 @@ const isSha = (s: unknown): s is string => typeof s === 'string' && /^[0-9a-f]{6
 const strings = (xs: unknown): string[] => (Array.isArray(xs) ? xs.filter((x): x is string => typeof x === 'string') : []);
 const orNull = <T>(v: T | undefined | null): T | null => (v === undefined ? null : v);
 const lastOf = <T>(xs: readonly T[]): T | undefined => xs[xs.length - 1];
-const ofRound = <T extends { round: number }>(xs: readonly T[], round: number): T[] => xs.filter((x) => x.round === round);
 
 function stamp(event: { actor: Actor; at: string }): Stamp {
   return { by: { userId: event.actor.userId, role: event.actor.role, orgUnit: event.actor.orgUnit }, at: event.at };
@@ -200,17 +215,15 @@ export function currentDraft(ctx: Ctx): DraftRecord | undefined {
 }
 
 export function currentOpinion(ctx: Ctx): ReviewOpinionRecord | undefined {
-  return lastOf(ofRound(ctx.legalityReview.opinions, ctx.round));
+  return opinionOfRound(ctx.legalityReview, ctx.round);
 }
 
-const currentConfirmation = (ctx: Ctx) => lastOf(ofRound(ctx.legalityReview.revisionConfirmations, ctx.round));
+const currentConfirmation = (ctx: Ctx) => confirmationOfRound(ctx.legalityReview, ctx.round);
+const currentDraftHash = (ctx: Ctx) => currentDraft(ctx)?.documentHash;
 
 /** INV-C1: a passing review of the current text. */
 export function legalityReviewPassed(ctx: Ctx): boolean {
-  const o = currentOpinion(ctx);
-  if (o?.outcome === 'LEGAL') return true;
-  if (o?.outcome === 'LEGAL_WITH_REVISIONS') return currentConfirmation(ctx) !== undefined;
-  return false;
+  return reviewPassedInRound(ctx.legalityReview, ctx.round);
 }
 
 /** The day the review of the current text passed (the opinion, or the confirmation of revisions). */
@@ -236,32 +249,19 @@ const ZJ37 = '《浙江省人民政府办公厅关于加强行政机关合同管
 const NBR = '《宁波市法治乡村建设促进条例》';
 
 export const administrativeContractRules = {
-  draftHashMatches: {
-    check: ({ context, event }) => {
-      const hash = payloadOf<SubmitForLegalityReviewPayload>(event).materials?.draftHash;
-      return typeof hash === 'string' && hash === currentDraft(context)?.documentHash;
-    },
-    refusal: {
-      code: 'DRAFT_HASH_MISMATCH',
-      article: '浙政办发〔2013〕37号',
-      zh: `送审的合同文本与本案当前登记的文本不一致，请送审当前文本（${ZJ37}）`,
-      en: 'The contract text submitted for review is not the text on record; submit the current text (Zhejiang General Office Doc. [2013] No. 37).',
-    },
-  },
-  separationOfDuties: {
-    precondition: true,
-    check: ({ context, event }) => {
-      const userId = event.actor?.userId;
-      return typeof userId !== 'string' || !context.legalityReview.submissions.some((s) => s.submittedBy === userId);
-    },
-    refusal: {
-      code: 'SEPARATION_OF_DUTIES',
-      article: '浙政办发〔2013〕37号',
-      status: 403,
-      zh: `送请合法性审查的人员不得出具同一合同的审查意见（审查与送审相分离，${ZJ37}）`,
-      en: 'Whoever submitted the contract for review may not issue its review opinion (separation of duties; Zhejiang General Office Doc. [2013] No. 37).',
-    },
-  },
+  draftHashMatches: draftHashMatchesRule<Ctx>(currentDraftHash, {
+    code: 'DRAFT_HASH_MISMATCH',
+    article: '浙政办发〔2013〕37号',
+    zh: `送审的合同文本与本案当前登记的文本不一致，请送审当前文本（${ZJ37}）`,
+    en: 'The contract text submitted for review is not the text on record; submit the current text (Zhejiang General Office Doc. [2013] No. 37).',
+  }),
+  separationOfDuties: separationOfDutiesRule<Ctx>({
+    code: 'SEPARATION_OF_DUTIES',
+    article: '浙政办发〔2013〕37号',
+    status: 403,
+    zh: `送请合法性审查的人员不得出具同一合同的审查意见（审查与送审相分离，${ZJ37}）`,
+    en: 'Whoever submitted the contract for review may not issue its review opinion (separation of duties; Zhejiang General Office Doc. [2013] No. 37).',
+  }),
   guaranteeNotApproved: {
     check: ({ event }) => {
       const p = payloadOf<IssueReviewOpinionPayload>(event);
@@ -274,19 +274,12 @@ export const administrativeContractRules = {
       en: 'An administrative organ may not give a guarantee in its own name: a contract with such a clause cannot pass review as it stands (Zhejiang General Office Doc. [2013] No. 37).',
     },
   },
-  revisionsApplied: {
-    check: ({ context, event }) => {
-      const hash = payloadOf<ConfirmRevisionsPayload>(event).documentHash;
-      const reviewed = currentOpinion(context)?.reviewedDraftHash ?? currentDraft(context)?.documentHash;
-      return typeof hash === 'string' && hash !== reviewed;
-    },
-    refusal: {
-      code: 'REVISION_HASH_UNCHANGED',
-      article: '浙政办发〔2013〕37号',
-      zh: `应当根据合法性审查意见修改合同文本；所报修改稿与送审稿相同（${ZJ37}）`,
-      en: 'The contract must be revised according to the review opinion; the text given is identical to the reviewed one (Zhejiang General Office Doc. [2013] No. 37).',
-    },
-  },
+  revisionsApplied: revisionsAppliedRule<Ctx>(currentDraftHash, {
+    code: 'REVISION_HASH_UNCHANGED',
+    article: '浙政办发〔2013〕37号',
+    zh: `应当根据合法性审查意见修改合同文本；所报修改稿与送审稿相同（${ZJ37}）`,
+    en: 'The contract must be revised according to the review opinion; the text given is identical to the reviewed one (Zhejiang General Office Doc. [2013] No. 37).',
+  }),
   guaranteeRemoved: {
     check: ({ context, event }) =>
       currentOpinion(context)?.checklist.organGuarantee !== true || payloadOf<ConfirmRevisionsPayload>(event).guaranteeClauseRemoved === true,
@@ -297,16 +290,12 @@ export const administrativeContractRules = {
       en: 'The opinion found a guarantee in the organ’s name: the revised text must confirm the clause was removed (Zhejiang General Office Doc. [2013] No. 37).',
     },
   },
-  legalityReviewPassed: {
-    precondition: true,
-    check: ({ context }) => legalityReviewPassed(context),
-    refusal: {
-      code: 'LEGALITY_REVIEW_REQUIRED',
-      article: 'NBR Art. 13',
-      zh: `合同未经合法性审查或者经审查不合法的，不得提交讨论、不得签订（${NBR}第十三条）`,
-      en: 'A contract that has not passed legality review may not be decided on or signed (Ningbo Rule-of-Law Village Regulations Art. 13).',
-    },
-  },
+  legalityReviewPassed: reviewPassedRule<Ctx>(legalityReviewPassed, {
+    code: 'LEGALITY_REVIEW_REQUIRED',
+    article: 'NBR Art. 13',
+    zh: `合同未经合法性审查或者经审查不合法的，不得提交讨论、不得签订（${NBR}第十三条）`,
+    en: 'A contract that has not passed legality review may not be decided on or signed (Ningbo Rule-of-Law Village Regulations Art. 13).',
+  }),
   writtenFormRequired: {
     check: ({ event }) => isSha(payloadOf<SignContractPayload>(event).signedDocumentHash),
     refusal: {
@@ -371,9 +360,9 @@ export const ADMINISTRATIVE_CONTRACT_EVENT_RULES = {
 type GuardArgs = { context: AdministrativeContractContext; event: AdministrativeContractEvent };
 const routingGuards = {
   counterpartyUnsuitable: ({ event }: GuardArgs) => payloadOf<RecordDueDiligencePayload>(event).conclusion === 'UNSUITABLE',
-  opinionIllegal: ({ event }: GuardArgs) => payloadOf<IssueReviewOpinionPayload>(event).outcome === 'ILLEGAL',
-  opinionWithRevisions: ({ event }: GuardArgs) => payloadOf<IssueReviewOpinionPayload>(event).outcome === 'LEGAL_WITH_REVISIONS',
-  opinionLegal: ({ event }: GuardArgs) => payloadOf<IssueReviewOpinionPayload>(event).outcome === 'LEGAL',
+  opinionIllegal,
+  opinionWithRevisions,
+  opinionLegal,
   textMajor: ({ context }: GuardArgs) => currentDraft(context)?.major === true,
   meetingApproved: ({ event }: GuardArgs) => payloadOf<RecordMeetingPayload>(event).decision === 'APPROVED',
   meetingRejected: ({ event }: GuardArgs) => payloadOf<RecordMeetingPayload>(event).decision === 'REJECTED',
@@ -397,7 +386,6 @@ function when(type: AdministrativeContractEventType, ...routing: GuardName[]): a
 type ActionArgs = { context: AdministrativeContractContext; event: AdministrativeContractEvent };
 const record = (fn: (args: ActionArgs) => Partial<AdministrativeContractContext>) =>
   assign<AdministrativeContractContext, AdministrativeContractEvent, undefined, AdministrativeContractEvent, never>(fn);
-const review = (ctx: Ctx, patch: Partial<LegalityReviewRecords>): Partial<Ctx> => ({ legalityReview: { ...ctx.legalityReview, ...patch } });
 
 const actions = {
   recordDueDiligence: record(({ context, event }) => {
@@ -449,42 +437,13 @@ const actions = {
     };
     return { round, drafts: [...context.drafts, draft] };
   }),
-  recordLegalitySubmission: record(({ context, event }) => {
-    const p = payloadOf<SubmitForLegalityReviewPayload>(event);
-    return review(context, {
-      submissions: [
-        ...context.legalityReview.submissions,
-        {
-          ...stamp(event),
-          round: context.round,
-          submittedBy: event.actor.userId,
-          submittedOn: event.today,
-          materials: {
-            draftHash: String(p.materials?.draftHash ?? ''),
-            legalBasis: strings(p.materials?.legalBasis),
-            procedureStatement: String(p.materials?.procedureStatement ?? ''),
-            otherMaterials: strings(p.materials?.otherMaterials),
-          },
-          requestedCompletionDate: String(p.requestedCompletionDate),
-          urgentReason: orNull(p.urgentReason),
-        },
-      ],
-    });
-  }),
-  recordAcceptance: record(({ context, event }) =>
-    review(context, {
-      acceptances: [
-        ...context.legalityReview.acceptances,
-        { ...stamp(event), round: context.round, receiptNumber: orNull(payloadOf<AcceptForReviewPayload>(event).receiptNumber) },
-      ],
-    }),
+  recordLegalitySubmission: record(({ context, event }) =>
+    appendReviewRecord(context.legalityReview, 'submissions', legalitySubmission(stamp(event), context.round, event)),
   ),
-  recordReturn: record(({ context, event }) => {
-    const p = payloadOf<ReturnIncompletePayload>(event);
-    return review(context, {
-      returns: [...context.legalityReview.returns, { ...stamp(event), round: context.round, missing: strings(p.missing), note: orNull(p.note) }],
-    });
-  }),
+  recordAcceptance: record(({ context, event }) =>
+    appendReviewRecord(context.legalityReview, 'acceptances', legalityAcceptance(stamp(event), context.round, event)),
+  ),
+  recordReturn: record(({ context, event }) => appendReviewRecord(context.legalityReview, 'returns', legalityReturn(stamp(event), context.round, event))),
   recordOpinion: record(({ context, event }) => {
     const p = payloadOf<IssueReviewOpinionPayload>(event);
     const c: Partial<ContractChecklistDto> = p.checklist ?? {};
@@ -492,10 +451,7 @@ const actions = {
       ...stamp(event),
       round: context.round,
       issuedOn: event.today,
-      outcome: p.outcome as ReviewOutcome,
-      reasons: String(p.reasons ?? ''),
-      legalBasis: strings(p.legalBasis),
-      legalAdvisers: strings(p.legalAdvisers),
+      ...opinionBasics<ReviewOutcome>(event),
       suggestions: orNull(p.suggestions),
       checklist: {
         subjectQualified: c.subjectQualified === true,
@@ -506,26 +462,16 @@ const actions = {
         exceedsAuthority: c.exceedsAuthority === true,
       },
       documentHash: orNull(p.documentHash),
-      reviewedDraftHash: lastOf(ofRound(context.legalityReview.submissions, context.round))?.materials.draftHash ?? null,
+      reviewedDraftHash: reviewedDraftHash(context.legalityReview, context.round),
     };
-    return review(context, { opinions: [...context.legalityReview.opinions, opinion] });
+    return appendReviewRecord(context.legalityReview, 'opinions', opinion);
   }),
-  recordRevisions: record(({ context, event }) => {
-    const p = payloadOf<ConfirmRevisionsPayload>(event);
-    return review(context, {
-      revisionConfirmations: [
-        ...context.legalityReview.revisionConfirmations,
-        {
-          ...stamp(event),
-          round: context.round,
-          confirmedOn: event.today,
-          documentHash: String(p.documentHash),
-          note: String(p.note ?? ''),
-          guaranteeClauseRemoved: p.guaranteeClauseRemoved === true,
-        },
-      ],
-    });
-  }),
+  recordRevisions: record(({ context, event }) =>
+    appendReviewRecord(context.legalityReview, 'revisionConfirmations', {
+      ...datedRevisionConfirmation(stamp(event), context.round, event),
+      guaranteeClauseRemoved: payloadOf<ConfirmRevisionsPayload>(event).guaranteeClauseRemoved === true,
+    }),
+  ),
   recordSchedule: record(({ context, event }) => {
     const p = payloadOf<ScheduleMeetingPayload>(event);
     const schedule = { ...stamp(event), meetingType: p.meetingType as MeetingType, scheduledAt: String(p.scheduledAt) };
@@ -640,7 +586,7 @@ export const administrativeContractV1Machine = setup({
       dueDiligence: [],
       round: 0,
       drafts: [],
-      legalityReview: { submissions: [], acceptances: [], returns: [], opinions: [], revisionConfirmations: [] },
+      legalityReview: noLegalityReview(),
       meetings: [],
       signings: [],
       platformRegistrations: [],
@@ -666,38 +612,16 @@ export const administrativeContractV1Machine = setup({
         ...WITHDRAW,
       },
     },
-    legalityReview: {
-      initial: 'awaitingSubmission',
-      on: { ...WITHDRAW },
-      states: {
-        awaitingSubmission: {
-          on: {
-            SUBMIT_FOR_LEGALITY_REVIEW: { guard: when('SUBMIT_FOR_LEGALITY_REVIEW'), target: 'submitted', actions: 'recordLegalitySubmission' },
-          },
-        },
-        submitted: {
-          on: {
-            ACCEPT_FOR_REVIEW: { guard: when('ACCEPT_FOR_REVIEW'), target: 'underReview', actions: 'recordAcceptance' },
-            RETURN_INCOMPLETE: { guard: when('RETURN_INCOMPLETE'), target: 'awaitingSubmission', actions: 'recordReturn' },
-          },
-        },
-        underReview: {
-          on: {
-            RETURN_INCOMPLETE: { guard: when('RETURN_INCOMPLETE'), target: 'awaitingSubmission', actions: 'recordReturn' },
-            ISSUE_REVIEW_OPINION: [
-              // an illegal change leaves the signed text in place (policy C4)
-              { guard: when('ISSUE_REVIEW_OPINION', 'opinionIllegal', 'hasSignedContract'), target: `${ROOT}.performance`, actions: 'recordOpinion' },
-              { guard: when('ISSUE_REVIEW_OPINION', 'opinionIllegal'), target: `${ROOT}.drafting`, actions: 'recordOpinion' },
-              { guard: when('ISSUE_REVIEW_OPINION', 'opinionWithRevisions'), target: 'revisionsRequired', actions: 'recordOpinion' },
-              ...afterPass('ISSUE_REVIEW_OPINION', 'recordOpinion', 'opinionLegal'),
-            ],
-          },
-        },
-        revisionsRequired: {
-          on: { CONFIRM_REVISIONS: afterPass('CONFIRM_REVISIONS', 'recordRevisions') },
-        },
-      },
-    },
+    legalityReview: legalityReviewState(when, { ...WITHDRAW }, {
+      opinion: [
+        // an illegal change leaves the signed text in place (policy C4)
+        { guard: when('ISSUE_REVIEW_OPINION', 'opinionIllegal', 'hasSignedContract'), target: `${ROOT}.performance`, actions: 'recordOpinion' },
+        { guard: when('ISSUE_REVIEW_OPINION', 'opinionIllegal'), target: `${ROOT}.drafting`, actions: 'recordOpinion' },
+        { guard: when('ISSUE_REVIEW_OPINION', 'opinionWithRevisions'), target: 'revisionsRequired', actions: 'recordOpinion' },
+        ...afterPass('ISSUE_REVIEW_OPINION', 'recordOpinion', 'opinionLegal'),
+      ],
+      revisions: afterPass('CONFIRM_REVISIONS', 'recordRevisions'),
+    }),
     collectiveDecision: {
       initial: 'preparing',
       on: { ...WITHDRAW },

@@ -24,9 +24,26 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { DATE_ONLY, INSTANT, IsRealDate, LONG_TEXT, MAX_ITEMS, SHA256_HEX, SHORT_TEXT } from '../../common/payload-validators';
+import {
+  AcceptForReviewPayload,
+  LegalityReviewMaterialsDto,
+  OpinionOutcome,
+  OptionalLegalAdvisers,
+  OptionalLongText,
+  OptionalSha256,
+  RequiredLongText,
+  RequiredShortTexts,
+  REVIEW_OUTCOMES,
+  Sha256,
+  ReturnIncompletePayload,
+  type ReviewOutcome,
+  SubmitForLegalityReviewPayload,
+} from '../../common/legality-review/legality-review.payloads';
 
-export const REVIEW_OUTCOMES = ['LEGAL', 'LEGAL_WITH_REVISIONS', 'ILLEGAL'] as const;
-export type ReviewOutcome = (typeof REVIEW_OUTCOMES)[number];
+/** The review events' payloads are the shared ones (workflows/common/legality-review); CONFIRM_REVISIONS adds the guarantee confirmation (INV-C3). */
+export { AcceptForReviewPayload, LegalityReviewMaterialsDto, REVIEW_OUTCOMES, ReturnIncompletePayload, SubmitForLegalityReviewPayload };
+export type { ReviewOutcome };
+
 
 /** SPEC §6 (浙政办发〔2013〕37号; 象山县 2022): the kinds of contracts the organ concludes. */
 export const CONTRACT_TYPES = [
@@ -74,24 +91,6 @@ export class ContractProposalDto {
   /** contract value in yuan, when it has one */
   @IsOptional() @IsInt() @Min(0) @Max(1_000_000_000_000)
   amountYuan?: number;
-}
-
-export class LegalityReviewMaterialsDto {
-  @IsString() @Matches(SHA256_HEX)
-  draftHash: string;
-
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(MAX_ITEMS)
-  @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(SHORT_TEXT, { each: true })
-  legalBasis: string[];
-
-  /** approvals, due diligence and other steps done */
-  @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
-  procedureStatement: string;
-
-  /** counterparty qualification documents, approval documents and other materials (SPEC §6 step 3) */
-  @IsOptional() @IsArray() @ArrayMaxSize(MAX_ITEMS)
-  @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(SHORT_TEXT, { each: true })
-  otherMaterials?: string[];
 }
 
 /** SPEC §6 step 4 and INV-C3: what the reviewer checked, as answered (INV-C3 is enforced on it). */
@@ -166,61 +165,34 @@ export class SubmitDraftPayload {
   disputeResolution: DisputeResolution;
 }
 
-export class SubmitForLegalityReviewPayload {
-  @IsDefined() @IsObject() @ValidateNested() @Type(() => LegalityReviewMaterialsDto)
-  materials: LegalityReviewMaterialsDto;
-
-  @IsString() @Matches(DATE_ONLY) @IsRealDate()
-  requestedCompletionDate: string;
-
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
-  urgentReason?: string;
-}
-
-export class AcceptForReviewPayload {
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(SHORT_TEXT)
-  receiptNumber?: string;
-}
-
-export class ReturnIncompletePayload {
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(MAX_ITEMS)
-  @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(SHORT_TEXT, { each: true })
-  missing: string[];
-
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
-  note?: string;
-}
-
 export class IssueReviewOpinionPayload {
-  @IsIn(REVIEW_OUTCOMES)
+  @OpinionOutcome(REVIEW_OUTCOMES)
   outcome: ReviewOutcome;
 
-  @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  @RequiredLongText()
   reasons: string;
 
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(MAX_ITEMS)
-  @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(SHORT_TEXT, { each: true })
+  @RequiredShortTexts()
   legalBasis: string[];
 
-  @IsOptional() @IsArray() @ArrayMaxSize(50)
-  @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(SHORT_TEXT, { each: true })
+  @OptionalLegalAdvisers()
   legalAdvisers?: string[];
 
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  @OptionalLongText()
   suggestions?: string;
 
   @IsDefined() @IsObject() @ValidateNested() @Type(() => ContractChecklistDto)
   checklist: ContractChecklistDto;
 
-  @IsOptional() @IsString() @Matches(SHA256_HEX)
+  @OptionalSha256()
   documentHash?: string;
 }
 
 export class ConfirmRevisionsPayload {
-  @IsString() @Matches(SHA256_HEX)
+  @Sha256()
   documentHash: string;
 
-  @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  @RequiredLongText()
   note: string;
 
   /** required when the opinion found a guarantee in the organ's name (INV-C3) */

@@ -33,20 +33,42 @@
  */
 import { and, assign, setup } from 'xstate';
 import type { Actor, ActorProfile, RuleDefinition, WorkflowEvent, WorkflowInput } from '@app/engine';
+import {
+  type DatedRevisionConfirmationOf,
+  datedRevisionConfirmation,
+  draftHashMatchesRule,
+  type LegalityAcceptanceOf,
+  type LegalityReturnOf,
+  type LegalityReviewRecordsOf,
+  type LegalitySubmissionOf,
+  appendReviewRecord,
+  confirmationOfRound,
+  legalityAcceptance,
+  legalityReturn,
+  legalityReviewState,
+  legalitySubmission,
+  noLegalityReview,
+  opinionBasics,
+  opinionIllegal,
+  opinionLegal,
+  opinionOfRound,
+  opinionWithRevisions,
+  reviewedDraftHash,
+  reviewPassedInRound,
+  reviewPassedRule,
+  revisionsAppliedRule,
+  separationOfDutiesRule,
+} from '../../common/legality-review/legality-review.fragment';
 import { ruleGuards } from '../../common/rule-guards';
 import type {
-  AcceptForReviewPayload,
-  ConfirmRevisionsPayload,
   CreateEnforcementDecisionPayload,
   DecisionType,
   IssueReviewOpinionPayload,
   MajorGround,
   RecordDecisionPayload,
   ReturnForRevisionPayload,
-  ReturnIncompletePayload,
   ReviewOutcome,
   SubmitDraftPayload,
-  SubmitForLegalityReviewPayload,
   WithdrawPayload,
 } from './enforcement-decision.payloads';
 
@@ -111,22 +133,15 @@ export interface ReviewerQualification {
   userId?: string;
 }
 
-export interface LegalityReviewRecords {
-  submissions: Array<
-    Stamp & {
-      round: number;
-      submittedBy: string;
-      submittedOn: string;
-      materials: { draftHash: string; legalBasis: string[]; procedureStatement: string; otherMaterials: string[] };
-      requestedCompletionDate: string;
-      urgentReason: string | null;
-    }
-  >;
-  acceptances: Array<Stamp & { round: number; receiptNumber: string | null }>;
-  returns: Array<Stamp & { round: number; missing: string[]; note: string | null }>;
-  opinions: ReviewOpinionRecord[];
-  revisionConfirmations: Array<Stamp & { round: number; confirmedOn: string; documentHash: string; note: string }>;
-}
+/** The shared review records (workflows/common/legality-review); confirmations keep their day. */
+export interface LegalityReviewRecords
+  extends LegalityReviewRecordsOf<
+    LegalitySubmissionOf<Stamp>,
+    LegalityAcceptanceOf<Stamp>,
+    LegalityReturnOf<Stamp>,
+    ReviewOpinionRecord,
+    DatedRevisionConfirmationOf<Stamp>
+  > {}
 
 export interface EnforcementDecisionContext {
   caseId: string;
@@ -155,8 +170,6 @@ const nonEmpty = (s: unknown): s is string => typeof s === 'string' && s.trim().
 const isDay = (s: unknown): s is string => typeof s === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(s);
 const strings = (xs: unknown): string[] => (Array.isArray(xs) ? xs.filter((x): x is string => typeof x === 'string') : []);
 const orNull = <T>(v: T | undefined | null): T | null => (v === undefined ? null : v);
-const lastOf = <T>(xs: readonly T[]): T | undefined => xs[xs.length - 1];
-const ofRound = <T extends { round: number }>(xs: readonly T[], round: number): T[] => xs.filter((x) => x.round === round);
 
 function stamp(event: { actor: Actor; at: string }): Stamp {
   return { by: { userId: event.actor.userId, role: event.actor.role, orgUnit: event.actor.orgUnit }, at: event.at };
@@ -204,17 +217,15 @@ export function currentDraft(ctx: Ctx): DraftRecord | undefined {
 }
 
 export function currentOpinion(ctx: Ctx): ReviewOpinionRecord | undefined {
-  return lastOf(ofRound(ctx.legalityReview.opinions, ctx.round));
+  return opinionOfRound(ctx.legalityReview, ctx.round);
 }
 
-const currentConfirmation = (ctx: Ctx) => lastOf(ofRound(ctx.legalityReview.revisionConfirmations, ctx.round));
+const currentConfirmation = (ctx: Ctx) => confirmationOfRound(ctx.legalityReview, ctx.round);
+const currentDraftHash = (ctx: Ctx) => currentDraft(ctx)?.documentHash;
 
 /** APL Art. 58: a passing legal review of the current proposal. */
 export function legalReviewPassed(ctx: Ctx): boolean {
-  const o = currentOpinion(ctx);
-  if (o?.outcome === 'LEGAL') return true;
-  if (o?.outcome === 'LEGAL_WITH_REVISIONS') return currentConfirmation(ctx) !== undefined;
-  return false;
+  return reviewPassedInRound(ctx.legalityReview, ctx.round);
 }
 
 export function approvedTextHash(ctx: Ctx): string | undefined {
@@ -235,32 +246,19 @@ type Rule = RuleDefinition<EnforcementDecisionContext>;
 const APL = '《中华人民共和国行政处罚法》';
 
 export const enforcementDecisionRules = {
-  draftHashMatches: {
-    check: ({ context, event }) => {
-      const hash = payloadOf<SubmitForLegalityReviewPayload>(event).materials?.draftHash;
-      return typeof hash === 'string' && hash === currentDraft(context)?.documentHash;
-    },
-    refusal: {
-      code: 'DRAFT_HASH_MISMATCH',
-      article: 'APL Art. 58',
-      zh: `送请法制审核的拟作出决定与本案当前登记的文本不一致，请送审当前文本（${APL}第五十八条）`,
-      en: 'The proposed decision submitted for legal review is not the text on record; submit the current text (Administrative Penalty Law Art. 58).',
-    },
-  },
-  separationOfDuties: {
-    precondition: true,
-    check: ({ context, event }) => {
-      const userId = event.actor?.userId;
-      return typeof userId !== 'string' || !context.legalityReview.submissions.some((s) => s.submittedBy === userId);
-    },
-    refusal: {
-      code: 'SEPARATION_OF_DUTIES',
-      article: 'APL Art. 58',
-      status: 403,
-      zh: `送请法制审核的办案人员不得审核本案，法制审核应当由法制审核人员进行（${APL}第五十八条）`,
-      en: 'The case handler who submitted the case may not review it: the legal review is done by the legal reviewers (Administrative Penalty Law Art. 58).',
-    },
-  },
+  draftHashMatches: draftHashMatchesRule<Ctx>(currentDraftHash, {
+    code: 'DRAFT_HASH_MISMATCH',
+    article: 'APL Art. 58',
+    zh: `送请法制审核的拟作出决定与本案当前登记的文本不一致，请送审当前文本（${APL}第五十八条）`,
+    en: 'The proposed decision submitted for legal review is not the text on record; submit the current text (Administrative Penalty Law Art. 58).',
+  }),
+  separationOfDuties: separationOfDutiesRule<Ctx>({
+    code: 'SEPARATION_OF_DUTIES',
+    article: 'APL Art. 58',
+    status: 403,
+    zh: `送请法制审核的办案人员不得审核本案，法制审核应当由法制审核人员进行（${APL}第五十八条）`,
+    en: 'The case handler who submitted the case may not review it: the legal review is done by the legal reviewers (Administrative Penalty Law Art. 58).',
+  }),
   reviewerQualified: {
     check: ({ event }) => reviewerQualified(reviewerQualificationOf(event), String(event.today ?? '')),
     refusal: {
@@ -270,29 +268,18 @@ export const enforcementDecisionRules = {
       en: 'A first-time legal reviewer must hold the legal professional qualification (national unified legal professional qualification exam); your user record holds no such qualification (nor legal review work since before 15 July 2021): an administrator must record it before you issue the opinion (Administrative Penalty Law Art. 58 ¶2).',
     },
   },
-  revisionsApplied: {
-    check: ({ context, event }) => {
-      const hash = payloadOf<ConfirmRevisionsPayload>(event).documentHash;
-      const reviewed = currentOpinion(context)?.reviewedDraftHash ?? currentDraft(context)?.documentHash;
-      return typeof hash === 'string' && hash !== reviewed;
-    },
-    refusal: {
-      code: 'REVISION_HASH_UNCHANGED',
-      article: 'APL Art. 58',
-      zh: `应当根据法制审核意见修改拟作出的决定；所报修改稿与送审稿相同（${APL}第五十八条）`,
-      en: 'The proposed decision must be revised according to the review opinion; the text given is identical to the reviewed one (Administrative Penalty Law Art. 58).',
-    },
-  },
-  legalReviewPassed: {
-    precondition: true,
-    check: ({ context }) => legalReviewPassed(context),
-    refusal: {
-      code: 'LEGAL_REVIEW_REQUIRED',
-      article: 'APL Art. 58',
-      zh: `作出重大执法决定之前，应当进行法制审核；未经法制审核或者审核未通过的，不得作出决定（${APL}第五十八条第一款）`,
-      en: 'A major enforcement decision needs a prior legal review; without one, or if it fails, no decision may be made (Administrative Penalty Law Art. 58 ¶1).',
-    },
-  },
+  revisionsApplied: revisionsAppliedRule<Ctx>(currentDraftHash, {
+    code: 'REVISION_HASH_UNCHANGED',
+    article: 'APL Art. 58',
+    zh: `应当根据法制审核意见修改拟作出的决定；所报修改稿与送审稿相同（${APL}第五十八条）`,
+    en: 'The proposed decision must be revised according to the review opinion; the text given is identical to the reviewed one (Administrative Penalty Law Art. 58).',
+  }),
+  legalReviewPassed: reviewPassedRule<Ctx>(legalReviewPassed, {
+    code: 'LEGAL_REVIEW_REQUIRED',
+    article: 'APL Art. 58',
+    zh: `作出重大执法决定之前，应当进行法制审核；未经法制审核或者审核未通过的，不得作出决定（${APL}第五十八条第一款）`,
+    en: 'A major enforcement decision needs a prior legal review; without one, or if it fails, no decision may be made (Administrative Penalty Law Art. 58 ¶1).',
+  }),
   decisionTextReviewed: {
     check: ({ context, event }) => payloadOf<RecordDecisionPayload>(event).decisionHash === approvedTextHash(context),
     refusal: {
@@ -337,9 +324,9 @@ export const ENFORCEMENT_DECISION_EVENT_RULES = {
 
 type GuardArgs = { context: EnforcementDecisionContext; event: EnforcementDecisionEvent };
 const routingGuards = {
-  opinionIllegal: ({ event }: GuardArgs) => payloadOf<IssueReviewOpinionPayload>(event).outcome === 'ILLEGAL',
-  opinionWithRevisions: ({ event }: GuardArgs) => payloadOf<IssueReviewOpinionPayload>(event).outcome === 'LEGAL_WITH_REVISIONS',
-  opinionLegal: ({ event }: GuardArgs) => payloadOf<IssueReviewOpinionPayload>(event).outcome === 'LEGAL',
+  opinionIllegal,
+  opinionWithRevisions,
+  opinionLegal,
 };
 type GuardName = EnforcementDecisionRuleName | keyof typeof routingGuards;
 
@@ -357,7 +344,6 @@ function when(type: EnforcementDecisionEventType, ...routing: GuardName[]): any 
 type ActionArgs = { context: EnforcementDecisionContext; event: EnforcementDecisionEvent };
 const record = (fn: (args: ActionArgs) => Partial<EnforcementDecisionContext>) =>
   assign<EnforcementDecisionContext, EnforcementDecisionEvent, undefined, EnforcementDecisionEvent, never>(fn);
-const review = (ctx: Ctx, patch: Partial<LegalityReviewRecords>): Partial<Ctx> => ({ legalityReview: { ...ctx.legalityReview, ...patch } });
 
 const actions = {
   recordDraft: record(({ context, event }) => {
@@ -375,68 +361,30 @@ const actions = {
     };
     return { round, drafts: [...context.drafts, draft] };
   }),
-  recordLegalitySubmission: record(({ context, event }) => {
-    const p = payloadOf<SubmitForLegalityReviewPayload>(event);
-    return review(context, {
-      submissions: [
-        ...context.legalityReview.submissions,
-        {
-          ...stamp(event),
-          round: context.round,
-          submittedBy: event.actor.userId,
-          submittedOn: event.today,
-          materials: {
-            draftHash: String(p.materials?.draftHash ?? ''),
-            legalBasis: strings(p.materials?.legalBasis),
-            procedureStatement: String(p.materials?.procedureStatement ?? ''),
-            otherMaterials: strings(p.materials?.otherMaterials),
-          },
-          requestedCompletionDate: String(p.requestedCompletionDate),
-          urgentReason: orNull(p.urgentReason),
-        },
-      ],
-    });
-  }),
-  recordAcceptance: record(({ context, event }) =>
-    review(context, {
-      acceptances: [
-        ...context.legalityReview.acceptances,
-        { ...stamp(event), round: context.round, receiptNumber: orNull(payloadOf<AcceptForReviewPayload>(event).receiptNumber) },
-      ],
-    }),
+  recordLegalitySubmission: record(({ context, event }) =>
+    appendReviewRecord(context.legalityReview, 'submissions', legalitySubmission(stamp(event), context.round, event)),
   ),
-  recordReturn: record(({ context, event }) => {
-    const p = payloadOf<ReturnIncompletePayload>(event);
-    return review(context, {
-      returns: [...context.legalityReview.returns, { ...stamp(event), round: context.round, missing: strings(p.missing), note: orNull(p.note) }],
-    });
-  }),
+  recordAcceptance: record(({ context, event }) =>
+    appendReviewRecord(context.legalityReview, 'acceptances', legalityAcceptance(stamp(event), context.round, event)),
+  ),
+  recordReturn: record(({ context, event }) => appendReviewRecord(context.legalityReview, 'returns', legalityReturn(stamp(event), context.round, event))),
   recordOpinion: record(({ context, event }) => {
     const p = payloadOf<IssueReviewOpinionPayload>(event);
     const opinion: ReviewOpinionRecord = {
       ...stamp(event),
       round: context.round,
       issuedOn: event.today,
-      outcome: p.outcome as ReviewOutcome,
-      reasons: String(p.reasons ?? ''),
-      legalBasis: strings(p.legalBasis),
-      legalAdvisers: strings(p.legalAdvisers),
+      ...opinionBasics<ReviewOutcome>(event),
       suggestions: orNull(p.suggestions),
       reviewerQualification: reviewerQualificationOf(event),
       documentHash: orNull(p.documentHash),
-      reviewedDraftHash: lastOf(ofRound(context.legalityReview.submissions, context.round))?.materials.draftHash ?? null,
+      reviewedDraftHash: reviewedDraftHash(context.legalityReview, context.round),
     };
-    return review(context, { opinions: [...context.legalityReview.opinions, opinion] });
+    return appendReviewRecord(context.legalityReview, 'opinions', opinion);
   }),
-  recordRevisions: record(({ context, event }) => {
-    const p = payloadOf<ConfirmRevisionsPayload>(event);
-    return review(context, {
-      revisionConfirmations: [
-        ...context.legalityReview.revisionConfirmations,
-        { ...stamp(event), round: context.round, confirmedOn: event.today, documentHash: String(p.documentHash), note: String(p.note ?? '') },
-      ],
-    });
-  }),
+  recordRevisions: record(({ context, event }) =>
+    appendReviewRecord(context.legalityReview, 'revisionConfirmations', datedRevisionConfirmation(stamp(event), context.round, event)),
+  ),
   recordDecision: record(({ context, event }) => {
     const p = payloadOf<RecordDecisionPayload>(event);
     return {
@@ -492,7 +440,7 @@ export const enforcementDecisionV1Machine = setup({
       },
       round: 0,
       drafts: [],
-      legalityReview: { submissions: [], acceptances: [], returns: [], opinions: [], revisionConfirmations: [] },
+      legalityReview: noLegalityReview(),
       sentBack: [],
       decision: null,
       withdrawal: null,
@@ -505,38 +453,14 @@ export const enforcementDecisionV1Machine = setup({
         ...WITHDRAW,
       },
     },
-    legalityReview: {
-      initial: 'awaitingSubmission',
-      on: { ...WITHDRAW },
-      states: {
-        awaitingSubmission: {
-          on: {
-            SUBMIT_FOR_LEGALITY_REVIEW: { guard: when('SUBMIT_FOR_LEGALITY_REVIEW'), target: 'submitted', actions: 'recordLegalitySubmission' },
-          },
-        },
-        submitted: {
-          on: {
-            ACCEPT_FOR_REVIEW: { guard: when('ACCEPT_FOR_REVIEW'), target: 'underReview', actions: 'recordAcceptance' },
-            RETURN_INCOMPLETE: { guard: when('RETURN_INCOMPLETE'), target: 'awaitingSubmission', actions: 'recordReturn' },
-          },
-        },
-        underReview: {
-          on: {
-            RETURN_INCOMPLETE: { guard: when('RETURN_INCOMPLETE'), target: 'awaitingSubmission', actions: 'recordReturn' },
-            ISSUE_REVIEW_OPINION: [
-              { guard: when('ISSUE_REVIEW_OPINION', 'opinionIllegal'), target: `${ROOT}.investigation`, actions: 'recordOpinion' },
-              { guard: when('ISSUE_REVIEW_OPINION', 'opinionWithRevisions'), target: 'revisionsRequired', actions: 'recordOpinion' },
-              { guard: when('ISSUE_REVIEW_OPINION', 'opinionLegal'), target: `${ROOT}.decision`, actions: 'recordOpinion' },
-            ],
-          },
-        },
-        revisionsRequired: {
-          on: {
-            CONFIRM_REVISIONS: { guard: when('CONFIRM_REVISIONS'), target: `${ROOT}.decision`, actions: 'recordRevisions' },
-          },
-        },
-      },
-    },
+    legalityReview: legalityReviewState(when, { ...WITHDRAW }, {
+      opinion: [
+        { guard: when('ISSUE_REVIEW_OPINION', 'opinionIllegal'), target: `${ROOT}.investigation`, actions: 'recordOpinion' },
+        { guard: when('ISSUE_REVIEW_OPINION', 'opinionWithRevisions'), target: 'revisionsRequired', actions: 'recordOpinion' },
+        { guard: when('ISSUE_REVIEW_OPINION', 'opinionLegal'), target: `${ROOT}.decision`, actions: 'recordOpinion' },
+      ],
+      revisions: { guard: when('CONFIRM_REVISIONS'), target: `${ROOT}.decision`, actions: 'recordRevisions' },
+    }),
     decision: {
       on: {
         RECORD_DECISION: { guard: when('RECORD_DECISION'), target: 'decided', actions: 'recordDecision' },

@@ -23,8 +23,25 @@ import {
 } from 'class-validator';
 import { DATE_ONLY, IsRealDate, LONG_TEXT, MAX_ITEMS, SHA256_HEX, SHORT_TEXT } from '../../common/payload-validators';
 
-export const REVIEW_OUTCOMES = ['LEGAL', 'LEGAL_WITH_REVISIONS', 'ILLEGAL'] as const;
-export type ReviewOutcome = (typeof REVIEW_OUTCOMES)[number];
+import {
+  AcceptForReviewPayload,
+  ConfirmRevisionsPayload,
+  LegalityReviewMaterialsDto,
+  OpinionOutcome,
+  OptionalLegalAdvisers,
+  OptionalLongText,
+  OptionalSha256,
+  RequiredLongText,
+  RequiredShortTexts,
+  REVIEW_OUTCOMES,
+  ReturnIncompletePayload,
+  type ReviewOutcome,
+  SubmitForLegalityReviewPayload,
+} from '../../common/legality-review/legality-review.payloads';
+
+/** The review events' payloads are the shared ones (workflows/common/legality-review). */
+export { AcceptForReviewPayload, ConfirmRevisionsPayload, LegalityReviewMaterialsDto, REVIEW_OUTCOMES, ReturnIncompletePayload, SubmitForLegalityReviewPayload };
+export type { ReviewOutcome };
 
 export const DECISION_TYPES = ['PENALTY', 'LICENSING', 'COMPULSORY_MEASURE', 'OTHER'] as const;
 export type DecisionType = (typeof DECISION_TYPES)[number];
@@ -55,23 +72,6 @@ export class EnforcementProposalDto {
 
   @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
   matter: string;
-}
-
-export class LegalityReviewMaterialsDto {
-  @IsString() @Matches(SHA256_HEX)
-  draftHash: string;
-
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(MAX_ITEMS)
-  @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(SHORT_TEXT, { each: true })
-  legalBasis: string[];
-
-  /** investigation, notification, statement and defence, hearing */
-  @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
-  procedureStatement: string;
-
-  @IsOptional() @IsArray() @ArrayMaxSize(MAX_ITEMS)
-  @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(SHORT_TEXT, { each: true })
-  otherMaterials?: string[];
 }
 
 /**
@@ -124,63 +124,28 @@ export class SubmitDraftPayload {
   hearingHeld: boolean;
 }
 
-export class SubmitForLegalityReviewPayload {
-  @IsDefined() @IsObject() @ValidateNested() @Type(() => LegalityReviewMaterialsDto)
-  materials: LegalityReviewMaterialsDto;
-
-  @IsString() @Matches(DATE_ONLY) @IsRealDate()
-  requestedCompletionDate: string;
-
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
-  urgentReason?: string;
-}
-
-export class AcceptForReviewPayload {
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(SHORT_TEXT)
-  receiptNumber?: string;
-}
-
-export class ReturnIncompletePayload {
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(MAX_ITEMS)
-  @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(SHORT_TEXT, { each: true })
-  missing: string[];
-
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
-  note?: string;
-}
-
 export class IssueReviewOpinionPayload {
-  @IsIn(REVIEW_OUTCOMES)
+  @OpinionOutcome(REVIEW_OUTCOMES)
   outcome: ReviewOutcome;
 
-  @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  @RequiredLongText()
   reasons: string;
 
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(MAX_ITEMS)
-  @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(SHORT_TEXT, { each: true })
+  @RequiredShortTexts()
   legalBasis: string[];
 
-  @IsOptional() @IsArray() @ArrayMaxSize(50)
-  @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(SHORT_TEXT, { each: true })
+  @OptionalLegalAdvisers()
   legalAdvisers?: string[];
 
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  @OptionalLongText()
   suggestions?: string;
 
   /** ignored (policy E1): the qualification is read from the reviewer's user record */
   @IsOptional() @IsObject() @ValidateNested() @Type(() => ReviewerQualificationDto)
   reviewerQualification?: ReviewerQualificationDto;
 
-  @IsOptional() @IsString() @Matches(SHA256_HEX)
+  @OptionalSha256()
   documentHash?: string;
-}
-
-export class ConfirmRevisionsPayload {
-  @IsString() @Matches(SHA256_HEX)
-  documentHash: string;
-
-  @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
-  note: string;
 }
 
 export class RecordDecisionPayload {

@@ -57,12 +57,35 @@
  */
 import { and, assign, setup } from 'xstate';
 import type { Actor, RuleDefinition, WorkflowEvent, WorkflowInput } from '@app/engine';
+import {
+  draftHashMatchesRule,
+  type LegalityAcceptanceOf,
+  type LegalityReturnOf,
+  type LegalityReviewRecordsOf,
+  type LegalitySubmissionOf,
+  type RevisionConfirmationOf,
+  appendReviewRecord,
+  legalityAcceptance,
+  legalityReturn,
+  legalityReviewState,
+  legalitySubmission,
+  noLegalityReview,
+  opinionBasics,
+  opinionIllegal,
+  opinionOfRound,
+  opinionWithRevisions,
+  reviewedDraftHash,
+  reviewPassedRule,
+  reviewPeriodSufficientRule,
+  revisionConfirmation,
+  revisionsAppliedRule,
+  separationOfDutiesRule,
+} from '../../common/legality-review/legality-review.fragment';
 import { ruleGuards } from '../../common/rule-guards';
 import type {
   AdjustmentScope,
   ArchivePayload,
   CloseCasePayload,
-  ConfirmRevisionsPayload,
   CreateMajorDecisionPayload,
   DecideToStartPayload,
   DeclineToStartPayload,
@@ -84,7 +107,6 @@ import type {
   RecordPartyCommitteeReportPayload,
   ReportImplementationPayload,
   ResumePayload,
-  ReturnIncompletePayload,
   ReviewOutcome,
   RiskLevel,
   ScheduleMeetingPayload,
@@ -92,13 +114,11 @@ import type {
   StartPostEvaluationPayload,
   SubmitDraftPayload,
   SubmitExpertSummaryPayload,
-  SubmitForLegalityReviewPayload,
   SubmitParticipationSummaryPayload,
   SubmitPostEvaluationPayload,
   SubmitRiskReportPayload,
   SuspendPayload,
   WithdrawPayload,
-  AcceptForReviewPayload,
 } from './major-decision.payloads';
 
 // ================================================================================================
@@ -259,29 +279,15 @@ export interface RiskReportRecord extends Stamp {
   documentHash: string | null;
 }
 
-export interface LegalitySubmissionRecord extends Stamp {
-  round: number;
-  /** user id of the submitter (separation of duties) */
-  submittedBy: string;
-  /** the submission day (Asia/Shanghai) from which the review period runs */
-  submittedOn: string;
-  materials: { draftHash: string; legalBasis: string[]; procedureStatement: string; otherMaterials: string[] };
-  requestedCompletionDate: string;
-  urgentReason: string | null;
+/** The shared submission record (workflows/common/legality-review) and the minimum period it was checked against. */
+export interface LegalitySubmissionRecord extends LegalitySubmissionOf<Stamp> {
   /** the 7th working day after `submittedOn` as computed by the runtime (facts.minCompletionDate) */
   minCompletionDate: string | null;
 }
 
-export interface LegalityAcceptanceRecord extends Stamp {
-  round: number;
-  receiptNumber: string | null;
-}
+export type LegalityAcceptanceRecord = LegalityAcceptanceOf<Stamp>;
 
-export interface LegalityReturnRecord extends Stamp {
-  round: number;
-  missing: string[];
-  note: string | null;
-}
+export type LegalityReturnRecord = LegalityReturnOf<Stamp>;
 
 export interface ReviewOpinionRecord extends Stamp {
   round: number;
@@ -296,19 +302,16 @@ export interface ReviewOpinionRecord extends Stamp {
   reviewedDraftHash: string | null;
 }
 
-export interface RevisionConfirmationRecord extends Stamp {
-  round: number;
-  documentHash: string;
-  note: string;
-}
+export type RevisionConfirmationRecord = RevisionConfirmationOf<Stamp>;
 
-export interface LegalityReviewRecords {
-  submissions: LegalitySubmissionRecord[];
-  acceptances: LegalityAcceptanceRecord[];
-  returns: LegalityReturnRecord[];
-  opinions: ReviewOpinionRecord[];
-  revisionConfirmations: RevisionConfirmationRecord[];
-}
+export interface LegalityReviewRecords
+  extends LegalityReviewRecordsOf<
+    LegalitySubmissionRecord,
+    LegalityAcceptanceRecord,
+    LegalityReturnRecord,
+    ReviewOpinionRecord,
+    RevisionConfirmationRecord
+  > {}
 
 export interface MeetingStatement {
   speaker: string;
@@ -460,8 +463,10 @@ export function effectiveClosesAt(p: ParticipationRecord | undefined): string | 
 }
 
 export function currentOpinion(ctx: Ctx): ReviewOpinionRecord | undefined {
-  return lastOf(ofRound(ctx.legalityReview.opinions, ctx.round));
+  return opinionOfRound(ctx.legalityReview, ctx.round);
 }
+
+const currentDraftHash = (ctx: Ctx) => currentDraft(ctx)?.documentHash;
 
 /** INV-D1: a passing legality-review opinion for the current draft. */
 export function legalityReviewPassed(ctx: Ctx): boolean {
@@ -802,46 +807,25 @@ export const majorDecisionRules = {
   },
 
   // --- legality review ---------------------------------------------------------------------------
-  draftHashMatches: {
-    check: ({ context, event }) => {
-      const hash = payloadOf<SubmitForLegalityReviewPayload>(event).materials?.draftHash;
-      return typeof hash === 'string' && hash === currentDraft(context)?.documentHash;
-    },
-    refusal: {
-      code: 'DRAFT_HASH_MISMATCH',
-      article: 'R713 Art. 26',
-      zh: `送审的决策草案与本案当前登记的草案不一致，请送审当前草案（${CITE}第二十六条第一款）`,
-      en: 'The draft submitted for review is not the draft currently on record; submit the current draft (R713 Art. 26 ¶1).',
-    },
-  },
-  legalityReviewPeriodSufficient: {
-    check: ({ event }) => {
-      const p = payloadOf<SubmitForLegalityReviewPayload>(event);
-      if (nonEmpty(p.urgentReason)) return true;
-      const min = event.facts?.minCompletionDate;
-      return isDay(min) && isDay(p.requestedCompletionDate) && p.requestedCompletionDate >= min;
-    },
-    refusal: {
-      code: 'LEGALITY_REVIEW_PERIOD_TOO_SHORT',
-      article: 'R713 Art. 26',
-      zh: `送请合法性审查，应当保证必要的审查时间，一般不少于7个工作日；确需缩短的，应当说明紧急理由（${CITE}第二十六条第二款）`,
-      en: 'A legality review needs at least 7 working days; a shorter period needs an urgent reason (R713 Art. 26 ¶2).',
-    },
-  },
-  separationOfDuties: {
-    precondition: true,
-    check: ({ context, event }) => {
-      const userId = event.actor?.userId;
-      return typeof userId !== 'string' || !context.legalityReview.submissions.some((s) => s.submittedBy === userId);
-    },
-    refusal: {
-      code: 'SEPARATION_OF_DUTIES',
-      article: 'R713 Art. 25',
-      status: 403,
-      zh: `送请合法性审查的人员不得出具同一事项的合法性审查意见（审查与送审相分离，不得以征求意见等方式代替合法性审查；${CITE}第二十五条）`,
-      en: 'Whoever submitted the case for legality review may not issue its review opinion (separation of duties; R713 Art. 25).',
-    },
-  },
+  draftHashMatches: draftHashMatchesRule<Ctx>(currentDraftHash, {
+    code: 'DRAFT_HASH_MISMATCH',
+    article: 'R713 Art. 26',
+    zh: `送审的决策草案与本案当前登记的草案不一致，请送审当前草案（${CITE}第二十六条第一款）`,
+    en: 'The draft submitted for review is not the draft currently on record; submit the current draft (R713 Art. 26 ¶1).',
+  }),
+  legalityReviewPeriodSufficient: reviewPeriodSufficientRule<Ctx>({
+    code: 'LEGALITY_REVIEW_PERIOD_TOO_SHORT',
+    article: 'R713 Art. 26',
+    zh: `送请合法性审查，应当保证必要的审查时间，一般不少于7个工作日；确需缩短的，应当说明紧急理由（${CITE}第二十六条第二款）`,
+    en: 'A legality review needs at least 7 working days; a shorter period needs an urgent reason (R713 Art. 26 ¶2).',
+  }),
+  separationOfDuties: separationOfDutiesRule<Ctx>({
+    code: 'SEPARATION_OF_DUTIES',
+    article: 'R713 Art. 25',
+    status: 403,
+    zh: `送请合法性审查的人员不得出具同一事项的合法性审查意见（审查与送审相分离，不得以征求意见等方式代替合法性审查；${CITE}第二十五条）`,
+    en: 'Whoever submitted the case for legality review may not issue its review opinion (separation of duties; R713 Art. 25).',
+  }),
   legalAdviserInvolved: {
     check: ({ event }) => strings(payloadOf<IssueReviewOpinionPayload>(event).legalAdvisers).some(nonEmpty),
     refusal: {
@@ -863,31 +847,21 @@ export const majorDecisionRules = {
       en: 'An exploratory reform matter may go to the decision body only with its legal risk stated explicitly (R713 Art. 25 ¶2).',
     },
   },
-  revisionsApplied: {
-    check: ({ context, event }) => {
-      const hash = payloadOf<ConfirmRevisionsPayload>(event).documentHash;
-      const reviewed = currentOpinion(context)?.reviewedDraftHash ?? currentDraft(context)?.documentHash;
-      return typeof hash === 'string' && hash !== reviewed;
-    },
-    refusal: {
-      code: 'REVISION_HASH_UNCHANGED',
-      article: 'R713 Art. 28',
-      zh: `决策承办单位应当根据合法性审查意见对草案进行调整；所报修改稿与送审稿相同（${CITE}第二十八条）`,
-      en: 'The draft must be revised according to the review opinion; the document given is identical to the reviewed one (R713 Art. 28).',
-    },
-  },
+  revisionsApplied: revisionsAppliedRule<Ctx>(currentDraftHash, {
+    code: 'REVISION_HASH_UNCHANGED',
+    article: 'R713 Art. 28',
+    zh: `决策承办单位应当根据合法性审查意见对草案进行调整；所报修改稿与送审稿相同（${CITE}第二十八条）`,
+    en: 'The draft must be revised according to the review opinion; the document given is identical to the reviewed one (R713 Art. 28).',
+  }),
 
   // --- collective decision -----------------------------------------------------------------------
-  legalityReviewPassed: {
-    precondition: true,
-    check: ({ context }) => legalityReviewPassed(context),
-    refusal: {
-      code: 'LEGALITY_REVIEW_REQUIRED',
-      article: 'R713 Art. 25',
-      zh: `未经合法性审查或者经审查不合法的，不得提交决策机关讨论（${CITE}第二十五条）`,
-      en: 'A draft that has not passed legality review may not be submitted to the decision body (R713 Art. 25).',
-    },
-  },
+  // passing here includes EXPLORATORY_RISK_DISCLOSED with its risk statement (Art. 25 ¶2)
+  legalityReviewPassed: reviewPassedRule<Ctx>(legalityReviewPassed, {
+    code: 'LEGALITY_REVIEW_REQUIRED',
+    article: 'R713 Art. 25',
+    zh: `未经合法性审查或者经审查不合法的，不得提交决策机关讨论（${CITE}第二十五条）`,
+    en: 'A draft that has not passed legality review may not be submitted to the decision body (R713 Art. 25).',
+  }),
   riskControllable: {
     precondition: true,
     check: ({ context }) => {
@@ -1111,8 +1085,8 @@ const routingGuards = {
   requiresExpertReview: ({ context }: GuardArgs) => context.procedures?.expertReview === true,
   requiresRiskAssessment: ({ context }: GuardArgs) => context.procedures?.riskAssessment === true,
   riskNotControllable: ({ event }: GuardArgs) => payloadOf<SubmitRiskReportPayload>(event).controllable !== true,
-  opinionIllegal: ({ event }: GuardArgs) => payloadOf<IssueReviewOpinionPayload>(event).outcome === 'ILLEGAL',
-  opinionWithRevisions: ({ event }: GuardArgs) => payloadOf<IssueReviewOpinionPayload>(event).outcome === 'LEGAL_WITH_REVISIONS',
+  opinionIllegal,
+  opinionWithRevisions,
   opinionPassing: ({ event }: GuardArgs) => {
     const outcome = payloadOf<IssueReviewOpinionPayload>(event).outcome;
     return outcome === 'LEGAL' || outcome === 'EXPLORATORY_RISK_DISCLOSED';
@@ -1294,71 +1268,35 @@ const actions = {
     return { riskReports: [...context.riskReports, report] };
   }),
   recordLegalitySubmission: record(({ context, event }: ActionArgs) => {
-    const p = payloadOf<SubmitForLegalityReviewPayload>(event);
     const min = event.facts?.minCompletionDate;
     const submission: LegalitySubmissionRecord = {
-      ...stamp(event),
-      round: context.round,
-      submittedBy: event.actor.userId,
-      submittedOn: event.today,
-      materials: {
-        draftHash: String(p.materials?.draftHash ?? ''),
-        legalBasis: strings(p.materials?.legalBasis),
-        procedureStatement: String(p.materials?.procedureStatement ?? ''),
-        otherMaterials: strings(p.materials?.otherMaterials),
-      },
-      requestedCompletionDate: String(p.requestedCompletionDate),
-      urgentReason: orNull(p.urgentReason),
+      ...legalitySubmission(stamp(event), context.round, event),
       minCompletionDate: isDay(min) ? min : null,
     };
-    return { legalityReview: { ...context.legalityReview, submissions: [...context.legalityReview.submissions, submission] } };
+    return appendReviewRecord(context.legalityReview, 'submissions', submission);
   }),
-  recordAcceptance: record(({ context, event }: ActionArgs) => ({
-    legalityReview: {
-      ...context.legalityReview,
-      acceptances: [
-        ...context.legalityReview.acceptances,
-        { ...stamp(event), round: context.round, receiptNumber: orNull(payloadOf<AcceptForReviewPayload>(event).receiptNumber) },
-      ],
-    },
-  })),
-  recordReturn: record(({ context, event }: ActionArgs) => {
-    const p = payloadOf<ReturnIncompletePayload>(event);
-    return {
-      legalityReview: {
-        ...context.legalityReview,
-        returns: [...context.legalityReview.returns, { ...stamp(event), round: context.round, missing: strings(p.missing), note: orNull(p.note) }],
-      },
-    };
-  }),
+  recordAcceptance: record(({ context, event }: ActionArgs) =>
+    appendReviewRecord(context.legalityReview, 'acceptances', legalityAcceptance(stamp(event), context.round, event)),
+  ),
+  recordReturn: record(({ context, event }: ActionArgs) =>
+    appendReviewRecord(context.legalityReview, 'returns', legalityReturn(stamp(event), context.round, event)),
+  ),
   recordOpinion: record(({ context, event }: ActionArgs) => {
     const p = payloadOf<IssueReviewOpinionPayload>(event);
     const opinion: ReviewOpinionRecord = {
       ...stamp(event),
       round: context.round,
-      outcome: p.outcome as ReviewOutcome,
-      reasons: String(p.reasons ?? ''),
-      legalBasis: strings(p.legalBasis),
-      legalAdvisers: strings(p.legalAdvisers),
+      ...opinionBasics<ReviewOutcome>(event),
       riskStatement: orNull(p.riskStatement),
       suggestions: orNull(p.suggestions),
       documentHash: orNull(p.documentHash),
-      reviewedDraftHash: lastOf(ofRound(context.legalityReview.submissions, context.round))?.materials.draftHash ?? null,
+      reviewedDraftHash: reviewedDraftHash(context.legalityReview, context.round),
     };
-    return { legalityReview: { ...context.legalityReview, opinions: [...context.legalityReview.opinions, opinion] } };
+    return appendReviewRecord(context.legalityReview, 'opinions', opinion);
   }),
-  recordRevisions: record(({ context, event }: ActionArgs) => {
-    const p = payloadOf<ConfirmRevisionsPayload>(event);
-    return {
-      legalityReview: {
-        ...context.legalityReview,
-        revisionConfirmations: [
-          ...context.legalityReview.revisionConfirmations,
-          { ...stamp(event), round: context.round, documentHash: String(p.documentHash), note: String(p.note ?? '') },
-        ],
-      },
-    };
-  }),
+  recordRevisions: record(({ context, event }: ActionArgs) =>
+    appendReviewRecord(context.legalityReview, 'revisionConfirmations', revisionConfirmation(stamp(event), context.round, event)),
+  ),
   recordSchedule: record(({ context, event }: ActionArgs) => {
     const p = payloadOf<ScheduleMeetingPayload>(event);
     const schedule = { ...stamp(event), meetingType: p.meetingType as MeetingType, scheduledAt: String(p.scheduledAt) };
@@ -1584,7 +1522,7 @@ export const majorDecisionV1Machine = setup({
       expertOpinions: [],
       expertSummaries: [],
       riskReports: [],
-      legalityReview: { submissions: [], acceptances: [], returns: [], opinions: [], revisionConfirmations: [] },
+      legalityReview: noLegalityReview(),
       meetings: [],
       partyCommitteeReports: [],
       publications: [],
@@ -1654,42 +1592,15 @@ export const majorDecisionV1Machine = setup({
         ...WITHDRAW,
       },
     },
-    legalityReview: {
-      initial: 'awaitingSubmission',
-      on: { ...WITHDRAW },
-      states: {
-        awaitingSubmission: {
-          on: {
-            SUBMIT_FOR_LEGALITY_REVIEW: {
-              guard: when('SUBMIT_FOR_LEGALITY_REVIEW'),
-              target: 'submitted',
-              actions: 'recordLegalitySubmission',
-            },
-          },
-        },
-        submitted: {
-          on: {
-            ACCEPT_FOR_REVIEW: { guard: when('ACCEPT_FOR_REVIEW'), target: 'underReview', actions: 'recordAcceptance' },
-            RETURN_INCOMPLETE: { guard: when('RETURN_INCOMPLETE'), target: 'awaitingSubmission', actions: 'recordReturn' },
-          },
-        },
-        underReview: {
-          on: {
-            RETURN_INCOMPLETE: { guard: when('RETURN_INCOMPLETE'), target: 'awaitingSubmission', actions: 'recordReturn' },
-            ISSUE_REVIEW_OPINION: [
-              { guard: when('ISSUE_REVIEW_OPINION', 'opinionIllegal'), target: `${ROOT}.drafting`, actions: 'recordOpinion' },
-              { guard: when('ISSUE_REVIEW_OPINION', 'opinionWithRevisions'), target: 'revisionsRequired', actions: 'recordOpinion' },
-              { guard: when('ISSUE_REVIEW_OPINION', 'opinionPassing'), target: `${ROOT}.collectiveDecision`, actions: 'recordOpinion' },
-            ],
-          },
-        },
-        revisionsRequired: {
-          on: {
-            CONFIRM_REVISIONS: { guard: when('CONFIRM_REVISIONS'), target: `${ROOT}.collectiveDecision`, actions: 'recordRevisions' },
-          },
-        },
-      },
-    },
+    legalityReview: legalityReviewState(when, { ...WITHDRAW }, {
+      opinion: [
+        { guard: when('ISSUE_REVIEW_OPINION', 'opinionIllegal'), target: `${ROOT}.drafting`, actions: 'recordOpinion' },
+        { guard: when('ISSUE_REVIEW_OPINION', 'opinionWithRevisions'), target: 'revisionsRequired', actions: 'recordOpinion' },
+        // LEGAL, or EXPLORATORY_RISK_DISCLOSED (Art. 25 ¶2)
+        { guard: when('ISSUE_REVIEW_OPINION', 'opinionPassing'), target: `${ROOT}.collectiveDecision`, actions: 'recordOpinion' },
+      ],
+      revisions: { guard: when('CONFIRM_REVISIONS'), target: `${ROOT}.collectiveDecision`, actions: 'recordRevisions' },
+    }),
     collectiveDecision: {
       initial: 'preparing',
       on: { ...WITHDRAW },

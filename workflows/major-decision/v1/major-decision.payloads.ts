@@ -40,6 +40,21 @@ import {
   SHA256_HEX,
   SHORT_TEXT,
 } from '../../common/payload-validators';
+import {
+  AcceptForReviewPayload,
+  ConfirmRevisionsPayload,
+  LegalityReviewMaterialsDto,
+  OpinionOutcome,
+  OptionalLongText,
+  OptionalSha256,
+  RequiredLongText,
+  RequiredShortTexts,
+  ReturnIncompletePayload,
+  SubmitForLegalityReviewPayload,
+} from '../../common/legality-review/legality-review.payloads';
+
+/** The review events' payloads are the shared ones (workflows/common/legality-review); ISSUE_REVIEW_OPINION adds EXPLORATORY_RISK_DISCLOSED and requires advisers. */
+export { AcceptForReviewPayload, ConfirmRevisionsPayload, LegalityReviewMaterialsDto, ReturnIncompletePayload, SubmitForLegalityReviewPayload };
 
 // ------------------------------------------------------------------------------------------------
 // Enumerations (UPPER_SNAKE values are part of the API contract)
@@ -149,24 +164,6 @@ export class FairCompetitionReviewDto {
 
   @IsString() @Matches(DATE_ONLY) @IsRealDate()
   reviewedOn: string;
-}
-
-/** R713 Art. 26 ¶1: the draft, its legal basis and a statement of the procedures performed. */
-export class LegalityReviewMaterialsDto {
-  @IsString() @Matches(SHA256_HEX)
-  draftHash: string;
-
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(MAX_ITEMS)
-  @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(SHORT_TEXT, { each: true })
-  legalBasis: string[];
-
-  @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
-  procedureStatement: string;
-
-  /** (added) other materials (名称), e.g. the cost-benefit analysis or the consultation record */
-  @IsOptional() @IsArray() @ArrayMaxSize(MAX_ITEMS)
-  @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(SHORT_TEXT, { each: true })
-  otherMaterials?: string[];
 }
 
 export class MeetingStatementDto {
@@ -403,43 +400,14 @@ export class SubmitRiskReportPayload {
   documentHash?: string;
 }
 
-export class SubmitForLegalityReviewPayload {
-  @IsDefined() @IsObject() @ValidateNested() @Type(() => LegalityReviewMaterialsDto)
-  materials: LegalityReviewMaterialsDto;
-
-  /** the day the opinion is requested by: ≥ the 7th working day after submission unless urgent (Art. 26 ¶2) */
-  @IsString() @Matches(DATE_ONLY) @IsRealDate()
-  requestedCompletionDate: string;
-
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
-  urgentReason?: string;
-}
-
-export class AcceptForReviewPayload {
-  /** (added) the number of the work liaison form (工作联系单编号, SPEC §3.4) */
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(SHORT_TEXT)
-  receiptNumber?: string;
-}
-
-export class ReturnIncompletePayload {
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(MAX_ITEMS)
-  @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(SHORT_TEXT, { each: true })
-  missing: string[];
-
-  /** (added) */
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
-  note?: string;
-}
-
 export class IssueReviewOpinionPayload {
-  @IsIn(REVIEW_OUTCOMES)
+  @OpinionOutcome(REVIEW_OUTCOMES)
   outcome: ReviewOutcome;
 
-  @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  @RequiredLongText()
   reasons: string;
 
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(MAX_ITEMS)
-  @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(SHORT_TEXT, { each: true })
+  @RequiredShortTexts()
   legalBasis: string[];
 
   /** legal advisers / public-sector lawyers who gave a legal opinion (≥ 1, Art. 28) */
@@ -448,25 +416,16 @@ export class IssueReviewOpinionPayload {
   legalAdvisers: string[];
 
   /** required with EXPLORATORY_RISK_DISCLOSED (明示法律风险, Art. 25 ¶2) */
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  @OptionalLongText()
   riskStatement?: string;
 
   /** (added) 修改建议, expected with LEGAL_WITH_REVISIONS */
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  @OptionalLongText()
   suggestions?: string;
 
   /** (added) SHA-256 of the opinion document (审查意见书) */
-  @IsOptional() @IsString() @Matches(SHA256_HEX)
+  @OptionalSha256()
   documentHash?: string;
-}
-
-export class ConfirmRevisionsPayload {
-  /** SHA-256 of the revised draft */
-  @IsString() @Matches(SHA256_HEX)
-  documentHash: string;
-
-  @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
-  note: string;
 }
 
 export class ScheduleMeetingPayload {

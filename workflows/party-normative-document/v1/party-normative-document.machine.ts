@@ -44,10 +44,33 @@
  */
 import { and, assign, setup } from 'xstate';
 import type { Actor, RuleDefinition, WorkflowEvent, WorkflowInput } from '@app/engine';
+import {
+  draftHashMatchesRule,
+  type LegalityAcceptanceOf,
+  type LegalityReturnOf,
+  type LegalityReviewRecordsOf,
+  type LegalitySubmissionOf,
+  type RevisionConfirmationOf,
+  appendReviewRecord,
+  legalityAcceptance,
+  legalityReturn,
+  legalityReviewState,
+  legalitySubmission,
+  noLegalityReview,
+  opinionBasics,
+  opinionIllegal,
+  opinionLegal,
+  opinionOfRound,
+  opinionWithRevisions,
+  reviewedDraftHash,
+  reviewPassedInRound,
+  reviewPassedRule,
+  revisionConfirmation,
+  revisionsAppliedRule,
+  separationOfDutiesRule,
+} from '../../common/legality-review/legality-review.fragment';
 import { ruleGuards } from '../../common/rule-guards';
 import type {
-  AcceptForReviewPayload,
-  ConfirmRevisionsPayload,
   CreatePartyNormativeDocumentPayload,
   ExemptionCategory,
   FilingReviewResult,
@@ -59,11 +82,9 @@ import type {
   RecordFilingPayload,
   RecordFilingReviewResultPayload,
   RepealDocumentPayload,
-  ReturnIncompletePayload,
   ReviewOutcome,
   StartAmendmentPayload,
   SubmitDraftPayload,
-  SubmitForLegalityReviewPayload,
   WithdrawPayload,
 } from './party-normative-document.payloads';
 
@@ -119,22 +140,15 @@ export interface ReviewOpinionRecord extends Stamp {
   reviewedDraftHash: string | null;
 }
 
-export interface LegalityReviewRecords {
-  submissions: Array<
-    Stamp & {
-      round: number;
-      submittedBy: string;
-      submittedOn: string;
-      materials: { draftHash: string; legalBasis: string[]; procedureStatement: string; otherMaterials: string[] };
-      requestedCompletionDate: string;
-      urgentReason: string | null;
-    }
-  >;
-  acceptances: Array<Stamp & { round: number; receiptNumber: string | null }>;
-  returns: Array<Stamp & { round: number; missing: string[]; note: string | null }>;
-  opinions: ReviewOpinionRecord[];
-  revisionConfirmations: Array<Stamp & { round: number; documentHash: string; note: string }>;
-}
+/** The shared review records (workflows/common/legality-review). */
+export interface LegalityReviewRecords
+  extends LegalityReviewRecordsOf<
+    LegalitySubmissionOf<Stamp>,
+    LegalityAcceptanceOf<Stamp>,
+    LegalityReturnOf<Stamp>,
+    ReviewOpinionRecord,
+    RevisionConfirmationOf<Stamp>
+  > {}
 
 export interface IssuanceRecord extends Stamp {
   round: number;
@@ -204,15 +218,14 @@ export function currentDraft(ctx: Ctx): DraftRecord | undefined {
 }
 
 export function currentOpinion(ctx: Ctx): ReviewOpinionRecord | undefined {
-  return lastOf(ofRound(ctx.legalityReview.opinions, ctx.round));
+  return opinionOfRound(ctx.legalityReview, ctx.round);
 }
+
+const currentDraftHash = (ctx: Ctx) => currentDraft(ctx)?.documentHash;
 
 /** INV-P1: a passing pre-review of the current draft. */
 export function preReviewPassed(ctx: Ctx): boolean {
-  const o = currentOpinion(ctx);
-  if (o?.outcome === 'LEGAL') return true;
-  if (o?.outcome === 'LEGAL_WITH_REVISIONS') return ofRound(ctx.legalityReview.revisionConfirmations, ctx.round).length > 0;
-  return false;
+  return reviewPassedInRound(ctx.legalityReview, ctx.round);
 }
 
 /** INV-P3 / policy P1: filing is required unless the draft's exemption stood the pre-review. */
@@ -248,55 +261,31 @@ export const partyNormativeDocumentRules = {
       en: 'A document not to be filed must name the excluded category it belongs to (speeches, work points and summaries, personnel, commendation or sanction, internal management, requests and reports, notices and minutes, briefings) and a justification (Party Filing Review Rules 2019 Art. 2).',
     },
   },
-  draftHashMatches: {
-    check: ({ context, event }) => {
-      const hash = payloadOf<SubmitForLegalityReviewPayload>(event).materials?.draftHash;
-      return typeof hash === 'string' && hash === currentDraft(context)?.documentHash;
-    },
-    refusal: {
-      code: 'DRAFT_HASH_MISMATCH',
-      article: NOTICE_ARTICLE,
-      zh: `送审的文件草案与本案当前登记的草案不一致，请送审当前草案（${NOTICE}）`,
-      en: 'The draft submitted for pre-review is not the draft on record; submit the current draft (Zhejiang township full-coverage notice).',
-    },
-  },
-  separationOfDuties: {
-    precondition: true,
-    check: ({ context, event }) => {
-      const userId = event.actor?.userId;
-      return typeof userId !== 'string' || !context.legalityReview.submissions.some((s) => s.submittedBy === userId);
-    },
-    refusal: {
-      code: 'SEPARATION_OF_DUTIES',
-      article: NOTICE_ARTICLE,
-      status: 403,
-      zh: `送请前置审核的人员不得出具同一文件的审核意见（审核与送审相分离，${NOTICE}）`,
-      en: 'Whoever submitted the document for pre-review may not issue its opinion (separation of duties; Zhejiang township full-coverage notice).',
-    },
-  },
-  revisionsApplied: {
-    check: ({ context, event }) => {
-      const hash = payloadOf<ConfirmRevisionsPayload>(event).documentHash;
-      const reviewed = currentOpinion(context)?.reviewedDraftHash ?? currentDraft(context)?.documentHash;
-      return typeof hash === 'string' && hash !== reviewed;
-    },
-    refusal: {
-      code: 'REVISION_HASH_UNCHANGED',
-      article: NOTICE_ARTICLE,
-      zh: `应当根据前置审核意见修改文件；所报修改稿与送审稿相同（${NOTICE}）`,
-      en: 'The draft must be revised according to the pre-review opinion; the document given is identical to the reviewed one (Zhejiang township full-coverage notice).',
-    },
-  },
-  preReviewPassed: {
-    precondition: true,
-    check: ({ context }) => preReviewPassed(context),
-    refusal: {
-      code: 'PRE_REVIEW_REQUIRED',
-      article: NOTICE_ARTICLE,
-      zh: `党内规范性文件未经前置审核或者审核未通过的，不得印发（${NOTICE}）`,
-      en: 'A party normative document may not be issued without a passing pre-issuance review (INV-P1; Zhejiang township full-coverage notice).',
-    },
-  },
+  draftHashMatches: draftHashMatchesRule<Ctx>(currentDraftHash, {
+    code: 'DRAFT_HASH_MISMATCH',
+    article: NOTICE_ARTICLE,
+    zh: `送审的文件草案与本案当前登记的草案不一致，请送审当前草案（${NOTICE}）`,
+    en: 'The draft submitted for pre-review is not the draft on record; submit the current draft (Zhejiang township full-coverage notice).',
+  }),
+  separationOfDuties: separationOfDutiesRule<Ctx>({
+    code: 'SEPARATION_OF_DUTIES',
+    article: NOTICE_ARTICLE,
+    status: 403,
+    zh: `送请前置审核的人员不得出具同一文件的审核意见（审核与送审相分离，${NOTICE}）`,
+    en: 'Whoever submitted the document for pre-review may not issue its opinion (separation of duties; Zhejiang township full-coverage notice).',
+  }),
+  revisionsApplied: revisionsAppliedRule<Ctx>(currentDraftHash, {
+    code: 'REVISION_HASH_UNCHANGED',
+    article: NOTICE_ARTICLE,
+    zh: `应当根据前置审核意见修改文件；所报修改稿与送审稿相同（${NOTICE}）`,
+    en: 'The draft must be revised according to the pre-review opinion; the document given is identical to the reviewed one (Zhejiang township full-coverage notice).',
+  }),
+  preReviewPassed: reviewPassedRule<Ctx>(preReviewPassed, {
+    code: 'PRE_REVIEW_REQUIRED',
+    article: NOTICE_ARTICLE,
+    zh: `党内规范性文件未经前置审核或者审核未通过的，不得印发（${NOTICE}）`,
+    en: 'A party normative document may not be issued without a passing pre-issuance review (INV-P1; Zhejiang township full-coverage notice).',
+  }),
   issuanceNotInFuture: {
     check: ({ event }) => {
       const d = payloadOf<IssueDocumentPayload>(event).issuedAt;
@@ -360,9 +349,9 @@ export const PARTY_NORMATIVE_DOCUMENT_EVENT_RULES = {
 
 type GuardArgs = { context: PartyNormativeDocumentContext; event: PartyNormativeDocumentEvent };
 const routingGuards = {
-  opinionIllegal: ({ event }: GuardArgs) => payloadOf<IssueReviewOpinionPayload>(event).outcome === 'ILLEGAL',
-  opinionWithRevisions: ({ event }: GuardArgs) => payloadOf<IssueReviewOpinionPayload>(event).outcome === 'LEGAL_WITH_REVISIONS',
-  opinionLegal: ({ event }: GuardArgs) => payloadOf<IssueReviewOpinionPayload>(event).outcome === 'LEGAL',
+  opinionIllegal,
+  opinionWithRevisions,
+  opinionLegal,
   filingRequired: ({ context }: GuardArgs) => filingRequired(context),
   reviewApproved: ({ event }: GuardArgs) => payloadOf<RecordFilingReviewResultPayload>(event).result === 'APPROVED',
   reviewCorrection: ({ event }: GuardArgs) => payloadOf<RecordFilingReviewResultPayload>(event).result === 'CORRECTION_REQUIRED',
@@ -386,8 +375,6 @@ type ActionArgs = { context: PartyNormativeDocumentContext; event: PartyNormativ
 const record = (fn: (args: ActionArgs) => Partial<PartyNormativeDocumentContext>) =>
   assign<PartyNormativeDocumentContext, PartyNormativeDocumentEvent, undefined, PartyNormativeDocumentEvent, never>(fn);
 
-const review = (ctx: Ctx, patch: Partial<LegalityReviewRecords>): Partial<Ctx> => ({ legalityReview: { ...ctx.legalityReview, ...patch } });
-
 const actions = {
   recordDraft: record(({ context, event }) => {
     const p = payloadOf<SubmitDraftPayload>(event);
@@ -404,52 +391,20 @@ const actions = {
     };
     return { round, drafts: [...context.drafts, draft] };
   }),
-  recordLegalitySubmission: record(({ context, event }) => {
-    const p = payloadOf<SubmitForLegalityReviewPayload>(event);
-    return review(context, {
-      submissions: [
-        ...context.legalityReview.submissions,
-        {
-          ...stamp(event),
-          round: context.round,
-          submittedBy: event.actor.userId,
-          submittedOn: event.today,
-          materials: {
-            draftHash: String(p.materials?.draftHash ?? ''),
-            legalBasis: strings(p.materials?.legalBasis),
-            procedureStatement: String(p.materials?.procedureStatement ?? ''),
-            otherMaterials: strings(p.materials?.otherMaterials),
-          },
-          requestedCompletionDate: String(p.requestedCompletionDate),
-          urgentReason: orNull(p.urgentReason),
-        },
-      ],
-    });
-  }),
-  recordAcceptance: record(({ context, event }) =>
-    review(context, {
-      acceptances: [
-        ...context.legalityReview.acceptances,
-        { ...stamp(event), round: context.round, receiptNumber: orNull(payloadOf<AcceptForReviewPayload>(event).receiptNumber) },
-      ],
-    }),
+  recordLegalitySubmission: record(({ context, event }) =>
+    appendReviewRecord(context.legalityReview, 'submissions', legalitySubmission(stamp(event), context.round, event)),
   ),
-  recordReturn: record(({ context, event }) => {
-    const p = payloadOf<ReturnIncompletePayload>(event);
-    return review(context, {
-      returns: [...context.legalityReview.returns, { ...stamp(event), round: context.round, missing: strings(p.missing), note: orNull(p.note) }],
-    });
-  }),
+  recordAcceptance: record(({ context, event }) =>
+    appendReviewRecord(context.legalityReview, 'acceptances', legalityAcceptance(stamp(event), context.round, event)),
+  ),
+  recordReturn: record(({ context, event }) => appendReviewRecord(context.legalityReview, 'returns', legalityReturn(stamp(event), context.round, event))),
   recordOpinion: record(({ context, event }) => {
     const p = payloadOf<IssueReviewOpinionPayload>(event);
     const c = p.checks;
     const opinion: ReviewOpinionRecord = {
       ...stamp(event),
       round: context.round,
-      outcome: p.outcome as ReviewOutcome,
-      reasons: String(p.reasons ?? ''),
-      legalBasis: strings(p.legalBasis),
-      legalAdvisers: strings(p.legalAdvisers),
+      ...opinionBasics<ReviewOutcome>(event),
       suggestions: orNull(p.suggestions),
       checks: c
         ? {
@@ -463,19 +418,13 @@ const actions = {
       // only a declared exemption can be rejected
       exemptionRejected: p.exemptionRejected === true && currentDraft(context)?.filingScope === 'EXEMPT',
       documentHash: orNull(p.documentHash),
-      reviewedDraftHash: lastOf(ofRound(context.legalityReview.submissions, context.round))?.materials.draftHash ?? null,
+      reviewedDraftHash: reviewedDraftHash(context.legalityReview, context.round),
     };
-    return review(context, { opinions: [...context.legalityReview.opinions, opinion] });
+    return appendReviewRecord(context.legalityReview, 'opinions', opinion);
   }),
-  recordRevisions: record(({ context, event }) => {
-    const p = payloadOf<ConfirmRevisionsPayload>(event);
-    return review(context, {
-      revisionConfirmations: [
-        ...context.legalityReview.revisionConfirmations,
-        { ...stamp(event), round: context.round, documentHash: String(p.documentHash), note: String(p.note ?? '') },
-      ],
-    });
-  }),
+  recordRevisions: record(({ context, event }) =>
+    appendReviewRecord(context.legalityReview, 'revisionConfirmations', revisionConfirmation(stamp(event), context.round, event)),
+  ),
   recordIssuance: record(({ context, event }) => {
     const p = payloadOf<IssueDocumentPayload>(event);
     const required = filingRequired(context);
@@ -575,7 +524,7 @@ export const partyNormativeDocumentV1Machine = setup({
       },
       round: 0,
       drafts: [],
-      legalityReview: { submissions: [], acceptances: [], returns: [], opinions: [], revisionConfirmations: [] },
+      legalityReview: noLegalityReview(),
       issuances: [],
       filings: [],
       filingReviews: [],
@@ -592,38 +541,14 @@ export const partyNormativeDocumentV1Machine = setup({
         ...WITHDRAW,
       },
     },
-    legalityReview: {
-      initial: 'awaitingSubmission',
-      on: { ...WITHDRAW },
-      states: {
-        awaitingSubmission: {
-          on: {
-            SUBMIT_FOR_LEGALITY_REVIEW: { guard: when('SUBMIT_FOR_LEGALITY_REVIEW'), target: 'submitted', actions: 'recordLegalitySubmission' },
-          },
-        },
-        submitted: {
-          on: {
-            ACCEPT_FOR_REVIEW: { guard: when('ACCEPT_FOR_REVIEW'), target: 'underReview', actions: 'recordAcceptance' },
-            RETURN_INCOMPLETE: { guard: when('RETURN_INCOMPLETE'), target: 'awaitingSubmission', actions: 'recordReturn' },
-          },
-        },
-        underReview: {
-          on: {
-            RETURN_INCOMPLETE: { guard: when('RETURN_INCOMPLETE'), target: 'awaitingSubmission', actions: 'recordReturn' },
-            ISSUE_REVIEW_OPINION: [
-              { guard: when('ISSUE_REVIEW_OPINION', 'opinionIllegal'), target: `${ROOT}.drafting`, actions: 'recordOpinion' },
-              { guard: when('ISSUE_REVIEW_OPINION', 'opinionWithRevisions'), target: 'revisionsRequired', actions: 'recordOpinion' },
-              { guard: when('ISSUE_REVIEW_OPINION', 'opinionLegal'), target: `${ROOT}.issuance`, actions: 'recordOpinion' },
-            ],
-          },
-        },
-        revisionsRequired: {
-          on: {
-            CONFIRM_REVISIONS: { guard: when('CONFIRM_REVISIONS'), target: `${ROOT}.issuance`, actions: 'recordRevisions' },
-          },
-        },
-      },
-    },
+    legalityReview: legalityReviewState(when, { ...WITHDRAW }, {
+      opinion: [
+        { guard: when('ISSUE_REVIEW_OPINION', 'opinionIllegal'), target: `${ROOT}.drafting`, actions: 'recordOpinion' },
+        { guard: when('ISSUE_REVIEW_OPINION', 'opinionWithRevisions'), target: 'revisionsRequired', actions: 'recordOpinion' },
+        { guard: when('ISSUE_REVIEW_OPINION', 'opinionLegal'), target: `${ROOT}.issuance`, actions: 'recordOpinion' },
+      ],
+      revisions: { guard: when('CONFIRM_REVISIONS'), target: `${ROOT}.issuance`, actions: 'recordRevisions' },
+    }),
     issuance: {
       on: {
         ISSUE_DOCUMENT: [

@@ -7,7 +7,6 @@ import 'reflect-metadata';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
-  ArrayMinSize,
   IsArray,
   IsBoolean,
   IsDefined,
@@ -22,9 +21,26 @@ import {
 } from 'class-validator';
 import { DeadlineMissedPayload } from '../../common/deadline-missed.payload';
 import { DATE_ONLY, IsRealDate, LONG_TEXT, MAX_ITEMS, SHA256_HEX, SHORT_TEXT } from '../../common/payload-validators';
+import {
+  AcceptForReviewPayload,
+  ConfirmRevisionsPayload,
+  LegalityReviewMaterialsDto,
+  OpinionOutcome,
+  OptionalLegalAdvisers,
+  OptionalLongText,
+  OptionalSha256,
+  RequiredLongText,
+  RequiredShortTexts,
+  REVIEW_OUTCOMES,
+  ReturnIncompletePayload,
+  type ReviewOutcome,
+  SubmitForLegalityReviewPayload,
+} from '../../common/legality-review/legality-review.payloads';
 
-export const REVIEW_OUTCOMES = ['LEGAL', 'LEGAL_WITH_REVISIONS', 'ILLEGAL'] as const;
-export type ReviewOutcome = (typeof REVIEW_OUTCOMES)[number];
+/** The review events' payloads are the shared ones (workflows/common/legality-review). */
+export { AcceptForReviewPayload, ConfirmRevisionsPayload, LegalityReviewMaterialsDto, REVIEW_OUTCOMES, ReturnIncompletePayload, SubmitForLegalityReviewPayload };
+export type { ReviewOutcome };
+
 
 export const FILING_SCOPES = ['REQUIRED', 'EXEMPT'] as const;
 export type FilingScope = (typeof FILING_SCOPES)[number];
@@ -71,23 +87,6 @@ export class FilingExemptionDto {
   /** why the document falls in that category (INV-P3: explicit and justified) */
   @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
   justification: string;
-}
-
-export class LegalityReviewMaterialsDto {
-  @IsString() @Matches(SHA256_HEX)
-  draftHash: string;
-
-  /** the party rules and laws the draft rests on */
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(MAX_ITEMS)
-  @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(SHORT_TEXT, { each: true })
-  legalBasis: string[];
-
-  @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
-  procedureStatement: string;
-
-  @IsOptional() @IsArray() @ArrayMaxSize(MAX_ITEMS)
-  @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(SHORT_TEXT, { each: true })
-  otherMaterials?: string[];
 }
 
 /** The seed's 前置审核 criteria, as the reviewer answered them (recorded, not automated). */
@@ -137,47 +136,20 @@ export class SubmitDraftPayload {
   explanation?: string;
 }
 
-export class SubmitForLegalityReviewPayload {
-  @IsDefined() @IsObject() @ValidateNested() @Type(() => LegalityReviewMaterialsDto)
-  materials: LegalityReviewMaterialsDto;
-
-  @IsString() @Matches(DATE_ONLY) @IsRealDate()
-  requestedCompletionDate: string;
-
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
-  urgentReason?: string;
-}
-
-export class AcceptForReviewPayload {
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(SHORT_TEXT)
-  receiptNumber?: string;
-}
-
-export class ReturnIncompletePayload {
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(MAX_ITEMS)
-  @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(SHORT_TEXT, { each: true })
-  missing: string[];
-
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
-  note?: string;
-}
-
 export class IssueReviewOpinionPayload {
-  @IsIn(REVIEW_OUTCOMES)
+  @OpinionOutcome(REVIEW_OUTCOMES)
   outcome: ReviewOutcome;
 
-  @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  @RequiredLongText()
   reasons: string;
 
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(MAX_ITEMS)
-  @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(SHORT_TEXT, { each: true })
+  @RequiredShortTexts()
   legalBasis: string[];
 
-  @IsOptional() @IsArray() @ArrayMaxSize(50)
-  @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(SHORT_TEXT, { each: true })
+  @OptionalLegalAdvisers()
   legalAdvisers?: string[];
 
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  @OptionalLongText()
   suggestions?: string;
 
   @IsOptional() @IsObject() @ValidateNested() @Type(() => PreReviewChecksDto)
@@ -187,16 +159,8 @@ export class IssueReviewOpinionPayload {
   @IsOptional() @IsBoolean()
   exemptionRejected?: boolean;
 
-  @IsOptional() @IsString() @Matches(SHA256_HEX)
+  @OptionalSha256()
   documentHash?: string;
-}
-
-export class ConfirmRevisionsPayload {
-  @IsString() @Matches(SHA256_HEX)
-  documentHash: string;
-
-  @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
-  note: string;
 }
 
 export class IssueDocumentPayload {
