@@ -40,7 +40,7 @@ describe.each(DRIVERS)('queue dashboard on %s', (driver) => {
       const queues = await request(api.server).get('/api/v1/admin/queues/api/queues').set('Authorization', `Bearer ${await api.token('admin')}`);
       expect(queues.status).toBe(200);
       const byName = Object.fromEntries(queues.body.queues.map((q: { name: string; counts: Record<string, number> }) => [q.name, q.counts]));
-      expect(Object.keys(byName).sort()).toEqual(['deadlines', 'emails', 'webhooks']);
+      expect(Object.keys(byName).sort()).toEqual(['checkpoints', 'deadlines', 'emails', 'webhooks']);
       expect(byName.deadlines.delayed).toBeGreaterThanOrEqual(3);
     });
 

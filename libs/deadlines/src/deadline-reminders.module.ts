@@ -12,7 +12,7 @@ import { CALENDAR_YEAR_REPOSITORY, EMAIL_DELIVERY_REPOSITORY, NOTIFICATION_REPOS
 import { EmailSenderService } from './email-sender.service';
 import { EmbeddedDeadlineScheduler } from './embedded-deadline-scheduler';
 import { QueueDashboardService } from './queue-dashboard.service';
-import { DEADLINES_QUEUE, EMAILS_QUEUE, WEBHOOKS_QUEUE } from './queue.constants';
+import { CHECKPOINTS_QUEUE, DEADLINES_QUEUE, EMAILS_QUEUE, WEBHOOKS_QUEUE } from './queue.constants';
 import { redisConnection, redisForLog } from './redis-connection';
 import { WebhookSenderService } from './webhook-sender.service';
 
@@ -88,7 +88,7 @@ export class DeadlineRemindersModule {
       global: true,
       imports: [
         BullModule.forRoot({ connection: redisConnection(config.redisUrl, role === 'api' ? 'producer' : 'worker'), prefix: config.queue.prefix }),
-        BullModule.registerQueue({ name: DEADLINES_QUEUE }, { name: WEBHOOKS_QUEUE }, { name: EMAILS_QUEUE }),
+        BullModule.registerQueue({ name: DEADLINES_QUEUE }, { name: WEBHOOKS_QUEUE }, { name: EMAILS_QUEUE }, { name: CHECKPOINTS_QUEUE }),
       ],
       providers: [
         ...common,

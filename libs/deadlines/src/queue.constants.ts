@@ -1,6 +1,8 @@
 /** One queue per concern: reminders and escalations of deadlines, and webhook deliveries. */
 export const DEADLINES_QUEUE = 'deadlines';
 export const WEBHOOKS_QUEUE = 'webhooks';
+/** The periodic signed checkpoint (issue 4 §2): run by the worker, shown on the admins' dashboard. */
+export const CHECKPOINTS_QUEUE = 'checkpoints';
 export const EMAILS_QUEUE = 'emails';
 
 /** Job names, one handler each. */

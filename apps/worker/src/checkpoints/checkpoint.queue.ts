@@ -1,5 +1,5 @@
 /** The queue of the periodic signed checkpoint (issue 4 §2): one job scheduler, one job name. */
-export const CHECKPOINTS_QUEUE = 'checkpoints';
+export { CHECKPOINTS_QUEUE } from '@app/deadlines';
 export const CHECKPOINT_JOB = 'checkpoint';
 /** The id of the BullMQ job scheduler: one per queue prefix, whatever the number of workers. */
 export const CHECKPOINT_SCHEDULER_ID = 'periodic-checkpoint';

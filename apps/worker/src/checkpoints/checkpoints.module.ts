@@ -1,16 +1,14 @@
 import { CheckpointModule } from '@app/runtime';
-import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { CheckpointJobScheduler } from './checkpoint-job.scheduler';
 import { CheckpointProcessor } from './checkpoint.processor';
-import { CHECKPOINTS_QUEUE } from './checkpoint.queue';
 
 /**
  * The worker's periodic checkpoints (with REDIS_URL set; without it the API's in-process interval
- * makes them). Uses the BullMQ connection configured by the deadline reminders module.
+ * makes them). Its queue is registered with the others by the deadline reminders module (global).
  */
 @Module({
-  imports: [CheckpointModule, BullModule.registerQueue({ name: CHECKPOINTS_QUEUE })],
+  imports: [CheckpointModule],
   providers: [CheckpointProcessor, CheckpointJobScheduler],
   exports: [CheckpointJobScheduler],
 })
