@@ -5,7 +5,7 @@ import { ApiClient } from '../setup/api-client';
 import { DRIVERS, startTestApp, TestApp } from '../setup/test-app';
 
 /**
- * Issue 3, two behaviours decided (README "Deadline reminders"):
+ * Issue 3, two behaviours decided (docs/deadlines.md):
  * - after downtime, reminders whose moment has passed collapse into the latest delivery that is
  *   due; that one always goes out, so an escalation that is due is never skipped;
  * - escalations are daily until met by default; DOCKET_RULES may cap the daily ones (then every N
