@@ -72,11 +72,35 @@
  */
 import { and, assign, setup } from 'xstate';
 import type { Actor, RuleDefinition, WorkflowEvent, WorkflowInput } from '@app/engine';
+import {
+  draftHashMatchesRule,
+  type LegalityAcceptanceOf,
+  type LegalityReturnOf,
+  type LegalityReviewRecordsOf,
+  type LegalitySubmissionOf,
+  type RevisionConfirmationOf,
+  appendReviewRecord,
+  legalityAcceptance,
+  legalityReturn,
+  legalityReviewState,
+  legalitySubmission,
+  noLegalityReview,
+  opinionBasics,
+  opinionIllegal,
+  opinionLegal,
+  opinionOfRound,
+  opinionWithRevisions,
+  reviewedDraftHash,
+  reviewPassedInRound,
+  reviewPassedRule,
+  reviewPeriodSufficientRule,
+  revisionConfirmation,
+  revisionsAppliedRule,
+  separationOfDutiesRule,
+} from '../../common/legality-review/legality-review.fragment';
 import { ruleGuards } from '../../common/rule-guards';
 import type {
-  AcceptForReviewPayload,
   AmendmentGround,
-  ConfirmRevisionsPayload,
   ContentLimitsDto,
   CreateNormativeDocumentPayload,
   DeclareExpiredPayload,
@@ -98,12 +122,10 @@ import type {
   RecordMeetingPayload,
   RegisterDocumentPayload,
   RepealDocumentPayload,
-  ReturnIncompletePayload,
   ReviewOutcome,
   ScheduleMeetingPayload,
   StartAmendmentPayload,
   SubmitDraftPayload,
-  SubmitForLegalityReviewPayload,
   SubmitParticipationSummaryPayload,
   WithdrawPayload,
 } from './normative-document.payloads';
@@ -198,13 +220,8 @@ export interface FairCompetitionReviewRecord extends Stamp {
   documentHash: string | null;
 }
 
-export interface LegalitySubmissionRecord extends Stamp {
-  round: number;
-  submittedBy: string;
-  submittedOn: string;
-  materials: { draftHash: string; legalBasis: string[]; procedureStatement: string; otherMaterials: string[] };
-  requestedCompletionDate: string;
-  urgentReason: string | null;
+/** The shared submission record (workflows/common/legality-review) and the review period it was given. */
+export interface LegalitySubmissionRecord extends LegalitySubmissionOf<Stamp> {
   /** facts.minCompletionDate / facts.maxCompletionDate (the configured 5 / 15 working days) */
   minCompletionDate: string | null;
   maxCompletionDate: string | null;
@@ -222,13 +239,14 @@ export interface ReviewOpinionRecord extends Stamp {
   reviewedDraftHash: string | null;
 }
 
-export interface LegalityReviewRecords {
-  submissions: LegalitySubmissionRecord[];
-  acceptances: Array<Stamp & { round: number; receiptNumber: string | null }>;
-  returns: Array<Stamp & { round: number; missing: string[]; note: string | null }>;
-  opinions: ReviewOpinionRecord[];
-  revisionConfirmations: Array<Stamp & { round: number; documentHash: string; note: string }>;
-}
+export interface LegalityReviewRecords
+  extends LegalityReviewRecordsOf<
+    LegalitySubmissionRecord,
+    LegalityAcceptanceOf<Stamp>,
+    LegalityReturnOf<Stamp>,
+    ReviewOpinionRecord,
+    RevisionConfirmationOf<Stamp>
+  > {}
 
 export interface MeetingRecord {
   round: number;
@@ -383,15 +401,14 @@ export function fairCompetitionReviewPassed(ctx: Ctx): boolean {
 }
 
 export function currentOpinion(ctx: Ctx): ReviewOpinionRecord | undefined {
-  return lastOf(ofRound(ctx.legalityReview.opinions, ctx.round));
+  return opinionOfRound(ctx.legalityReview, ctx.round);
 }
+
+const currentDraftHash = (ctx: Ctx) => currentDraft(ctx)?.documentHash;
 
 /** INV-N1: a passing legality-review opinion for the current draft. */
 export function legalityReviewPassed(ctx: Ctx): boolean {
-  const opinion = currentOpinion(ctx);
-  if (opinion?.outcome === 'LEGAL') return true;
-  if (opinion?.outcome === 'LEGAL_WITH_REVISIONS') return ofRound(ctx.legalityReview.revisionConfirmations, ctx.round).length > 0;
-  return false;
+  return reviewPassedInRound(ctx.legalityReview, ctx.round);
 }
 
 export function currentRegistration(ctx: Ctx): RegistrationRecord | undefined {
@@ -530,71 +547,39 @@ export const normativeDocumentRules = {
   },
 
   // --- legality review (same events and meaning as major-decision v1) -----------------------------
-  draftHashMatches: {
-    check: ({ context, event }) => {
-      const hash = payloadOf<SubmitForLegalityReviewPayload>(event).materials?.draftHash;
-      return typeof hash === 'string' && hash === currentDraft(context)?.documentHash;
-    },
-    refusal: {
-      code: 'DRAFT_HASH_MISMATCH',
-      article: '国办发〔2018〕115号',
-      zh: `送审的文件草案与本案当前登记的草案不一致，请送审当前草案（${GB115}）`,
-      en: 'The draft submitted for review is not the draft currently on record; submit the current draft (State Council General Office Doc. [2018] No. 115).',
-    },
-  },
-  legalityReviewPeriodSufficient: {
-    check: ({ event }) => {
-      const p = payloadOf<SubmitForLegalityReviewPayload>(event);
-      if (nonEmpty(p.urgentReason)) return true;
-      const min = event.facts?.minCompletionDate;
-      return isDay(min) && isDay(p.requestedCompletionDate) && p.requestedCompletionDate >= min;
-    },
-    refusal: {
-      code: 'LEGALITY_REVIEW_PERIOD_TOO_SHORT',
-      article: '国办发〔2018〕115号',
-      zh: `合法性审核应当保证必要的审核时间，一般不少于5个工作日；确需缩短的，应当说明紧急理由（${GB115}）`,
-      en: 'The legality review needs at least 5 working days; a shorter period needs an urgent reason (State Council General Office Doc. [2018] No. 115).',
-    },
-  },
-  separationOfDuties: {
-    precondition: true,
-    check: ({ context, event }) => {
-      const userId = event.actor?.userId;
-      return typeof userId !== 'string' || !context.legalityReview.submissions.some((s) => s.submittedBy === userId);
-    },
-    refusal: {
-      code: 'SEPARATION_OF_DUTIES',
-      article: '国办发〔2018〕115号',
-      status: 403,
-      zh: `送请合法性审核的人员不得出具同一文件的审核意见，不得以征求意见、会签等方式代替合法性审核（${GB115}）`,
-      en: 'Whoever submitted the document for legality review may not issue its review opinion (State Council General Office Doc. [2018] No. 115).',
-    },
-  },
-  revisionsApplied: {
-    check: ({ context, event }) => {
-      const hash = payloadOf<ConfirmRevisionsPayload>(event).documentHash;
-      const reviewed = currentOpinion(context)?.reviewedDraftHash ?? currentDraft(context)?.documentHash;
-      return typeof hash === 'string' && hash !== reviewed;
-    },
-    refusal: {
-      code: 'REVISION_HASH_UNCHANGED',
-      article: '国办发〔2018〕115号',
-      zh: `起草单位应当根据合法性审核意见对文件进行修改；所报修改稿与送审稿相同（${GB115}）`,
-      en: 'The draft must be revised according to the review opinion; the document given is identical to the reviewed one (State Council General Office Doc. [2018] No. 115).',
-    },
-  },
+  draftHashMatches: draftHashMatchesRule<Ctx>(currentDraftHash, {
+    code: 'DRAFT_HASH_MISMATCH',
+    article: '国办发〔2018〕115号',
+    zh: `送审的文件草案与本案当前登记的草案不一致，请送审当前草案（${GB115}）`,
+    en: 'The draft submitted for review is not the draft currently on record; submit the current draft (State Council General Office Doc. [2018] No. 115).',
+  }),
+  legalityReviewPeriodSufficient: reviewPeriodSufficientRule<Ctx>({
+    code: 'LEGALITY_REVIEW_PERIOD_TOO_SHORT',
+    article: '国办发〔2018〕115号',
+    zh: `合法性审核应当保证必要的审核时间，一般不少于5个工作日；确需缩短的，应当说明紧急理由（${GB115}）`,
+    en: 'The legality review needs at least 5 working days; a shorter period needs an urgent reason (State Council General Office Doc. [2018] No. 115).',
+  }),
+  separationOfDuties: separationOfDutiesRule<Ctx>({
+    code: 'SEPARATION_OF_DUTIES',
+    article: '国办发〔2018〕115号',
+    status: 403,
+    zh: `送请合法性审核的人员不得出具同一文件的审核意见，不得以征求意见、会签等方式代替合法性审核（${GB115}）`,
+    en: 'Whoever submitted the document for legality review may not issue its review opinion (State Council General Office Doc. [2018] No. 115).',
+  }),
+  revisionsApplied: revisionsAppliedRule<Ctx>(currentDraftHash, {
+    code: 'REVISION_HASH_UNCHANGED',
+    article: '国办发〔2018〕115号',
+    zh: `起草单位应当根据合法性审核意见对文件进行修改；所报修改稿与送审稿相同（${GB115}）`,
+    en: 'The draft must be revised according to the review opinion; the document given is identical to the reviewed one (State Council General Office Doc. [2018] No. 115).',
+  }),
 
   // --- collective deliberation -------------------------------------------------------------------
-  legalityReviewPassed: {
-    precondition: true,
-    check: ({ context }) => legalityReviewPassed(context),
-    refusal: {
-      code: 'LEGALITY_REVIEW_REQUIRED',
-      article: 'NBR Art. 13',
-      zh: '行政规范性文件未经合法性审查或者经审查不合法的，不得提交集体审议、不得发布（《宁波市法治乡村建设促进条例》第十三条）',
-      en: 'A normative document that has not passed legality review may not be deliberated or issued (Ningbo Rule-of-Law Village Regulations Art. 13).',
-    },
-  },
+  legalityReviewPassed: reviewPassedRule<Ctx>(legalityReviewPassed, {
+    code: 'LEGALITY_REVIEW_REQUIRED',
+    article: 'NBR Art. 13',
+    zh: '行政规范性文件未经合法性审查或者经审查不合法的，不得提交集体审议、不得发布（《宁波市法治乡村建设促进条例》第十三条）',
+    en: 'A normative document that has not passed legality review may not be deliberated or issued (Ningbo Rule-of-Law Village Regulations Art. 13).',
+  }),
 
   // --- registration and publication --------------------------------------------------------------
   unifiedNumberAllocated: {
@@ -776,9 +761,9 @@ const routingGuards = {
     return c === 'COMPLIANT' || c === 'EXCEPTION_APPLIES';
   },
   fcrNotCompliant: ({ event }: GuardArgs) => payloadOf<RecordFairCompetitionReviewPayload>(event).conclusion === 'NOT_COMPLIANT',
-  opinionIllegal: ({ event }: GuardArgs) => payloadOf<IssueReviewOpinionPayload>(event).outcome === 'ILLEGAL',
-  opinionWithRevisions: ({ event }: GuardArgs) => payloadOf<IssueReviewOpinionPayload>(event).outcome === 'LEGAL_WITH_REVISIONS',
-  opinionLegal: ({ event }: GuardArgs) => payloadOf<IssueReviewOpinionPayload>(event).outcome === 'LEGAL',
+  opinionIllegal,
+  opinionWithRevisions,
+  opinionLegal,
   meetingApproved: ({ event }: GuardArgs) => payloadOf<RecordMeetingPayload>(event).decision === 'APPROVED',
   meetingRejected: ({ event }: GuardArgs) => payloadOf<RecordMeetingPayload>(event).decision === 'REJECTED',
   meetingPostponed: ({ event }: GuardArgs) => payloadOf<RecordMeetingPayload>(event).decision === 'POSTPONED',
@@ -898,53 +883,24 @@ const actions = {
     return { fairCompetitionReviews: [...context.fairCompetitionReviews, review] };
   }),
   recordLegalitySubmission: record(({ context, event }) => {
-    const p = payloadOf<SubmitForLegalityReviewPayload>(event);
     const submission: LegalitySubmissionRecord = {
-      ...stamp(event),
-      round: context.round,
-      submittedBy: event.actor.userId,
-      submittedOn: event.today,
-      materials: {
-        draftHash: String(p.materials?.draftHash ?? ''),
-        legalBasis: strings(p.materials?.legalBasis),
-        procedureStatement: String(p.materials?.procedureStatement ?? ''),
-        otherMaterials: strings(p.materials?.otherMaterials),
-      },
-      requestedCompletionDate: String(p.requestedCompletionDate),
-      urgentReason: orNull(p.urgentReason),
+      ...legalitySubmission(stamp(event), context.round, event),
       minCompletionDate: dayOrNull(event.facts?.minCompletionDate),
       maxCompletionDate: dayOrNull(event.facts?.maxCompletionDate),
     };
-    return { legalityReview: { ...context.legalityReview, submissions: [...context.legalityReview.submissions, submission] } };
+    return appendReviewRecord(context.legalityReview, 'submissions', submission);
   }),
-  recordAcceptance: record(({ context, event }) => ({
-    legalityReview: {
-      ...context.legalityReview,
-      acceptances: [
-        ...context.legalityReview.acceptances,
-        { ...stamp(event), round: context.round, receiptNumber: orNull(payloadOf<AcceptForReviewPayload>(event).receiptNumber) },
-      ],
-    },
-  })),
-  recordReturn: record(({ context, event }) => {
-    const p = payloadOf<ReturnIncompletePayload>(event);
-    return {
-      legalityReview: {
-        ...context.legalityReview,
-        returns: [...context.legalityReview.returns, { ...stamp(event), round: context.round, missing: strings(p.missing), note: orNull(p.note) }],
-      },
-    };
-  }),
+  recordAcceptance: record(({ context, event }) =>
+    appendReviewRecord(context.legalityReview, 'acceptances', legalityAcceptance(stamp(event), context.round, event)),
+  ),
+  recordReturn: record(({ context, event }) => appendReviewRecord(context.legalityReview, 'returns', legalityReturn(stamp(event), context.round, event))),
   recordOpinion: record(({ context, event }) => {
     const p = payloadOf<IssueReviewOpinionPayload>(event);
     const limits = p.contentLimits;
     const opinion: ReviewOpinionRecord = {
       ...stamp(event),
       round: context.round,
-      outcome: p.outcome as ReviewOutcome,
-      reasons: String(p.reasons ?? ''),
-      legalBasis: strings(p.legalBasis),
-      legalAdvisers: strings(p.legalAdvisers),
+      ...opinionBasics<ReviewOutcome>(event),
       suggestions: orNull(p.suggestions),
       contentLimits: limits
         ? {
@@ -956,22 +912,13 @@ const actions = {
           }
         : null,
       documentHash: orNull(p.documentHash),
-      reviewedDraftHash: lastOf(ofRound(context.legalityReview.submissions, context.round))?.materials.draftHash ?? null,
+      reviewedDraftHash: reviewedDraftHash(context.legalityReview, context.round),
     };
-    return { legalityReview: { ...context.legalityReview, opinions: [...context.legalityReview.opinions, opinion] } };
+    return appendReviewRecord(context.legalityReview, 'opinions', opinion);
   }),
-  recordRevisions: record(({ context, event }) => {
-    const p = payloadOf<ConfirmRevisionsPayload>(event);
-    return {
-      legalityReview: {
-        ...context.legalityReview,
-        revisionConfirmations: [
-          ...context.legalityReview.revisionConfirmations,
-          { ...stamp(event), round: context.round, documentHash: String(p.documentHash), note: String(p.note ?? '') },
-        ],
-      },
-    };
-  }),
+  recordRevisions: record(({ context, event }) =>
+    appendReviewRecord(context.legalityReview, 'revisionConfirmations', revisionConfirmation(stamp(event), context.round, event)),
+  ),
   recordSchedule: record(({ context, event }) => {
     const p = payloadOf<ScheduleMeetingPayload>(event);
     const schedule = { ...stamp(event), meetingType: p.meetingType as MeetingType, scheduledAt: String(p.scheduledAt) };
@@ -1188,7 +1135,7 @@ export const normativeDocumentV1Machine = setup({
       drafts: [],
       consultations: [],
       fairCompetitionReviews: [],
-      legalityReview: { submissions: [], acceptances: [], returns: [], opinions: [], revisionConfirmations: [] },
+      legalityReview: noLegalityReview(),
       meetings: [],
       registrations: [],
       publications: [],
@@ -1247,38 +1194,14 @@ export const normativeDocumentV1Machine = setup({
         ...WITHDRAW,
       },
     },
-    legalityReview: {
-      initial: 'awaitingSubmission',
-      on: { ...WITHDRAW },
-      states: {
-        awaitingSubmission: {
-          on: {
-            SUBMIT_FOR_LEGALITY_REVIEW: { guard: when('SUBMIT_FOR_LEGALITY_REVIEW'), target: 'submitted', actions: 'recordLegalitySubmission' },
-          },
-        },
-        submitted: {
-          on: {
-            ACCEPT_FOR_REVIEW: { guard: when('ACCEPT_FOR_REVIEW'), target: 'underReview', actions: 'recordAcceptance' },
-            RETURN_INCOMPLETE: { guard: when('RETURN_INCOMPLETE'), target: 'awaitingSubmission', actions: 'recordReturn' },
-          },
-        },
-        underReview: {
-          on: {
-            RETURN_INCOMPLETE: { guard: when('RETURN_INCOMPLETE'), target: 'awaitingSubmission', actions: 'recordReturn' },
-            ISSUE_REVIEW_OPINION: [
-              { guard: when('ISSUE_REVIEW_OPINION', 'opinionIllegal'), target: `${ROOT}.drafting`, actions: 'recordOpinion' },
-              { guard: when('ISSUE_REVIEW_OPINION', 'opinionWithRevisions'), target: 'revisionsRequired', actions: 'recordOpinion' },
-              { guard: when('ISSUE_REVIEW_OPINION', 'opinionLegal'), target: `${ROOT}.collectiveDeliberation`, actions: 'recordOpinion' },
-            ],
-          },
-        },
-        revisionsRequired: {
-          on: {
-            CONFIRM_REVISIONS: { guard: when('CONFIRM_REVISIONS'), target: `${ROOT}.collectiveDeliberation`, actions: 'recordRevisions' },
-          },
-        },
-      },
-    },
+    legalityReview: legalityReviewState(when, { ...WITHDRAW }, {
+      opinion: [
+        { guard: when('ISSUE_REVIEW_OPINION', 'opinionIllegal'), target: `${ROOT}.drafting`, actions: 'recordOpinion' },
+        { guard: when('ISSUE_REVIEW_OPINION', 'opinionWithRevisions'), target: 'revisionsRequired', actions: 'recordOpinion' },
+        { guard: when('ISSUE_REVIEW_OPINION', 'opinionLegal'), target: `${ROOT}.collectiveDeliberation`, actions: 'recordOpinion' },
+      ],
+      revisions: { guard: when('CONFIRM_REVISIONS'), target: `${ROOT}.collectiveDeliberation`, actions: 'recordRevisions' },
+    }),
     collectiveDeliberation: {
       initial: 'preparing',
       on: { ...WITHDRAW },

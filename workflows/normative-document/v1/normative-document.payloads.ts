@@ -32,14 +32,31 @@ import {
 } from 'class-validator';
 import { DeadlineMissedPayload } from '../../common/deadline-missed.payload';
 import { DATE_ONLY, INSTANT, IsRealDate, LONG_TEXT, MAX_ITEMS, SHA256_HEX, SHORT_TEXT } from '../../common/payload-validators';
+import {
+  AcceptForReviewPayload,
+  ConfirmRevisionsPayload,
+  LegalityReviewMaterialsDto,
+  OpinionOutcome,
+  OptionalLegalAdvisers,
+  OptionalLongText,
+  OptionalSha256,
+  RequiredLongText,
+  RequiredShortTexts,
+  REVIEW_OUTCOMES,
+  ReturnIncompletePayload,
+  type ReviewOutcome,
+  SubmitForLegalityReviewPayload,
+} from '../../common/legality-review/legality-review.payloads';
+
+/** The review events' payloads are the shared ones (workflows/common/legality-review, the same as major-decision v1). */
+export { AcceptForReviewPayload, ConfirmRevisionsPayload, LegalityReviewMaterialsDto, REVIEW_OUTCOMES, ReturnIncompletePayload, SubmitForLegalityReviewPayload };
+export type { ReviewOutcome };
 
 // ------------------------------------------------------------------------------------------------
 // Enumerations (UPPER_SNAKE values are part of the API contract)
 // ------------------------------------------------------------------------------------------------
 
 /** No exploratory-risk outcome: that one exists for major decisions only (R713 Art. 25 ¶2). */
-export const REVIEW_OUTCOMES = ['LEGAL', 'LEGAL_WITH_REVISIONS', 'ILLEGAL'] as const;
-export type ReviewOutcome = (typeof REVIEW_OUTCOMES)[number];
 
 /** 《公平竞争审查条例》: compliant, an exception of the regulation applies, or not compliant (revise). */
 export const FAIR_COMPETITION_CONCLUSIONS = ['COMPLIANT', 'EXCEPTION_APPLIES', 'NOT_COMPLIANT'] as const;
@@ -95,24 +112,6 @@ export class AdoptionFeedbackDto {
 
   @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
   summary: string;
-}
-
-/** R713-style review materials (same shape as major-decision v1). */
-export class LegalityReviewMaterialsDto {
-  @IsString() @Matches(SHA256_HEX)
-  draftHash: string;
-
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(MAX_ITEMS)
-  @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(SHORT_TEXT, { each: true })
-  legalBasis: string[];
-
-  /** the drafting explanation: consultation, fair-competition review and other procedures done */
-  @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
-  procedureStatement: string;
-
-  @IsOptional() @IsArray() @ArrayMaxSize(MAX_ITEMS)
-  @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(SHORT_TEXT, { each: true })
-  otherMaterials?: string[];
 }
 
 /** SPEC §4.2 INV-N5: the reviewer's content checklist (recorded, not automated). */
@@ -235,66 +234,29 @@ export class RecordFairCompetitionReviewPayload {
   documentHash?: string;
 }
 
-export class SubmitForLegalityReviewPayload {
-  @IsDefined() @IsObject() @ValidateNested() @Type(() => LegalityReviewMaterialsDto)
-  materials: LegalityReviewMaterialsDto;
-
-  /** ≥ the configured minimum review time (default 5 working days) unless urgent */
-  @IsString() @Matches(DATE_ONLY) @IsRealDate()
-  requestedCompletionDate: string;
-
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
-  urgentReason?: string;
-}
-
-export class AcceptForReviewPayload {
-  /** the number of the work liaison form (工作联系单编号, SPEC §3.4) */
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(SHORT_TEXT)
-  receiptNumber?: string;
-}
-
-export class ReturnIncompletePayload {
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(MAX_ITEMS)
-  @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(SHORT_TEXT, { each: true })
-  missing: string[];
-
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
-  note?: string;
-}
-
 export class IssueReviewOpinionPayload {
-  @IsIn(REVIEW_OUTCOMES)
+  @OpinionOutcome(REVIEW_OUTCOMES)
   outcome: ReviewOutcome;
 
-  @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  @RequiredLongText()
   reasons: string;
 
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(MAX_ITEMS)
-  @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(SHORT_TEXT, { each: true })
+  @RequiredShortTexts()
   legalBasis: string[];
 
   /** legal advisers / public-sector lawyers consulted (optional here; required for decisions only) */
-  @IsOptional() @IsArray() @ArrayMaxSize(50)
-  @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(SHORT_TEXT, { each: true })
+  @OptionalLegalAdvisers()
   legalAdvisers?: string[];
 
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
+  @OptionalLongText()
   suggestions?: string;
 
   /** INV-N5 checklist, as the reviewer answered it */
   @IsOptional() @IsObject() @ValidateNested() @Type(() => ContentLimitsDto)
   contentLimits?: ContentLimitsDto;
 
-  @IsOptional() @IsString() @Matches(SHA256_HEX)
+  @OptionalSha256()
   documentHash?: string;
-}
-
-export class ConfirmRevisionsPayload {
-  @IsString() @Matches(SHA256_HEX)
-  documentHash: string;
-
-  @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
-  note: string;
 }
 
 export class ScheduleMeetingPayload {
