@@ -3,6 +3,7 @@
  * stage of every state, roles per event, rules, payload classes and deadlines.
  */
 import type { DeadlineDeclaration, EventMeta, Label, RuleDefinition, StateMeta, WorkflowDefinition } from '@app/engine';
+import { legalityReviewDeadline, legalityReviewEvents, legalityReviewStateMeta } from '../../common/legality-review/legality-review.meta';
 import {
   ADMINISTRATIVE_CONTRACT_EVENT_RULES,
   type AdministrativeContractContext,
@@ -29,11 +30,12 @@ const state = (stage: string, zh: string, en: string): StateMeta => ({ stage, la
 export const ADMINISTRATIVE_CONTRACT_STATES: Record<string, StateMeta> = {
   dueDiligence: state('dueDiligence', '签约前尽职调查', 'Due diligence on the counterparty'),
   drafting: state('drafting', '合同起草', 'Drafting the contract'),
-  legalityReview: state('legalityReview', '合法性审查', 'Legality review'),
-  'legalityReview.awaitingSubmission': state('legalityReview', '待送请合法性审查', 'Awaiting submission for review'),
-  'legalityReview.submitted': state('legalityReview', '已送审（待签收）', 'Submitted (awaiting acceptance)'),
-  'legalityReview.underReview': state('legalityReview', '审查中', 'Under review'),
-  'legalityReview.revisionsRequired': state('legalityReview', '待按审查意见修改', 'Revisions required'),
+  ...legalityReviewStateMeta({
+    review: { zh: '合法性审查', en: 'Legality review' },
+    awaitingSubmission: { zh: '待送请合法性审查', en: 'Awaiting submission for review' },
+    underReview: '审查中',
+    revisionsRequired: '待按审查意见修改',
+  }),
   collectiveDecision: state('collectiveDecision', '集体讨论决定（重大合同）', 'Collective decision (major contract)'),
   'collectiveDecision.preparing': state('collectiveDecision', '待安排会议', 'Meeting to be scheduled'),
   'collectiveDecision.scheduled': state('collectiveDecision', '已安排会议', 'Meeting scheduled'),
@@ -58,11 +60,11 @@ const ev = (zh: string, en: string, roles: EventMeta['roles'], payload: EventMet
 const EVENTS: Record<AdministrativeContractEventType, EventEntry> = {
   RECORD_DUE_DILIGENCE: ev('记录对方当事人尽职调查', 'Record the due diligence', ['department-head'], P.RecordDueDiligencePayload),
   SUBMIT_DRAFT: ev('提交合同文本', 'Submit the contract text', ['department-head'], P.SubmitDraftPayload),
-  SUBMIT_FOR_LEGALITY_REVIEW: ev('送请合法性审查', 'Submit for legality review', ['department-head'], P.SubmitForLegalityReviewPayload),
-  ACCEPT_FOR_REVIEW: ev('签收送审材料', 'Accept for review', ['legal-reviewer'], P.AcceptForReviewPayload),
-  RETURN_INCOMPLETE: ev('退回补充材料', 'Return as incomplete', ['legal-reviewer'], P.ReturnIncompletePayload),
-  ISSUE_REVIEW_OPINION: ev('出具合法性审查意见', 'Issue the review opinion', ['legal-reviewer'], P.IssueReviewOpinionPayload),
-  CONFIRM_REVISIONS: ev('确认已按审查意见修改', 'Confirm the revisions', ['department-head'], P.ConfirmRevisionsPayload),
+  ...legalityReviewEvents({
+    submit: { label: { zh: '送请合法性审查', en: 'Submit for legality review' } },
+    opinion: { label: { zh: '出具合法性审查意见', en: 'Issue the review opinion' }, payload: P.IssueReviewOpinionPayload },
+    confirm: { label: { zh: '确认已按审查意见修改', en: 'Confirm the revisions' }, payload: P.ConfirmRevisionsPayload },
+  }),
   SCHEDULE_MEETING: ev('安排集体讨论会议', 'Schedule the meeting', ['secretary'], P.ScheduleMeetingPayload),
   RECORD_MEETING: ev('记录集体讨论决定情况', 'Record the meeting', ['secretary'], P.RecordMeetingPayload),
   SIGN_CONTRACT: ev('签订合同', 'Sign the contract', ['town-head'], P.SignContractPayload),
@@ -82,25 +84,13 @@ export const ADMINISTRATIVE_CONTRACT_EVENTS: Record<AdministrativeContractEventT
 ) as Record<AdministrativeContractEventType, EventMeta>;
 
 export const ADMINISTRATIVE_CONTRACT_DEADLINES: DeadlineDeclaration<AdministrativeContractContext>[] = [
-  {
+  legalityReviewDeadline({
     key: 'legalityReviewOpinion',
     label: { zh: '出具合同合法性审查意见', en: 'Contract review opinion' },
-    states: ['legalityReview.submitted', 'legalityReview.underReview'],
-    type: 'due',
-    unit: 'workdays',
     length: ADMINISTRATIVE_CONTRACT_PARAMS.reviewMaxWorkdays,
-    dueDate: (ctx) => {
-      const s = ctx.legalityReview.submissions[ctx.legalityReview.submissions.length - 1];
-      return s && s.round === ctx.round ? s.requestedCompletionDate : undefined;
-    },
-    responsible: ['legal-reviewer'],
-    supervisor: ['town-head'],
     reminders: [2, 0],
-    escalate: true,
-    restartOn: ['RETURN_INCOMPLETE'],
-    cancelOn: ['WITHDRAW'],
     article: '浙政办发〔2013〕37号',
-  },
+  }),
   {
     // counted from the signing (entering registration): enter on the platform and file
     key: 'contractFiling',

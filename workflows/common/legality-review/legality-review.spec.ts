@@ -24,7 +24,16 @@ import {
   revisionsAppliedRule,
   separationOfDutiesRule,
 } from './legality-review.fragment';
-import { LegalityReviewMaterialsDto, OptionalLongText, RequiredLongText, SubmitForLegalityReviewPayload } from './legality-review.payloads';
+import { legalityReviewDeadline, legalityReviewEvents, legalityReviewStateMeta, requestedCompletionDate } from './legality-review.meta';
+import {
+  AcceptForReviewPayload,
+  ConfirmRevisionsPayload,
+  LegalityReviewMaterialsDto,
+  OptionalLongText,
+  RequiredLongText,
+  ReturnIncompletePayload,
+  SubmitForLegalityReviewPayload,
+} from './legality-review.payloads';
 
 const H = (c: string) => c.repeat(64);
 const stamp = { by: { userId: 'u1', role: 'department-head', orgUnit: 'x' }, at: '2026-03-02T01:00:00Z' };
@@ -44,7 +53,9 @@ describe('legality-review fragment', () => {
     expect(runtimeImports(fragment)).toEqual([]);
     const payloads = stripComments('legality-review.payloads.ts');
     expect(runtimeImports(payloads)).toEqual(['reflect-metadata', 'class-transformer', 'class-validator', '../payload-validators']);
-    for (const code of [fragment, payloads]) expect(code).not.toMatch(/Date\.now|new Date\(|Math\.random|console\.|process\.|require\(/);
+    const meta = stripComments('legality-review.meta.ts');
+    expect(runtimeImports(meta)).toEqual(['./legality-review.payloads']);
+    for (const code of [fragment, payloads, meta]) expect(code).not.toMatch(/Date\.now|new Date\(|Math\.random|console\.|process\.|require\(/);
   });
 
   it('builds the records with their keys in the order the workflows wrote them', () => {
@@ -165,5 +176,41 @@ describe('legality-review fragment', () => {
     expect(errs.map((e) => e.property)).toEqual(['materials', 'requestedCompletionDate']);
     expect(errs[0].children?.map((c) => c.property)).toEqual(['extra', 'draftHash', 'legalBasis', 'procedureStatement']);
     expect(new LegalityReviewMaterialsDto()).toBeInstanceOf(LegalityReviewMaterialsDto);
+  });
+
+  it('declares the review states, events and deadline the way the workflows did', () => {
+    expect(
+      legalityReviewStateMeta({
+        review: { zh: '合法性审查', en: 'Legality review' },
+        awaitingSubmission: { zh: '待送请合法性审查', en: 'Awaiting submission for review' },
+        underReview: '审查中',
+        revisionsRequired: '待按审查意见修改',
+      }),
+    ).toEqual({
+      legalityReview: { stage: 'legalityReview', label: { zh: '合法性审查', en: 'Legality review' } },
+      'legalityReview.awaitingSubmission': { stage: 'legalityReview', label: { zh: '待送请合法性审查', en: 'Awaiting submission for review' } },
+      'legalityReview.submitted': { stage: 'legalityReview', label: { zh: '已送审（待签收）', en: 'Submitted (awaiting acceptance)' } },
+      'legalityReview.underReview': { stage: 'legalityReview', label: { zh: '审查中', en: 'Under review' } },
+      'legalityReview.revisionsRequired': { stage: 'legalityReview', label: { zh: '待按审查意见修改', en: 'Revisions required' } },
+    });
+    class Opinion {}
+    const events = legalityReviewEvents({
+      submit: { label: { zh: 's', en: 'S' }, facts: { reviewer: { kind: 'actor' } } },
+      opinion: { label: { zh: 'o', en: 'O' }, payload: Opinion },
+      confirm: { label: { zh: 'c', en: 'C' }, payload: ConfirmRevisionsPayload },
+    });
+    expect(Object.keys(events)).toEqual(['SUBMIT_FOR_LEGALITY_REVIEW', 'ACCEPT_FOR_REVIEW', 'RETURN_INCOMPLETE', 'ISSUE_REVIEW_OPINION', 'CONFIRM_REVISIONS']);
+    expect(events.SUBMIT_FOR_LEGALITY_REVIEW).toEqual({ label: { zh: 's', en: 'S' }, roles: ['department-head'], payload: SubmitForLegalityReviewPayload, facts: { reviewer: { kind: 'actor' } } });
+    expect(events.ACCEPT_FOR_REVIEW).toEqual({ label: { zh: '签收送审材料', en: 'Accept for review' }, roles: ['legal-reviewer'], payload: AcceptForReviewPayload });
+    expect(events.RETURN_INCOMPLETE.payload).toBe(ReturnIncompletePayload);
+    expect(Object.keys(events.ISSUE_REVIEW_OPINION)).toEqual(['label', 'roles', 'payload']);
+    expect(events.CONFIRM_REVISIONS.roles).toEqual(['department-head']);
+
+    const deadline = legalityReviewDeadline({ key: 'k', label: { zh: 'l', en: 'L' }, length: { key: 'x', default: 15 }, reminders: [3, 0], article: 'A' });
+    expect(Object.keys(deadline)).toEqual(['key', 'label', 'states', 'type', 'unit', 'length', 'dueDate', 'responsible', 'supervisor', 'reminders', 'escalate', 'restartOn', 'cancelOn', 'article']);
+    expect(deadline).toMatchObject({ states: ['legalityReview.submitted', 'legalityReview.underReview'], restartOn: ['RETURN_INCOMPLETE'], cancelOn: ['WITHDRAW'] });
+    const ctx = (round: number) => ({ round, legalityReview: { submissions: [{ round: 1, requestedCompletionDate: '2026-03-10' }] } });
+    expect([deadline.dueDate!(ctx(1)), deadline.dueDate!(ctx(2))]).toEqual(['2026-03-10', undefined]);
+    expect(requestedCompletionDate({ round: 1, legalityReview: { submissions: [] } })).toBeUndefined();
   });
 });

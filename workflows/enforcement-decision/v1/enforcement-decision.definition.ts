@@ -3,6 +3,7 @@
  * stage of every state, roles per event, rules, payload classes and the review deadline.
  */
 import type { DeadlineDeclaration, EventMeta, Label, RuleDefinition, StateMeta, WorkflowDefinition } from '@app/engine';
+import { legalityReviewDeadline, legalityReviewEvents, legalityReviewStateMeta } from '../../common/legality-review/legality-review.meta';
 import {
   ENFORCEMENT_DECISION_EVENT_RULES,
   type EnforcementDecisionContext,
@@ -23,11 +24,12 @@ const state = (stage: string, zh: string, en: string): StateMeta => ({ stage, la
 
 export const ENFORCEMENT_DECISION_STATES: Record<string, StateMeta> = {
   investigation: state('investigation', '调查取证、拟定处理意见', 'Investigating and proposing the decision'),
-  legalityReview: state('legalityReview', '法制审核', 'Legal review'),
-  'legalityReview.awaitingSubmission': state('legalityReview', '待送请法制审核', 'Awaiting submission for legal review'),
-  'legalityReview.submitted': state('legalityReview', '已送审（待签收）', 'Submitted (awaiting acceptance)'),
-  'legalityReview.underReview': state('legalityReview', '审核中', 'Under review'),
-  'legalityReview.revisionsRequired': state('legalityReview', '待按审核意见修改', 'Revisions required'),
+  ...legalityReviewStateMeta({
+    review: { zh: '法制审核', en: 'Legal review' },
+    awaitingSubmission: { zh: '待送请法制审核', en: 'Awaiting submission for legal review' },
+    underReview: '审核中',
+    revisionsRequired: '待按审核意见修改',
+  }),
   decision: state('decision', '待作出决定', 'Awaiting the decision'),
   decided: state('ended', '已作出决定', 'Decided'),
   withdrawn: state('ended', '已撤销案件', 'Case withdrawn'),
@@ -48,14 +50,12 @@ const ev = (zh: string, en: string, roles: EventMeta['roles'], payload: EventMet
 
 const EVENTS: Record<EnforcementDecisionEventType, EventEntry> = {
   SUBMIT_DRAFT: ev('提交拟作出的执法决定', 'Submit the proposed decision', ['department-head'], P.SubmitDraftPayload),
-  SUBMIT_FOR_LEGALITY_REVIEW: ev('送请法制审核', 'Submit for legal review', ['department-head'], P.SubmitForLegalityReviewPayload),
-  ACCEPT_FOR_REVIEW: ev('签收送审材料', 'Accept for review', ['legal-reviewer'], P.AcceptForReviewPayload),
-  RETURN_INCOMPLETE: ev('退回补充材料', 'Return as incomplete', ['legal-reviewer'], P.ReturnIncompletePayload),
-  // APL Art. 58 ¶2: the reviewer's qualification as an administrator recorded it (policy E1)
-  ISSUE_REVIEW_OPINION: ev('出具法制审核意见', 'Issue the legal review opinion', ['legal-reviewer'], P.IssueReviewOpinionPayload, {
-    reviewer: { kind: 'actor' },
+  ...legalityReviewEvents({
+    submit: { label: { zh: '送请法制审核', en: 'Submit for legal review' } },
+    // APL Art. 58 ¶2: the reviewer's qualification as an administrator recorded it (policy E1)
+    opinion: { label: { zh: '出具法制审核意见', en: 'Issue the legal review opinion' }, payload: P.IssueReviewOpinionPayload, facts: { reviewer: { kind: 'actor' } } },
+    confirm: { label: { zh: '确认已按审核意见修改', en: 'Confirm the revisions' }, payload: P.ConfirmRevisionsPayload },
   }),
-  CONFIRM_REVISIONS: ev('确认已按审核意见修改', 'Confirm the revisions', ['department-head'], P.ConfirmRevisionsPayload),
   RECORD_DECISION: ev('作出执法决定', 'Record the decision', ['town-head'], P.RecordDecisionPayload),
   RETURN_FOR_REVISION: ev('退回重新拟定', 'Send back for revision', ['town-head'], P.ReturnForRevisionPayload),
   WITHDRAW: ev('撤销案件', 'Withdraw the case', ['town-head'], P.WithdrawPayload),
@@ -69,25 +69,13 @@ export const ENFORCEMENT_DECISION_EVENTS: Record<EnforcementDecisionEventType, E
 ) as Record<EnforcementDecisionEventType, EventMeta>;
 
 export const ENFORCEMENT_DECISION_DEADLINES: DeadlineDeclaration<EnforcementDecisionContext>[] = [
-  {
+  legalityReviewDeadline({
     key: 'legalReviewOpinion',
     label: { zh: '出具法制审核意见', en: 'Legal review opinion' },
-    states: ['legalityReview.submitted', 'legalityReview.underReview'],
-    type: 'due',
-    unit: 'workdays',
     length: ENFORCEMENT_DECISION_PARAMS.reviewMaxWorkdays,
-    dueDate: (ctx) => {
-      const s = ctx.legalityReview.submissions[ctx.legalityReview.submissions.length - 1];
-      return s && s.round === ctx.round ? s.requestedCompletionDate : undefined;
-    },
-    responsible: ['legal-reviewer'],
-    supervisor: ['town-head'],
     reminders: [3, 0],
-    escalate: true,
-    restartOn: ['RETURN_INCOMPLETE'],
-    cancelOn: ['WITHDRAW'],
     article: 'APL Art. 58',
-  },
+  }),
 ];
 
 export const enforcementDecisionV1: WorkflowDefinition<EnforcementDecisionContext> = {

@@ -4,6 +4,7 @@
  * order), the facts the runtime computes and the payload classes the API validates.
  */
 import type { DeadlineDeclaration, EventMeta, FactDeclaration, Label, RuleDefinition, StateMeta, WorkflowDefinition } from '@app/engine';
+import { legalityReviewDeadline, legalityReviewEvents, legalityReviewStateMeta } from '../../common/legality-review/legality-review.meta';
 import {
   currentParticipation,
   effectiveClosesAt,
@@ -45,11 +46,12 @@ export const MAJOR_DECISION_STATES: Record<string, StateMeta> = {
   'publicParticipation.commentClosed': state('publicParticipation', '征求意见已结束（待报送采纳情况）', 'Comment period closed (adoption summary due)'),
   expertReview: state('expertReview', '专家论证', 'Expert argumentation'),
   riskAssessment: state('riskAssessment', '风险评估', 'Risk assessment'),
-  legalityReview: state('legalityReview', '合法性审查', 'Legality review'),
-  'legalityReview.awaitingSubmission': state('legalityReview', '待送请合法性审查', 'Awaiting submission for review'),
-  'legalityReview.submitted': state('legalityReview', '已送审（待签收）', 'Submitted (awaiting acceptance)'),
-  'legalityReview.underReview': state('legalityReview', '审查中', 'Under review'),
-  'legalityReview.revisionsRequired': state('legalityReview', '待按审查意见修改', 'Revisions required'),
+  ...legalityReviewStateMeta({
+    review: { zh: '合法性审查', en: 'Legality review' },
+    awaitingSubmission: { zh: '待送请合法性审查', en: 'Awaiting submission for review' },
+    underReview: '审查中',
+    revisionsRequired: '待按审查意见修改',
+  }),
   collectiveDecision: state('collectiveDecision', '集体讨论决定', 'Collective decision'),
   'collectiveDecision.preparing': state('collectiveDecision', '待安排会议', 'Meeting to be scheduled'),
   'collectiveDecision.scheduled': state('collectiveDecision', '已安排会议', 'Meeting scheduled'),
@@ -115,17 +117,11 @@ const EVENTS: Record<MajorDecisionEventType, EventEntry> = {
   RECORD_EXPERT_OPINION: ev('记录专家论证意见', 'Record an expert opinion', ['department-head'], P.RecordExpertOpinionPayload),
   SUBMIT_EXPERT_SUMMARY: ev('报送专家论证意见采纳情况', 'Submit the expert-opinion summary', ['department-head'], P.SubmitExpertSummaryPayload),
   SUBMIT_RISK_REPORT: ev('报送风险评估报告', 'Submit the risk assessment report', ['department-head'], P.SubmitRiskReportPayload),
-  SUBMIT_FOR_LEGALITY_REVIEW: ev(
-    '送请合法性审查',
-    'Submit for legality review',
-    ['department-head'],
-    P.SubmitForLegalityReviewPayload,
-    { minCompletionDate: MAJOR_DECISION_FACTS.minCompletionDate },
-  ),
-  ACCEPT_FOR_REVIEW: ev('签收送审材料', 'Accept for review', ['legal-reviewer'], P.AcceptForReviewPayload),
-  RETURN_INCOMPLETE: ev('退回补充材料', 'Return as incomplete', ['legal-reviewer'], P.ReturnIncompletePayload),
-  ISSUE_REVIEW_OPINION: ev('出具合法性审查意见', 'Issue the review opinion', ['legal-reviewer'], P.IssueReviewOpinionPayload),
-  CONFIRM_REVISIONS: ev('确认已按审查意见修改', 'Confirm the revisions', ['department-head'], P.ConfirmRevisionsPayload),
+  ...legalityReviewEvents({
+    submit: { label: { zh: '送请合法性审查', en: 'Submit for legality review' }, facts: { minCompletionDate: MAJOR_DECISION_FACTS.minCompletionDate } },
+    opinion: { label: { zh: '出具合法性审查意见', en: 'Issue the review opinion' }, payload: P.IssueReviewOpinionPayload },
+    confirm: { label: { zh: '确认已按审查意见修改', en: 'Confirm the revisions' }, payload: P.ConfirmRevisionsPayload },
+  }),
   SCHEDULE_MEETING: ev('安排集体讨论会议', 'Schedule the meeting', ['secretary'], P.ScheduleMeetingPayload),
   RECORD_MEETING: ev('记录集体讨论决定情况', 'Record the meeting', ['secretary'], P.RecordMeetingPayload),
   RECORD_PARTY_COMMITTEE_REPORT: ev(
@@ -176,29 +172,17 @@ export const MAJOR_DECISION_DEADLINES: DeadlineDeclaration<MajorDecisionContext>
     cancelOn: ['WITHDRAW'],
     article: 'R713 Art. 15',
   },
-  {
-    // The opinion is due on the completion date the department requested (never earlier than the
-    // 7th working day, INV-D3); without one, after the configured maximum review time
-    // (SPEC §3.4: township maxima are UNCONFIRMED, default 15 working days).
+  // The opinion is due on the completion date the department requested (never earlier than the
+  // 7th working day, INV-D3); without one, after the configured maximum review time
+  // (SPEC §3.4: township maxima are UNCONFIRMED, default 15 working days). Materials returned for
+  // supplement: the review period runs again from the resubmission (INV-D3).
+  legalityReviewDeadline({
     key: 'legalityReviewOpinion',
     label: { zh: '出具合法性审查意见', en: 'Legality review opinion' },
-    states: ['legalityReview.submitted', 'legalityReview.underReview'],
-    type: 'due',
-    unit: 'workdays',
     length: { key: 'decision.legalityReview.maxWorkdays', default: 15, article: 'SPEC §3.4' },
-    dueDate: (ctx) => {
-      const s = ctx.legalityReview.submissions[ctx.legalityReview.submissions.length - 1];
-      return s && s.round === ctx.round ? s.requestedCompletionDate : undefined;
-    },
-    responsible: ['legal-reviewer'],
-    supervisor: ['town-head'],
     reminders: [3, 0],
-    escalate: true,
-    // materials returned for supplement: the review period runs again from the resubmission (INV-D3)
-    restartOn: ['RETURN_INCOMPLETE'],
-    cancelOn: ['WITHDRAW'],
     article: 'R713 Art. 26',
-  },
+  }),
   {
     // R713 Art. 32 says "promptly"; the outer bound is the proactive-disclosure period of
     // 20 working days (OGI Art. 26, SPEC §9, engine policy).

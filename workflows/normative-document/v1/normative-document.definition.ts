@@ -4,6 +4,7 @@
  * deadlines (consultation, review, publication, each filing line, expiry evaluation).
  */
 import type { DeadlineDeclaration, EventMeta, FactDeclaration, Label, RuleDefinition, StateMeta, WorkflowDefinition } from '@app/engine';
+import { legalityReviewDeadline, legalityReviewEvents, legalityReviewStateMeta, submissionOfRound } from '../../common/legality-review/legality-review.meta';
 import {
   currentConsultation,
   effectiveClosesAt,
@@ -46,11 +47,12 @@ export const NORMATIVE_DOCUMENT_STATES: Record<string, StateMeta> = {
   'publicConsultation.commentOpen': state('publicConsultation', '公开征求意见中', 'Consultation open'),
   'publicConsultation.commentClosed': state('publicConsultation', '征求意见已结束（待报送采纳情况）', 'Consultation closed (summary due)'),
   fairCompetitionReview: state('fairCompetitionReview', '公平竞争审查', 'Fair-competition review'),
-  legalityReview: state('legalityReview', '合法性审核', 'Legality review'),
-  'legalityReview.awaitingSubmission': state('legalityReview', '待送请合法性审核', 'Awaiting submission for review'),
-  'legalityReview.submitted': state('legalityReview', '已送审（待签收）', 'Submitted (awaiting acceptance)'),
-  'legalityReview.underReview': state('legalityReview', '审核中', 'Under review'),
-  'legalityReview.revisionsRequired': state('legalityReview', '待按审核意见修改', 'Revisions required'),
+  ...legalityReviewStateMeta({
+    review: { zh: '合法性审核', en: 'Legality review' },
+    awaitingSubmission: { zh: '待送请合法性审核', en: 'Awaiting submission for review' },
+    underReview: '审核中',
+    revisionsRequired: '待按审核意见修改',
+  }),
   collectiveDeliberation: state('collectiveDeliberation', '集体审议', 'Collective deliberation'),
   'collectiveDeliberation.preparing': state('collectiveDeliberation', '待安排会议', 'Meeting to be scheduled'),
   'collectiveDeliberation.scheduled': state('collectiveDeliberation', '已安排会议', 'Meeting scheduled'),
@@ -163,14 +165,14 @@ const EVENTS: Record<NormativeDocumentEventType, EventEntry> = {
     ['department-head'],
     P.RecordFairCompetitionReviewPayload,
   ),
-  SUBMIT_FOR_LEGALITY_REVIEW: ev('送请合法性审核', 'Submit for legality review', ['department-head'], P.SubmitForLegalityReviewPayload, {
-    minCompletionDate: F.minCompletionDate,
-    maxCompletionDate: F.maxCompletionDate,
+  ...legalityReviewEvents({
+    submit: {
+      label: { zh: '送请合法性审核', en: 'Submit for legality review' },
+      facts: { minCompletionDate: F.minCompletionDate, maxCompletionDate: F.maxCompletionDate },
+    },
+    opinion: { label: { zh: '出具合法性审核意见', en: 'Issue the review opinion' }, payload: P.IssueReviewOpinionPayload },
+    confirm: { label: { zh: '确认已按审核意见修改', en: 'Confirm the revisions' }, payload: P.ConfirmRevisionsPayload },
   }),
-  ACCEPT_FOR_REVIEW: ev('签收送审材料', 'Accept for review', ['legal-reviewer'], P.AcceptForReviewPayload),
-  RETURN_INCOMPLETE: ev('退回补充材料', 'Return as incomplete', ['legal-reviewer'], P.ReturnIncompletePayload),
-  ISSUE_REVIEW_OPINION: ev('出具合法性审核意见', 'Issue the review opinion', ['legal-reviewer'], P.IssueReviewOpinionPayload),
-  CONFIRM_REVISIONS: ev('确认已按审核意见修改', 'Confirm the revisions', ['department-head'], P.ConfirmRevisionsPayload),
   SCHEDULE_MEETING: ev('安排集体审议会议', 'Schedule the meeting', ['secretary'], P.ScheduleMeetingPayload),
   RECORD_MEETING: ev('记录集体审议情况', 'Record the meeting', ['secretary'], P.RecordMeetingPayload),
   REGISTER_DOCUMENT: ev('统一登记编号', 'Register and number', ['secretary'], P.RegisterDocumentPayload, { unifiedNumber: F.unifiedNumber }),
@@ -246,27 +248,19 @@ export const NORMATIVE_DOCUMENT_DEADLINES: DeadlineDeclaration<NormativeDocument
     cancelOn: ['WITHDRAW'],
     article: '国办发〔2018〕37号; OBE Art. 62',
   },
-  {
-    // due on the requested date, never later than the configured maximum (15 working days)
+  legalityReviewDeadline<NormativeDocumentContext>({
     key: 'legalityReviewOpinion',
     label: { zh: '出具合法性审核意见', en: 'Legality review opinion' },
-    states: ['legalityReview.submitted', 'legalityReview.underReview'],
-    type: 'due',
-    unit: 'workdays',
     length: PARAM.reviewMaxWorkdays,
+    // due on the requested date, never later than the configured maximum (15 working days)
     dueDate: (ctx) => {
-      const s = ctx.legalityReview.submissions[ctx.legalityReview.submissions.length - 1];
-      if (!s || s.round !== ctx.round) return undefined;
+      const s = submissionOfRound(ctx);
+      if (!s) return undefined;
       return s.maxCompletionDate && s.maxCompletionDate < s.requestedCompletionDate ? s.maxCompletionDate : s.requestedCompletionDate;
     },
-    responsible: ['legal-reviewer'],
-    supervisor: ['town-head'],
     reminders: [3, 0],
-    escalate: true,
-    restartOn: ['RETURN_INCOMPLETE'],
-    cancelOn: ['WITHDRAW'],
     article: '国办发〔2018〕115号',
-  },
+  }),
   {
     key: 'documentPublication',
     label: { zh: '登记并公布文件', en: 'Register and publish the document' },

@@ -3,6 +3,7 @@
  * stage of every state, roles per event, rules, the filing-period fact and the deadlines.
  */
 import type { DeadlineDeclaration, EventMeta, FactDeclaration, Label, RuleDefinition, StateMeta, WorkflowDefinition } from '@app/engine';
+import { legalityReviewDeadline, legalityReviewEvents, legalityReviewStateMeta } from '../../common/legality-review/legality-review.meta';
 import {
   currentIssuance,
   PARTY_NORMATIVE_DOCUMENT_EVENT_RULES,
@@ -27,11 +28,12 @@ const state = (stage: string, zh: string, en: string): StateMeta => ({ stage, la
 
 export const PARTY_NORMATIVE_DOCUMENT_STATES: Record<string, StateMeta> = {
   drafting: state('drafting', '起草中', 'Drafting'),
-  legalityReview: state('legalityReview', '前置审核', 'Pre-issuance review'),
-  'legalityReview.awaitingSubmission': state('legalityReview', '待送请前置审核', 'Awaiting submission for pre-review'),
-  'legalityReview.submitted': state('legalityReview', '已送审（待签收）', 'Submitted (awaiting acceptance)'),
-  'legalityReview.underReview': state('legalityReview', '审核中', 'Under review'),
-  'legalityReview.revisionsRequired': state('legalityReview', '待按审核意见修改', 'Revisions required'),
+  ...legalityReviewStateMeta({
+    review: { zh: '前置审核', en: 'Pre-issuance review' },
+    awaitingSubmission: { zh: '待送请前置审核', en: 'Awaiting submission for pre-review' },
+    underReview: '审核中',
+    revisionsRequired: '待按审核意见修改',
+  }),
   issuance: state('issuance', '待印发', 'Awaiting issuance'),
   filing: state('filing', '待报上级党委备案', 'Filing with the higher party committee due'),
   filingOverdue: state('filing', '逾期未报备（超过30日未报上级党委备案）', 'Filing overdue (not filed within 30 days)'),
@@ -64,11 +66,11 @@ const ev = (zh: string, en: string, roles: EventMeta['roles'], payload: EventMet
 
 const EVENTS: Record<PartyNormativeDocumentEventType, EventEntry> = {
   SUBMIT_DRAFT: ev('提交文件草案', 'Submit the draft', ['department-head'], P.SubmitDraftPayload),
-  SUBMIT_FOR_LEGALITY_REVIEW: ev('送请前置审核', 'Submit for pre-review', ['department-head'], P.SubmitForLegalityReviewPayload),
-  ACCEPT_FOR_REVIEW: ev('签收送审材料', 'Accept for review', ['legal-reviewer'], P.AcceptForReviewPayload),
-  RETURN_INCOMPLETE: ev('退回补充材料', 'Return as incomplete', ['legal-reviewer'], P.ReturnIncompletePayload),
-  ISSUE_REVIEW_OPINION: ev('出具前置审核意见', 'Issue the pre-review opinion', ['legal-reviewer'], P.IssueReviewOpinionPayload),
-  CONFIRM_REVISIONS: ev('确认已按审核意见修改', 'Confirm the revisions', ['department-head'], P.ConfirmRevisionsPayload),
+  ...legalityReviewEvents({
+    submit: { label: { zh: '送请前置审核', en: 'Submit for pre-review' } },
+    opinion: { label: { zh: '出具前置审核意见', en: 'Issue the pre-review opinion' }, payload: P.IssueReviewOpinionPayload },
+    confirm: { label: { zh: '确认已按审核意见修改', en: 'Confirm the revisions' }, payload: P.ConfirmRevisionsPayload },
+  }),
   ISSUE_DOCUMENT: ev('印发文件', 'Issue the document', ['secretary'], P.IssueDocumentPayload, { filingDue: PARTY_NORMATIVE_DOCUMENT_FACTS.filingDue }),
   RECORD_FILING: ev('记录报上级党委备案', 'Record the filing', ['secretary'], P.RecordFilingPayload),
   RECORD_FILING_REVIEW_RESULT: ev('记录备案审查结果', 'Record the filing review result', ['secretary'], P.RecordFilingReviewResultPayload),
@@ -87,25 +89,13 @@ export const PARTY_NORMATIVE_DOCUMENT_EVENTS: Record<PartyNormativeDocumentEvent
 ) as Record<PartyNormativeDocumentEventType, EventMeta>;
 
 export const PARTY_NORMATIVE_DOCUMENT_DEADLINES: DeadlineDeclaration<PartyNormativeDocumentContext>[] = [
-  {
+  legalityReviewDeadline({
     key: 'preReviewOpinion',
     label: { zh: '出具前置审核意见', en: 'Pre-review opinion' },
-    states: ['legalityReview.submitted', 'legalityReview.underReview'],
-    type: 'due',
-    unit: 'workdays',
     length: PARTY_NORMATIVE_DOCUMENT_PARAMS.preReviewMaxWorkdays,
-    dueDate: (ctx) => {
-      const s = ctx.legalityReview.submissions[ctx.legalityReview.submissions.length - 1];
-      return s && s.round === ctx.round ? s.requestedCompletionDate : undefined;
-    },
-    responsible: ['legal-reviewer'],
-    supervisor: ['town-head'],
     reminders: [3, 0],
-    escalate: true,
-    restartOn: ['RETURN_INCOMPLETE'],
-    cancelOn: ['WITHDRAW'],
     article: 'SPEC §3.4',
-  },
+  }),
   {
     // INV-P2: due 30 days after issuance; reminded 5 working days before (SPEC "D-5") and on the day
     key: 'partyFiling',
