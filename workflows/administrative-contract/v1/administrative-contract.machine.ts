@@ -36,32 +36,8 @@
  */
 import { and, assign, setup } from 'xstate';
 import type { Actor, RuleDefinition, WorkflowEvent, WorkflowInput } from '@app/engine';
-import {
-  type DatedRevisionConfirmationOf,
-  datedRevisionConfirmation,
-  draftHashMatchesRule,
-  type LegalityAcceptanceOf,
-  type LegalityReturnOf,
-  type LegalityReviewRecordsOf,
-  type LegalitySubmissionOf,
-  appendReviewRecord,
-  confirmationOfRound,
-  legalityAcceptance,
-  legalityReturn,
-  legalityReviewState,
-  legalitySubmission,
-  noLegalityReview,
-  opinionBasics,
-  opinionIllegal,
-  opinionLegal,
-  opinionOfRound,
-  opinionWithRevisions,
-  reviewedDraftHash,
-  reviewPassedInRound,
-  reviewPassedRule,
-  revisionsAppliedRule,
-  separationOfDutiesRule,
-} from '../../common/legality-review/legality-review.fragment';
+// LR: the legality-review fragment the matter workflows share (records, shared rules, the legalityReview state)
+import * as LR from '../../common/legality-review/legality-review.fragment';
 import { ruleGuards } from '../../common/rule-guards';
 import type {
   ClosingOutcome,
@@ -148,12 +124,12 @@ export interface ReviewOpinionRecord extends Stamp {
 
 /** The shared review records (workflows/common/legality-review); confirmations keep their day and the guarantee confirmation (INV-C3). */
 export interface LegalityReviewRecords
-  extends LegalityReviewRecordsOf<
-    LegalitySubmissionOf<Stamp>,
-    LegalityAcceptanceOf<Stamp>,
-    LegalityReturnOf<Stamp>,
+  extends LR.LegalityReviewRecordsOf<
+    LR.LegalitySubmissionOf<Stamp>,
+    LR.LegalityAcceptanceOf<Stamp>,
+    LR.LegalityReturnOf<Stamp>,
     ReviewOpinionRecord,
-    DatedRevisionConfirmationOf<Stamp> & { guaranteeClauseRemoved: boolean }
+    LR.DatedRevisionConfirmationOf<Stamp> & { guaranteeClauseRemoved: boolean }
   > {}
 
 export interface MeetingRecord {
@@ -215,15 +191,15 @@ export function currentDraft(ctx: Ctx): DraftRecord | undefined {
 }
 
 export function currentOpinion(ctx: Ctx): ReviewOpinionRecord | undefined {
-  return opinionOfRound(ctx.legalityReview, ctx.round);
+  return LR.opinionOfRound(ctx.legalityReview, ctx.round);
 }
 
-const currentConfirmation = (ctx: Ctx) => confirmationOfRound(ctx.legalityReview, ctx.round);
+const currentConfirmation = (ctx: Ctx) => LR.confirmationOfRound(ctx.legalityReview, ctx.round);
 const currentDraftHash = (ctx: Ctx) => currentDraft(ctx)?.documentHash;
 
 /** INV-C1: a passing review of the current text. */
 export function legalityReviewPassed(ctx: Ctx): boolean {
-  return reviewPassedInRound(ctx.legalityReview, ctx.round);
+  return LR.reviewPassedInRound(ctx.legalityReview, ctx.round);
 }
 
 /** The day the review of the current text passed (the opinion, or the confirmation of revisions). */
@@ -249,13 +225,13 @@ const ZJ37 = '《浙江省人民政府办公厅关于加强行政机关合同管
 const NBR = '《宁波市法治乡村建设促进条例》';
 
 export const administrativeContractRules = {
-  draftHashMatches: draftHashMatchesRule<Ctx>(currentDraftHash, {
+  draftHashMatches: LR.draftHashMatchesRule<Ctx>(currentDraftHash, {
     code: 'DRAFT_HASH_MISMATCH',
     article: '浙政办发〔2013〕37号',
     zh: `送审的合同文本与本案当前登记的文本不一致，请送审当前文本（${ZJ37}）`,
     en: 'The contract text submitted for review is not the text on record; submit the current text (Zhejiang General Office Doc. [2013] No. 37).',
   }),
-  separationOfDuties: separationOfDutiesRule<Ctx>({
+  separationOfDuties: LR.separationOfDutiesRule<Ctx>({
     code: 'SEPARATION_OF_DUTIES',
     article: '浙政办发〔2013〕37号',
     status: 403,
@@ -274,7 +250,7 @@ export const administrativeContractRules = {
       en: 'An administrative organ may not give a guarantee in its own name: a contract with such a clause cannot pass review as it stands (Zhejiang General Office Doc. [2013] No. 37).',
     },
   },
-  revisionsApplied: revisionsAppliedRule<Ctx>(currentDraftHash, {
+  revisionsApplied: LR.revisionsAppliedRule<Ctx>(currentDraftHash, {
     code: 'REVISION_HASH_UNCHANGED',
     article: '浙政办发〔2013〕37号',
     zh: `应当根据合法性审查意见修改合同文本；所报修改稿与送审稿相同（${ZJ37}）`,
@@ -290,7 +266,7 @@ export const administrativeContractRules = {
       en: 'The opinion found a guarantee in the organ’s name: the revised text must confirm the clause was removed (Zhejiang General Office Doc. [2013] No. 37).',
     },
   },
-  legalityReviewPassed: reviewPassedRule<Ctx>(legalityReviewPassed, {
+  legalityReviewPassed: LR.reviewPassedRule<Ctx>(legalityReviewPassed, {
     code: 'LEGALITY_REVIEW_REQUIRED',
     article: 'NBR Art. 13',
     zh: `合同未经合法性审查或者经审查不合法的，不得提交讨论、不得签订（${NBR}第十三条）`,
@@ -360,9 +336,9 @@ export const ADMINISTRATIVE_CONTRACT_EVENT_RULES = {
 type GuardArgs = { context: AdministrativeContractContext; event: AdministrativeContractEvent };
 const routingGuards = {
   counterpartyUnsuitable: ({ event }: GuardArgs) => payloadOf<RecordDueDiligencePayload>(event).conclusion === 'UNSUITABLE',
-  opinionIllegal,
-  opinionWithRevisions,
-  opinionLegal,
+  opinionIllegal: LR.opinionIllegal,
+  opinionWithRevisions: LR.opinionWithRevisions,
+  opinionLegal: LR.opinionLegal,
   textMajor: ({ context }: GuardArgs) => currentDraft(context)?.major === true,
   meetingApproved: ({ event }: GuardArgs) => payloadOf<RecordMeetingPayload>(event).decision === 'APPROVED',
   meetingRejected: ({ event }: GuardArgs) => payloadOf<RecordMeetingPayload>(event).decision === 'REJECTED',
@@ -438,12 +414,12 @@ const actions = {
     return { round, drafts: [...context.drafts, draft] };
   }),
   recordLegalitySubmission: record(({ context, event }) =>
-    appendReviewRecord(context.legalityReview, 'submissions', legalitySubmission(stamp(event), context.round, event)),
+    LR.appendReviewRecord(context.legalityReview, 'submissions', LR.legalitySubmission(stamp(event), context.round, event)),
   ),
   recordAcceptance: record(({ context, event }) =>
-    appendReviewRecord(context.legalityReview, 'acceptances', legalityAcceptance(stamp(event), context.round, event)),
+    LR.appendReviewRecord(context.legalityReview, 'acceptances', LR.legalityAcceptance(stamp(event), context.round, event)),
   ),
-  recordReturn: record(({ context, event }) => appendReviewRecord(context.legalityReview, 'returns', legalityReturn(stamp(event), context.round, event))),
+  recordReturn: record(({ context, event }) => LR.appendReviewRecord(context.legalityReview, 'returns', LR.legalityReturn(stamp(event), context.round, event))),
   recordOpinion: record(({ context, event }) => {
     const p = payloadOf<IssueReviewOpinionPayload>(event);
     const c: Partial<ContractChecklistDto> = p.checklist ?? {};
@@ -451,7 +427,7 @@ const actions = {
       ...stamp(event),
       round: context.round,
       issuedOn: event.today,
-      ...opinionBasics<ReviewOutcome>(event),
+      ...LR.opinionBasics<ReviewOutcome>(event),
       suggestions: orNull(p.suggestions),
       checklist: {
         subjectQualified: c.subjectQualified === true,
@@ -462,13 +438,13 @@ const actions = {
         exceedsAuthority: c.exceedsAuthority === true,
       },
       documentHash: orNull(p.documentHash),
-      reviewedDraftHash: reviewedDraftHash(context.legalityReview, context.round),
+      reviewedDraftHash: LR.reviewedDraftHash(context.legalityReview, context.round),
     };
-    return appendReviewRecord(context.legalityReview, 'opinions', opinion);
+    return LR.appendReviewRecord(context.legalityReview, 'opinions', opinion);
   }),
   recordRevisions: record(({ context, event }) =>
-    appendReviewRecord(context.legalityReview, 'revisionConfirmations', {
-      ...datedRevisionConfirmation(stamp(event), context.round, event),
+    LR.appendReviewRecord(context.legalityReview, 'revisionConfirmations', {
+      ...LR.datedRevisionConfirmation(stamp(event), context.round, event),
       guaranteeClauseRemoved: payloadOf<ConfirmRevisionsPayload>(event).guaranteeClauseRemoved === true,
     }),
   ),
@@ -586,7 +562,7 @@ export const administrativeContractV1Machine = setup({
       dueDiligence: [],
       round: 0,
       drafts: [],
-      legalityReview: noLegalityReview(),
+      legalityReview: LR.noLegalityReview(),
       meetings: [],
       signings: [],
       platformRegistrations: [],
@@ -612,7 +588,7 @@ export const administrativeContractV1Machine = setup({
         ...WITHDRAW,
       },
     },
-    legalityReview: legalityReviewState(when, { ...WITHDRAW }, {
+    legalityReview: LR.legalityReviewState(when, { ...WITHDRAW }, {
       opinion: [
         // an illegal change leaves the signed text in place (policy C4)
         { guard: when('ISSUE_REVIEW_OPINION', 'opinionIllegal', 'hasSignedContract'), target: `${ROOT}.performance`, actions: 'recordOpinion' },

@@ -24,26 +24,12 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { DATE_ONLY, INSTANT, IsRealDate, LONG_TEXT, MAX_ITEMS, SHA256_HEX, SHORT_TEXT } from '../../common/payload-validators';
-import {
-  AcceptForReviewPayload,
-  LegalityReviewMaterialsDto,
-  OpinionOutcome,
-  OptionalLegalAdvisers,
-  OptionalLongText,
-  OptionalSha256,
-  RequiredLongText,
-  RequiredShortTexts,
-  REVIEW_OUTCOMES,
-  Sha256,
-  ReturnIncompletePayload,
-  type ReviewOutcome,
-  SubmitForLegalityReviewPayload,
-} from '../../common/legality-review/legality-review.payloads';
+// LR: the legality-review payloads and field decorators the matter workflows share
+import * as LR from '../../common/legality-review/legality-review.payloads';
 
 /** The review events' payloads are the shared ones (workflows/common/legality-review); CONFIRM_REVISIONS adds the guarantee confirmation (INV-C3). */
-export { AcceptForReviewPayload, LegalityReviewMaterialsDto, REVIEW_OUTCOMES, ReturnIncompletePayload, SubmitForLegalityReviewPayload };
-export type { ReviewOutcome };
-
+export { AcceptForReviewPayload, LegalityReviewMaterialsDto, REVIEW_OUTCOMES, ReturnIncompletePayload, SubmitForLegalityReviewPayload } from '../../common/legality-review/legality-review.payloads';
+export type { ReviewOutcome } from '../../common/legality-review/legality-review.payloads';
 
 /** SPEC §6 (浙政办发〔2013〕37号; 象山县 2022): the kinds of contracts the organ concludes. */
 export const CONTRACT_TYPES = [
@@ -166,33 +152,33 @@ export class SubmitDraftPayload {
 }
 
 export class IssueReviewOpinionPayload {
-  @OpinionOutcome(REVIEW_OUTCOMES)
-  outcome: ReviewOutcome;
+  @LR.OpinionOutcome(LR.REVIEW_OUTCOMES)
+  outcome: LR.ReviewOutcome;
 
-  @RequiredLongText()
+  @LR.RequiredLongText()
   reasons: string;
 
-  @RequiredShortTexts()
+  @LR.RequiredShortTexts()
   legalBasis: string[];
 
-  @OptionalLegalAdvisers()
+  @LR.OptionalLegalAdvisers()
   legalAdvisers?: string[];
 
-  @OptionalLongText()
+  @LR.OptionalLongText()
   suggestions?: string;
 
   @IsDefined() @IsObject() @ValidateNested() @Type(() => ContractChecklistDto)
   checklist: ContractChecklistDto;
 
-  @OptionalSha256()
+  @LR.OptionalSha256()
   documentHash?: string;
 }
 
 export class ConfirmRevisionsPayload {
-  @Sha256()
+  @LR.Sha256()
   documentHash: string;
 
-  @RequiredLongText()
+  @LR.RequiredLongText()
   note: string;
 
   /** required when the opinion found a guarantee in the organ's name (INV-C3) */

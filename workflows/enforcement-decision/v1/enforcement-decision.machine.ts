@@ -33,32 +33,8 @@
  */
 import { and, assign, setup } from 'xstate';
 import type { Actor, ActorProfile, RuleDefinition, WorkflowEvent, WorkflowInput } from '@app/engine';
-import {
-  type DatedRevisionConfirmationOf,
-  datedRevisionConfirmation,
-  draftHashMatchesRule,
-  type LegalityAcceptanceOf,
-  type LegalityReturnOf,
-  type LegalityReviewRecordsOf,
-  type LegalitySubmissionOf,
-  appendReviewRecord,
-  confirmationOfRound,
-  legalityAcceptance,
-  legalityReturn,
-  legalityReviewState,
-  legalitySubmission,
-  noLegalityReview,
-  opinionBasics,
-  opinionIllegal,
-  opinionLegal,
-  opinionOfRound,
-  opinionWithRevisions,
-  reviewedDraftHash,
-  reviewPassedInRound,
-  reviewPassedRule,
-  revisionsAppliedRule,
-  separationOfDutiesRule,
-} from '../../common/legality-review/legality-review.fragment';
+// LR: the legality-review fragment the matter workflows share (records, shared rules, the legalityReview state)
+import * as LR from '../../common/legality-review/legality-review.fragment';
 import { ruleGuards } from '../../common/rule-guards';
 import type {
   CreateEnforcementDecisionPayload,
@@ -135,12 +111,12 @@ export interface ReviewerQualification {
 
 /** The shared review records (workflows/common/legality-review); confirmations keep their day. */
 export interface LegalityReviewRecords
-  extends LegalityReviewRecordsOf<
-    LegalitySubmissionOf<Stamp>,
-    LegalityAcceptanceOf<Stamp>,
-    LegalityReturnOf<Stamp>,
+  extends LR.LegalityReviewRecordsOf<
+    LR.LegalitySubmissionOf<Stamp>,
+    LR.LegalityAcceptanceOf<Stamp>,
+    LR.LegalityReturnOf<Stamp>,
     ReviewOpinionRecord,
-    DatedRevisionConfirmationOf<Stamp>
+    LR.DatedRevisionConfirmationOf<Stamp>
   > {}
 
 export interface EnforcementDecisionContext {
@@ -217,15 +193,15 @@ export function currentDraft(ctx: Ctx): DraftRecord | undefined {
 }
 
 export function currentOpinion(ctx: Ctx): ReviewOpinionRecord | undefined {
-  return opinionOfRound(ctx.legalityReview, ctx.round);
+  return LR.opinionOfRound(ctx.legalityReview, ctx.round);
 }
 
-const currentConfirmation = (ctx: Ctx) => confirmationOfRound(ctx.legalityReview, ctx.round);
+const currentConfirmation = (ctx: Ctx) => LR.confirmationOfRound(ctx.legalityReview, ctx.round);
 const currentDraftHash = (ctx: Ctx) => currentDraft(ctx)?.documentHash;
 
 /** APL Art. 58: a passing legal review of the current proposal. */
 export function legalReviewPassed(ctx: Ctx): boolean {
-  return reviewPassedInRound(ctx.legalityReview, ctx.round);
+  return LR.reviewPassedInRound(ctx.legalityReview, ctx.round);
 }
 
 export function approvedTextHash(ctx: Ctx): string | undefined {
@@ -246,13 +222,13 @@ type Rule = RuleDefinition<EnforcementDecisionContext>;
 const APL = '《中华人民共和国行政处罚法》';
 
 export const enforcementDecisionRules = {
-  draftHashMatches: draftHashMatchesRule<Ctx>(currentDraftHash, {
+  draftHashMatches: LR.draftHashMatchesRule<Ctx>(currentDraftHash, {
     code: 'DRAFT_HASH_MISMATCH',
     article: 'APL Art. 58',
     zh: `送请法制审核的拟作出决定与本案当前登记的文本不一致，请送审当前文本（${APL}第五十八条）`,
     en: 'The proposed decision submitted for legal review is not the text on record; submit the current text (Administrative Penalty Law Art. 58).',
   }),
-  separationOfDuties: separationOfDutiesRule<Ctx>({
+  separationOfDuties: LR.separationOfDutiesRule<Ctx>({
     code: 'SEPARATION_OF_DUTIES',
     article: 'APL Art. 58',
     status: 403,
@@ -268,13 +244,13 @@ export const enforcementDecisionRules = {
       en: 'A first-time legal reviewer must hold the legal professional qualification (national unified legal professional qualification exam); your user record holds no such qualification (nor legal review work since before 15 July 2021): an administrator must record it before you issue the opinion (Administrative Penalty Law Art. 58 ¶2).',
     },
   },
-  revisionsApplied: revisionsAppliedRule<Ctx>(currentDraftHash, {
+  revisionsApplied: LR.revisionsAppliedRule<Ctx>(currentDraftHash, {
     code: 'REVISION_HASH_UNCHANGED',
     article: 'APL Art. 58',
     zh: `应当根据法制审核意见修改拟作出的决定；所报修改稿与送审稿相同（${APL}第五十八条）`,
     en: 'The proposed decision must be revised according to the review opinion; the text given is identical to the reviewed one (Administrative Penalty Law Art. 58).',
   }),
-  legalReviewPassed: reviewPassedRule<Ctx>(legalReviewPassed, {
+  legalReviewPassed: LR.reviewPassedRule<Ctx>(legalReviewPassed, {
     code: 'LEGAL_REVIEW_REQUIRED',
     article: 'APL Art. 58',
     zh: `作出重大执法决定之前，应当进行法制审核；未经法制审核或者审核未通过的，不得作出决定（${APL}第五十八条第一款）`,
@@ -324,9 +300,9 @@ export const ENFORCEMENT_DECISION_EVENT_RULES = {
 
 type GuardArgs = { context: EnforcementDecisionContext; event: EnforcementDecisionEvent };
 const routingGuards = {
-  opinionIllegal,
-  opinionWithRevisions,
-  opinionLegal,
+  opinionIllegal: LR.opinionIllegal,
+  opinionWithRevisions: LR.opinionWithRevisions,
+  opinionLegal: LR.opinionLegal,
 };
 type GuardName = EnforcementDecisionRuleName | keyof typeof routingGuards;
 
@@ -362,28 +338,28 @@ const actions = {
     return { round, drafts: [...context.drafts, draft] };
   }),
   recordLegalitySubmission: record(({ context, event }) =>
-    appendReviewRecord(context.legalityReview, 'submissions', legalitySubmission(stamp(event), context.round, event)),
+    LR.appendReviewRecord(context.legalityReview, 'submissions', LR.legalitySubmission(stamp(event), context.round, event)),
   ),
   recordAcceptance: record(({ context, event }) =>
-    appendReviewRecord(context.legalityReview, 'acceptances', legalityAcceptance(stamp(event), context.round, event)),
+    LR.appendReviewRecord(context.legalityReview, 'acceptances', LR.legalityAcceptance(stamp(event), context.round, event)),
   ),
-  recordReturn: record(({ context, event }) => appendReviewRecord(context.legalityReview, 'returns', legalityReturn(stamp(event), context.round, event))),
+  recordReturn: record(({ context, event }) => LR.appendReviewRecord(context.legalityReview, 'returns', LR.legalityReturn(stamp(event), context.round, event))),
   recordOpinion: record(({ context, event }) => {
     const p = payloadOf<IssueReviewOpinionPayload>(event);
     const opinion: ReviewOpinionRecord = {
       ...stamp(event),
       round: context.round,
       issuedOn: event.today,
-      ...opinionBasics<ReviewOutcome>(event),
+      ...LR.opinionBasics<ReviewOutcome>(event),
       suggestions: orNull(p.suggestions),
       reviewerQualification: reviewerQualificationOf(event),
       documentHash: orNull(p.documentHash),
-      reviewedDraftHash: reviewedDraftHash(context.legalityReview, context.round),
+      reviewedDraftHash: LR.reviewedDraftHash(context.legalityReview, context.round),
     };
-    return appendReviewRecord(context.legalityReview, 'opinions', opinion);
+    return LR.appendReviewRecord(context.legalityReview, 'opinions', opinion);
   }),
   recordRevisions: record(({ context, event }) =>
-    appendReviewRecord(context.legalityReview, 'revisionConfirmations', datedRevisionConfirmation(stamp(event), context.round, event)),
+    LR.appendReviewRecord(context.legalityReview, 'revisionConfirmations', LR.datedRevisionConfirmation(stamp(event), context.round, event)),
   ),
   recordDecision: record(({ context, event }) => {
     const p = payloadOf<RecordDecisionPayload>(event);
@@ -440,7 +416,7 @@ export const enforcementDecisionV1Machine = setup({
       },
       round: 0,
       drafts: [],
-      legalityReview: noLegalityReview(),
+      legalityReview: LR.noLegalityReview(),
       sentBack: [],
       decision: null,
       withdrawal: null,
@@ -453,7 +429,7 @@ export const enforcementDecisionV1Machine = setup({
         ...WITHDRAW,
       },
     },
-    legalityReview: legalityReviewState(when, { ...WITHDRAW }, {
+    legalityReview: LR.legalityReviewState(when, { ...WITHDRAW }, {
       opinion: [
         { guard: when('ISSUE_REVIEW_OPINION', 'opinionIllegal'), target: `${ROOT}.investigation`, actions: 'recordOpinion' },
         { guard: when('ISSUE_REVIEW_OPINION', 'opinionWithRevisions'), target: 'revisionsRequired', actions: 'recordOpinion' },

@@ -22,26 +22,12 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { DATE_ONLY, IsRealDate, LONG_TEXT, MAX_ITEMS, SHA256_HEX, SHORT_TEXT } from '../../common/payload-validators';
-
-import {
-  AcceptForReviewPayload,
-  ConfirmRevisionsPayload,
-  LegalityReviewMaterialsDto,
-  OpinionOutcome,
-  OptionalLegalAdvisers,
-  OptionalLongText,
-  OptionalSha256,
-  RequiredLongText,
-  RequiredShortTexts,
-  REVIEW_OUTCOMES,
-  ReturnIncompletePayload,
-  type ReviewOutcome,
-  SubmitForLegalityReviewPayload,
-} from '../../common/legality-review/legality-review.payloads';
+// LR: the legality-review payloads and field decorators the matter workflows share
+import * as LR from '../../common/legality-review/legality-review.payloads';
 
 /** The review events' payloads are the shared ones (workflows/common/legality-review). */
-export { AcceptForReviewPayload, ConfirmRevisionsPayload, LegalityReviewMaterialsDto, REVIEW_OUTCOMES, ReturnIncompletePayload, SubmitForLegalityReviewPayload };
-export type { ReviewOutcome };
+export { AcceptForReviewPayload, ConfirmRevisionsPayload, LegalityReviewMaterialsDto, REVIEW_OUTCOMES, ReturnIncompletePayload, SubmitForLegalityReviewPayload } from '../../common/legality-review/legality-review.payloads';
+export type { ReviewOutcome } from '../../common/legality-review/legality-review.payloads';
 
 export const DECISION_TYPES = ['PENALTY', 'LICENSING', 'COMPULSORY_MEASURE', 'OTHER'] as const;
 export type DecisionType = (typeof DECISION_TYPES)[number];
@@ -125,26 +111,26 @@ export class SubmitDraftPayload {
 }
 
 export class IssueReviewOpinionPayload {
-  @OpinionOutcome(REVIEW_OUTCOMES)
-  outcome: ReviewOutcome;
+  @LR.OpinionOutcome(LR.REVIEW_OUTCOMES)
+  outcome: LR.ReviewOutcome;
 
-  @RequiredLongText()
+  @LR.RequiredLongText()
   reasons: string;
 
-  @RequiredShortTexts()
+  @LR.RequiredShortTexts()
   legalBasis: string[];
 
-  @OptionalLegalAdvisers()
+  @LR.OptionalLegalAdvisers()
   legalAdvisers?: string[];
 
-  @OptionalLongText()
+  @LR.OptionalLongText()
   suggestions?: string;
 
   /** ignored (policy E1): the qualification is read from the reviewer's user record */
   @IsOptional() @IsObject() @ValidateNested() @Type(() => ReviewerQualificationDto)
   reviewerQualification?: ReviewerQualificationDto;
 
-  @OptionalSha256()
+  @LR.OptionalSha256()
   documentHash?: string;
 }
 

@@ -57,30 +57,8 @@
  */
 import { and, assign, setup } from 'xstate';
 import type { Actor, RuleDefinition, WorkflowEvent, WorkflowInput } from '@app/engine';
-import {
-  draftHashMatchesRule,
-  type LegalityAcceptanceOf,
-  type LegalityReturnOf,
-  type LegalityReviewRecordsOf,
-  type LegalitySubmissionOf,
-  type RevisionConfirmationOf,
-  appendReviewRecord,
-  legalityAcceptance,
-  legalityReturn,
-  legalityReviewState,
-  legalitySubmission,
-  noLegalityReview,
-  opinionBasics,
-  opinionIllegal,
-  opinionOfRound,
-  opinionWithRevisions,
-  reviewedDraftHash,
-  reviewPassedRule,
-  reviewPeriodSufficientRule,
-  revisionConfirmation,
-  revisionsAppliedRule,
-  separationOfDutiesRule,
-} from '../../common/legality-review/legality-review.fragment';
+// LR: the legality-review fragment the matter workflows share (records, shared rules, the legalityReview state)
+import * as LR from '../../common/legality-review/legality-review.fragment';
 import { ruleGuards } from '../../common/rule-guards';
 import type {
   AdjustmentScope,
@@ -280,14 +258,14 @@ export interface RiskReportRecord extends Stamp {
 }
 
 /** The shared submission record (workflows/common/legality-review) and the minimum period it was checked against. */
-export interface LegalitySubmissionRecord extends LegalitySubmissionOf<Stamp> {
+export interface LegalitySubmissionRecord extends LR.LegalitySubmissionOf<Stamp> {
   /** the 7th working day after `submittedOn` as computed by the runtime (facts.minCompletionDate) */
   minCompletionDate: string | null;
 }
 
-export type LegalityAcceptanceRecord = LegalityAcceptanceOf<Stamp>;
+export type LegalityAcceptanceRecord = LR.LegalityAcceptanceOf<Stamp>;
 
-export type LegalityReturnRecord = LegalityReturnOf<Stamp>;
+export type LegalityReturnRecord = LR.LegalityReturnOf<Stamp>;
 
 export interface ReviewOpinionRecord extends Stamp {
   round: number;
@@ -302,10 +280,10 @@ export interface ReviewOpinionRecord extends Stamp {
   reviewedDraftHash: string | null;
 }
 
-export type RevisionConfirmationRecord = RevisionConfirmationOf<Stamp>;
+export type RevisionConfirmationRecord = LR.RevisionConfirmationOf<Stamp>;
 
 export interface LegalityReviewRecords
-  extends LegalityReviewRecordsOf<
+  extends LR.LegalityReviewRecordsOf<
     LegalitySubmissionRecord,
     LegalityAcceptanceRecord,
     LegalityReturnRecord,
@@ -463,7 +441,7 @@ export function effectiveClosesAt(p: ParticipationRecord | undefined): string | 
 }
 
 export function currentOpinion(ctx: Ctx): ReviewOpinionRecord | undefined {
-  return opinionOfRound(ctx.legalityReview, ctx.round);
+  return LR.opinionOfRound(ctx.legalityReview, ctx.round);
 }
 
 const currentDraftHash = (ctx: Ctx) => currentDraft(ctx)?.documentHash;
@@ -807,19 +785,19 @@ export const majorDecisionRules = {
   },
 
   // --- legality review ---------------------------------------------------------------------------
-  draftHashMatches: draftHashMatchesRule<Ctx>(currentDraftHash, {
+  draftHashMatches: LR.draftHashMatchesRule<Ctx>(currentDraftHash, {
     code: 'DRAFT_HASH_MISMATCH',
     article: 'R713 Art. 26',
     zh: `送审的决策草案与本案当前登记的草案不一致，请送审当前草案（${CITE}第二十六条第一款）`,
     en: 'The draft submitted for review is not the draft currently on record; submit the current draft (R713 Art. 26 ¶1).',
   }),
-  legalityReviewPeriodSufficient: reviewPeriodSufficientRule<Ctx>({
+  legalityReviewPeriodSufficient: LR.reviewPeriodSufficientRule<Ctx>({
     code: 'LEGALITY_REVIEW_PERIOD_TOO_SHORT',
     article: 'R713 Art. 26',
     zh: `送请合法性审查，应当保证必要的审查时间，一般不少于7个工作日；确需缩短的，应当说明紧急理由（${CITE}第二十六条第二款）`,
     en: 'A legality review needs at least 7 working days; a shorter period needs an urgent reason (R713 Art. 26 ¶2).',
   }),
-  separationOfDuties: separationOfDutiesRule<Ctx>({
+  separationOfDuties: LR.separationOfDutiesRule<Ctx>({
     code: 'SEPARATION_OF_DUTIES',
     article: 'R713 Art. 25',
     status: 403,
@@ -847,7 +825,7 @@ export const majorDecisionRules = {
       en: 'An exploratory reform matter may go to the decision body only with its legal risk stated explicitly (R713 Art. 25 ¶2).',
     },
   },
-  revisionsApplied: revisionsAppliedRule<Ctx>(currentDraftHash, {
+  revisionsApplied: LR.revisionsAppliedRule<Ctx>(currentDraftHash, {
     code: 'REVISION_HASH_UNCHANGED',
     article: 'R713 Art. 28',
     zh: `决策承办单位应当根据合法性审查意见对草案进行调整；所报修改稿与送审稿相同（${CITE}第二十八条）`,
@@ -856,7 +834,7 @@ export const majorDecisionRules = {
 
   // --- collective decision -----------------------------------------------------------------------
   // passing here includes EXPLORATORY_RISK_DISCLOSED with its risk statement (Art. 25 ¶2)
-  legalityReviewPassed: reviewPassedRule<Ctx>(legalityReviewPassed, {
+  legalityReviewPassed: LR.reviewPassedRule<Ctx>(legalityReviewPassed, {
     code: 'LEGALITY_REVIEW_REQUIRED',
     article: 'R713 Art. 25',
     zh: `未经合法性审查或者经审查不合法的，不得提交决策机关讨论（${CITE}第二十五条）`,
@@ -1085,8 +1063,8 @@ const routingGuards = {
   requiresExpertReview: ({ context }: GuardArgs) => context.procedures?.expertReview === true,
   requiresRiskAssessment: ({ context }: GuardArgs) => context.procedures?.riskAssessment === true,
   riskNotControllable: ({ event }: GuardArgs) => payloadOf<SubmitRiskReportPayload>(event).controllable !== true,
-  opinionIllegal,
-  opinionWithRevisions,
+  opinionIllegal: LR.opinionIllegal,
+  opinionWithRevisions: LR.opinionWithRevisions,
   opinionPassing: ({ event }: GuardArgs) => {
     const outcome = payloadOf<IssueReviewOpinionPayload>(event).outcome;
     return outcome === 'LEGAL' || outcome === 'EXPLORATORY_RISK_DISCLOSED';
@@ -1270,32 +1248,32 @@ const actions = {
   recordLegalitySubmission: record(({ context, event }: ActionArgs) => {
     const min = event.facts?.minCompletionDate;
     const submission: LegalitySubmissionRecord = {
-      ...legalitySubmission(stamp(event), context.round, event),
+      ...LR.legalitySubmission(stamp(event), context.round, event),
       minCompletionDate: isDay(min) ? min : null,
     };
-    return appendReviewRecord(context.legalityReview, 'submissions', submission);
+    return LR.appendReviewRecord(context.legalityReview, 'submissions', submission);
   }),
   recordAcceptance: record(({ context, event }: ActionArgs) =>
-    appendReviewRecord(context.legalityReview, 'acceptances', legalityAcceptance(stamp(event), context.round, event)),
+    LR.appendReviewRecord(context.legalityReview, 'acceptances', LR.legalityAcceptance(stamp(event), context.round, event)),
   ),
   recordReturn: record(({ context, event }: ActionArgs) =>
-    appendReviewRecord(context.legalityReview, 'returns', legalityReturn(stamp(event), context.round, event)),
+    LR.appendReviewRecord(context.legalityReview, 'returns', LR.legalityReturn(stamp(event), context.round, event)),
   ),
   recordOpinion: record(({ context, event }: ActionArgs) => {
     const p = payloadOf<IssueReviewOpinionPayload>(event);
     const opinion: ReviewOpinionRecord = {
       ...stamp(event),
       round: context.round,
-      ...opinionBasics<ReviewOutcome>(event),
+      ...LR.opinionBasics<ReviewOutcome>(event),
       riskStatement: orNull(p.riskStatement),
       suggestions: orNull(p.suggestions),
       documentHash: orNull(p.documentHash),
-      reviewedDraftHash: reviewedDraftHash(context.legalityReview, context.round),
+      reviewedDraftHash: LR.reviewedDraftHash(context.legalityReview, context.round),
     };
-    return appendReviewRecord(context.legalityReview, 'opinions', opinion);
+    return LR.appendReviewRecord(context.legalityReview, 'opinions', opinion);
   }),
   recordRevisions: record(({ context, event }: ActionArgs) =>
-    appendReviewRecord(context.legalityReview, 'revisionConfirmations', revisionConfirmation(stamp(event), context.round, event)),
+    LR.appendReviewRecord(context.legalityReview, 'revisionConfirmations', LR.revisionConfirmation(stamp(event), context.round, event)),
   ),
   recordSchedule: record(({ context, event }: ActionArgs) => {
     const p = payloadOf<ScheduleMeetingPayload>(event);
@@ -1522,7 +1500,7 @@ export const majorDecisionV1Machine = setup({
       expertOpinions: [],
       expertSummaries: [],
       riskReports: [],
-      legalityReview: noLegalityReview(),
+      legalityReview: LR.noLegalityReview(),
       meetings: [],
       partyCommitteeReports: [],
       publications: [],
@@ -1592,7 +1570,7 @@ export const majorDecisionV1Machine = setup({
         ...WITHDRAW,
       },
     },
-    legalityReview: legalityReviewState(when, { ...WITHDRAW }, {
+    legalityReview: LR.legalityReviewState(when, { ...WITHDRAW }, {
       opinion: [
         { guard: when('ISSUE_REVIEW_OPINION', 'opinionIllegal'), target: `${ROOT}.drafting`, actions: 'recordOpinion' },
         { guard: when('ISSUE_REVIEW_OPINION', 'opinionWithRevisions'), target: 'revisionsRequired', actions: 'recordOpinion' },

@@ -40,21 +40,11 @@ import {
   SHA256_HEX,
   SHORT_TEXT,
 } from '../../common/payload-validators';
-import {
-  AcceptForReviewPayload,
-  ConfirmRevisionsPayload,
-  LegalityReviewMaterialsDto,
-  OpinionOutcome,
-  OptionalLongText,
-  OptionalSha256,
-  RequiredLongText,
-  RequiredShortTexts,
-  ReturnIncompletePayload,
-  SubmitForLegalityReviewPayload,
-} from '../../common/legality-review/legality-review.payloads';
+// LR: the legality-review payloads and field decorators the matter workflows share
+import * as LR from '../../common/legality-review/legality-review.payloads';
 
 /** The review events' payloads are the shared ones (workflows/common/legality-review); ISSUE_REVIEW_OPINION adds EXPLORATORY_RISK_DISCLOSED and requires advisers. */
-export { AcceptForReviewPayload, ConfirmRevisionsPayload, LegalityReviewMaterialsDto, ReturnIncompletePayload, SubmitForLegalityReviewPayload };
+export { AcceptForReviewPayload, ConfirmRevisionsPayload, LegalityReviewMaterialsDto, ReturnIncompletePayload, SubmitForLegalityReviewPayload } from '../../common/legality-review/legality-review.payloads';
 
 // ------------------------------------------------------------------------------------------------
 // Enumerations (UPPER_SNAKE values are part of the API contract)
@@ -401,13 +391,13 @@ export class SubmitRiskReportPayload {
 }
 
 export class IssueReviewOpinionPayload {
-  @OpinionOutcome(REVIEW_OUTCOMES)
+  @LR.OpinionOutcome(REVIEW_OUTCOMES)
   outcome: ReviewOutcome;
 
-  @RequiredLongText()
+  @LR.RequiredLongText()
   reasons: string;
 
-  @RequiredShortTexts()
+  @LR.RequiredShortTexts()
   legalBasis: string[];
 
   /** legal advisers / public-sector lawyers who gave a legal opinion (≥ 1, Art. 28) */
@@ -416,15 +406,15 @@ export class IssueReviewOpinionPayload {
   legalAdvisers: string[];
 
   /** required with EXPLORATORY_RISK_DISCLOSED (明示法律风险, Art. 25 ¶2) */
-  @OptionalLongText()
+  @LR.OptionalLongText()
   riskStatement?: string;
 
   /** (added) 修改建议, expected with LEGAL_WITH_REVISIONS */
-  @OptionalLongText()
+  @LR.OptionalLongText()
   suggestions?: string;
 
   /** (added) SHA-256 of the opinion document (审查意见书) */
-  @OptionalSha256()
+  @LR.OptionalSha256()
   documentHash?: string;
 }
 

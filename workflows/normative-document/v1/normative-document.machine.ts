@@ -72,32 +72,8 @@
  */
 import { and, assign, setup } from 'xstate';
 import type { Actor, RuleDefinition, WorkflowEvent, WorkflowInput } from '@app/engine';
-import {
-  draftHashMatchesRule,
-  type LegalityAcceptanceOf,
-  type LegalityReturnOf,
-  type LegalityReviewRecordsOf,
-  type LegalitySubmissionOf,
-  type RevisionConfirmationOf,
-  appendReviewRecord,
-  legalityAcceptance,
-  legalityReturn,
-  legalityReviewState,
-  legalitySubmission,
-  noLegalityReview,
-  opinionBasics,
-  opinionIllegal,
-  opinionLegal,
-  opinionOfRound,
-  opinionWithRevisions,
-  reviewedDraftHash,
-  reviewPassedInRound,
-  reviewPassedRule,
-  reviewPeriodSufficientRule,
-  revisionConfirmation,
-  revisionsAppliedRule,
-  separationOfDutiesRule,
-} from '../../common/legality-review/legality-review.fragment';
+// LR: the legality-review fragment the matter workflows share (records, shared rules, the legalityReview state)
+import * as LR from '../../common/legality-review/legality-review.fragment';
 import { ruleGuards } from '../../common/rule-guards';
 import type {
   AmendmentGround,
@@ -221,7 +197,7 @@ export interface FairCompetitionReviewRecord extends Stamp {
 }
 
 /** The shared submission record (workflows/common/legality-review) and the review period it was given. */
-export interface LegalitySubmissionRecord extends LegalitySubmissionOf<Stamp> {
+export interface LegalitySubmissionRecord extends LR.LegalitySubmissionOf<Stamp> {
   /** facts.minCompletionDate / facts.maxCompletionDate (the configured 5 / 15 working days) */
   minCompletionDate: string | null;
   maxCompletionDate: string | null;
@@ -240,12 +216,12 @@ export interface ReviewOpinionRecord extends Stamp {
 }
 
 export interface LegalityReviewRecords
-  extends LegalityReviewRecordsOf<
+  extends LR.LegalityReviewRecordsOf<
     LegalitySubmissionRecord,
-    LegalityAcceptanceOf<Stamp>,
-    LegalityReturnOf<Stamp>,
+    LR.LegalityAcceptanceOf<Stamp>,
+    LR.LegalityReturnOf<Stamp>,
     ReviewOpinionRecord,
-    RevisionConfirmationOf<Stamp>
+    LR.RevisionConfirmationOf<Stamp>
   > {}
 
 export interface MeetingRecord {
@@ -401,14 +377,14 @@ export function fairCompetitionReviewPassed(ctx: Ctx): boolean {
 }
 
 export function currentOpinion(ctx: Ctx): ReviewOpinionRecord | undefined {
-  return opinionOfRound(ctx.legalityReview, ctx.round);
+  return LR.opinionOfRound(ctx.legalityReview, ctx.round);
 }
 
 const currentDraftHash = (ctx: Ctx) => currentDraft(ctx)?.documentHash;
 
 /** INV-N1: a passing legality-review opinion for the current draft. */
 export function legalityReviewPassed(ctx: Ctx): boolean {
-  return reviewPassedInRound(ctx.legalityReview, ctx.round);
+  return LR.reviewPassedInRound(ctx.legalityReview, ctx.round);
 }
 
 export function currentRegistration(ctx: Ctx): RegistrationRecord | undefined {
@@ -547,26 +523,26 @@ export const normativeDocumentRules = {
   },
 
   // --- legality review (same events and meaning as major-decision v1) -----------------------------
-  draftHashMatches: draftHashMatchesRule<Ctx>(currentDraftHash, {
+  draftHashMatches: LR.draftHashMatchesRule<Ctx>(currentDraftHash, {
     code: 'DRAFT_HASH_MISMATCH',
     article: '国办发〔2018〕115号',
     zh: `送审的文件草案与本案当前登记的草案不一致，请送审当前草案（${GB115}）`,
     en: 'The draft submitted for review is not the draft currently on record; submit the current draft (State Council General Office Doc. [2018] No. 115).',
   }),
-  legalityReviewPeriodSufficient: reviewPeriodSufficientRule<Ctx>({
+  legalityReviewPeriodSufficient: LR.reviewPeriodSufficientRule<Ctx>({
     code: 'LEGALITY_REVIEW_PERIOD_TOO_SHORT',
     article: '国办发〔2018〕115号',
     zh: `合法性审核应当保证必要的审核时间，一般不少于5个工作日；确需缩短的，应当说明紧急理由（${GB115}）`,
     en: 'The legality review needs at least 5 working days; a shorter period needs an urgent reason (State Council General Office Doc. [2018] No. 115).',
   }),
-  separationOfDuties: separationOfDutiesRule<Ctx>({
+  separationOfDuties: LR.separationOfDutiesRule<Ctx>({
     code: 'SEPARATION_OF_DUTIES',
     article: '国办发〔2018〕115号',
     status: 403,
     zh: `送请合法性审核的人员不得出具同一文件的审核意见，不得以征求意见、会签等方式代替合法性审核（${GB115}）`,
     en: 'Whoever submitted the document for legality review may not issue its review opinion (State Council General Office Doc. [2018] No. 115).',
   }),
-  revisionsApplied: revisionsAppliedRule<Ctx>(currentDraftHash, {
+  revisionsApplied: LR.revisionsAppliedRule<Ctx>(currentDraftHash, {
     code: 'REVISION_HASH_UNCHANGED',
     article: '国办发〔2018〕115号',
     zh: `起草单位应当根据合法性审核意见对文件进行修改；所报修改稿与送审稿相同（${GB115}）`,
@@ -574,7 +550,7 @@ export const normativeDocumentRules = {
   }),
 
   // --- collective deliberation -------------------------------------------------------------------
-  legalityReviewPassed: reviewPassedRule<Ctx>(legalityReviewPassed, {
+  legalityReviewPassed: LR.reviewPassedRule<Ctx>(legalityReviewPassed, {
     code: 'LEGALITY_REVIEW_REQUIRED',
     article: 'NBR Art. 13',
     zh: '行政规范性文件未经合法性审查或者经审查不合法的，不得提交集体审议、不得发布（《宁波市法治乡村建设促进条例》第十三条）',
@@ -761,9 +737,9 @@ const routingGuards = {
     return c === 'COMPLIANT' || c === 'EXCEPTION_APPLIES';
   },
   fcrNotCompliant: ({ event }: GuardArgs) => payloadOf<RecordFairCompetitionReviewPayload>(event).conclusion === 'NOT_COMPLIANT',
-  opinionIllegal,
-  opinionWithRevisions,
-  opinionLegal,
+  opinionIllegal: LR.opinionIllegal,
+  opinionWithRevisions: LR.opinionWithRevisions,
+  opinionLegal: LR.opinionLegal,
   meetingApproved: ({ event }: GuardArgs) => payloadOf<RecordMeetingPayload>(event).decision === 'APPROVED',
   meetingRejected: ({ event }: GuardArgs) => payloadOf<RecordMeetingPayload>(event).decision === 'REJECTED',
   meetingPostponed: ({ event }: GuardArgs) => payloadOf<RecordMeetingPayload>(event).decision === 'POSTPONED',
@@ -884,23 +860,23 @@ const actions = {
   }),
   recordLegalitySubmission: record(({ context, event }) => {
     const submission: LegalitySubmissionRecord = {
-      ...legalitySubmission(stamp(event), context.round, event),
+      ...LR.legalitySubmission(stamp(event), context.round, event),
       minCompletionDate: dayOrNull(event.facts?.minCompletionDate),
       maxCompletionDate: dayOrNull(event.facts?.maxCompletionDate),
     };
-    return appendReviewRecord(context.legalityReview, 'submissions', submission);
+    return LR.appendReviewRecord(context.legalityReview, 'submissions', submission);
   }),
   recordAcceptance: record(({ context, event }) =>
-    appendReviewRecord(context.legalityReview, 'acceptances', legalityAcceptance(stamp(event), context.round, event)),
+    LR.appendReviewRecord(context.legalityReview, 'acceptances', LR.legalityAcceptance(stamp(event), context.round, event)),
   ),
-  recordReturn: record(({ context, event }) => appendReviewRecord(context.legalityReview, 'returns', legalityReturn(stamp(event), context.round, event))),
+  recordReturn: record(({ context, event }) => LR.appendReviewRecord(context.legalityReview, 'returns', LR.legalityReturn(stamp(event), context.round, event))),
   recordOpinion: record(({ context, event }) => {
     const p = payloadOf<IssueReviewOpinionPayload>(event);
     const limits = p.contentLimits;
     const opinion: ReviewOpinionRecord = {
       ...stamp(event),
       round: context.round,
-      ...opinionBasics<ReviewOutcome>(event),
+      ...LR.opinionBasics<ReviewOutcome>(event),
       suggestions: orNull(p.suggestions),
       contentLimits: limits
         ? {
@@ -912,12 +888,12 @@ const actions = {
           }
         : null,
       documentHash: orNull(p.documentHash),
-      reviewedDraftHash: reviewedDraftHash(context.legalityReview, context.round),
+      reviewedDraftHash: LR.reviewedDraftHash(context.legalityReview, context.round),
     };
-    return appendReviewRecord(context.legalityReview, 'opinions', opinion);
+    return LR.appendReviewRecord(context.legalityReview, 'opinions', opinion);
   }),
   recordRevisions: record(({ context, event }) =>
-    appendReviewRecord(context.legalityReview, 'revisionConfirmations', revisionConfirmation(stamp(event), context.round, event)),
+    LR.appendReviewRecord(context.legalityReview, 'revisionConfirmations', LR.revisionConfirmation(stamp(event), context.round, event)),
   ),
   recordSchedule: record(({ context, event }) => {
     const p = payloadOf<ScheduleMeetingPayload>(event);
@@ -1135,7 +1111,7 @@ export const normativeDocumentV1Machine = setup({
       drafts: [],
       consultations: [],
       fairCompetitionReviews: [],
-      legalityReview: noLegalityReview(),
+      legalityReview: LR.noLegalityReview(),
       meetings: [],
       registrations: [],
       publications: [],
@@ -1194,7 +1170,7 @@ export const normativeDocumentV1Machine = setup({
         ...WITHDRAW,
       },
     },
-    legalityReview: legalityReviewState(when, { ...WITHDRAW }, {
+    legalityReview: LR.legalityReviewState(when, { ...WITHDRAW }, {
       opinion: [
         { guard: when('ISSUE_REVIEW_OPINION', 'opinionIllegal'), target: `${ROOT}.drafting`, actions: 'recordOpinion' },
         { guard: when('ISSUE_REVIEW_OPINION', 'opinionWithRevisions'), target: 'revisionsRequired', actions: 'recordOpinion' },

@@ -32,25 +32,12 @@ import {
 } from 'class-validator';
 import { DeadlineMissedPayload } from '../../common/deadline-missed.payload';
 import { DATE_ONLY, INSTANT, IsRealDate, LONG_TEXT, MAX_ITEMS, SHA256_HEX, SHORT_TEXT } from '../../common/payload-validators';
-import {
-  AcceptForReviewPayload,
-  ConfirmRevisionsPayload,
-  LegalityReviewMaterialsDto,
-  OpinionOutcome,
-  OptionalLegalAdvisers,
-  OptionalLongText,
-  OptionalSha256,
-  RequiredLongText,
-  RequiredShortTexts,
-  REVIEW_OUTCOMES,
-  ReturnIncompletePayload,
-  type ReviewOutcome,
-  SubmitForLegalityReviewPayload,
-} from '../../common/legality-review/legality-review.payloads';
+// LR: the legality-review payloads and field decorators the matter workflows share
+import * as LR from '../../common/legality-review/legality-review.payloads';
 
 /** The review events' payloads are the shared ones (workflows/common/legality-review, the same as major-decision v1). */
-export { AcceptForReviewPayload, ConfirmRevisionsPayload, LegalityReviewMaterialsDto, REVIEW_OUTCOMES, ReturnIncompletePayload, SubmitForLegalityReviewPayload };
-export type { ReviewOutcome };
+export { AcceptForReviewPayload, ConfirmRevisionsPayload, LegalityReviewMaterialsDto, REVIEW_OUTCOMES, ReturnIncompletePayload, SubmitForLegalityReviewPayload } from '../../common/legality-review/legality-review.payloads';
+export type { ReviewOutcome } from '../../common/legality-review/legality-review.payloads';
 
 // ------------------------------------------------------------------------------------------------
 // Enumerations (UPPER_SNAKE values are part of the API contract)
@@ -235,27 +222,27 @@ export class RecordFairCompetitionReviewPayload {
 }
 
 export class IssueReviewOpinionPayload {
-  @OpinionOutcome(REVIEW_OUTCOMES)
-  outcome: ReviewOutcome;
+  @LR.OpinionOutcome(LR.REVIEW_OUTCOMES)
+  outcome: LR.ReviewOutcome;
 
-  @RequiredLongText()
+  @LR.RequiredLongText()
   reasons: string;
 
-  @RequiredShortTexts()
+  @LR.RequiredShortTexts()
   legalBasis: string[];
 
   /** legal advisers / public-sector lawyers consulted (optional here; required for decisions only) */
-  @OptionalLegalAdvisers()
+  @LR.OptionalLegalAdvisers()
   legalAdvisers?: string[];
 
-  @OptionalLongText()
+  @LR.OptionalLongText()
   suggestions?: string;
 
   /** INV-N5 checklist, as the reviewer answered it */
   @IsOptional() @IsObject() @ValidateNested() @Type(() => ContentLimitsDto)
   contentLimits?: ContentLimitsDto;
 
-  @OptionalSha256()
+  @LR.OptionalSha256()
   documentHash?: string;
 }
 

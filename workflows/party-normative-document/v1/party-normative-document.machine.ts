@@ -44,31 +44,8 @@
  */
 import { and, assign, setup } from 'xstate';
 import type { Actor, RuleDefinition, WorkflowEvent, WorkflowInput } from '@app/engine';
-import {
-  draftHashMatchesRule,
-  type LegalityAcceptanceOf,
-  type LegalityReturnOf,
-  type LegalityReviewRecordsOf,
-  type LegalitySubmissionOf,
-  type RevisionConfirmationOf,
-  appendReviewRecord,
-  legalityAcceptance,
-  legalityReturn,
-  legalityReviewState,
-  legalitySubmission,
-  noLegalityReview,
-  opinionBasics,
-  opinionIllegal,
-  opinionLegal,
-  opinionOfRound,
-  opinionWithRevisions,
-  reviewedDraftHash,
-  reviewPassedInRound,
-  reviewPassedRule,
-  revisionConfirmation,
-  revisionsAppliedRule,
-  separationOfDutiesRule,
-} from '../../common/legality-review/legality-review.fragment';
+// LR: the legality-review fragment the matter workflows share (records, shared rules, the legalityReview state)
+import * as LR from '../../common/legality-review/legality-review.fragment';
 import { ruleGuards } from '../../common/rule-guards';
 import type {
   CreatePartyNormativeDocumentPayload,
@@ -142,12 +119,12 @@ export interface ReviewOpinionRecord extends Stamp {
 
 /** The shared review records (workflows/common/legality-review). */
 export interface LegalityReviewRecords
-  extends LegalityReviewRecordsOf<
-    LegalitySubmissionOf<Stamp>,
-    LegalityAcceptanceOf<Stamp>,
-    LegalityReturnOf<Stamp>,
+  extends LR.LegalityReviewRecordsOf<
+    LR.LegalitySubmissionOf<Stamp>,
+    LR.LegalityAcceptanceOf<Stamp>,
+    LR.LegalityReturnOf<Stamp>,
     ReviewOpinionRecord,
-    RevisionConfirmationOf<Stamp>
+    LR.RevisionConfirmationOf<Stamp>
   > {}
 
 export interface IssuanceRecord extends Stamp {
@@ -218,14 +195,14 @@ export function currentDraft(ctx: Ctx): DraftRecord | undefined {
 }
 
 export function currentOpinion(ctx: Ctx): ReviewOpinionRecord | undefined {
-  return opinionOfRound(ctx.legalityReview, ctx.round);
+  return LR.opinionOfRound(ctx.legalityReview, ctx.round);
 }
 
 const currentDraftHash = (ctx: Ctx) => currentDraft(ctx)?.documentHash;
 
 /** INV-P1: a passing pre-review of the current draft. */
 export function preReviewPassed(ctx: Ctx): boolean {
-  return reviewPassedInRound(ctx.legalityReview, ctx.round);
+  return LR.reviewPassedInRound(ctx.legalityReview, ctx.round);
 }
 
 /** INV-P3 / policy P1: filing is required unless the draft's exemption stood the pre-review. */
@@ -261,26 +238,26 @@ export const partyNormativeDocumentRules = {
       en: 'A document not to be filed must name the excluded category it belongs to (speeches, work points and summaries, personnel, commendation or sanction, internal management, requests and reports, notices and minutes, briefings) and a justification (Party Filing Review Rules 2019 Art. 2).',
     },
   },
-  draftHashMatches: draftHashMatchesRule<Ctx>(currentDraftHash, {
+  draftHashMatches: LR.draftHashMatchesRule<Ctx>(currentDraftHash, {
     code: 'DRAFT_HASH_MISMATCH',
     article: NOTICE_ARTICLE,
     zh: `送审的文件草案与本案当前登记的草案不一致，请送审当前草案（${NOTICE}）`,
     en: 'The draft submitted for pre-review is not the draft on record; submit the current draft (Zhejiang township full-coverage notice).',
   }),
-  separationOfDuties: separationOfDutiesRule<Ctx>({
+  separationOfDuties: LR.separationOfDutiesRule<Ctx>({
     code: 'SEPARATION_OF_DUTIES',
     article: NOTICE_ARTICLE,
     status: 403,
     zh: `送请前置审核的人员不得出具同一文件的审核意见（审核与送审相分离，${NOTICE}）`,
     en: 'Whoever submitted the document for pre-review may not issue its opinion (separation of duties; Zhejiang township full-coverage notice).',
   }),
-  revisionsApplied: revisionsAppliedRule<Ctx>(currentDraftHash, {
+  revisionsApplied: LR.revisionsAppliedRule<Ctx>(currentDraftHash, {
     code: 'REVISION_HASH_UNCHANGED',
     article: NOTICE_ARTICLE,
     zh: `应当根据前置审核意见修改文件；所报修改稿与送审稿相同（${NOTICE}）`,
     en: 'The draft must be revised according to the pre-review opinion; the document given is identical to the reviewed one (Zhejiang township full-coverage notice).',
   }),
-  preReviewPassed: reviewPassedRule<Ctx>(preReviewPassed, {
+  preReviewPassed: LR.reviewPassedRule<Ctx>(preReviewPassed, {
     code: 'PRE_REVIEW_REQUIRED',
     article: NOTICE_ARTICLE,
     zh: `党内规范性文件未经前置审核或者审核未通过的，不得印发（${NOTICE}）`,
@@ -349,9 +326,9 @@ export const PARTY_NORMATIVE_DOCUMENT_EVENT_RULES = {
 
 type GuardArgs = { context: PartyNormativeDocumentContext; event: PartyNormativeDocumentEvent };
 const routingGuards = {
-  opinionIllegal,
-  opinionWithRevisions,
-  opinionLegal,
+  opinionIllegal: LR.opinionIllegal,
+  opinionWithRevisions: LR.opinionWithRevisions,
+  opinionLegal: LR.opinionLegal,
   filingRequired: ({ context }: GuardArgs) => filingRequired(context),
   reviewApproved: ({ event }: GuardArgs) => payloadOf<RecordFilingReviewResultPayload>(event).result === 'APPROVED',
   reviewCorrection: ({ event }: GuardArgs) => payloadOf<RecordFilingReviewResultPayload>(event).result === 'CORRECTION_REQUIRED',
@@ -392,19 +369,19 @@ const actions = {
     return { round, drafts: [...context.drafts, draft] };
   }),
   recordLegalitySubmission: record(({ context, event }) =>
-    appendReviewRecord(context.legalityReview, 'submissions', legalitySubmission(stamp(event), context.round, event)),
+    LR.appendReviewRecord(context.legalityReview, 'submissions', LR.legalitySubmission(stamp(event), context.round, event)),
   ),
   recordAcceptance: record(({ context, event }) =>
-    appendReviewRecord(context.legalityReview, 'acceptances', legalityAcceptance(stamp(event), context.round, event)),
+    LR.appendReviewRecord(context.legalityReview, 'acceptances', LR.legalityAcceptance(stamp(event), context.round, event)),
   ),
-  recordReturn: record(({ context, event }) => appendReviewRecord(context.legalityReview, 'returns', legalityReturn(stamp(event), context.round, event))),
+  recordReturn: record(({ context, event }) => LR.appendReviewRecord(context.legalityReview, 'returns', LR.legalityReturn(stamp(event), context.round, event))),
   recordOpinion: record(({ context, event }) => {
     const p = payloadOf<IssueReviewOpinionPayload>(event);
     const c = p.checks;
     const opinion: ReviewOpinionRecord = {
       ...stamp(event),
       round: context.round,
-      ...opinionBasics<ReviewOutcome>(event),
+      ...LR.opinionBasics<ReviewOutcome>(event),
       suggestions: orNull(p.suggestions),
       checks: c
         ? {
@@ -418,12 +395,12 @@ const actions = {
       // only a declared exemption can be rejected
       exemptionRejected: p.exemptionRejected === true && currentDraft(context)?.filingScope === 'EXEMPT',
       documentHash: orNull(p.documentHash),
-      reviewedDraftHash: reviewedDraftHash(context.legalityReview, context.round),
+      reviewedDraftHash: LR.reviewedDraftHash(context.legalityReview, context.round),
     };
-    return appendReviewRecord(context.legalityReview, 'opinions', opinion);
+    return LR.appendReviewRecord(context.legalityReview, 'opinions', opinion);
   }),
   recordRevisions: record(({ context, event }) =>
-    appendReviewRecord(context.legalityReview, 'revisionConfirmations', revisionConfirmation(stamp(event), context.round, event)),
+    LR.appendReviewRecord(context.legalityReview, 'revisionConfirmations', LR.revisionConfirmation(stamp(event), context.round, event)),
   ),
   recordIssuance: record(({ context, event }) => {
     const p = payloadOf<IssueDocumentPayload>(event);
@@ -524,7 +501,7 @@ export const partyNormativeDocumentV1Machine = setup({
       },
       round: 0,
       drafts: [],
-      legalityReview: noLegalityReview(),
+      legalityReview: LR.noLegalityReview(),
       issuances: [],
       filings: [],
       filingReviews: [],
@@ -541,7 +518,7 @@ export const partyNormativeDocumentV1Machine = setup({
         ...WITHDRAW,
       },
     },
-    legalityReview: legalityReviewState(when, { ...WITHDRAW }, {
+    legalityReview: LR.legalityReviewState(when, { ...WITHDRAW }, {
       opinion: [
         { guard: when('ISSUE_REVIEW_OPINION', 'opinionIllegal'), target: `${ROOT}.drafting`, actions: 'recordOpinion' },
         { guard: when('ISSUE_REVIEW_OPINION', 'opinionWithRevisions'), target: 'revisionsRequired', actions: 'recordOpinion' },

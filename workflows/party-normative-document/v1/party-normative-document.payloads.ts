@@ -21,26 +21,12 @@ import {
 } from 'class-validator';
 import { DeadlineMissedPayload } from '../../common/deadline-missed.payload';
 import { DATE_ONLY, IsRealDate, LONG_TEXT, MAX_ITEMS, SHA256_HEX, SHORT_TEXT } from '../../common/payload-validators';
-import {
-  AcceptForReviewPayload,
-  ConfirmRevisionsPayload,
-  LegalityReviewMaterialsDto,
-  OpinionOutcome,
-  OptionalLegalAdvisers,
-  OptionalLongText,
-  OptionalSha256,
-  RequiredLongText,
-  RequiredShortTexts,
-  REVIEW_OUTCOMES,
-  ReturnIncompletePayload,
-  type ReviewOutcome,
-  SubmitForLegalityReviewPayload,
-} from '../../common/legality-review/legality-review.payloads';
+// LR: the legality-review payloads and field decorators the matter workflows share
+import * as LR from '../../common/legality-review/legality-review.payloads';
 
 /** The review events' payloads are the shared ones (workflows/common/legality-review). */
-export { AcceptForReviewPayload, ConfirmRevisionsPayload, LegalityReviewMaterialsDto, REVIEW_OUTCOMES, ReturnIncompletePayload, SubmitForLegalityReviewPayload };
-export type { ReviewOutcome };
-
+export { AcceptForReviewPayload, ConfirmRevisionsPayload, LegalityReviewMaterialsDto, REVIEW_OUTCOMES, ReturnIncompletePayload, SubmitForLegalityReviewPayload } from '../../common/legality-review/legality-review.payloads';
+export type { ReviewOutcome } from '../../common/legality-review/legality-review.payloads';
 
 export const FILING_SCOPES = ['REQUIRED', 'EXEMPT'] as const;
 export type FilingScope = (typeof FILING_SCOPES)[number];
@@ -137,19 +123,19 @@ export class SubmitDraftPayload {
 }
 
 export class IssueReviewOpinionPayload {
-  @OpinionOutcome(REVIEW_OUTCOMES)
-  outcome: ReviewOutcome;
+  @LR.OpinionOutcome(LR.REVIEW_OUTCOMES)
+  outcome: LR.ReviewOutcome;
 
-  @RequiredLongText()
+  @LR.RequiredLongText()
   reasons: string;
 
-  @RequiredShortTexts()
+  @LR.RequiredShortTexts()
   legalBasis: string[];
 
-  @OptionalLegalAdvisers()
+  @LR.OptionalLegalAdvisers()
   legalAdvisers?: string[];
 
-  @OptionalLongText()
+  @LR.OptionalLongText()
   suggestions?: string;
 
   @IsOptional() @IsObject() @ValidateNested() @Type(() => PreReviewChecksDto)
@@ -159,7 +145,7 @@ export class IssueReviewOpinionPayload {
   @IsOptional() @IsBoolean()
   exemptionRejected?: boolean;
 
-  @OptionalSha256()
+  @LR.OptionalSha256()
   documentHash?: string;
 }
 
