@@ -154,6 +154,26 @@ describe.each(DRIVERS)('the annual decision catalog on %s', (driver) => {
     expect((await api.get('auditor', `/cases/${caseId}/verify`)).body.intact).toBe(true);
   });
 
+  it('is a to-do only while its consent or publication is pending, not for its standing maintenance events', async () => {
+    await api.setClock('2022-02-20T02:00:00Z');
+    expect((await api.post('secretary', '/catalogs/2022/items', { item: SEED_ITEMS()[0], reason: '列入目录' })).status).toBe(201);
+    const id = (await api.get('auditor', '/catalogs/2022/changes')).body.catalogCaseId as string;
+    const todo = async (user: string) =>
+      ((await api.get(user, '/tasks')).body.items as Array<{ case: { id: string }; events: Array<{ type: string }> }>).find((i) => i.case.id === id);
+    // the consent is pending: the secretary records it; adding, adjusting, removing items are no to-do
+    expect((await todo('secretary'))?.events.map((e) => e.type)).toEqual(['RECORD_PARTY_CONSENT']);
+    // the town head may only maintain the catalog (and publish, which waits for the consent): nothing to do
+    expect(await todo('town-head')).toBeUndefined();
+    // ... though the maintenance events are still offered on the case itself
+    const offered = (await api.get('town-head', `/cases/${id}`)).body.allowedEvents.map((e: { type: string }) => e.type);
+    expect(offered).toEqual(expect.arrayContaining(['ADD_ITEM', 'ADJUST_ITEM', 'REMOVE_ITEM']));
+    await api.post('secretary', '/catalogs/2022/consent', { contentVersion: 1, meeting: '镇党委会议', agreedOn: '2022-02-20' });
+    expect((await todo('town-head'))?.events.map((e) => e.type)).toEqual(['PUBLISH_CATALOG']);
+    await api.post('town-head', '/catalogs/2022/publish', { publishedAt: '2022-02-20', channels: ['掌起镇人民政府网站'] });
+    expect(await todo('secretary')).toBeUndefined();
+    expect(await todo('town-head')).toBeUndefined();
+  });
+
   it('answers bad input with 4xx and a stable code, writing nothing', async () => {
     const before = (await api.get('secretary', '/catalogs/2020')).body.working.revision;
     const cases = Number((await t.sql('SELECT COUNT(*) AS n FROM cases'))[0].n);

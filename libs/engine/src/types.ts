@@ -187,6 +187,12 @@ export interface EventMeta {
    * it before the event reaches the engine.
    */
   payload?: new () => object;
+  /**
+   * A standing option rather than a step waiting to be taken (withdrawing, amending a document in
+   * force, maintaining the catalog): offered while its state lasts, but not a to-do — `GET /tasks`
+   * does not list a case for it.
+   */
+  standing?: true;
 }
 
 /**

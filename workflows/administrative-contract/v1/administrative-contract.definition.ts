@@ -12,6 +12,7 @@ import {
   administrativeContractV1Machine,
 } from './administrative-contract.machine';
 import * as P from './administrative-contract.payloads';
+import { standing } from '../../common/standing';
 
 export const ADMINISTRATIVE_CONTRACT_STAGES: Record<string, Label> = {
   dueDiligence: { zh: '签约前尽职调查', en: 'Due diligence' },
@@ -71,9 +72,9 @@ const EVENTS: Record<AdministrativeContractEventType, EventEntry> = {
   REGISTER_ON_PLATFORM: ev('录入合同管理平台', 'Enter on the contract platform', ['department-head'], P.RegisterOnPlatformPayload),
   RECORD_FILING: ev('记录合同备案', 'Record the filing', ['department-head'], P.RecordFilingPayload),
   REPORT_PERFORMANCE: ev('报告履行情况', 'Report on performance', ['department-head'], P.ReportPerformancePayload),
-  PROPOSE_CHANGE: ev('提出合同变更', 'Propose a change', ['department-head'], P.ProposeChangePayload),
+  PROPOSE_CHANGE: standing(ev('提出合同变更', 'Propose a change', ['department-head'], P.ProposeChangePayload)),
   CLOSE_CONTRACT: ev('合同履行完毕或终止', 'Close the contract', ['department-head'], P.CloseContractPayload),
-  WITHDRAW: ev('撤回', 'Withdraw', ['town-head'], P.WithdrawPayload),
+  WITHDRAW: standing(ev('撤回', 'Withdraw', ['town-head'], P.WithdrawPayload)),
 };
 
 export const ADMINISTRATIVE_CONTRACT_EVENTS: Record<AdministrativeContractEventType, EventMeta> = Object.fromEntries(

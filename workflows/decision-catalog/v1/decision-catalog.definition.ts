@@ -12,6 +12,7 @@ import {
   decisionCatalogV1Machine,
 } from './decision-catalog.machine';
 import * as P from './decision-catalog.payloads';
+import { standing } from '../../common/standing';
 
 export const DECISION_CATALOG_KIND = 'decision-catalog';
 
@@ -33,9 +34,9 @@ type EventEntry = Omit<EventMeta, 'rules'>;
 const ev = (zh: string, en: string, roles: EventMeta['roles'], payload: EventMeta['payload']): EventEntry => ({ label: { zh, en }, roles, payload });
 
 const EVENTS: Record<DecisionCatalogEventType, EventEntry> = {
-  ADD_ITEM: ev('增加目录事项', 'Add an item', ['secretary', 'town-head'], P.AddItemPayload),
-  ADJUST_ITEM: ev('调整目录事项', 'Adjust an item', ['secretary', 'town-head'], P.AdjustItemPayload),
-  REMOVE_ITEM: ev('移出目录事项', 'Remove an item', ['secretary', 'town-head'], P.RemoveItemPayload),
+  ADD_ITEM: standing(ev('增加目录事项', 'Add an item', ['secretary', 'town-head'], P.AddItemPayload)),
+  ADJUST_ITEM: standing(ev('调整目录事项', 'Adjust an item', ['secretary', 'town-head'], P.AdjustItemPayload)),
+  REMOVE_ITEM: standing(ev('移出目录事项', 'Remove an item', ['secretary', 'town-head'], P.RemoveItemPayload)),
   RECORD_PARTY_CONSENT: ev('记录镇党委同意', 'Record the party committee consent', ['secretary'], P.RecordPartyConsentPayload),
   PUBLISH_CATALOG: ev('公布目录', 'Publish the catalog', ['secretary', 'town-head'], P.PublishCatalogPayload),
   // sent only by the catalog API right after it created the case (POST /catalogs/:year/items/:no/case), as the

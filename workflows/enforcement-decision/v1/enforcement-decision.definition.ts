@@ -12,6 +12,7 @@ import {
   enforcementDecisionV1Machine,
 } from './enforcement-decision.machine';
 import * as P from './enforcement-decision.payloads';
+import { standing } from '../../common/standing';
 
 export const ENFORCEMENT_DECISION_STAGES: Record<string, Label> = {
   investigation: { zh: '调查取证和拟定决定', en: 'Investigation and proposed decision' },
@@ -58,7 +59,7 @@ const EVENTS: Record<EnforcementDecisionEventType, EventEntry> = {
   }),
   RECORD_DECISION: ev('作出执法决定', 'Record the decision', ['town-head'], P.RecordDecisionPayload),
   RETURN_FOR_REVISION: ev('退回重新拟定', 'Send back for revision', ['town-head'], P.ReturnForRevisionPayload),
-  WITHDRAW: ev('撤销案件', 'Withdraw the case', ['town-head'], P.WithdrawPayload),
+  WITHDRAW: standing(ev('撤销案件', 'Withdraw the case', ['town-head'], P.WithdrawPayload)),
 };
 
 export const ENFORCEMENT_DECISION_EVENTS: Record<EnforcementDecisionEventType, EventMeta> = Object.fromEntries(

@@ -16,6 +16,7 @@ import {
 } from './major-decision.machine';
 import { MAJOR_DECISION_DOSSIER } from './major-decision.dossier';
 import * as P from './major-decision.payloads';
+import { standing } from '../../common/standing';
 
 /** Decree 713 stages in pipeline order (ids used by `StateMeta.stage`). */
 export const MAJOR_DECISION_STAGES: Record<string, Label> = {
@@ -134,12 +135,12 @@ const EVENTS: Record<MajorDecisionEventType, EventEntry> = {
   REPORT_IMPLEMENTATION: ev('报告决策执行情况', 'Report on implementation', ['department-head'], P.ReportImplementationPayload),
   START_POST_EVALUATION: ev('启动决策后评估', 'Start the post-decision evaluation', ['town-head'], P.StartPostEvaluationPayload),
   SUBMIT_POST_EVALUATION: ev('报送决策后评估报告', 'Submit the post-decision evaluation', ['secretary'], P.SubmitPostEvaluationPayload),
-  SUSPEND: ev('中止执行', 'Suspend implementation', ['town-head'], P.SuspendPayload),
+  SUSPEND: standing(ev('中止执行', 'Suspend implementation', ['town-head'], P.SuspendPayload)),
   RESUME: ev('恢复执行', 'Resume implementation', ['town-head'], P.ResumePayload),
-  PROPOSE_ADJUSTMENT: ev('提出决策调整', 'Propose an adjustment', ['town-head'], P.ProposeAdjustmentPayload),
+  PROPOSE_ADJUSTMENT: standing(ev('提出决策调整', 'Propose an adjustment', ['town-head'], P.ProposeAdjustmentPayload)),
   CLOSE_CASE: ev('办结', 'Close the case', ['town-head'], P.CloseCasePayload),
   ARCHIVE: ev('归档', 'Archive', ['secretary'], P.ArchivePayload),
-  WITHDRAW: ev('撤回', 'Withdraw', ['town-head'], P.WithdrawPayload),
+  WITHDRAW: standing(ev('撤回', 'Withdraw', ['town-head'], P.WithdrawPayload)),
 };
 
 export const MAJOR_DECISION_EVENTS: Record<MajorDecisionEventType, EventMeta> = Object.fromEntries(

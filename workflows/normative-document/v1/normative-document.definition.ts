@@ -16,6 +16,7 @@ import {
   normativeDocumentV1Machine,
 } from './normative-document.machine';
 import * as P from './normative-document.payloads';
+import { standing } from '../../common/standing';
 
 export const NORMATIVE_DOCUMENT_STAGES: Record<string, Label> = {
   drafting: { zh: '起草和评估论证', en: 'Drafting and assessment' },
@@ -186,12 +187,12 @@ const EVENTS: Record<NormativeDocumentEventType, EventEntry> = {
   RECORD_FILING: ev('记录报送备案', 'Record a filing', ['secretary'], P.RecordFilingPayload),
   RECORD_EXPIRY_EVALUATION: ev('记录有效期届满前评估', 'Record the evaluation before expiry', ['department-head'], P.RecordExpiryEvaluationPayload),
   // sent for the person who starts a cleanup campaign (POST /cleanup-campaigns), policy N10
-  OPEN_CLEANUP_REVIEW: ev('启动文件清理审查', 'Open a cleanup review', ['legal-reviewer', 'secretary'], P.OpenCleanupReviewPayload),
+  OPEN_CLEANUP_REVIEW: standing(ev('启动文件清理审查', 'Open a cleanup review', ['legal-reviewer', 'secretary'], P.OpenCleanupReviewPayload)),
   RECORD_CLEANUP_REVIEW: ev('记录文件清理结论', 'Record the cleanup review', ['secretary'], P.RecordCleanupReviewPayload),
-  START_AMENDMENT: ev('启动修改', 'Start an amendment', ['town-head'], P.StartAmendmentPayload),
-  REPEAL_DOCUMENT: ev('废止文件', 'Repeal the document', ['secretary'], P.RepealDocumentPayload),
+  START_AMENDMENT: standing(ev('启动修改', 'Start an amendment', ['town-head'], P.StartAmendmentPayload)),
+  REPEAL_DOCUMENT: standing(ev('废止文件', 'Repeal the document', ['secretary'], P.RepealDocumentPayload)),
   DECLARE_EXPIRED: ev('宣布有效期届满失效', 'Declare expired', ['secretary'], P.DeclareExpiredPayload),
-  WITHDRAW: ev('撤回', 'Withdraw', ['town-head'], P.WithdrawPayload),
+  WITHDRAW: standing(ev('撤回', 'Withdraw', ['town-head'], P.WithdrawPayload)),
   // policy N13: sent by Docket itself when a filing line's deadline has passed (DeadlineDeclaration.onMissed)
   MARK_FILING_OVERDUE: ev('标记逾期未报备案', 'Mark a filing overdue', ['system'], P.MarkFilingOverduePayload),
 };

@@ -13,6 +13,7 @@ import {
   partyNormativeDocumentV1Machine,
 } from './party-normative-document.machine';
 import * as P from './party-normative-document.payloads';
+import { standing } from '../../common/standing';
 
 export const PARTY_NORMATIVE_DOCUMENT_STAGES: Record<string, Label> = {
   drafting: { zh: '起草', en: 'Drafting' },
@@ -74,9 +75,9 @@ const EVENTS: Record<PartyNormativeDocumentEventType, EventEntry> = {
   ISSUE_DOCUMENT: ev('印发文件', 'Issue the document', ['secretary'], P.IssueDocumentPayload, { filingDue: PARTY_NORMATIVE_DOCUMENT_FACTS.filingDue }),
   RECORD_FILING: ev('记录报上级党委备案', 'Record the filing', ['secretary'], P.RecordFilingPayload),
   RECORD_FILING_REVIEW_RESULT: ev('记录备案审查结果', 'Record the filing review result', ['secretary'], P.RecordFilingReviewResultPayload),
-  START_AMENDMENT: ev('启动修改', 'Start an amendment', ['town-head'], P.StartAmendmentPayload),
-  REPEAL_DOCUMENT: ev('废止文件', 'Repeal the document', ['town-head'], P.RepealDocumentPayload),
-  WITHDRAW: ev('撤回', 'Withdraw', ['town-head'], P.WithdrawPayload),
+  START_AMENDMENT: standing(ev('启动修改', 'Start an amendment', ['town-head'], P.StartAmendmentPayload)),
+  REPEAL_DOCUMENT: standing(ev('废止文件', 'Repeal the document', ['town-head'], P.RepealDocumentPayload)),
+  WITHDRAW: standing(ev('撤回', 'Withdraw', ['town-head'], P.WithdrawPayload)),
   // policy P8: sent by Docket itself when the filing deadline has passed (DeadlineDeclaration.onMissed)
   MARK_OVERDUE: ev('标记逾期未报备', 'Mark the filing overdue', ['system'], P.MarkOverduePayload),
 };

@@ -143,7 +143,10 @@ export class CasesService {
       const def = this.registry.get(row.kind, row.workflowVersion);
       const roles = actingRoles(user, row);
       if (!roles.length) continue;
-      const events = allowedEvents(def, JSON.parse(row.snapshot), roles, this.probe(user, roles)).filter((e) => !e.blockedBy.length);
+      // a standing option (withdraw, amend, maintain the catalog) is always open: not a to-do
+      const events = allowedEvents(def, JSON.parse(row.snapshot), roles, this.probe(user, roles)).filter(
+        (e) => !e.blockedBy.length && !def.events[e.type]?.standing,
+      );
       if (events.length) out.push({ case: toCaseSummary(row, def), events: events.map((e) => ({ type: e.type, label: e.label })) });
     }
     return { total: out.length, items: out };
