@@ -90,7 +90,7 @@ export function renderMarkdown(r: Results): string {
   const qp = ratios(p);
   const date = r.date.toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
   let md = `# Benchmarks\n\n`;
-  md += `Latest run: ${date}, \`npm run bench${r.quick ? ' -- --quick' : ''}\` (${Math.round(r.durationS)} s).${
+  md += `Latest run: ${date}, \`npm run bench${r.quick ? ' -- --quick' : ''}\` (transitions: ${Math.round(r.durationS)} s; the audit and deadline sections below give their own times).${
     r.quick ? ' **Quick run: a tenth of the usual counts; numbers are indicative only.**' : ''
   }\n\n`;
 
