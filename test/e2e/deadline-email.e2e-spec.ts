@@ -109,6 +109,36 @@ describe.each(DRIVERS)('deadline reminders by e-mail on %s', (driver) => {
       await issueOpinion(api, id, '2020-10-13T03:00:00.000Z');
     });
 
+    it('an administrator sets or clears an address later; the next reminder goes to the address in force', async () => {
+      const users = (await api.get('admin', '/users')).body as Array<{ id: string; username: string; email: string | null }>;
+      const demo = users.find((u) => u.username === 'legal-reviewer')!;
+      expect(demo.email).toBeNull();
+      const put = (user: string, userId: string, body: unknown) => api.put(user, `/users/${userId}/email`, body);
+      for (const [body, code] of [[{}, 'VALIDATION_FAILED'], [{ email: 'not an address' }, 'VALIDATION_FAILED'], [{ email: 42 }, 'VALIDATION_FAILED']] as const) {
+        const res = await put('admin', demo.id, body);
+        expect([res.status, res.body.code]).toEqual([400, code]);
+      }
+      expect((await put('legal-reviewer', demo.id, { email: 'x@zhangqi.test' })).status).toBe(403);
+      expect([(await put('admin', '6f1d8a52-3b7e-4c1a-9d2e-000000000000', { email: 'x@zhangqi.test' })).body.code]).toEqual(['USER_NOT_FOUND']);
+      const address = `demo-reviewer-${driver}@zhangqi.test`;
+      const set = await put('admin', demo.id, { email: address });
+      expect([set.status, set.body.email]).toEqual([200, address]);
+
+      const id = await caseInLegalityReview(api);
+      const deadlineId = await reviewRow(t, id);
+      const at = Date.parse(REMINDER_AT);
+      await api.setClock(REMINDER_AT);
+      await scheduler.tick(new Date(at));
+      const [mail, ...more] = smtp.messagesFor(`${deadlineId}__before-3__${demo.id}`);
+      expect(more).toEqual([]);
+      expect(mail.to).toEqual([address]);
+      await issueOpinion(api, id, '2020-10-13T03:00:00.000Z');
+
+      const cleared = await put('admin', demo.id, { email: null });
+      expect([cleared.status, cleared.body.email]).toEqual([200, null]);
+      expect((await api.get('admin', '/users')).body.find((u: { id: string }) => u.id === demo.id).email).toBeNull();
+    });
+
     it('refuses a malformed address when the user is created', async () => {
       const res = await api.post('admin', '/users', { username: `bad-mail-${driver}`, displayName: 'x', password: 'docket-test-pw', orgUnit: 'sfs', roles: ['legal-reviewer'], email: 'not an address' });
       expect(res.status).toBe(400);

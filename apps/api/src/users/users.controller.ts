@@ -2,6 +2,7 @@ import { AuthenticatedUser, CurrentUser, RequireRoles } from '@app/auth';
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CreateUserRequestDto } from './dto/create-user.request.dto';
+import { UpdateUserEmailRequestDto } from './dto/update-user-email.request.dto';
 import { UpdateUserQualificationsRequestDto } from './dto/update-user-qualifications.request.dto';
 import { UsersService } from './users.service';
 
@@ -35,6 +36,13 @@ export class UsersController {
     @Body() dto: UpdateUserQualificationsRequestDto,
   ) {
     return this.users.updateQualifications(admin, id, dto);
+  }
+
+  /** Where a user's deadline reminders are e-mailed (SMTP_URL); null stops the e-mails. */
+  @RequireRoles('admin')
+  @Put('users/:id/email')
+  updateEmail(@Param('id', new ParseUUIDPipe({ version: '4' })) id: string, @Body() dto: UpdateUserEmailRequestDto) {
+    return this.users.updateEmail(id, dto.email);
   }
 
   @Get('org-units')

@@ -95,6 +95,12 @@ export class UsersService {
     return toUserResponse(Object.assign(u, patch));
   }
 
+  async updateEmail(id: string, email: string | null) {
+    const u = await this.users.findById(id);
+    if (!u || !(await this.users.updateEmail(id, email))) throw new DocketError(404, 'USER_NOT_FOUND', `用户不存在：${id}`, `No user ${id}`);
+    return toUserResponse(Object.assign(u, { email }));
+  }
+
   orgUnits() {
     return this.users.listOrgUnits();
   }

@@ -30,14 +30,26 @@ export class UserRepository {
     return this.dataSource.getRepository(UserEntity).count();
   }
 
-  async insertUser(user: UserEntity): Promise<void> {
-    await this.dataSource.getRepository(UserEntity).insert(user);
+  /**
+   * A write, queued behind the other writers on SQLite: TypeORM's better-sqlite3 driver shares one
+   * connection, and a write issued while another repository's transaction is open would join it.
+   */
+  private write<T>(work: () => Promise<T>): Promise<T> {
+    return this.dataSource.options.type === 'postgres' ? work() : WriteSerializer.for(this.dataSource).run(work);
   }
 
-  /** Records a user's qualifications; false when there is no such user. Serialized with the other writes on SQLite. */
-  async updateQualifications(id: string, patch: UserQualificationPatch): Promise<boolean> {
-    const work = async () => (await this.dataSource.getRepository(UserEntity).update({ id }, patch)).affected === 1;
-    return this.dataSource.options.type === 'postgres' ? work() : WriteSerializer.for(this.dataSource).run(work);
+  async insertUser(user: UserEntity): Promise<void> {
+    await this.write(() => this.dataSource.getRepository(UserEntity).insert(user));
+  }
+
+  /** Records a user's qualifications; false when there is no such user. */
+  updateQualifications(id: string, patch: UserQualificationPatch): Promise<boolean> {
+    return this.write(async () => (await this.dataSource.getRepository(UserEntity).update({ id }, patch)).affected === 1);
+  }
+
+  /** Sets (or with null clears) where a user's reminders are e-mailed; false when there is no such user. */
+  updateEmail(id: string, email: string | null): Promise<boolean> {
+    return this.write(async () => (await this.dataSource.getRepository(UserEntity).update({ id }, { email })).affected === 1);
   }
 
   listOrgUnits(): Promise<OrgUnitEntity[]> {
@@ -49,11 +61,11 @@ export class UserRepository {
   }
 
   async upsertOrgUnit(unit: OrgUnitEntity): Promise<void> {
-    await this.dataSource.getRepository(OrgUnitEntity).save(unit);
+    await this.write(() => this.dataSource.getRepository(OrgUnitEntity).save(unit));
   }
 
   async logSecurity(entry: Omit<SecurityLogEntity, 'id'>): Promise<void> {
-    await this.dataSource.getRepository(SecurityLogEntity).insert(entry);
+    await this.write(() => this.dataSource.getRepository(SecurityLogEntity).insert(entry));
   }
 
   securityLog(limit = 200): Promise<SecurityLogEntity[]> {
