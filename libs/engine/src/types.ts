@@ -232,6 +232,12 @@ export interface WorkflowDefinition<C = any> {
    * recorded in its history as a MIGRATE_WORKFLOW event.
    */
   migrations?: WorkflowMigration[];
+  /**
+   * A key no two cases of this kind may share (e.g. a decision catalog's year), from the context
+   * the creation produced. The database refuses a second case with the same key, whichever API
+   * process creates it (409 CASE_ALREADY_EXISTS).
+   */
+  uniqueKey?: (context: C) => string | undefined;
   /** statutory deadlines, opened when one of their states is entered and closed when left */
   deadlines?: DeadlineDeclaration<C>[];
 }

@@ -24,6 +24,13 @@ export class DocketError extends Error {
 export const caseNotFound = (id: string) =>
   new DocketError(404, 'CASE_NOT_FOUND', `案件不存在：${id}`, `No case with id ${id}`);
 
+/** A second case with a key its workflow says no two cases may share (e.g. a catalog's year). */
+export const caseAlreadyExists = (def: { kind: string; label: { zh: string; en: string } }, key: string) =>
+  new DocketError(409, 'CASE_ALREADY_EXISTS', `${def.label.zh}已存在：${key}`, `A ${def.label.en.toLowerCase()} for ${key} already exists`, undefined, {
+    kind: def.kind,
+    key,
+  });
+
 export const revisionConflict = (id: string, expected: number, actual?: number) =>
   new DocketError(
     409,

@@ -35,7 +35,7 @@ import { planDraws, resolveActorFacts, resolveFacts } from './facts.resolver';
 import { validatePayload } from './payload.validator';
 import { DeadlineScheduler } from './deadline-scheduler.port';
 import { ACTOR_PROFILES, BUSINESS_CALENDAR, CLOCK, DEADLINE_SCHEDULER, EFFECT_SINK, WORKFLOW_REGISTRY } from './runtime.di-tokens';
-import { caseNotFound, DocketError, revisionConflict, sequenceNumberTaken } from './runtime.errors';
+import { caseAlreadyExists, caseNotFound, DocketError, revisionConflict, sequenceNumberTaken } from './runtime.errors';
 
 export interface CreateCaseCommand {
   kind: string;
@@ -190,7 +190,15 @@ export class WorkflowRuntime {
       calendar: this.calendar,
       params: this.config.rules,
     });
-    await this.cases.create(row, record, deadlineChanges);
+    const key = def.uniqueKey?.(outcome.context);
+    if (key !== undefined) row.uniqueKey = `${def.kind}:${key}`;
+    try {
+      await this.cases.create(row, record, deadlineChanges);
+    } catch (e) {
+      // another process created it first: the unique index decided
+      if (row.uniqueKey && (await this.cases.findByUniqueKey(row.uniqueKey))) throw caseAlreadyExists(def, key!);
+      throw e;
+    }
     await this.afterCommit(caseId, 1, outcome.effects, deadlineChanges);
     return row;
   }

@@ -65,6 +65,8 @@ export const decisionCatalogV1: WorkflowDefinition<DecisionCatalogContext> = {
     payload: P.CreateDecisionCatalogPayload,
   },
   events: DECISION_CATALOG_EVENTS,
+  // one catalog per year, whichever API process creates it
+  uniqueKey: (context) => String(context.year),
   rules: decisionCatalogRules as Record<string, RuleDefinition<DecisionCatalogContext>>,
   dossier: [
     {

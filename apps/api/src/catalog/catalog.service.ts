@@ -76,8 +76,11 @@ export class CatalogService {
     return this.registry.latest(KIND).events[type].roles;
   }
 
-  /** The catalog case of a year: the first one created (one per year is created by this service). */
+  /** The catalog case of a year (one per year: the database refuses a second, see `uniqueKey`). */
   async find(year: number): Promise<CaseEntity | null> {
+    const keyed = await this.cases.findByUniqueKey(`${KIND}:${year}`);
+    if (keyed) return keyed;
+    // a catalog created before cases had unique keys: the first one of its year
     const { items } = await this.cases.list({ kind: KIND, limit: 10_000 });
     const ofYear = items
       .filter((r) => (JSON.parse(r.snapshot) as { context?: CatalogContext }).context?.year === year)
@@ -214,11 +217,17 @@ export class CatalogService {
       let row = await this.find(year);
       if (!row) {
         const createRoles = this.registry.latest(KIND).create.roles;
-        row = await this.runtime.createCase({
-          kind: KIND,
-          payload: { title: dto.catalogTitle ?? `${year}年重大行政决策事项目录`, year },
-          actor: this.actor(user, createRoles),
-        });
+        try {
+          row = await this.runtime.createCase({
+            kind: KIND,
+            payload: { title: dto.catalogTitle ?? `${year}年重大行政决策事项目录`, year },
+            actor: this.actor(user, createRoles),
+          });
+        } catch (e) {
+          // another API process created the year's catalog meanwhile: add the item to that one
+          if (!(e instanceof DocketError && e.code === 'CASE_ALREADY_EXISTS')) throw e;
+          row = await this.require(year);
+        }
       }
       const { case: updated } = await this.runtime.dispatch({ caseId: row.id, type: 'ADD_ITEM', payload: { item: dto.item, reason: dto.reason }, actor });
       return this.working(updated);

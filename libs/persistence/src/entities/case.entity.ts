@@ -58,4 +58,8 @@ export class CaseEntity {
 
   @Column({ name: 'updated_at', type: 'varchar', length: 32 })
   updatedAt: string;
+
+  /** `<kind>:<key>` when the workflow declares a key no two cases may share (e.g. a catalog's year); unique */
+  @Column({ name: 'unique_key', type: 'varchar', length: 200, nullable: true })
+  uniqueKey?: string | null;
 }

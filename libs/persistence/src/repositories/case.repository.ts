@@ -196,6 +196,15 @@ export class CaseRepository {
     return rows.length ? caseFromRow(rows[0]) : null;
   }
 
+  /** The case holding a unique key (`<kind>:<key>`), if any. */
+  async findByUniqueKey(uniqueKey: string): Promise<CaseEntity | null> {
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `SELECT ${CASE_COLUMNS} FROM cases WHERE unique_key = ${this.p(1)}`,
+      [uniqueKey],
+    );
+    return rows.length ? caseFromRow(rows[0]) : null;
+  }
+
   async history(caseId: string): Promise<HistoryRecord[]> {
     const rows = await this.dataSource
       .getRepository(CaseHistoryEntity)
