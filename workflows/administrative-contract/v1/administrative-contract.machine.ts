@@ -63,6 +63,7 @@ import type {
   SubmitDraftPayload,
   WithdrawPayload,
 } from './administrative-contract.payloads';
+import { isDay, lastOf, nonEmpty, orNull, payloadOf, strings } from '../../common/machine-helpers';
 
 export const ADMINISTRATIVE_CONTRACT_EVENT_TYPES = [
   'RECORD_DUE_DILIGENCE',
@@ -171,16 +172,7 @@ export interface AdministrativeContractContext {
 
 type Ctx = AdministrativeContractContext;
 
-function payloadOf<T>(event: { payload?: unknown }): Partial<T> {
-  const p = event.payload;
-  return p !== null && typeof p === 'object' ? (p as Partial<T>) : {};
-}
-const nonEmpty = (s: unknown): s is string => typeof s === 'string' && s.trim().length > 0;
-const isDay = (s: unknown): s is string => typeof s === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(s);
 const isSha = (s: unknown): s is string => typeof s === 'string' && /^[0-9a-f]{64}$/.test(s);
-const strings = (xs: unknown): string[] => (Array.isArray(xs) ? xs.filter((x): x is string => typeof x === 'string') : []);
-const orNull = <T>(v: T | undefined | null): T | null => (v === undefined ? null : v);
-const lastOf = <T>(xs: readonly T[]): T | undefined => xs[xs.length - 1];
 
 function stamp(event: { actor: Actor; at: string }): Stamp {
   return { by: { userId: event.actor.userId, role: event.actor.role, orgUnit: event.actor.orgUnit }, at: event.at };

@@ -21,6 +21,7 @@ import type {
   ReturnIncompletePayload,
   SubmitForLegalityReviewPayload,
 } from './legality-review.payloads';
+import { isDay, lastOf, nonEmpty, ofRound, orNull, payloadOf, strings } from '../machine-helpers';
 
 // ================================================================================================
 // Records
@@ -72,20 +73,9 @@ export function appendReviewRecord<R extends AnyRecords, K extends keyof AnyReco
 }
 
 // ------------------------------------------------------------------------------------------------
-// Pure helpers (as each workflow has them)
+// The event as the record builders read it
 
 type ReviewEvent = { actor: { userId: string }; today: string; payload?: unknown };
-
-function payloadOf<T>(event: { payload?: unknown }): Partial<T> {
-  const p = event.payload;
-  return p !== null && typeof p === 'object' ? (p as Partial<T>) : {};
-}
-const nonEmpty = (s: unknown): s is string => typeof s === 'string' && s.trim().length > 0;
-const isDay = (s: unknown): s is string => typeof s === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(s);
-const strings = (xs: unknown): string[] => (Array.isArray(xs) ? xs.filter((x): x is string => typeof x === 'string') : []);
-const orNull = <T>(v: T | undefined | null): T | null => (v === undefined ? null : v);
-const lastOf = <T>(xs: readonly T[]): T | undefined => xs[xs.length - 1];
-const ofRound = <T extends { round: number }>(xs: readonly T[], round: number): T[] => xs.filter((x) => x.round === round);
 
 // ------------------------------------------------------------------------------------------------
 // Record builders: `stamp` is the workflow's own (who and when), `round` the case's current round

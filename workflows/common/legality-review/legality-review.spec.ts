@@ -48,9 +48,9 @@ const runtimeImports = (code: string) =>
   [...code.matchAll(/^import\s+(?!type\b)(?:[^;]*?from\s+)?'([^']+)'/gm)].map((m) => m[1]);
 
 describe('legality-review fragment', () => {
-  it('is pure: the machine side imports types only, the payloads only the decorator libraries and common helpers; no clock, no randomness', () => {
+  it('is pure: the machine side imports types and the shared pure helpers only, the payloads only the decorator libraries and common helpers; no clock, no randomness', () => {
     const fragment = stripComments('legality-review.fragment.ts');
-    expect(runtimeImports(fragment)).toEqual([]);
+    expect(runtimeImports(fragment)).toEqual(['../machine-helpers']);
     const payloads = stripComments('legality-review.payloads.ts');
     expect(runtimeImports(payloads)).toEqual(['reflect-metadata', 'class-transformer', 'class-validator', '../payload-validators']);
     const meta = stripComments('legality-review.meta.ts');

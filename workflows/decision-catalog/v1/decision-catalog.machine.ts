@@ -41,6 +41,7 @@ import type {
   RecordPartyConsentPayload,
   RemoveItemPayload,
 } from './decision-catalog.payloads';
+import { isDay, lastOf, payloadOf, strings } from '../../common/machine-helpers';
 
 export const DECISION_CATALOG_EVENT_TYPES = [
   'ADD_ITEM',
@@ -153,14 +154,6 @@ export interface DecisionCatalogContext {
 // ================================================================================================
 
 type Ctx = DecisionCatalogContext;
-
-function payloadOf<T>(event: { payload?: unknown }): Partial<T> {
-  const p = event.payload;
-  return p !== null && typeof p === 'object' ? (p as Partial<T>) : {};
-}
-const isDay = (s: unknown): s is string => typeof s === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(s);
-const strings = (xs: unknown): string[] => (Array.isArray(xs) ? xs.filter((x): x is string => typeof x === 'string') : []);
-const lastOf = <T>(xs: readonly T[]): T | undefined => xs[xs.length - 1];
 
 function stamp(event: { actor: Actor; at: string }): Stamp {
   return { by: { userId: event.actor.userId, role: event.actor.role, orgUnit: event.actor.orgUnit }, at: event.at };

@@ -356,7 +356,12 @@ describe('definition', () => {
 
   it('has the runtime read the reviewer’s user record for the opinion (fact kind actor, policy E1)', () => {
     expect(def.events.ISSUE_REVIEW_OPINION.facts).toEqual({ reviewer: { kind: 'actor' } });
-    for (const [type, meta] of Object.entries(def.events)) if (type !== 'ISSUE_REVIEW_OPINION') expect([type, meta.facts]).toEqual([type, undefined]);
+    // the submission carries only its liaison form number (drawn by the runtime, workflows/common/legality-review)
+    expect(Object.keys(def.events.SUBMIT_FOR_LEGALITY_REVIEW.facts!)).toEqual(['liaisonFormNumber']);
+    expect(def.events.SUBMIT_FOR_LEGALITY_REVIEW.facts!.liaisonFormNumber).toMatchObject({ kind: 'sequence', counter: 'review.liaisonForm' });
+    for (const [type, meta] of Object.entries(def.events)) {
+      if (type !== 'ISSUE_REVIEW_OPINION' && type !== 'SUBMIT_FOR_LEGALITY_REVIEW') expect([type, meta.facts]).toEqual([type, undefined]);
+    }
   });
 
   it('declares the review deadline as configuration', () => {
@@ -385,7 +390,7 @@ describe('definition', () => {
 
   it('keeps the machine file pure', () => {
     const code = readFileSync(join(__dirname, 'enforcement-decision.machine.ts'), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
-    expect([...code.matchAll(/^import\s+(?!type\b)[^;]*?from\s+'([^']+)'/gm)].map((m) => m[1])).toEqual(['xstate', '../../common/legality-review/legality-review.fragment', '../../common/rule-guards']);
+    expect([...code.matchAll(/^import\s+(?!type\b)[^;]*?from\s+'([^']+)'/gm)].map((m) => m[1])).toEqual(['xstate', '../../common/legality-review/legality-review.fragment', '../../common/rule-guards', '../../common/machine-helpers']);
     expect(code).not.toMatch(/Date\.now|new Date\(\s*\)|Math\.random|console\.|process\.|require\(/);
   });
 

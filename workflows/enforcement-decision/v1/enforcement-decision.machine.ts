@@ -47,6 +47,7 @@ import type {
   SubmitDraftPayload,
   WithdrawPayload,
 } from './enforcement-decision.payloads';
+import { isDay, nonEmpty, orNull, payloadOf, strings } from '../../common/machine-helpers';
 
 export const ENFORCEMENT_DECISION_EVENT_TYPES = [
   'SUBMIT_DRAFT',
@@ -137,15 +138,6 @@ export interface EnforcementDecisionContext {
 // ================================================================================================
 
 type Ctx = EnforcementDecisionContext;
-
-function payloadOf<T>(event: { payload?: unknown }): Partial<T> {
-  const p = event.payload;
-  return p !== null && typeof p === 'object' ? (p as Partial<T>) : {};
-}
-const nonEmpty = (s: unknown): s is string => typeof s === 'string' && s.trim().length > 0;
-const isDay = (s: unknown): s is string => typeof s === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(s);
-const strings = (xs: unknown): string[] => (Array.isArray(xs) ? xs.filter((x): x is string => typeof x === 'string') : []);
-const orNull = <T>(v: T | undefined | null): T | null => (v === undefined ? null : v);
 
 function stamp(event: { actor: Actor; at: string }): Stamp {
   return { by: { userId: event.actor.userId, role: event.actor.role, orgUnit: event.actor.orgUnit }, at: event.at };

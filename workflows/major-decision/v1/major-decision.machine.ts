@@ -98,6 +98,7 @@ import type {
   SuspendPayload,
   WithdrawPayload,
 } from './major-decision.payloads';
+import { isDay, lastOf, nonEmpty, ofRound, orNull, payloadOf, strings } from '../../common/machine-helpers';
 
 // ================================================================================================
 // Events
@@ -397,18 +398,6 @@ export interface MajorDecisionContext {
 // ================================================================================================
 
 type Ctx = MajorDecisionContext;
-
-function payloadOf<T>(event: { payload?: unknown }): Partial<T> {
-  const p = event.payload;
-  return p !== null && typeof p === 'object' ? (p as Partial<T>) : {};
-}
-
-const nonEmpty = (s: unknown): s is string => typeof s === 'string' && s.trim().length > 0;
-const isDay = (s: unknown): s is string => typeof s === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(s);
-const strings = (xs: unknown): string[] => (Array.isArray(xs) ? xs.filter((x): x is string => typeof x === 'string') : []);
-const orNull = <T>(v: T | undefined | null): T | null => (v === undefined ? null : v);
-const lastOf = <T>(xs: readonly T[]): T | undefined => xs[xs.length - 1];
-const ofRound = <T extends { round: number }>(xs: readonly T[], round: number): T[] => xs.filter((x) => x.round === round);
 
 function copyActor(a: Actor): Actor {
   return { userId: a.userId, role: a.role, orgUnit: a.orgUnit };

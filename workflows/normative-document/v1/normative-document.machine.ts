@@ -105,6 +105,7 @@ import type {
   SubmitParticipationSummaryPayload,
   WithdrawPayload,
 } from './normative-document.payloads';
+import { isDay, lastOf, nonEmpty, ofRound, orNull, payloadOf, strings } from '../../common/machine-helpers';
 
 // ================================================================================================
 // Events
@@ -324,17 +325,6 @@ export interface NormativeDocumentContext {
 
 type Ctx = NormativeDocumentContext;
 
-function payloadOf<T>(event: { payload?: unknown }): Partial<T> {
-  const p = event.payload;
-  return p !== null && typeof p === 'object' ? (p as Partial<T>) : {};
-}
-
-const nonEmpty = (s: unknown): s is string => typeof s === 'string' && s.trim().length > 0;
-const isDay = (s: unknown): s is string => typeof s === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(s);
-const strings = (xs: unknown): string[] => (Array.isArray(xs) ? xs.filter((x): x is string => typeof x === 'string') : []);
-const orNull = <T>(v: T | undefined | null): T | null => (v === undefined ? null : v);
-const lastOf = <T>(xs: readonly T[]): T | undefined => xs[xs.length - 1];
-const ofRound = <T extends { round: number }>(xs: readonly T[], round: number): T[] => xs.filter((x) => x.round === round);
 const dayOrNull = (v: unknown): string | null => (isDay(v) ? v : null);
 
 function stamp(event: { actor: Actor; at: string }): Stamp {

@@ -64,6 +64,7 @@ import type {
   SubmitDraftPayload,
   WithdrawPayload,
 } from './party-normative-document.payloads';
+import { isDay, lastOf, nonEmpty, ofRound, orNull, payloadOf, strings } from '../../common/machine-helpers';
 
 export const PARTY_NORMATIVE_DOCUMENT_EVENT_TYPES = [
   'SUBMIT_DRAFT',
@@ -161,17 +162,6 @@ export interface PartyNormativeDocumentContext {
 // ================================================================================================
 
 type Ctx = PartyNormativeDocumentContext;
-
-function payloadOf<T>(event: { payload?: unknown }): Partial<T> {
-  const p = event.payload;
-  return p !== null && typeof p === 'object' ? (p as Partial<T>) : {};
-}
-const nonEmpty = (s: unknown): s is string => typeof s === 'string' && s.trim().length > 0;
-const isDay = (s: unknown): s is string => typeof s === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(s);
-const strings = (xs: unknown): string[] => (Array.isArray(xs) ? xs.filter((x): x is string => typeof x === 'string') : []);
-const orNull = <T>(v: T | undefined | null): T | null => (v === undefined ? null : v);
-const lastOf = <T>(xs: readonly T[]): T | undefined => xs[xs.length - 1];
-const ofRound = <T extends { round: number }>(xs: readonly T[], round: number): T[] => xs.filter((x) => x.round === round);
 
 function stamp(event: { actor: Actor; at: string }): Stamp {
   return { by: { userId: event.actor.userId, role: event.actor.role, orgUnit: event.actor.orgUnit }, at: event.at };
