@@ -9,7 +9,7 @@
  *
  * Objects are built with their keys in the order the workflows wrote them. Pure: no I/O, no clock.
  */
-import type { ConfigParam, DeadlineDeclaration, EventMeta, Label, StateMeta } from '@app/engine';
+import type { ConfigParam, DeadlineDeclaration, EventMeta, Label, SequenceFactDeclaration, StateMeta } from '@app/engine';
 import { AcceptForReviewPayload, ReturnIncompletePayload, SubmitForLegalityReviewPayload } from './legality-review.payloads';
 
 type EventEntry = Omit<EventMeta, 'rules'>;
@@ -46,8 +46,25 @@ export function legalityReviewStateMeta(words: {
 }
 
 /**
+ * The number of the work liaison form (工作联系单, SPEC §3.4) a submission to review is: drawn by
+ * the runtime from a central counter inside the submission's own transaction and recorded in the
+ * submission's `facts.liaisonFormNumber` — committed with the submission or not at all, never
+ * given twice, restarting each year (`{year}` is the year of the submission, Asia/Shanghai).
+ * Every submission is a form of its own: a resubmission after RETURN_INCOMPLETE, with its new
+ * materials and requested completion date, gets a new number. The machines never read it (their
+ * context and state hashes do not depend on it), so histories recorded before it replay unchanged.
+ */
+export const LIAISON_FORM_NUMBER_FACT = 'liaisonFormNumber';
+export const LIAISON_FORM_NUMBER: SequenceFactDeclaration = {
+  kind: 'sequence',
+  counter: 'review.liaisonForm',
+  pattern: { key: 'review.liaisonForm.pattern', default: '联系单〔{year}〕第{seq}号', article: 'SPEC §3.4' },
+};
+
+/**
  * The five review events in the desk's order, with the desk's roles: the department head submits
- * and confirms revisions, the legal reviewer accepts, returns and issues the opinion.
+ * (the submission carries its liaison form number, `LIAISON_FORM_NUMBER`, after the workflow's own
+ * facts) and confirms revisions, the legal reviewer accepts, returns and issues the opinion.
  */
 export function legalityReviewEvents(events: {
   submit: { label: Label; facts?: EventMeta['facts'] };
@@ -55,7 +72,10 @@ export function legalityReviewEvents(events: {
   confirm: { label: Label; payload: Payload };
 }): Record<'SUBMIT_FOR_LEGALITY_REVIEW' | 'ACCEPT_FOR_REVIEW' | 'RETURN_INCOMPLETE' | 'ISSUE_REVIEW_OPINION' | 'CONFIRM_REVISIONS', EventEntry> {
   return {
-    SUBMIT_FOR_LEGALITY_REVIEW: entry(events.submit.label, ['department-head'], SubmitForLegalityReviewPayload, events.submit.facts),
+    SUBMIT_FOR_LEGALITY_REVIEW: entry(events.submit.label, ['department-head'], SubmitForLegalityReviewPayload, {
+      ...events.submit.facts,
+      [LIAISON_FORM_NUMBER_FACT]: LIAISON_FORM_NUMBER,
+    }),
     ACCEPT_FOR_REVIEW: entry({ zh: '签收送审材料', en: 'Accept for review' }, ['legal-reviewer'], AcceptForReviewPayload),
     RETURN_INCOMPLETE: entry({ zh: '退回补充材料', en: 'Return as incomplete' }, ['legal-reviewer'], ReturnIncompletePayload),
     ISSUE_REVIEW_OPINION: entry(events.opinion.label, ['legal-reviewer'], events.opinion.payload, events.opinion.facts),

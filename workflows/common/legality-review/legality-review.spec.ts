@@ -24,7 +24,7 @@ import {
   revisionsAppliedRule,
   separationOfDutiesRule,
 } from './legality-review.fragment';
-import { legalityReviewDeadline, legalityReviewEvents, legalityReviewStateMeta, requestedCompletionDate } from './legality-review.meta';
+import { LIAISON_FORM_NUMBER, LIAISON_FORM_NUMBER_FACT, legalityReviewDeadline, legalityReviewEvents, legalityReviewStateMeta, requestedCompletionDate } from './legality-review.meta';
 import {
   AcceptForReviewPayload,
   ConfirmRevisionsPayload,
@@ -200,7 +200,25 @@ describe('legality-review fragment', () => {
       confirm: { label: { zh: 'c', en: 'C' }, payload: ConfirmRevisionsPayload },
     });
     expect(Object.keys(events)).toEqual(['SUBMIT_FOR_LEGALITY_REVIEW', 'ACCEPT_FOR_REVIEW', 'RETURN_INCOMPLETE', 'ISSUE_REVIEW_OPINION', 'CONFIRM_REVISIONS']);
-    expect(events.SUBMIT_FOR_LEGALITY_REVIEW).toEqual({ label: { zh: 's', en: 'S' }, roles: ['department-head'], payload: SubmitForLegalityReviewPayload, facts: { reviewer: { kind: 'actor' } } });
+    // the workflow's own facts, then the liaison form number every submission draws (SPEC §3.4)
+    expect(events.SUBMIT_FOR_LEGALITY_REVIEW).toEqual({
+      label: { zh: 's', en: 'S' },
+      roles: ['department-head'],
+      payload: SubmitForLegalityReviewPayload,
+      facts: { reviewer: { kind: 'actor' }, liaisonFormNumber: LIAISON_FORM_NUMBER },
+    });
+    expect(Object.keys(events.SUBMIT_FOR_LEGALITY_REVIEW.facts!)).toEqual(['reviewer', LIAISON_FORM_NUMBER_FACT]);
+    expect(LIAISON_FORM_NUMBER).toEqual({
+      kind: 'sequence',
+      counter: 'review.liaisonForm',
+      pattern: { key: 'review.liaisonForm.pattern', default: '联系单〔{year}〕第{seq}号', article: 'SPEC §3.4' },
+    });
+    const bare = legalityReviewEvents({
+      submit: { label: { zh: 's', en: 'S' } },
+      opinion: { label: { zh: 'o', en: 'O' }, payload: Opinion },
+      confirm: { label: { zh: 'c', en: 'C' }, payload: ConfirmRevisionsPayload },
+    });
+    expect(bare.SUBMIT_FOR_LEGALITY_REVIEW.facts).toEqual({ liaisonFormNumber: LIAISON_FORM_NUMBER });
     expect(events.ACCEPT_FOR_REVIEW).toEqual({ label: { zh: '签收送审材料', en: 'Accept for review' }, roles: ['legal-reviewer'], payload: AcceptForReviewPayload });
     expect(events.RETURN_INCOMPLETE.payload).toBe(ReturnIncompletePayload);
     expect(Object.keys(events.ISSUE_REVIEW_OPINION)).toEqual(['label', 'roles', 'payload']);

@@ -1013,6 +1013,12 @@ describe('definition', () => {
         from: 'today',
         days: { key: 'decision.legalityReview.minWorkdays', default: 7, article: 'R713 Art. 26' },
       },
+      // the work liaison form's number, drawn with the submission (workflows/common/legality-review)
+      liaisonFormNumber: {
+        kind: 'sequence',
+        counter: 'review.liaisonForm',
+        pattern: { key: 'review.liaisonForm.pattern', default: '联系单〔{year}〕第{seq}号', article: 'SPEC §3.4' },
+      },
     });
     expect(majorDecisionV1.events.PUBLISH_FOR_COMMENT.facts).toEqual({
       minClosesAt: {
