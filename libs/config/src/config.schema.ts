@@ -59,6 +59,11 @@ export class EnvironmentVariables {
   @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
   readonly QUEUE_LOCK_MS?: number;
 
+  /** jobs one worker process runs at once per queue (deadline reminders, webhooks, e-mails; default 20) */
+  @IsOptional() @IsInt() @Min(1) @Max(200)
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  readonly QUEUE_CONCURRENCY?: number;
+
   /** deadline reminders are also POSTed here as HMAC-signed JSON */
   @IsOptional() @IsString() @Matches(/^https?:\/\/\S+$/, { message: 'WEBHOOK_URL must be an http(s) URL' })
   readonly WEBHOOK_URL?: string;
@@ -105,7 +110,7 @@ export interface DocketConfig {
   ruleTexts: Record<string, string>;
   loginRateLimit: number;
   redisUrl?: string;
-  queue: { prefix: string; lockMs: number };
+  queue: { prefix: string; lockMs: number; concurrency: number };
   webhook?: { url: string; secret: string };
   /** SMTP_URL / SMTP_FROM: reminders are also e-mailed to users who have an address */
   smtp?: { url: string; from: string };
@@ -180,7 +185,7 @@ export function loadConfig(env: Record<string, string | undefined>): DocketConfi
     ruleTexts,
     loginRateLimit: parsed.LOGIN_RATE_LIMIT ?? 10,
     redisUrl: parsed.REDIS_URL || undefined,
-    queue: { prefix: parsed.QUEUE_PREFIX || 'docket', lockMs: parsed.QUEUE_LOCK_MS ?? 30000 },
+    queue: { prefix: parsed.QUEUE_PREFIX || 'docket', lockMs: parsed.QUEUE_LOCK_MS ?? 30000, concurrency: parsed.QUEUE_CONCURRENCY ?? 20 },
     webhook: parsed.WEBHOOK_URL ? { url: parsed.WEBHOOK_URL, secret: parsed.WEBHOOK_SECRET! } : undefined,
     smtp: parsed.SMTP_URL ? { url: parsed.SMTP_URL, from: parsed.SMTP_FROM! } : undefined,
     logLevel: parsed.LOG_LEVEL || 'log',

@@ -24,7 +24,7 @@ export function deadlineWorkerOptions(config: DocketConfig) {
   return {
     // 20 deliveries in flight: enough for the notifications' group commit to form groups during a
     // burst (measured: ~0.68 ms worker CPU per delivery against ~0.78 with 10; bench:deadlines)
-    concurrency: 20,
+    concurrency: config.queue.concurrency,
     // a killed worker's job is taken over once its lock has expired and a stalled check has seen it
     lockDuration: config.queue.lockMs,
     stalledInterval: config.queue.lockMs,
