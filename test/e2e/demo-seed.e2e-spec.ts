@@ -57,6 +57,9 @@ describe.each(DRIVERS)('the demo year on %s', (driver) => {
     expect(desk.status).toBe(200);
     const open = desk.body.items.filter((e: any) => waiting.some((c: any) => c.id === e.caseId) && !e.opinion);
     expect([...new Set(open.map((e: any) => e.kind))].sort()).toEqual([...KINDS].sort());
+    // each form numbered by its own submission record, however the demo sent it
+    for (const e of open) expect(e.liaisonForm?.number).toMatch(/^联系单〔2020〕第\d+号$/);
+    expect(new Set(open.map((e: any) => e.liaisonForm.number)).size).toBe(open.length);
   });
 
   it('publishes the catalog with its items linked to their cases', async () => {

@@ -4,8 +4,9 @@
  * are the cases' own workflow events (checked in each case's state and history); the requested
  * completion date against the type's minimum; who sees and does what; bad input writes nothing.
  */
-import { LiaisonFormRepository } from '@app/persistence';
+import { DATA_SOURCE, LiaisonFormRepository, MIGRATIONS } from '@app/persistence';
 import { randomUUID } from 'crypto';
+import request from 'supertest';
 import { caseFingerprint } from '../factories/db-fingerprint';
 import {
   CONTACT,
@@ -146,34 +147,38 @@ describe.each(DRIVERS)('the legality-review desk on %s', (driver) => {
         expect(rec.type).toBe('SUBMIT_FOR_LEGALITY_REVIEW');
         expect(rec.payload).toEqual({ materials: m.submit.payload.materials, requestedCompletionDate: m.submit.payload.requestedCompletionDate });
         expect(rec.actor).toMatchObject({ role: 'department-head', orgUnit: 'jjfzb' });
+        // the form's number is the submission's own fact, drawn in its transaction (the one truth)
+        expect({ kind, number: rec.facts.liaisonFormNumber }).toEqual({ kind, number: numbers[kind] });
       }
       const serials = Object.values(numbers).map((n) => Number(NUMBER.exec(n)![1]));
       expect(serials).toEqual([1, 2, 3, 4, 5]);
     });
 
-    it('allocates numbers that are never duplicated, under concurrency, and one form per submission', async () => {
+    it('records one form per submission, holding the contact and not the number, append-only', async () => {
       const repo = t.app.get(LiaisonFormRepository);
       const form = (caseId: string) => ({
         caseId,
         submitSeq: 1,
         kind: 'administrative-contract',
         orgUnit: 'jjfzb',
-        contactName: null,
-        contactPhone: null,
+        contactName: CONTACT.name,
+        contactPhone: CONTACT.phone,
         createdAt: '2031-01-02T00:00:00.000Z',
         createdBy: 'test',
       });
       const ids = Array.from({ length: 20 }, () => randomUUID());
-      const made = await Promise.all(ids.map((id) => repo.allocate(form(id), 2031, (y, s) => `联系单〔${y}〕第${s}号`)));
-      expect(made.map((f) => f.serial).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
-      expect(new Set(made.map((f) => f.number)).size).toBe(20);
-      // the same submission numbered twice at once gets one form
-      const twice = await Promise.all([0, 1, 2].map(() => repo.allocate(form(ids[0]), 2031, (y, s) => `联系单〔${y}〕第${s}号`)));
+      const made = await Promise.all(ids.map((id) => repo.record(form(id))));
+      expect(new Set(made.map((f) => f.id)).size).toBe(20);
+      // the number is the submission record's fact, never the form row's
+      expect(made.every((f) => f.number === null && f.year === null && f.serial === null)).toBe(true);
+      // the same submission recorded twice at once gets one form
+      const twice = await Promise.all([0, 1, 2].map(() => repo.record(form(ids[0]))));
       expect(new Set(twice.map((f) => f.id))).toEqual(new Set([made[0].id]));
-      // a number once given stays: the rows are append-only on both databases
-      await expect(t.sql(`UPDATE liaison_forms SET number = 'x' WHERE year = 2031`)).rejects.toThrow(/append-only/);
-      await expect(t.sql(`DELETE FROM liaison_forms WHERE year = 2031`)).rejects.toThrow(/append-only/);
-      expect(Number((await t.sql('SELECT count(*) AS n FROM liaison_forms WHERE year = 2031'))[0].n)).toBe(20);
+      // a form once recorded stays: the rows are append-only on both databases
+      const where = `created_at = '2031-01-02T00:00:00.000Z'`;
+      await expect(t.sql(`UPDATE liaison_forms SET contact_name = 'x' WHERE ${where}`)).rejects.toThrow(/append-only/);
+      await expect(t.sql(`DELETE FROM liaison_forms WHERE ${where}`)).rejects.toThrow(/append-only/);
+      expect(Number((await t.sql(`SELECT count(*) AS n FROM liaison_forms WHERE ${where}`))[0].n)).toBe(20);
     });
   });
 
@@ -338,6 +343,8 @@ describe.each(DRIVERS)('the legality-review desk on %s', (driver) => {
       const again = await api.post('dept-head', '/review-desk/forms', liaisonForm(nd, { requestedCompletionDate: '2020-04-15' }));
       expect(again.status).toBe(201);
       expect(again.body.form.liaisonForm.number).toBe('联系单〔2020〕第6号');
+      // each submission round is a form of its own, numbered by its own record
+      expect((await lastRecord(nd.id)).facts.liaisonFormNumber).toBe('联系单〔2020〕第6号');
       const mine = (await queue('dept-head', '?kind=normative-document')).items;
       expect(mine.map((i) => [i.status, i.liaisonForm.number])).toEqual(
         expect.arrayContaining([
@@ -380,22 +387,32 @@ describe.each(DRIVERS)('the legality-review desk on %s', (driver) => {
   });
 
   describe('one truth: the desk reads the cases', () => {
-    it('shows a submission sent outside the desk, and numbers its form when it is accepted', async () => {
+    it('shows a submission sent outside the desk with its number at once, and accepts it under that number', async () => {
       const m = await reviewMatterAwaitingSubmission(api, 'administrative-contract');
       await api.setClock(m.submit.clock!);
       await api.ok('dept-head', m.id, 'SUBMIT_FOR_LEGALITY_REVIEW', m.submit.payload);
+      // numbered at submission, in the submission's own record (before: on acceptance)
+      const number = (await lastRecord(m.id)).facts.liaisonFormNumber;
+      expect(number).toMatch(NUMBER);
+      expect(Object.values(numbers)).not.toContain(number);
       const [entry] = (await queue('legal-reviewer', '?status=PENDING')).items.filter((i) => i.caseId === m.id);
-      expect(entry).toMatchObject({ status: 'PENDING', liaisonForm: null, unit: 'jjfzb', dueDate: m.submit.payload.requestedCompletionDate });
+      expect(entry).toMatchObject({
+        status: 'PENDING',
+        liaisonForm: { id: null, number, contact: { name: null, phone: null } },
+        unit: 'jjfzb',
+        dueDate: m.submit.payload.requestedCompletionDate,
+      });
+      const forms = await formCount();
 
       const res = await api.post('legal-reviewer', `/review-desk/cases/${m.id}/accept`, {});
       expect(res.status).toBe(200);
-      const number = res.body.form.liaisonForm.number;
-      expect(number).toMatch(NUMBER);
-      expect(Object.values(numbers)).not.toContain(number);
+      expect(res.body.form.liaisonForm.number).toBe(number);
       expect(res.body.form.accepted.receiptNumber).toBe(number);
       const rec = await lastRecord(m.id);
       expect([rec.type, rec.payload]).toEqual(['ACCEPT_FOR_REVIEW', { receiptNumber: number }]);
       expect(res.body.form.liaisonForm.contact).toEqual({ name: null, phone: null });
+      // accepting writes no form: the number was never the desk's
+      expect(await formCount()).toBe(forms);
     });
 
     it('ends a pending form when its case is withdrawn, by the case’s own event', async () => {
@@ -456,5 +473,161 @@ describe.each(DRIVERS)('the desk’s minimum review periods are configuration (D
     expect([direct.status, direct.body.code, direct.body.article]).toEqual([422, 'LEGALITY_REVIEW_PERIOD_TOO_SHORT', 'R713 Art. 26']);
     const ok = await api.post('dept-head', '/review-desk/forms', liaisonForm(md, { requestedCompletionDate: '2020-10-19' }));
     expect(ok.status).toBe(201);
+  });
+});
+
+describe.each(DRIVERS)('work liaison form numbers are drawn with the submission itself on %s', (driver) => {
+  let t: TestApp;
+  let api: ApiClient;
+  let url: string;
+  const N = 20;
+
+  beforeAll(async () => {
+    t = await startTestApp(driver);
+    await t.app.listen(0, '127.0.0.1');
+    url = `http://127.0.0.1:${(t.app.getHttpServer().address() as { port: number }).port}`;
+    api = new ApiClient(t);
+  }, 60_000);
+  afterAll(async () => t?.close());
+
+  /** truly concurrent requests, over a listening server */
+  const post = async (user: string, path: string, body: unknown) =>
+    request(url).post(`/api/v1${path}`).set('Authorization', `Bearer ${await api.token(user)}`).send(body as object);
+  const counter = async (year: number): Promise<number | null> => {
+    const rows = await t.sql(`SELECT value FROM sequence_counters WHERE counter = 'review.liaisonForm' AND scope = 'year=${year}'`);
+    return rows.length ? Number(rows[0].value) : null;
+  };
+  const register = async (): Promise<Array<{ number: string; value: number; caseId: string; seq: number }>> =>
+    (await t.sql(`SELECT number, value, case_id, case_seq FROM sequence_numbers WHERE counter = 'review.liaisonForm' ORDER BY value`)).map((r: any) => ({
+      number: r.number,
+      value: Number(r.value),
+      caseId: r.case_id,
+      seq: Number(r.case_seq),
+    }));
+  const submission = async (id: string) => {
+    const h = (await api.get('auditor', `/cases/${id}/history`)).body.records;
+    return [...h].reverse().find((r: any) => r.type === 'SUBMIT_FOR_LEGALITY_REVIEW');
+  };
+  const serial = (n: string) => Number(/^联系单〔2020〕第(\d+)号$/.exec(n)?.[1]);
+  const LEGACY = 3;
+
+  it('keeps the forms numbered before (their rows hold the number) and goes on after their last number', async () => {
+    // the database as it was before: numbers given by the desk itself, in liaison_forms
+    const migration = MIGRATIONS.find((m) => m.name === 'LiaisonFormNumberFromSubmission1764979200000')!;
+    expect(migration).toBeDefined();
+    const ds = t.app.get<import('typeorm').DataSource>(DATA_SOURCE);
+    const runner = ds.createQueryRunner();
+    try {
+      await new migration().down(runner);
+      for (let i = 1; i <= LEGACY; i++) {
+        await t.sql(
+          `INSERT INTO liaison_forms (id, case_id, submit_seq, year, serial, number, kind, org_unit, contact_name, contact_phone, created_at, created_by)
+           VALUES ('${randomUUID()}', '${randomUUID()}', 5, 2020, ${i}, '联系单〔2020〕第${i}号', 'major-decision', 'jjfzb', '王某', '0574-63001234', '2020-05-0${i}T02:00:00.000Z', 'legacy')`,
+        );
+      }
+      await t.sql(
+        `INSERT INTO liaison_forms (id, case_id, submit_seq, year, serial, number, kind, org_unit, contact_name, contact_phone, created_at, created_by)
+         VALUES ('${randomUUID()}', '${randomUUID()}', 5, 2019, 7, '联系单〔2019〕第7号', 'major-decision', 'jjfzb', NULL, NULL, '2019-12-30T02:00:00.000Z', 'legacy')`,
+      );
+      await new migration().up(runner);
+    } finally {
+      await runner.release();
+    }
+    const rows = await t.sql(`SELECT number FROM liaison_forms WHERE created_by = 'legacy' ORDER BY created_at`);
+    expect(rows.map((r: any) => r.number)).toEqual(['联系单〔2019〕第7号', '联系单〔2020〕第1号', '联系单〔2020〕第2号', '联系单〔2020〕第3号']);
+    // the central counter starts after the last number given each year: none is given twice
+    expect([await counter(2019), await counter(2020)]).toEqual([7, LEGACY]);
+    // still append-only, and a number comes whole (year, serial and number) or not at all
+    await expect(t.sql(`UPDATE liaison_forms SET number = 'x' WHERE created_by = 'legacy'`)).rejects.toThrow(/append-only/);
+    await expect(t.sql(`DELETE FROM liaison_forms WHERE created_by = 'legacy'`)).rejects.toThrow(/append-only/);
+    await expect(
+      t.sql(
+        `INSERT INTO liaison_forms (id, case_id, submit_seq, year, serial, number, kind, org_unit, created_at, created_by)
+         VALUES ('${randomUUID()}', '${randomUUID()}', 1, NULL, NULL, '联系单〔2020〕第99号', 'major-decision', 'jjfzb', '2020-05-01T02:00:00.000Z', 'x')`,
+      ),
+    ).rejects.toThrow(/ck_liaison_forms_number/);
+  });
+
+  let ids: string[] = [];
+  it(`${N} cases submitted at once, half through the desk and half through POST /cases/:id/events: ${N} distinct consecutive numbers, each in its submission record`, async () => {
+    const ms: ReviewMatter[] = [];
+    for (let i = 0; i < N; i++) ms.push(await reviewMatterAwaitingSubmission(api, 'administrative-contract'));
+    ids = ms.map((m) => m.id);
+    await api.setClock(ms[0].submit.clock!);
+    const viaDesk = (i: number) => i % 2 === 0;
+    const responses = await Promise.all(
+      ms.map((m, i) =>
+        viaDesk(i) ? post('dept-head', '/review-desk/forms', liaisonForm(m)) : post('dept-head', `/cases/${m.id}/events`, { type: 'SUBMIT_FOR_LEGALITY_REVIEW', payload: m.submit.payload }),
+      ),
+    );
+    expect(responses.map((r) => r.status)).toEqual(ms.map((_, i) => (viaDesk(i) ? 201 : 200)));
+
+    const given: string[] = [];
+    for (const [i, m] of ms.entries()) {
+      const rec = await submission(m.id);
+      expect(rec.facts.liaisonFormNumber).toMatch(/^联系单〔2020〕第\d+号$/);
+      if (viaDesk(i)) expect(responses[i].body.form.liaisonForm.number).toBe(rec.facts.liaisonFormNumber);
+      given.push(rec.facts.liaisonFormNumber);
+    }
+    // distinct, consecutive, after the numbers given before
+    expect(given.map(serial).sort((a, b) => a - b)).toEqual(Array.from({ length: N }, (_, i) => LEGACY + i + 1));
+    expect(await counter(2020)).toBe(LEGACY + N);
+    // the register names each number's case and submission record
+    const reg = await register();
+    expect(reg.map((r) => r.value)).toEqual(Array.from({ length: N }, (_, i) => LEGACY + i + 1));
+    for (const [i, m] of ms.entries()) {
+      const rec = await submission(m.id);
+      expect(reg.find((r) => r.number === given[i])).toEqual({ number: given[i], value: serial(given[i]), caseId: m.id, seq: rec.seq });
+    }
+    // the queue shows every number at once, with the contact of the forms sent through the desk
+    const q = (await api.get('legal-reviewer', '/review-desk/queue?status=PENDING&limit=500')).body.items;
+    for (const [i, m] of ms.entries()) {
+      const e = q.find((x: any) => x.caseId === m.id);
+      expect({ i, number: e.liaisonForm.number, contact: e.liaisonForm.contact }).toEqual({
+        i,
+        number: given[i],
+        contact: viaDesk(i) ? CONTACT : { name: null, phone: null },
+      });
+    }
+    // the form rows hold the contact only
+    const rows = await t.sql(`SELECT number, contact_name FROM liaison_forms WHERE created_by <> 'legacy'`);
+    expect(rows).toHaveLength(N / 2);
+    expect(rows.every((r: any) => r.number === null && r.contact_name === CONTACT.name)).toBe(true);
+    // the number is part of the recorded event: the history verifies with it
+    expect((await api.get('auditor', `/cases/${ids[1]}/verify`)).body).toMatchObject({ intact: true, replay: { ok: true } });
+  }, 120_000);
+
+  it('a submission the workflow refuses, a stale revision, or a second submission at once consumes no number', async () => {
+    const md = await reviewMatterAwaitingSubmission(api, 'major-decision');
+    await api.setClock(md.submit.clock!);
+    const before = { counter: await counter(2020), register: (await register()).length };
+    // the workflow's own rule (R713 Art. 26): refused in the transaction that drew the number, which rolls back
+    const early = await api.event('dept-head', md.id, 'SUBMIT_FOR_LEGALITY_REVIEW', { ...md.submit.payload, requestedCompletionDate: '2020-10-14' });
+    expect([early.status, early.body.code, early.body.article]).toEqual([422, 'LEGALITY_REVIEW_PERIOD_TOO_SHORT', 'R713 Art. 26']);
+    expect(early.body.messageZh).toMatch(CJK);
+    expect(early.body.message).toEqual(expect.any(String));
+    // a stale revision
+    const { revision } = (await api.get('auditor', `/cases/${md.id}`)).body;
+    const stale = await api.event('dept-head', md.id, 'SUBMIT_FOR_LEGALITY_REVIEW', md.submit.payload, revision - 1);
+    expect([stale.status, stale.body.code]).toEqual([409, 'REVISION_CONFLICT']);
+    expect({ counter: await counter(2020), register: (await register()).length }).toEqual(before);
+
+    // the same case submitted twice at once: one submission, one number
+    const both = await Promise.all([0, 1].map(() => post('dept-head', `/cases/${md.id}/events`, { type: 'SUBMIT_FOR_LEGALITY_REVIEW', payload: md.submit.payload })));
+    expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
+    const rec = await submission(md.id);
+    expect(rec.facts.liaisonFormNumber).toBe(`联系单〔2020〕第${LEGACY + N + 1}号`);
+    expect({ counter: await counter(2020), register: (await register()).length }).toEqual({ counter: before.counter! + 1, register: before.register + 1 });
+    const [entry] = (await api.get('legal-reviewer', '/review-desk/queue?kind=major-decision')).body.items.filter((e: any) => e.caseId === md.id);
+    expect(entry.liaisonForm.number).toBe(rec.facts.liaisonFormNumber);
+  });
+
+  it('the sequence restarts with the year of the submission', async () => {
+    const m = await reviewMatterAwaitingSubmission(api, 'administrative-contract');
+    await api.setClock('2021-01-04T02:00:00Z');
+    const res = await api.post('dept-head', '/review-desk/forms', liaisonForm(m, { requestedCompletionDate: '2021-01-15' }));
+    expect(res.status).toBe(201);
+    expect(res.body.form.liaisonForm.number).toBe('联系单〔2021〕第1号');
+    expect([await counter(2021), await counter(2020)]).toEqual([1, LEGACY + N + 1]);
   });
 });

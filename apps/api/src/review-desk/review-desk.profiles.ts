@@ -73,5 +73,9 @@ export const OUTCOME_LABELS: Record<string, Label> = {
   EXPLORATORY_RISK_DISCLOSED: { zh: '明示法律风险（探索性改革）', en: 'Legal risk disclosed (exploratory reform)' },
 };
 
-/** 联系单〔2026〕第12号 */
-export const liaisonFormNumber = (year: number, serial: number) => `联系单〔${year}〕第${serial}号`;
+/**
+ * Where a submission's work liaison form number is: the fact the runtime draws into the
+ * SUBMIT_FOR_LEGALITY_REVIEW record (workflows/common/legality-review, `LIAISON_FORM_NUMBER`),
+ * e.g. 联系单〔2026〕第12号.
+ */
+export const LIAISON_FORM_NUMBER_FACT = 'liaisonFormNumber';

@@ -23,8 +23,8 @@ import {
   ReviewQueueRequestDto,
   SubmitLiaisonFormRequestDto,
 } from './dto/review-desk.requests.dto';
-import { isReviewMatter, liaisonFormNumber, minReviewPeriod, REVIEW_EVENT_TYPES, REVIEW_EVENTS, REVIEW_STATES } from './review-desk.profiles';
-import { DeskEntry, deskEntries, sortEntries } from './review-desk.view';
+import { isReviewMatter, minReviewPeriod, REVIEW_EVENT_TYPES, REVIEW_EVENTS, REVIEW_STATES } from './review-desk.profiles';
+import { DeskEntry, deskEntries, formNumber, sortEntries } from './review-desk.view';
 
 export const notAReviewMatter = (kind: string) =>
   new DocketError(422, 'NOT_A_REVIEW_MATTER', `该类事项没有合法性审查环节：${kind}`, `Matters of type ${kind} have no legality review`, undefined, { kind });
@@ -55,8 +55,10 @@ export const reviewPeriodTooShort = (
 /**
  * The legality-review desk (issue 5 §5): one queue of work liaison forms across the matter types,
  * and the reviewer's actions. Every action IS the case's own workflow event, sent through the one
- * runtime path (WorkflowRuntime.dispatch) with the case's own rules and refusals; the desk adds
- * the form number and contact (liaison_forms) and derives every status from the case history.
+ * runtime path (WorkflowRuntime.dispatch) with the case's own rules and refusals. The form's
+ * number is the submission's own (`facts.liaisonFormNumber`, drawn by the runtime in the
+ * submission's transaction, however the case was sent); the desk adds only the contact
+ * (liaison_forms) and derives every status from the case history.
  */
 @Injectable()
 export class ReviewDeskService {
@@ -115,22 +117,18 @@ export class ReviewDeskService {
     }
   }
 
-  /** Numbers the form of a submission (once; the same form when it already has one). */
-  private allocate(row: CaseEntity, submit: HistoryRecord, createdBy: string, contact?: { name: string; phone: string }): Promise<LiaisonFormEntity> {
-    return this.forms.allocate(
-      {
-        caseId: row.id,
-        submitSeq: submit.seq,
-        kind: row.kind,
-        orgUnit: submit.actor.orgUnit,
-        contactName: contact?.name ?? null,
-        contactPhone: contact?.phone ?? null,
-        createdAt: this.clock.now().toISOString(),
-        createdBy,
-      },
-      Number(shanghaiDate(submit.at).slice(0, 4)),
-      liaisonFormNumber,
-    );
+  /** Records the contact of a submission sent through the desk (once per submission). */
+  private recordForm(row: CaseEntity, submit: HistoryRecord, createdBy: string, contact: { name: string; phone: string }): Promise<LiaisonFormEntity> {
+    return this.forms.record({
+      caseId: row.id,
+      submitSeq: submit.seq,
+      kind: row.kind,
+      orgUnit: submit.actor.orgUnit,
+      contactName: contact.name,
+      contactPhone: contact.phone,
+      createdAt: this.clock.now().toISOString(),
+      createdBy,
+    });
   }
 
   private async entry(user: AuthenticatedUser, caseId: string, seq?: number): Promise<DeskEntry | null> {
@@ -199,20 +197,24 @@ export class ReviewDeskService {
       { caseId: row.id, type: REVIEW_EVENTS.submit, payload, actor, expectedRevision: dto.expectedRevision },
       (f) => f,
     );
-    // After the commit: the event is the record; the form only numbers it. Should this write
-    // fail, the submission still shows on the desk and is numbered when it is accepted.
-    await this.allocate(updated, record, user.id, dto.contact);
+    // The record carries the form's number (drawn in its transaction); after the commit the desk
+    // adds the contact. Should this write fail, the submission still shows, numbered, on the desk.
+    await this.recordForm(updated, record, user.id, dto.contact);
     return this.result(updated, record, await this.entry(user, row.id, record.seq));
   }
 
-  /** POST /review-desk/cases/:id/accept: 签收, with the form number as the receipt number. */
+  /**
+   * POST /review-desk/cases/:id/accept: 签收, with the form number as the receipt number: the
+   * submission's own number, or, for a submission recorded before numbers were drawn with it,
+   * the number its form row was given (none if it was never numbered: accepted without one).
+   */
   async accept(user: AuthenticatedUser, caseId: string, dto: AcceptFormRequestDto) {
     const { row, actor } = await this.acting(user, caseId, REVIEW_EVENTS.accept);
     let payload: Record<string, unknown> = {};
     if (row.statePath === REVIEW_STATES.submitted) {
       const submit = await this.forms.latestRecord(caseId, REVIEW_EVENTS.submit);
-      // a submission made outside the desk (POST /cases/:id/events) is numbered now
-      if (submit) payload = { receiptNumber: (await this.allocate(row, submit, user.id)).number };
+      const number = submit ? formNumber(submit, await this.forms.forSubmission(caseId, submit.seq)) : null;
+      if (number !== null) payload = { receiptNumber: number };
     }
     const { case: updated, record } = await this.send(
       { caseId, type: REVIEW_EVENTS.accept, payload, actor, expectedRevision: dto.expectedRevision },

@@ -2,6 +2,7 @@ import type { HistoryRecord, Label, WorkflowDefinition } from '@app/engine';
 import type { CaseEntity, DeadlineEntity, LiaisonFormEntity } from '@app/persistence';
 import {
   DESK_STATUS_LABELS,
+  LIAISON_FORM_NUMBER_FACT,
   DeskStatus,
   OUTCOME_LABELS,
   REVIEW_EVENTS,
@@ -20,7 +21,12 @@ export interface DeskEntry {
   state: { path: string; label: Label | null };
   /** 送审单位 */
   unit: string;
-  liaisonForm: { id: string; number: string; year: number; serial: number; contact: { name: string | null; phone: string | null } } | null;
+  /**
+   * The work liaison form: its number is the submission record's `facts.liaisonFormNumber` (for a
+   * submission recorded before numbers were drawn with it: the number its form row was given);
+   * `id` and the contact come from the desk's form row, when the form was sent through the desk.
+   */
+  liaisonForm: { id: string | null; number: string | null; contact: { name: string | null; phone: string | null } } | null;
   submittedAt: string;
   submittedSeq: number;
   submittedBy: string;
@@ -50,13 +56,18 @@ export interface DeskEntry {
 type Payload = Record<string, unknown>;
 const payloadOf = (r: HistoryRecord): Payload => (r.payload && typeof r.payload === 'object' ? (r.payload as Payload) : {});
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+/** The form's number: the submission's own fact; a form numbered before that keeps its row's number. */
+export function formNumber(submit: HistoryRecord, form: LiaisonFormEntity | null): string | null {
+  return str(submit.facts?.[LIAISON_FORM_NUMBER_FACT]) ?? form?.number ?? null;
+}
+
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 
 /**
  * The desk's entries of one case, derived from its history: each SUBMIT_FOR_LEGALITY_REVIEW record
  * is a form, and the acceptance, return or opinion that follows it (before the next submission)
- * gives its status. Nothing here is stored apart from the case: the form row only adds the number
- * and the contact.
+ * gives its status. Nothing here is stored apart from the case: the number is the submission's own
+ * fact, and the form row only adds the contact (and the number of a form numbered before that).
  */
 export function deskEntries(
   row: CaseEntity,
@@ -81,6 +92,7 @@ export function deskEntries(
     const form = forms.find((f) => f.caseId === row.id && f.submitSeq === s.seq) ?? null;
     const d = deadlines.find((x) => x.caseId === row.id && x.openedSeq === s.seq && keys.includes(x.key)) ?? null;
     const sp = payloadOf(s);
+    const number = formNumber(s, form);
     return {
       caseId: row.id,
       title: row.title,
@@ -90,9 +102,8 @@ export function deskEntries(
       caseRevision: row.revision,
       state: { path: row.statePath, label: def.states[row.statePath]?.label ?? null },
       unit: form?.orgUnit ?? s.actor.orgUnit,
-      liaisonForm: form
-        ? { id: form.id, number: form.number, year: form.year, serial: form.serial, contact: { name: form.contactName, phone: form.contactPhone } }
-        : null,
+      liaisonForm:
+        form || number !== null ? { id: form?.id ?? null, number, contact: { name: form?.contactName ?? null, phone: form?.contactPhone ?? null } } : null,
       submittedAt: s.at,
       submittedSeq: s.seq,
       submittedBy: s.actor.userId,

@@ -1,13 +1,17 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
- * The header of one work liaison form (工作联系单, SPEC §3.4) of the legality-review desk: the
- * readable per-year number and the contact, for one submission of a case to review.
+ * The header of one work liaison form (工作联系单, SPEC §3.4) of the legality-review desk: what the
+ * case's history does not hold about one submission of a case to review — the contact.
  *
- * It holds only what the case's workflow does not: the submission itself (materials, requested
- * completion date), its acceptance, return and opinion are the case's history records — the
- * legal record — and the desk derives every status from them. `submitSeq` is the history seq of
- * the SUBMIT_FOR_LEGALITY_REVIEW record the form belongs to. Rows are written once, never updated.
+ * The form's number is the submission's own: the runtime draws it inside the submission's
+ * transaction into the SUBMIT_FOR_LEGALITY_REVIEW record's `facts.liaisonFormNumber` (the legal
+ * record), whether the case was sent through the desk or not; the materials, requested completion
+ * date, acceptance, return and opinion are history records too, and the desk derives every status
+ * from them. `year`, `serial` and `number` are set only on forms numbered before that (migration
+ * 1764979200000), whose submission record has no number: there the row keeps the number given.
+ * `submitSeq` is the history seq of the SUBMIT_FOR_LEGALITY_REVIEW record the form belongs to.
+ * Rows are written once, never updated.
  */
 @Entity({ name: 'liaison_forms' })
 @Index(['year', 'serial'], { unique: true })
@@ -22,18 +26,18 @@ export class LiaisonFormEntity {
   @Column({ name: 'submit_seq', type: 'integer' })
   submitSeq: number;
 
-  /** the year of the submission (Asia/Shanghai) */
-  @Column({ type: 'integer' })
-  year: number;
+  /** the year of the submission (Asia/Shanghai); forms numbered before numbers were drawn with the submission only */
+  @Column({ type: 'integer', nullable: true })
+  year: number | null;
 
-  /** 1, 2, 3 … within the year */
-  @Column({ type: 'integer' })
-  serial: number;
+  /** 1, 2, 3 … within the year; older forms only */
+  @Column({ type: 'integer', nullable: true })
+  serial: number | null;
 
-  /** e.g. 联系单〔2026〕第12号 */
+  /** e.g. 联系单〔2026〕第12号; older forms only (newer ones: the submission's `facts.liaisonFormNumber`) */
   @Index({ unique: true })
-  @Column({ type: 'varchar', length: 64 })
-  number: string;
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  number: string | null;
 
   @Column({ type: 'varchar', length: 64 })
   kind: string;
@@ -42,7 +46,7 @@ export class LiaisonFormEntity {
   @Column({ name: 'org_unit', type: 'varchar', length: 64 })
   orgUnit: string;
 
-  /** 承办人 / 联系方式; null when the form was numbered for a submission made outside the desk */
+  /** 承办人 / 联系方式; null on an older form numbered for a submission made outside the desk */
   @Column({ name: 'contact_name', type: 'varchar', length: 100, nullable: true })
   contactName: string | null;
 

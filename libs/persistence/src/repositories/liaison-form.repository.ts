@@ -8,7 +8,7 @@ import { toRecord } from './case.repository';
 import { WriteSerializer } from './write-serializer';
 import type { HistoryRecord } from '@app/engine';
 
-/** What a new form says besides its number. */
+/** What a form says: the contact of one submission (its number is the submission record's own). */
 export type NewLiaisonForm = Pick<LiaisonFormEntity, 'caseId' | 'submitSeq' | 'kind' | 'orgUnit' | 'contactName' | 'contactPhone' | 'createdAt' | 'createdBy'>;
 
 /** Which cases a caller sees on the desk (as `CaseListFilter.scope`); unset = every case. */
@@ -22,10 +22,11 @@ const isUniqueViolation = (e: unknown) =>
   (String((e as QueryFailedError & { code?: string }).code) === '23505' || /UNIQUE constraint failed/i.test(e.message));
 
 /**
- * Work liaison forms (工作联系单) and the reads the review desk needs. A form number is allocated
- * in one transaction as max(serial of the year) + 1 under unique constraints on (year, serial),
- * number and (case, submission): a concurrent allocation that lost the race retries, so a number
- * is never given twice and a submission never gets two forms.
+ * Work liaison forms (工作联系单) and the reads the review desk needs. A form's number is drawn by
+ * the runtime with the submission itself (the SUBMIT_FOR_LEGALITY_REVIEW record's
+ * `facts.liaisonFormNumber`, from the central counter `review.liaisonForm`); a form row adds only
+ * the contact, once per submission (unique on case and submission). Rows numbered before that
+ * keep their `year`, `serial` and `number`.
  */
 export class LiaisonFormRepository {
   private readonly serializer: WriteSerializer | null;
@@ -45,33 +46,24 @@ export class LiaisonFormRepository {
   }
 
   /**
-   * The form of the submission, numbered now if it has none yet. `number(year, serial)` renders
-   * the readable number.
+   * Records the form of a submission (its contact), once: a second call for the same submission,
+   * concurrent or later, returns the form already recorded.
    */
-  async allocate(form: NewLiaisonForm, year: number, number: (year: number, serial: number) => string): Promise<LiaisonFormEntity> {
-    for (let attempt = 0; attempt < 20; attempt++) {
-      const existing = await this.forSubmission(form.caseId, form.submitSeq);
-      if (existing) return existing;
-      const tx = () =>
-        this.dataSource.transaction(async (m) => {
-          const [row] = await m
-            .createQueryBuilder(LiaisonFormEntity, 'f')
-            .select('COALESCE(MAX(f.serial), 0)', 'max')
-            .where('f.year = :year', { year })
-            .getRawMany();
-          const serial = Number(row?.max ?? 0) + 1;
-          const entity = Object.assign(new LiaisonFormEntity(), form, { id: randomUUID(), year, serial, number: number(year, serial) });
-          await m.insert(LiaisonFormEntity, entity);
-          return entity;
-        });
-      try {
-        return await (this.serializer ? this.serializer.run(tx) : tx());
-      } catch (e) {
-        if (!isUniqueViolation(e)) throw e;
-        // another allocation won this serial (or numbered this submission): read again and retry
-      }
+  async record(form: NewLiaisonForm): Promise<LiaisonFormEntity> {
+    const existing = await this.forSubmission(form.caseId, form.submitSeq);
+    if (existing) return existing;
+    const entity = Object.assign(new LiaisonFormEntity(), form, { id: randomUUID(), year: null, serial: null, number: null });
+    const insert = () => this.dataSource.getRepository(LiaisonFormEntity).insert(entity);
+    try {
+      await (this.serializer ? this.serializer.run(insert) : insert());
+      return entity;
+    } catch (e) {
+      if (!isUniqueViolation(e)) throw e;
+      // recorded meanwhile by a concurrent call for the same submission
+      const won = await this.forSubmission(form.caseId, form.submitSeq);
+      if (!won) throw e;
+      return won;
     }
-    throw new Error(`could not allocate a liaison form number for case ${form.caseId} after 20 attempts`);
   }
 
   /**
