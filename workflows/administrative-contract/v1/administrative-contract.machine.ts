@@ -35,7 +35,7 @@
  *  C8  Separation of duties as in major-decision P8 (403).
  */
 import { and, assign, setup } from 'xstate';
-import type { Actor, RuleDefinition, WorkflowEvent, WorkflowInput } from '@app/engine';
+import type { RuleDefinition, WorkflowEvent, WorkflowInput } from '@app/engine';
 // LR: the legality-review fragment the matter workflows share (records, shared rules, the legalityReview state)
 import * as LR from '../../common/legality-review/legality-review.fragment';
 import { ruleGuards } from '../../common/rule-guards';
@@ -64,6 +64,7 @@ import type {
   WithdrawPayload,
 } from './administrative-contract.payloads';
 import { isDay, lastOf, nonEmpty, orNull, payloadOf, strings } from '../../common/machine-helpers';
+import { stamp, type Stamp } from '../../common/stamp';
 
 export const ADMINISTRATIVE_CONTRACT_EVENT_TYPES = [
   'RECORD_DUE_DILIGENCE',
@@ -93,10 +94,7 @@ export type AdministrativeContractEvent = {
 // Context
 // ================================================================================================
 
-export interface Stamp {
-  by: Actor;
-  at: string;
-}
+export type { Stamp } from '../../common/stamp';
 
 export interface DraftRecord extends Stamp {
   round: number;
@@ -173,10 +171,6 @@ export interface AdministrativeContractContext {
 type Ctx = AdministrativeContractContext;
 
 const isSha = (s: unknown): s is string => typeof s === 'string' && /^[0-9a-f]{64}$/.test(s);
-
-function stamp(event: { actor: Actor; at: string }): Stamp {
-  return { by: { userId: event.actor.userId, role: event.actor.role, orgUnit: event.actor.orgUnit }, at: event.at };
-}
 
 export function currentDraft(ctx: Ctx): DraftRecord | undefined {
   return ctx.drafts.find((d) => d.round === ctx.round);

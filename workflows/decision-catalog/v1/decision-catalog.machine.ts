@@ -29,7 +29,7 @@
  *      fields; a hearing is a form of public participation, so it requires it (Art. 14, 16).
  */
 import { and, assign, setup } from 'xstate';
-import type { Actor, RuleDefinition, WorkflowEvent, WorkflowInput } from '@app/engine';
+import type { RuleDefinition, WorkflowEvent, WorkflowInput } from '@app/engine';
 import { ruleGuards } from '../../common/rule-guards';
 import type {
   AddItemPayload,
@@ -42,6 +42,7 @@ import type {
   RemoveItemPayload,
 } from './decision-catalog.payloads';
 import { isDay, lastOf, payloadOf, strings } from '../../common/machine-helpers';
+import { stamp, type Stamp } from '../../common/stamp';
 
 export const DECISION_CATALOG_EVENT_TYPES = [
   'ADD_ITEM',
@@ -61,10 +62,7 @@ export type DecisionCatalogEvent = {
 // Context
 // ================================================================================================
 
-export interface Stamp {
-  by: Actor;
-  at: string;
-}
+export type { Stamp } from '../../common/stamp';
 
 export interface CatalogProcedures {
   publicParticipation: boolean;
@@ -154,10 +152,6 @@ export interface DecisionCatalogContext {
 // ================================================================================================
 
 type Ctx = DecisionCatalogContext;
-
-function stamp(event: { actor: Actor; at: string }): Stamp {
-  return { by: { userId: event.actor.userId, role: event.actor.role, orgUnit: event.actor.orgUnit }, at: event.at };
-}
 
 function procedures(p: unknown): CatalogProcedures {
   const o = (p !== null && typeof p === 'object' ? p : {}) as Record<string, unknown>;

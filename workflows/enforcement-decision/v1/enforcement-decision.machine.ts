@@ -32,7 +32,7 @@
  *      after enforcement.legalReview.maxWorkdays (default 15, SPEC §3.4).
  */
 import { and, assign, setup } from 'xstate';
-import type { Actor, ActorProfile, RuleDefinition, WorkflowEvent, WorkflowInput } from '@app/engine';
+import type { ActorProfile, RuleDefinition, WorkflowEvent, WorkflowInput } from '@app/engine';
 // LR: the legality-review fragment the matter workflows share (records, shared rules, the legalityReview state)
 import * as LR from '../../common/legality-review/legality-review.fragment';
 import { ruleGuards } from '../../common/rule-guards';
@@ -48,6 +48,7 @@ import type {
   WithdrawPayload,
 } from './enforcement-decision.payloads';
 import { isDay, nonEmpty, orNull, payloadOf, strings } from '../../common/machine-helpers';
+import { stamp, type Stamp } from '../../common/stamp';
 
 export const ENFORCEMENT_DECISION_EVENT_TYPES = [
   'SUBMIT_DRAFT',
@@ -70,10 +71,7 @@ export type EnforcementDecisionEvent = {
 // Context
 // ================================================================================================
 
-export interface Stamp {
-  by: Actor;
-  at: string;
-}
+export type { Stamp } from '../../common/stamp';
 
 export interface DraftRecord extends Stamp {
   round: number;
@@ -138,10 +136,6 @@ export interface EnforcementDecisionContext {
 // ================================================================================================
 
 type Ctx = EnforcementDecisionContext;
-
-function stamp(event: { actor: Actor; at: string }): Stamp {
-  return { by: { userId: event.actor.userId, role: event.actor.role, orgUnit: event.actor.orgUnit }, at: event.at };
-}
 
 /** 《行政处罚法》 (2021 revision) took effect on this day; reviewers from before it are not first-time (policy E2). */
 export const APL_2021_EFFECTIVE = '2021-07-15';

@@ -56,7 +56,7 @@
  *      never the payload or facts.
  */
 import { and, assign, setup } from 'xstate';
-import type { Actor, RuleDefinition, WorkflowEvent, WorkflowInput } from '@app/engine';
+import type { RuleDefinition, WorkflowEvent, WorkflowInput } from '@app/engine';
 // LR: the legality-review fragment the matter workflows share (records, shared rules, the legalityReview state)
 import * as LR from '../../common/legality-review/legality-review.fragment';
 import { ruleGuards } from '../../common/rule-guards';
@@ -99,6 +99,7 @@ import type {
   WithdrawPayload,
 } from './major-decision.payloads';
 import { isDay, lastOf, nonEmpty, ofRound, orNull, payloadOf, strings } from '../../common/machine-helpers';
+import { stamp, type Stamp } from '../../common/stamp';
 
 // ================================================================================================
 // Events
@@ -147,10 +148,7 @@ export type MajorDecisionEvent = {
 // ================================================================================================
 
 /** Who did something and when (server time, UTC). */
-export interface Stamp {
-  by: Actor;
-  at: string;
-}
+export type { Stamp } from '../../common/stamp';
 
 export interface Procedures {
   publicParticipation: boolean;
@@ -399,12 +397,6 @@ export interface MajorDecisionContext {
 
 type Ctx = MajorDecisionContext;
 
-function copyActor(a: Actor): Actor {
-  return { userId: a.userId, role: a.role, orgUnit: a.orgUnit };
-}
-function stamp(event: { actor: Actor; at: string }): Stamp {
-  return { by: copyActor(event.actor), at: event.at };
-}
 function copyProcedures(p: Partial<Procedures> | undefined): Procedures {
   return {
     publicParticipation: p?.publicParticipation === true,

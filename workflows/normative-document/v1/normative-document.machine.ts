@@ -71,7 +71,7 @@
  *      a key added only by this event, so the snapshots of cases that never went overdue are unchanged.
  */
 import { and, assign, setup } from 'xstate';
-import type { Actor, RuleDefinition, WorkflowEvent, WorkflowInput } from '@app/engine';
+import type { RuleDefinition, WorkflowEvent, WorkflowInput } from '@app/engine';
 // LR: the legality-review fragment the matter workflows share (records, shared rules, the legalityReview state)
 import * as LR from '../../common/legality-review/legality-review.fragment';
 import { ruleGuards } from '../../common/rule-guards';
@@ -106,6 +106,7 @@ import type {
   WithdrawPayload,
 } from './normative-document.payloads';
 import { isDay, lastOf, nonEmpty, ofRound, orNull, payloadOf, strings } from '../../common/machine-helpers';
+import { stamp, type Stamp } from '../../common/stamp';
 
 // ================================================================================================
 // Events
@@ -147,10 +148,7 @@ export type NormativeDocumentEvent = {
 // Context
 // ================================================================================================
 
-export interface Stamp {
-  by: Actor;
-  at: string;
-}
+export type { Stamp } from '../../common/stamp';
 
 export interface DraftRecord extends Stamp {
   round: number;
@@ -326,10 +324,6 @@ export interface NormativeDocumentContext {
 type Ctx = NormativeDocumentContext;
 
 const dayOrNull = (v: unknown): string | null => (isDay(v) ? v : null);
-
-function stamp(event: { actor: Actor; at: string }): Stamp {
-  return { by: { userId: event.actor.userId, role: event.actor.role, orgUnit: event.actor.orgUnit }, at: event.at };
-}
 
 /**
  * The unified number of a REGISTER_DOCUMENT event: allocated by the runtime (`facts.unifiedNumber`,

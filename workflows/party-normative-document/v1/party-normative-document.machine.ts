@@ -43,7 +43,7 @@
  *      added only by this event, so that the snapshots of cases that never went overdue are unchanged.
  */
 import { and, assign, setup } from 'xstate';
-import type { Actor, RuleDefinition, WorkflowEvent, WorkflowInput } from '@app/engine';
+import type { RuleDefinition, WorkflowEvent, WorkflowInput } from '@app/engine';
 // LR: the legality-review fragment the matter workflows share (records, shared rules, the legalityReview state)
 import * as LR from '../../common/legality-review/legality-review.fragment';
 import { ruleGuards } from '../../common/rule-guards';
@@ -65,6 +65,7 @@ import type {
   WithdrawPayload,
 } from './party-normative-document.payloads';
 import { isDay, lastOf, nonEmpty, ofRound, orNull, payloadOf, strings } from '../../common/machine-helpers';
+import { stamp, type Stamp } from '../../common/stamp';
 
 export const PARTY_NORMATIVE_DOCUMENT_EVENT_TYPES = [
   'SUBMIT_DRAFT',
@@ -91,10 +92,7 @@ export type PartyNormativeDocumentEvent = {
 // Context
 // ================================================================================================
 
-export interface Stamp {
-  by: Actor;
-  at: string;
-}
+export type { Stamp } from '../../common/stamp';
 
 export interface DraftRecord extends Stamp {
   round: number;
@@ -162,10 +160,6 @@ export interface PartyNormativeDocumentContext {
 // ================================================================================================
 
 type Ctx = PartyNormativeDocumentContext;
-
-function stamp(event: { actor: Actor; at: string }): Stamp {
-  return { by: { userId: event.actor.userId, role: event.actor.role, orgUnit: event.actor.orgUnit }, at: event.at };
-}
 
 /** The excluded categories (kept here as data: the payload module is imported for types only). */
 const EXEMPTION_CATEGORY_LIST: readonly ExemptionCategory[] = [

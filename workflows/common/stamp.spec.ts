@@ -1,0 +1,20 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { stamp } from './stamp';
+
+describe('stamp', () => {
+  it('copies the actor (userId, role, orgUnit, in this order) and the time, nothing else', () => {
+    const actor = { userId: 'u-1', role: 'secretary', orgUnit: '党政办', displayName: 'x' } as never;
+    const s = stamp({ actor, at: '2024-03-01T02:00:00.000Z', payload: { a: 1 } } as never);
+    expect(s).toEqual({ by: { userId: 'u-1', role: 'secretary', orgUnit: '党政办' }, at: '2024-03-01T02:00:00.000Z' });
+    expect(Object.keys(s)).toEqual(['by', 'at']);
+    expect(Object.keys(s.by)).toEqual(['userId', 'role', 'orgUnit']);
+    expect(s.by).not.toBe(actor);
+  });
+
+  it('is pure: type imports only, no clock, no randomness', () => {
+    const code = readFileSync(join(__dirname, 'stamp.ts'), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
+    expect([...code.matchAll(/^import\s+(?!type\b)[^;]*?from\s+'([^']+)'/gm)].map((m) => m[1])).toEqual([]);
+    expect(code).not.toMatch(/Date\.now|new Date\(|Math\.random|console\.|process\.|require\(/);
+  });
+});
