@@ -4,6 +4,7 @@
  */
 import type { DeadlineDeclaration, EventMeta, Label, RuleDefinition, StateMeta, WorkflowDefinition } from '@app/engine';
 import { legalityReviewDeadline, legalityReviewEvents, legalityReviewStateMeta } from '../../common/legality-review/legality-review.meta';
+import { collectiveDecisionEvents, collectiveDecisionStateMeta } from '../../common/collective-decision/collective-decision.meta';
 import {
   ADMINISTRATIVE_CONTRACT_EVENT_RULES,
   type AdministrativeContractContext,
@@ -37,9 +38,7 @@ export const ADMINISTRATIVE_CONTRACT_STATES: Record<string, StateMeta> = {
     underReview: '审查中',
     revisionsRequired: '待按审查意见修改',
   }),
-  collectiveDecision: state('collectiveDecision', '集体讨论决定（重大合同）', 'Collective decision (major contract)'),
-  'collectiveDecision.preparing': state('collectiveDecision', '待安排会议', 'Meeting to be scheduled'),
-  'collectiveDecision.scheduled': state('collectiveDecision', '已安排会议', 'Meeting scheduled'),
+  ...collectiveDecisionStateMeta('collectiveDecision', { zh: '集体讨论决定（重大合同）', en: 'Collective decision (major contract)' }),
   signing: state('signing', '待签订', 'Awaiting signature'),
   registration: state('registration', '待录入合同管理平台', 'Awaiting entry on the contract platform'),
   filing: state('filing', '待备案', 'Filing due'),
@@ -66,8 +65,10 @@ const EVENTS: Record<AdministrativeContractEventType, EventEntry> = {
     opinion: { label: { zh: '出具合法性审查意见', en: 'Issue the review opinion' }, payload: P.IssueReviewOpinionPayload },
     confirm: { label: { zh: '确认已按审查意见修改', en: 'Confirm the revisions' }, payload: P.ConfirmRevisionsPayload },
   }),
-  SCHEDULE_MEETING: ev('安排集体讨论会议', 'Schedule the meeting', ['secretary'], P.ScheduleMeetingPayload),
-  RECORD_MEETING: ev('记录集体讨论决定情况', 'Record the meeting', ['secretary'], P.RecordMeetingPayload),
+  ...collectiveDecisionEvents({
+    schedule: { label: { zh: '安排集体讨论会议', en: 'Schedule the meeting' } },
+    record: { label: { zh: '记录集体讨论决定情况', en: 'Record the meeting' }, payload: P.RecordMeetingPayload },
+  }),
   SIGN_CONTRACT: ev('签订合同', 'Sign the contract', ['town-head'], P.SignContractPayload),
   REGISTER_ON_PLATFORM: ev('录入合同管理平台', 'Enter on the contract platform', ['department-head'], P.RegisterOnPlatformPayload),
   RECORD_FILING: ev('记录合同备案', 'Record the filing', ['department-head'], P.RecordFilingPayload),

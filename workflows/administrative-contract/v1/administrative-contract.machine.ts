@@ -38,6 +38,8 @@ import { and, assign, setup } from 'xstate';
 import type { RuleDefinition, WorkflowEvent, WorkflowInput } from '@app/engine';
 // LR: the legality-review fragment the matter workflows share (records, shared rules, the legalityReview state)
 import * as LR from '../../common/legality-review/legality-review.fragment';
+// CD: the collective-deliberation fragment the workflows with a meeting share (meeting records, routing guards, the deliberation state)
+import * as CD from '../../common/collective-decision/collective-decision.fragment';
 import { ruleGuards } from '../../common/rule-guards';
 import type {
   ClosingOutcome,
@@ -50,7 +52,6 @@ import type {
   DueDiligenceConclusion,
   IssueReviewOpinionPayload,
   MeetingDecision,
-  MeetingType,
   ProposeChangePayload,
   RecordDueDiligencePayload,
   RecordFilingPayload,
@@ -58,12 +59,11 @@ import type {
   RegisterOnPlatformPayload,
   ReportPerformancePayload,
   ReviewOutcome,
-  ScheduleMeetingPayload,
   SignContractPayload,
   SubmitDraftPayload,
   WithdrawPayload,
 } from './administrative-contract.payloads';
-import { isDay, lastOf, nonEmpty, orNull, payloadOf, strings } from '../../common/machine-helpers';
+import { isDay, orNull, payloadOf, strings } from '../../common/machine-helpers';
 import { stamp, type Stamp } from '../../common/stamp';
 
 export const ADMINISTRATIVE_CONTRACT_EVENT_TYPES = [
@@ -131,11 +131,9 @@ export interface LegalityReviewRecords
     LR.DatedRevisionConfirmationOf<Stamp> & { guaranteeClauseRemoved: boolean }
   > {}
 
-export interface MeetingRecord {
-  round: number;
-  schedules: Array<Stamp & { meetingType: MeetingType; scheduledAt: string }>;
-  minutes: (Stamp & { heldAt: string; attendees: string[]; decision: MeetingDecision; summary: string; minutesHash: string | null }) | null;
-}
+/** The meeting of a round (workflows/common/collective-decision): every (re)scheduling and the minutes. */
+export interface MeetingRecord
+  extends CD.MeetingRecordOf<Stamp, Stamp & { heldAt: string; attendees: string[]; decision: MeetingDecision; summary: string; minutesHash: string | null }> {}
 
 export interface AdministrativeContractContext {
   caseId: string;
@@ -326,10 +324,10 @@ const routingGuards = {
   opinionWithRevisions: LR.opinionWithRevisions,
   opinionLegal: LR.opinionLegal,
   textMajor: ({ context }: GuardArgs) => currentDraft(context)?.major === true,
-  meetingApproved: ({ event }: GuardArgs) => payloadOf<RecordMeetingPayload>(event).decision === 'APPROVED',
-  meetingRejected: ({ event }: GuardArgs) => payloadOf<RecordMeetingPayload>(event).decision === 'REJECTED',
-  meetingPostponed: ({ event }: GuardArgs) => payloadOf<RecordMeetingPayload>(event).decision === 'POSTPONED',
-  meetingRevise: ({ event }: GuardArgs) => payloadOf<RecordMeetingPayload>(event).decision === 'REVISE',
+  meetingApproved: CD.meetingApproved,
+  meetingRejected: CD.meetingRejected,
+  meetingPostponed: CD.meetingPostponed,
+  meetingRevise: CD.meetingRevise,
   hasSignedContract: ({ context }: GuardArgs) => hasSignedContract(context),
 };
 type GuardName = AdministrativeContractRuleName | keyof typeof routingGuards;
@@ -434,30 +432,18 @@ const actions = {
       guaranteeClauseRemoved: payloadOf<ConfirmRevisionsPayload>(event).guaranteeClauseRemoved === true,
     }),
   ),
-  recordSchedule: record(({ context, event }) => {
-    const p = payloadOf<ScheduleMeetingPayload>(event);
-    const schedule = { ...stamp(event), meetingType: p.meetingType as MeetingType, scheduledAt: String(p.scheduledAt) };
-    const last = lastOf(context.meetings);
-    if (last && last.round === context.round && last.minutes === null) {
-      return { meetings: [...context.meetings.slice(0, -1), { ...last, schedules: [...last.schedules, schedule] }] };
-    }
-    return { meetings: [...context.meetings, { round: context.round, schedules: [schedule], minutes: null }] };
-  }),
+  recordSchedule: record(({ context, event }) => CD.scheduleMeeting(context.meetings, context.round, stamp(event), event)),
   recordMeeting: record(({ context, event }) => {
     const p = payloadOf<RecordMeetingPayload>(event);
-    const last = lastOf(context.meetings);
-    const open = last && last.round === context.round && last.minutes === null ? last : undefined;
     const minutes = {
       ...stamp(event),
-      heldAt: nonEmpty(p.heldAt) ? p.heldAt : (lastOf(open?.schedules ?? [])?.scheduledAt ?? event.at),
+      heldAt: CD.meetingHeldAt(p.heldAt, CD.openMeeting(context.meetings, context.round), event.at),
       attendees: strings(p.attendees),
       decision: p.decision as MeetingDecision,
       summary: String(p.summary ?? ''),
       minutesHash: orNull(p.minutesHash),
     };
-    return open
-      ? { meetings: [...context.meetings.slice(0, -1), { ...open, minutes }] }
-      : { meetings: [...context.meetings, { round: context.round, schedules: [], minutes }] };
+    return CD.recordMinutes(context.meetings, context.round, minutes);
   }),
   recordSigning: record(({ context, event }) => {
     const p = payloadOf<SignContractPayload>(event);
@@ -584,27 +570,13 @@ export const administrativeContractV1Machine = setup({
       ],
       revisions: afterPass('CONFIRM_REVISIONS', 'recordRevisions'),
     }),
-    collectiveDecision: {
-      initial: 'preparing',
-      on: { ...WITHDRAW },
-      states: {
-        preparing: {
-          on: { SCHEDULE_MEETING: { guard: when('SCHEDULE_MEETING'), target: 'scheduled', actions: 'recordSchedule' } },
-        },
-        scheduled: {
-          on: {
-            SCHEDULE_MEETING: { guard: when('SCHEDULE_MEETING'), actions: 'recordSchedule' },
-            RECORD_MEETING: [
-              { guard: when('RECORD_MEETING', 'meetingApproved'), target: `${ROOT}.signing`, actions: 'recordMeeting' },
-              { guard: when('RECORD_MEETING', 'meetingPostponed'), target: 'preparing', actions: 'recordMeeting' },
-              { guard: when('RECORD_MEETING', 'hasSignedContract'), target: `${ROOT}.performance`, actions: 'recordMeeting' },
-              { guard: when('RECORD_MEETING', 'meetingRejected'), target: `${ROOT}.rejected`, actions: 'recordMeeting' },
-              { guard: when('RECORD_MEETING', 'meetingRevise'), target: `${ROOT}.drafting`, actions: 'recordMeeting' },
-            ],
-          },
-        },
-      },
-    },
+    collectiveDecision: CD.collectiveDecisionState(when, { ...WITHDRAW }, [
+      { guard: when('RECORD_MEETING', 'meetingApproved'), target: `${ROOT}.signing`, actions: 'recordMeeting' },
+      { guard: when('RECORD_MEETING', 'meetingPostponed'), target: 'preparing', actions: 'recordMeeting' },
+      { guard: when('RECORD_MEETING', 'hasSignedContract'), target: `${ROOT}.performance`, actions: 'recordMeeting' },
+      { guard: when('RECORD_MEETING', 'meetingRejected'), target: `${ROOT}.rejected`, actions: 'recordMeeting' },
+      { guard: when('RECORD_MEETING', 'meetingRevise'), target: `${ROOT}.drafting`, actions: 'recordMeeting' },
+    ]),
     signing: {
       on: {
         SIGN_CONTRACT: { guard: when('SIGN_CONTRACT'), target: 'registration', actions: 'recordSigning' },

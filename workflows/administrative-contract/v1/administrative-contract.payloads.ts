@@ -12,7 +12,6 @@ import {
   IsDefined,
   IsIn,
   IsInt,
-  IsISO8601,
   IsNotEmpty,
   IsObject,
   IsOptional,
@@ -23,13 +22,20 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { DATE_ONLY, INSTANT, IsRealDate, LONG_TEXT, MAX_ITEMS, SHA256_HEX, SHORT_TEXT } from '../../common/payload-validators';
+import { DATE_ONLY, IsRealDate, LONG_TEXT, SHA256_HEX, SHORT_TEXT } from '../../common/payload-validators';
 // LR: the legality-review payloads and field decorators the matter workflows share
 import * as LR from '../../common/legality-review/legality-review.payloads';
+// CD: the collective-deliberation payloads and field decorators the workflows with a meeting share
+import * as CD from '../../common/collective-decision/collective-decision.payloads';
+import type { MeetingDecision } from '../../common/collective-decision/collective-decision.payloads';
 
 /** The review events' payloads are the shared ones (workflows/common/legality-review); CONFIRM_REVISIONS adds the guarantee confirmation (INV-C3). */
 export { AcceptForReviewPayload, LegalityReviewMaterialsDto, REVIEW_OUTCOMES, ReturnIncompletePayload, SubmitForLegalityReviewPayload } from '../../common/legality-review/legality-review.payloads';
 export type { ReviewOutcome } from '../../common/legality-review/legality-review.payloads';
+
+/** SCHEDULE_MEETING and the meeting types and decisions are the shared ones (workflows/common/collective-decision). */
+export { MEETING_DECISIONS, MEETING_TYPES, ScheduleMeetingPayload } from '../../common/collective-decision/collective-decision.payloads';
+export type { MeetingDecision, MeetingType } from '../../common/collective-decision/collective-decision.payloads';
 
 /** SPEC §6 (浙政办发〔2013〕37号; 象山县 2022): the kinds of contracts the organ concludes. */
 export const CONTRACT_TYPES = [
@@ -52,12 +58,6 @@ export type DueDiligenceConclusion = (typeof DUE_DILIGENCE_CONCLUSIONS)[number];
 
 export const DISPUTE_RESOLUTIONS = ['LITIGATION', 'ARBITRATION'] as const;
 export type DisputeResolution = (typeof DISPUTE_RESOLUTIONS)[number];
-
-export const MEETING_TYPES = ['STANDING_MEETING', 'PLENARY_MEETING', 'LEADERSHIP_MEETING', 'TOWN_HEAD_OFFICE_MEETING'] as const;
-export type MeetingType = (typeof MEETING_TYPES)[number];
-
-export const MEETING_DECISIONS = ['APPROVED', 'REJECTED', 'POSTPONED', 'REVISE'] as const;
-export type MeetingDecision = (typeof MEETING_DECISIONS)[number];
 
 export const CLOSING_OUTCOMES = ['PERFORMED', 'TERMINATED'] as const;
 export type ClosingOutcome = (typeof CLOSING_OUTCOMES)[number];
@@ -186,29 +186,20 @@ export class ConfirmRevisionsPayload {
   guaranteeClauseRemoved?: boolean;
 }
 
-export class ScheduleMeetingPayload {
-  @IsIn(MEETING_TYPES)
-  meetingType: MeetingType;
-
-  @IsString() @IsISO8601({ strict: true }) @Matches(INSTANT)
-  scheduledAt: string;
-}
-
 export class RecordMeetingPayload {
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(MAX_ITEMS)
-  @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(SHORT_TEXT, { each: true })
+  @CD.MeetingAttendees()
   attendees: string[];
 
-  @IsIn(MEETING_DECISIONS)
+  @CD.MeetingDecisionOf()
   decision: MeetingDecision;
 
   @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
   summary: string;
 
-  @IsOptional() @IsString() @IsISO8601({ strict: true }) @Matches(INSTANT)
+  @CD.MeetingHeldAt()
   heldAt?: string;
 
-  @IsOptional() @IsString() @Matches(SHA256_HEX)
+  @CD.MinutesHash()
   minutesHash?: string;
 }
 

@@ -5,6 +5,7 @@
  */
 import type { DeadlineDeclaration, EventMeta, FactDeclaration, Label, RuleDefinition, StateMeta, WorkflowDefinition } from '@app/engine';
 import { legalityReviewDeadline, legalityReviewEvents, legalityReviewStateMeta } from '../../common/legality-review/legality-review.meta';
+import { collectiveDecisionEvents, collectiveDecisionStateMeta } from '../../common/collective-decision/collective-decision.meta';
 import {
   currentParticipation,
   effectiveClosesAt,
@@ -53,9 +54,7 @@ export const MAJOR_DECISION_STATES: Record<string, StateMeta> = {
     underReview: '审查中',
     revisionsRequired: '待按审查意见修改',
   }),
-  collectiveDecision: state('collectiveDecision', '集体讨论决定', 'Collective decision'),
-  'collectiveDecision.preparing': state('collectiveDecision', '待安排会议', 'Meeting to be scheduled'),
-  'collectiveDecision.scheduled': state('collectiveDecision', '已安排会议', 'Meeting scheduled'),
+  ...collectiveDecisionStateMeta('collectiveDecision', { zh: '集体讨论决定', en: 'Collective decision' }),
   partyCommitteeReport: state('partyCommitteeReport', '待向党委请示报告', 'Report to the party committee'),
   publication: state('publication', '待公布决策', 'Awaiting publication'),
   implementation: state('implementation', '决策执行', 'Implementation'),
@@ -123,8 +122,10 @@ const EVENTS: Record<MajorDecisionEventType, EventEntry> = {
     opinion: { label: { zh: '出具合法性审查意见', en: 'Issue the review opinion' }, payload: P.IssueReviewOpinionPayload },
     confirm: { label: { zh: '确认已按审查意见修改', en: 'Confirm the revisions' }, payload: P.ConfirmRevisionsPayload },
   }),
-  SCHEDULE_MEETING: ev('安排集体讨论会议', 'Schedule the meeting', ['secretary'], P.ScheduleMeetingPayload),
-  RECORD_MEETING: ev('记录集体讨论决定情况', 'Record the meeting', ['secretary'], P.RecordMeetingPayload),
+  ...collectiveDecisionEvents({
+    schedule: { label: { zh: '安排集体讨论会议', en: 'Schedule the meeting' } },
+    record: { label: { zh: '记录集体讨论决定情况', en: 'Record the meeting' }, payload: P.RecordMeetingPayload },
+  }),
   RECORD_PARTY_COMMITTEE_REPORT: ev(
     '记录向党委请示报告情况',
     'Record the party committee report',

@@ -59,6 +59,8 @@ import { and, assign, setup } from 'xstate';
 import type { RuleDefinition, WorkflowEvent, WorkflowInput } from '@app/engine';
 // LR: the legality-review fragment the matter workflows share (records, shared rules, the legalityReview state)
 import * as LR from '../../common/legality-review/legality-review.fragment';
+// CD: the collective-deliberation fragment the workflows with a meeting share (meeting records, routing guards, the deliberation state)
+import * as CD from '../../common/collective-decision/collective-decision.fragment';
 import { ruleGuards } from '../../common/rule-guards';
 import type {
   AdjustmentScope,
@@ -71,7 +73,6 @@ import type {
   FairCompetitionConclusion,
   IssueReviewOpinionPayload,
   MeetingDecision,
-  MeetingType,
   PartyCommitteeOutcome,
   Position,
   PostEvaluationRecommendation,
@@ -87,7 +88,6 @@ import type {
   ResumePayload,
   ReviewOutcome,
   RiskLevel,
-  ScheduleMeetingPayload,
   SpeakerRole,
   StartPostEvaluationPayload,
   SubmitDraftPayload,
@@ -312,12 +312,8 @@ export interface MeetingMinutes extends Stamp {
   minutesHash: string | null;
 }
 
-export interface MeetingRecord {
-  round: number;
-  /** every (re)scheduling, the current one last */
-  schedules: Array<Stamp & { meetingType: MeetingType; scheduledAt: string }>;
-  minutes: MeetingMinutes | null;
-}
+/** The meeting of a round (workflows/common/collective-decision): every (re)scheduling, the current one last, and its minutes. */
+export interface MeetingRecord extends CD.MeetingRecordOf<Stamp, MeetingMinutes> {}
 
 export interface PartyCommitteeReportRecord extends Stamp {
   round: number;
@@ -1050,10 +1046,10 @@ const routingGuards = {
     const outcome = payloadOf<IssueReviewOpinionPayload>(event).outcome;
     return outcome === 'LEGAL' || outcome === 'EXPLORATORY_RISK_DISCLOSED';
   },
-  meetingApproved: ({ event }: GuardArgs) => payloadOf<RecordMeetingPayload>(event).decision === 'APPROVED',
-  meetingRejected: ({ event }: GuardArgs) => payloadOf<RecordMeetingPayload>(event).decision === 'REJECTED',
-  meetingPostponed: ({ event }: GuardArgs) => payloadOf<RecordMeetingPayload>(event).decision === 'POSTPONED',
-  meetingRevise: ({ event }: GuardArgs) => payloadOf<RecordMeetingPayload>(event).decision === 'REVISE',
+  meetingApproved: CD.meetingApproved,
+  meetingRejected: CD.meetingRejected,
+  meetingPostponed: CD.meetingPostponed,
+  meetingRevise: CD.meetingRevise,
   partyAgreed: ({ event }: GuardArgs) => payloadOf<RecordPartyCommitteeReportPayload>(event).outcome === 'AGREED',
   partyDisagreed: ({ event }: GuardArgs) => payloadOf<RecordPartyCommitteeReportPayload>(event).outcome === 'DISAGREED',
   adjustmentMajor: ({ event }: GuardArgs) => payloadOf<ProposeAdjustmentPayload>(event).scope === 'MAJOR',
@@ -1256,15 +1252,7 @@ const actions = {
   recordRevisions: record(({ context, event }: ActionArgs) =>
     LR.appendReviewRecord(context.legalityReview, 'revisionConfirmations', LR.revisionConfirmation(stamp(event), context.round, event)),
   ),
-  recordSchedule: record(({ context, event }: ActionArgs) => {
-    const p = payloadOf<ScheduleMeetingPayload>(event);
-    const schedule = { ...stamp(event), meetingType: p.meetingType as MeetingType, scheduledAt: String(p.scheduledAt) };
-    const last = lastOf(context.meetings);
-    if (last && last.round === context.round && last.minutes === null) {
-      return { meetings: [...context.meetings.slice(0, -1), { ...last, schedules: [...last.schedules, schedule] }] };
-    }
-    return { meetings: [...context.meetings, { round: context.round, schedules: [schedule], minutes: null }] };
-  }),
+  recordSchedule: record(({ context, event }: ActionArgs) => CD.scheduleMeeting(context.meetings, context.round, stamp(event), event)),
   recordMeeting: record(({ context, event }: ActionArgs) => {
     const p = payloadOf<RecordMeetingPayload>(event);
     const statements: MeetingStatement[] = (Array.isArray(p.statements) ? p.statements : []).map((s) => ({
@@ -1280,7 +1268,7 @@ const actions = {
     for (const s of statements) if (s.role === 'MEMBER' && s.position === 'OPPOSE') dissenting.add(s.speaker);
     const minutes: MeetingMinutes = {
       ...stamp(event),
-      heldAt: nonEmpty(p.heldAt) ? p.heldAt : (lastOf(last?.schedules ?? [])?.scheduledAt ?? event.at),
+      heldAt: CD.meetingHeldAt(p.heldAt, last, event.at),
       attendees: strings(p.attendees),
       statements,
       decision,
@@ -1290,12 +1278,7 @@ const actions = {
       dissentingSpeakers: [...dissenting],
       minutesHash: orNull(p.minutesHash),
     };
-    const meeting: MeetingRecord =
-      last && last.round === context.round && last.minutes === null
-        ? { ...last, minutes }
-        : { round: context.round, schedules: [], minutes };
-    const keep = last && last.round === context.round && last.minutes === null ? context.meetings.slice(0, -1) : context.meetings;
-    return { meetings: [...keep, meeting] };
+    return CD.recordMinutes(context.meetings, context.round, minutes);
   }),
   recordPartyCommitteeReport: record(({ context, event }: ActionArgs) => {
     const p = payloadOf<RecordPartyCommitteeReportPayload>(event);
@@ -1560,29 +1543,12 @@ export const majorDecisionV1Machine = setup({
       ],
       revisions: { guard: when('CONFIRM_REVISIONS'), target: `${ROOT}.collectiveDecision`, actions: 'recordRevisions' },
     }),
-    collectiveDecision: {
-      initial: 'preparing',
-      on: { ...WITHDRAW },
-      states: {
-        preparing: {
-          on: {
-            SCHEDULE_MEETING: { guard: when('SCHEDULE_MEETING'), target: 'scheduled', actions: 'recordSchedule' },
-          },
-        },
-        scheduled: {
-          on: {
-            // re-scheduling keeps every earlier date in the record
-            SCHEDULE_MEETING: { guard: when('SCHEDULE_MEETING'), actions: 'recordSchedule' },
-            RECORD_MEETING: [
-              { guard: when('RECORD_MEETING', 'meetingApproved'), target: `${ROOT}.partyCommitteeReport`, actions: 'recordMeeting' },
-              { guard: when('RECORD_MEETING', 'meetingRejected'), target: `${ROOT}.rejected`, actions: 'recordMeeting' },
-              { guard: when('RECORD_MEETING', 'meetingPostponed'), target: 'preparing', actions: 'recordMeeting' },
-              { guard: when('RECORD_MEETING', 'meetingRevise'), target: `${ROOT}.drafting`, actions: 'recordMeeting' },
-            ],
-          },
-        },
-      },
-    },
+    collectiveDecision: CD.collectiveDecisionState(when, { ...WITHDRAW }, [
+      { guard: when('RECORD_MEETING', 'meetingApproved'), target: `${ROOT}.partyCommitteeReport`, actions: 'recordMeeting' },
+      { guard: when('RECORD_MEETING', 'meetingRejected'), target: `${ROOT}.rejected`, actions: 'recordMeeting' },
+      { guard: when('RECORD_MEETING', 'meetingPostponed'), target: 'preparing', actions: 'recordMeeting' },
+      { guard: when('RECORD_MEETING', 'meetingRevise'), target: `${ROOT}.drafting`, actions: 'recordMeeting' },
+    ]),
     partyCommitteeReport: {
       on: {
         RECORD_PARTY_COMMITTEE_REPORT: [

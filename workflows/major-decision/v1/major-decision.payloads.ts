@@ -20,7 +20,6 @@ import {
   IsDefined,
   IsIn,
   IsInt,
-  IsISO8601,
   IsNotEmpty,
   IsObject,
   IsOptional,
@@ -33,7 +32,6 @@ import {
 } from 'class-validator';
 import {
   DATE_ONLY,
-  INSTANT,
   IsRealDate,
   LONG_TEXT,
   MAX_ITEMS,
@@ -42,9 +40,16 @@ import {
 } from '../../common/payload-validators';
 // LR: the legality-review payloads and field decorators the matter workflows share
 import * as LR from '../../common/legality-review/legality-review.payloads';
+// CD: the collective-deliberation payloads and field decorators the workflows with a meeting share
+import * as CD from '../../common/collective-decision/collective-decision.payloads';
+import type { MeetingDecision } from '../../common/collective-decision/collective-decision.payloads';
 
 /** The review events' payloads are the shared ones (workflows/common/legality-review); ISSUE_REVIEW_OPINION adds EXPLORATORY_RISK_DISCLOSED and requires advisers. */
 export { AcceptForReviewPayload, ConfirmRevisionsPayload, LegalityReviewMaterialsDto, ReturnIncompletePayload, SubmitForLegalityReviewPayload } from '../../common/legality-review/legality-review.payloads';
+
+/** SCHEDULE_MEETING and the meeting types and decisions are the shared ones (workflows/common/collective-decision). */
+export { MEETING_DECISIONS, MEETING_TYPES, ScheduleMeetingPayload } from '../../common/collective-decision/collective-decision.payloads';
+export type { MeetingDecision, MeetingType } from '../../common/collective-decision/collective-decision.payloads';
 
 // ------------------------------------------------------------------------------------------------
 // Enumerations (UPPER_SNAKE values are part of the API contract)
@@ -56,18 +61,11 @@ export type RiskLevel = (typeof RISK_LEVELS)[number];
 export const REVIEW_OUTCOMES = ['LEGAL', 'LEGAL_WITH_REVISIONS', 'ILLEGAL', 'EXPLORATORY_RISK_DISCLOSED'] as const;
 export type ReviewOutcome = (typeof REVIEW_OUTCOMES)[number];
 
-/** 常务会议 / 全体会议 (R713 Art. 30); 镇班子领导会议 / 镇长办公会议 (township practice, SPEC §2.4 row 6). */
-export const MEETING_TYPES = ['STANDING_MEETING', 'PLENARY_MEETING', 'LEADERSHIP_MEETING', 'TOWN_HEAD_OFFICE_MEETING'] as const;
-export type MeetingType = (typeof MEETING_TYPES)[number];
-
 export const SPEAKER_ROLES = ['HEAD', 'MEMBER'] as const;
 export type SpeakerRole = (typeof SPEAKER_ROLES)[number];
 
 export const POSITIONS = ['SUPPORT', 'OPPOSE', 'ABSTAIN'] as const;
 export type Position = (typeof POSITIONS)[number];
-
-export const MEETING_DECISIONS = ['APPROVED', 'REJECTED', 'POSTPONED', 'REVISE'] as const;
-export type MeetingDecision = (typeof MEETING_DECISIONS)[number];
 
 export const PARTY_COMMITTEE_OUTCOMES = ['AGREED', 'DISAGREED'] as const;
 export type PartyCommitteeOutcome = (typeof PARTY_COMMITTEE_OUTCOMES)[number];
@@ -418,17 +416,8 @@ export class IssueReviewOpinionPayload {
   documentHash?: string;
 }
 
-export class ScheduleMeetingPayload {
-  @IsIn(MEETING_TYPES)
-  meetingType: MeetingType;
-
-  @IsString() @IsISO8601({ strict: true }) @Matches(INSTANT)
-  scheduledAt: string;
-}
-
 export class RecordMeetingPayload {
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(MAX_ITEMS)
-  @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(SHORT_TEXT, { each: true })
+  @CD.MeetingAttendees()
   attendees: string[];
 
   /** in the order spoken; the HEAD's statement last (Art. 30 ¶2) */
@@ -436,7 +425,7 @@ export class RecordMeetingPayload {
   @ValidateNested({ each: true }) @Type(() => MeetingStatementDto)
   statements: MeetingStatementDto[];
 
-  @IsIn(MEETING_DECISIONS)
+  @CD.MeetingDecisionOf()
   decision: MeetingDecision;
 
   /** required when the decision differs from the majority of the members (Art. 30 ¶2) */
@@ -444,11 +433,11 @@ export class RecordMeetingPayload {
   headReason?: string;
 
   /** (added) when the meeting was held; defaults to the scheduled time */
-  @IsOptional() @IsString() @IsISO8601({ strict: true }) @Matches(INSTANT)
+  @CD.MeetingHeldAt()
   heldAt?: string;
 
   /** (added) SHA-256 of the minutes */
-  @IsOptional() @IsString() @Matches(SHA256_HEX)
+  @CD.MinutesHash()
   minutesHash?: string;
 }
 

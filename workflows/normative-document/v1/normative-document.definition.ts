@@ -5,6 +5,7 @@
  */
 import type { DeadlineDeclaration, EventMeta, FactDeclaration, Label, RuleDefinition, StateMeta, WorkflowDefinition } from '@app/engine';
 import { legalityReviewDeadline, legalityReviewEvents, legalityReviewStateMeta, submissionOfRound } from '../../common/legality-review/legality-review.meta';
+import { collectiveDecisionEvents, collectiveDecisionStateMeta } from '../../common/collective-decision/collective-decision.meta';
 import {
   currentConsultation,
   effectiveClosesAt,
@@ -54,9 +55,7 @@ export const NORMATIVE_DOCUMENT_STATES: Record<string, StateMeta> = {
     underReview: '审核中',
     revisionsRequired: '待按审核意见修改',
   }),
-  collectiveDeliberation: state('collectiveDeliberation', '集体审议', 'Collective deliberation'),
-  'collectiveDeliberation.preparing': state('collectiveDeliberation', '待安排会议', 'Meeting to be scheduled'),
-  'collectiveDeliberation.scheduled': state('collectiveDeliberation', '已安排会议', 'Meeting scheduled'),
+  ...collectiveDecisionStateMeta('collectiveDeliberation', { zh: '集体审议', en: 'Collective deliberation' }),
   registration: state('issuance', '待统一登记编号', 'Awaiting registration and number'),
   publication: state('issuance', '待公布', 'Awaiting publication'),
   filing: state('filing', '已公布（备案中）', 'Published (filing in progress)'),
@@ -174,8 +173,10 @@ const EVENTS: Record<NormativeDocumentEventType, EventEntry> = {
     opinion: { label: { zh: '出具合法性审核意见', en: 'Issue the review opinion' }, payload: P.IssueReviewOpinionPayload },
     confirm: { label: { zh: '确认已按审核意见修改', en: 'Confirm the revisions' }, payload: P.ConfirmRevisionsPayload },
   }),
-  SCHEDULE_MEETING: ev('安排集体审议会议', 'Schedule the meeting', ['secretary'], P.ScheduleMeetingPayload),
-  RECORD_MEETING: ev('记录集体审议情况', 'Record the meeting', ['secretary'], P.RecordMeetingPayload),
+  ...collectiveDecisionEvents({
+    schedule: { label: { zh: '安排集体审议会议', en: 'Schedule the meeting' } },
+    record: { label: { zh: '记录集体审议情况', en: 'Record the meeting' }, payload: P.RecordMeetingPayload },
+  }),
   REGISTER_DOCUMENT: ev('统一登记编号', 'Register and number', ['secretary'], P.RegisterDocumentPayload, { unifiedNumber: F.unifiedNumber }),
   PUBLISH_DOCUMENT: ev('公布文件', 'Publish the document', ['secretary'], P.PublishDocumentPayload, {
     validityLastDay: F.validityLastDay,

@@ -74,6 +74,8 @@ import { and, assign, setup } from 'xstate';
 import type { RuleDefinition, WorkflowEvent, WorkflowInput } from '@app/engine';
 // LR: the legality-review fragment the matter workflows share (records, shared rules, the legalityReview state)
 import * as LR from '../../common/legality-review/legality-review.fragment';
+// CD: the collective-deliberation fragment the workflows with a meeting share (meeting records, routing guards, the deliberation state)
+import * as CD from '../../common/collective-decision/collective-decision.fragment';
 import { ruleGuards } from '../../common/rule-guards';
 import type {
   AmendmentGround,
@@ -87,7 +89,6 @@ import type {
   IssueReviewOpinionPayload,
   MarkFilingOverduePayload,
   MeetingDecision,
-  MeetingType,
   PublishDocumentPayload,
   PublishForCommentPayload,
   OpenCleanupReviewPayload,
@@ -99,7 +100,6 @@ import type {
   RegisterDocumentPayload,
   RepealDocumentPayload,
   ReviewOutcome,
-  ScheduleMeetingPayload,
   StartAmendmentPayload,
   SubmitDraftPayload,
   SubmitParticipationSummaryPayload,
@@ -223,20 +223,19 @@ export interface LegalityReviewRecords
     LR.RevisionConfirmationOf<Stamp>
   > {}
 
-export interface MeetingRecord {
-  round: number;
-  schedules: Array<Stamp & { meetingType: MeetingType; scheduledAt: string }>;
-  minutes:
-    | (Stamp & {
-        heldAt: string;
-        attendees: string[];
-        decision: MeetingDecision;
-        summary: string;
-        reviewerAttended: boolean;
-        minutesHash: string | null;
-      })
-    | null;
-}
+/** The meeting of a round (workflows/common/collective-decision): every (re)scheduling and the minutes. */
+export interface MeetingRecord
+  extends CD.MeetingRecordOf<
+    Stamp,
+    Stamp & {
+      heldAt: string;
+      attendees: string[];
+      decision: MeetingDecision;
+      summary: string;
+      reviewerAttended: boolean;
+      minutesHash: string | null;
+    }
+  > {}
 
 export interface RegistrationRecord extends Stamp {
   round: number;
@@ -724,10 +723,10 @@ const routingGuards = {
   opinionIllegal: LR.opinionIllegal,
   opinionWithRevisions: LR.opinionWithRevisions,
   opinionLegal: LR.opinionLegal,
-  meetingApproved: ({ event }: GuardArgs) => payloadOf<RecordMeetingPayload>(event).decision === 'APPROVED',
-  meetingRejected: ({ event }: GuardArgs) => payloadOf<RecordMeetingPayload>(event).decision === 'REJECTED',
-  meetingPostponed: ({ event }: GuardArgs) => payloadOf<RecordMeetingPayload>(event).decision === 'POSTPONED',
-  meetingRevise: ({ event }: GuardArgs) => payloadOf<RecordMeetingPayload>(event).decision === 'REVISE',
+  meetingApproved: CD.meetingApproved,
+  meetingRejected: CD.meetingRejected,
+  meetingPostponed: CD.meetingPostponed,
+  meetingRevise: CD.meetingRevise,
   hasTextInForce: ({ context }: GuardArgs) => context.inEffect !== null,
   lineGovernment: filingLineIs('GOVERNMENT'),
   linePeoplesCongress: filingLineIs('PEOPLES_CONGRESS'),
@@ -879,31 +878,19 @@ const actions = {
   recordRevisions: record(({ context, event }) =>
     LR.appendReviewRecord(context.legalityReview, 'revisionConfirmations', LR.revisionConfirmation(stamp(event), context.round, event)),
   ),
-  recordSchedule: record(({ context, event }) => {
-    const p = payloadOf<ScheduleMeetingPayload>(event);
-    const schedule = { ...stamp(event), meetingType: p.meetingType as MeetingType, scheduledAt: String(p.scheduledAt) };
-    const last = lastOf(context.meetings);
-    if (last && last.round === context.round && last.minutes === null) {
-      return { meetings: [...context.meetings.slice(0, -1), { ...last, schedules: [...last.schedules, schedule] }] };
-    }
-    return { meetings: [...context.meetings, { round: context.round, schedules: [schedule], minutes: null }] };
-  }),
+  recordSchedule: record(({ context, event }) => CD.scheduleMeeting(context.meetings, context.round, stamp(event), event)),
   recordMeeting: record(({ context, event }) => {
     const p = payloadOf<RecordMeetingPayload>(event);
-    const last = lastOf(context.meetings);
-    const open = last && last.round === context.round && last.minutes === null ? last : undefined;
     const minutes = {
       ...stamp(event),
-      heldAt: nonEmpty(p.heldAt) ? p.heldAt : (lastOf(open?.schedules ?? [])?.scheduledAt ?? event.at),
+      heldAt: CD.meetingHeldAt(p.heldAt, CD.openMeeting(context.meetings, context.round), event.at),
       attendees: strings(p.attendees),
       decision: p.decision as MeetingDecision,
       summary: String(p.summary ?? ''),
       reviewerAttended: p.reviewerAttended === true,
       minutesHash: orNull(p.minutesHash),
     };
-    return open
-      ? { meetings: [...context.meetings.slice(0, -1), { ...open, minutes }] }
-      : { meetings: [...context.meetings, { round: context.round, schedules: [], minutes }] };
+    return CD.recordMinutes(context.meetings, context.round, minutes);
   }),
   recordRegistration: record(({ context, event }) => {
     const p = payloadOf<RegisterDocumentPayload>(event);
@@ -1162,29 +1149,13 @@ export const normativeDocumentV1Machine = setup({
       ],
       revisions: { guard: when('CONFIRM_REVISIONS'), target: `${ROOT}.collectiveDeliberation`, actions: 'recordRevisions' },
     }),
-    collectiveDeliberation: {
-      initial: 'preparing',
-      on: { ...WITHDRAW },
-      states: {
-        preparing: {
-          on: {
-            SCHEDULE_MEETING: { guard: when('SCHEDULE_MEETING'), target: 'scheduled', actions: 'recordSchedule' },
-          },
-        },
-        scheduled: {
-          on: {
-            SCHEDULE_MEETING: { guard: when('SCHEDULE_MEETING'), actions: 'recordSchedule' },
-            RECORD_MEETING: [
-              { guard: when('RECORD_MEETING', 'meetingApproved'), target: `${ROOT}.registration`, actions: 'recordMeeting' },
-              { guard: when('RECORD_MEETING', 'meetingRejected', 'hasTextInForce'), target: `${ROOT}.inForce`, actions: 'recordMeeting' },
-              { guard: when('RECORD_MEETING', 'meetingRejected'), target: `${ROOT}.rejected`, actions: 'recordMeeting' },
-              { guard: when('RECORD_MEETING', 'meetingPostponed'), target: 'preparing', actions: 'recordMeeting' },
-              { guard: when('RECORD_MEETING', 'meetingRevise'), target: `${ROOT}.drafting`, actions: 'recordMeeting' },
-            ],
-          },
-        },
-      },
-    },
+    collectiveDeliberation: CD.collectiveDecisionState(when, { ...WITHDRAW }, [
+      { guard: when('RECORD_MEETING', 'meetingApproved'), target: `${ROOT}.registration`, actions: 'recordMeeting' },
+      { guard: when('RECORD_MEETING', 'meetingRejected', 'hasTextInForce'), target: `${ROOT}.inForce`, actions: 'recordMeeting' },
+      { guard: when('RECORD_MEETING', 'meetingRejected'), target: `${ROOT}.rejected`, actions: 'recordMeeting' },
+      { guard: when('RECORD_MEETING', 'meetingPostponed'), target: 'preparing', actions: 'recordMeeting' },
+      { guard: when('RECORD_MEETING', 'meetingRevise'), target: `${ROOT}.drafting`, actions: 'recordMeeting' },
+    ]),
     registration: {
       on: {
         REGISTER_DOCUMENT: { guard: when('REGISTER_DOCUMENT'), target: 'publication', actions: 'recordRegistration' },

@@ -18,7 +18,6 @@ import {
   IsDefined,
   IsIn,
   IsInt,
-  IsISO8601,
   IsNotEmpty,
   IsObject,
   IsOptional,
@@ -31,13 +30,20 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { DeadlineMissedPayload } from '../../common/deadline-missed.payload';
-import { DATE_ONLY, INSTANT, IsRealDate, LONG_TEXT, MAX_ITEMS, SHA256_HEX, SHORT_TEXT } from '../../common/payload-validators';
+import { DATE_ONLY, IsRealDate, LONG_TEXT, MAX_ITEMS, SHA256_HEX, SHORT_TEXT } from '../../common/payload-validators';
 // LR: the legality-review payloads and field decorators the matter workflows share
 import * as LR from '../../common/legality-review/legality-review.payloads';
+// CD: the collective-deliberation payloads and field decorators the workflows with a meeting share
+import * as CD from '../../common/collective-decision/collective-decision.payloads';
+import type { MeetingDecision } from '../../common/collective-decision/collective-decision.payloads';
 
 /** The review events' payloads are the shared ones (workflows/common/legality-review, the same as major-decision v1). */
 export { AcceptForReviewPayload, ConfirmRevisionsPayload, LegalityReviewMaterialsDto, REVIEW_OUTCOMES, ReturnIncompletePayload, SubmitForLegalityReviewPayload } from '../../common/legality-review/legality-review.payloads';
 export type { ReviewOutcome } from '../../common/legality-review/legality-review.payloads';
+
+/** SCHEDULE_MEETING and the meeting types and decisions are the shared ones (workflows/common/collective-decision). */
+export { MEETING_DECISIONS, MEETING_TYPES, ScheduleMeetingPayload } from '../../common/collective-decision/collective-decision.payloads';
+export type { MeetingDecision, MeetingType } from '../../common/collective-decision/collective-decision.payloads';
 
 // ------------------------------------------------------------------------------------------------
 // Enumerations (UPPER_SNAKE values are part of the API contract)
@@ -48,12 +54,6 @@ export type { ReviewOutcome } from '../../common/legality-review/legality-review
 /** 《公平竞争审查条例》: compliant, an exception of the regulation applies, or not compliant (revise). */
 export const FAIR_COMPETITION_CONCLUSIONS = ['COMPLIANT', 'EXCEPTION_APPLIES', 'NOT_COMPLIANT'] as const;
 export type FairCompetitionConclusion = (typeof FAIR_COMPETITION_CONCLUSIONS)[number];
-
-export const MEETING_TYPES = ['STANDING_MEETING', 'PLENARY_MEETING', 'LEADERSHIP_MEETING', 'TOWN_HEAD_OFFICE_MEETING'] as const;
-export type MeetingType = (typeof MEETING_TYPES)[number];
-
-export const MEETING_DECISIONS = ['APPROVED', 'REJECTED', 'POSTPONED', 'REVISE'] as const;
-export type MeetingDecision = (typeof MEETING_DECISIONS)[number];
 
 /**
  * Filing lines besides the government line (SPEC §4.2 rows 8b, 8c): the people's congress standing
@@ -246,20 +246,11 @@ export class IssueReviewOpinionPayload {
   documentHash?: string;
 }
 
-export class ScheduleMeetingPayload {
-  @IsIn(MEETING_TYPES)
-  meetingType: MeetingType;
-
-  @IsString() @IsISO8601({ strict: true }) @Matches(INSTANT)
-  scheduledAt: string;
-}
-
 export class RecordMeetingPayload {
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(MAX_ITEMS)
-  @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(SHORT_TEXT, { each: true })
+  @CD.MeetingAttendees()
   attendees: string[];
 
-  @IsIn(MEETING_DECISIONS)
+  @CD.MeetingDecisionOf()
   decision: MeetingDecision;
 
   /** what was discussed and decided, dissent included */
@@ -270,10 +261,10 @@ export class RecordMeetingPayload {
   @IsOptional() @IsBoolean()
   reviewerAttended?: boolean;
 
-  @IsOptional() @IsString() @IsISO8601({ strict: true }) @Matches(INSTANT)
+  @CD.MeetingHeldAt()
   heldAt?: string;
 
-  @IsOptional() @IsString() @Matches(SHA256_HEX)
+  @CD.MinutesHash()
   minutesHash?: string;
 }
 
