@@ -4,13 +4,12 @@
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { plainToInstance } from 'class-transformer';
-import { validateSync } from 'class-validator';
 import { initialTransition, transition, type SnapshotFrom } from 'xstate';
 import { getShortestPaths } from 'xstate/graph';
 import type { WorkflowEvent } from '@app/engine';
 import { definitionProblems, describeDefinition, leafPaths, startCase, statePaths, stepCase, WorkflowRegistry } from '@app/engine';
 import { allWorkflows } from '../../index';
+import { describeDefinitionContract } from '../../common/testing/definition-contract';
 import { PARTY_NORMATIVE_DOCUMENT_DEADLINES, partyNormativeDocumentV1 as def } from './party-normative-document.definition';
 import {
   currentDraft,
@@ -352,43 +351,13 @@ describe('routing', () => {
 });
 
 describe('definition', () => {
-  type Node = { path: string[]; states: Record<string, Node>; on: Record<string, unknown> };
-  const nodes = (n: Node): Node[] => Object.values(n.states).flatMap((c) => [c, ...nodes(c)]);
-  const allNodes = nodes(machine.root as unknown as Node);
-
-  it('passes the engine’s contract check and registers', () => {
-    expect(definitionProblems(def)).toEqual([]);
-    expect(new WorkflowRegistry(allWorkflows).get('party-normative-document', 1)).toBe(def);
-  });
-
-  it('labels every state path (zh + en) with a declared stage, and nothing else', () => {
-    expect(Object.keys(def.states).sort()).toEqual(allNodes.map((n) => n.path.join('.')).sort());
-    for (const meta of Object.values(def.states)) {
-      expect(meta.label.zh.trim() && meta.label.en.trim()).toBeTruthy();
-      expect(Object.keys(def.stages)).toContain(meta.stage);
-    }
-  });
-
-  it('declares exactly the events the machine accepts, each with roles, a label, a payload class and existing rules', () => {
-    const used = new Set(allNodes.flatMap((n) => Object.keys(n.on)));
-    expect([...used].sort()).toEqual(Object.keys(def.events).sort());
-    expect([...PARTY_NORMATIVE_DOCUMENT_EVENT_TYPES].sort()).toEqual(Object.keys(def.events).sort());
-    const usedRules = new Set<string>();
-    for (const [type, meta] of Object.entries(def.events)) {
-      for (const r of meta.rules ?? []) usedRules.add(r);
-      expect(meta.roles.length).toBeGreaterThan(0);
-      expect(meta.label.zh && meta.label.en).toBeTruthy();
-      const pascal = type.toLowerCase().split('_').map((w) => w[0].toUpperCase() + w.slice(1)).join('');
-      expect(meta.payload!.name).toBe(`${pascal}Payload`);
-    }
-    expect([...usedRules].sort()).toEqual(Object.keys(def.rules).sort());
-  });
-
-  it('uses the review-desk event names and roles of major-decision v1', () => {
-    const md = allWorkflows.find((d) => d.kind === 'major-decision')!;
-    for (const t of ['SUBMIT_FOR_LEGALITY_REVIEW', 'ACCEPT_FOR_REVIEW', 'RETURN_INCOMPLETE', 'ISSUE_REVIEW_OPINION', 'CONFIRM_REVISIONS'] as const) {
-      expect(def.events[t].roles).toEqual(md.events[t].roles);
-    }
+  describeDefinitionContract(def, {
+    engine: { definitionProblems, WorkflowRegistry },
+    workflows: allWorkflows,
+    registeredAs: ['party-normative-document', 1],
+    eventTypes: PARTY_NORMATIVE_DOCUMENT_EVENT_TYPES,
+    precondition: { context: () => atIssuance().context, actor: ACTORS.secretary, at: AT, junk: { payload: { issuedAt: '1999-01-01' }, facts: { filingDue: '2999-01-01' } } },
+    fixtures: { valid, createPayload, samples: () => [['SUBMIT_DRAFT', valid.SUBMIT_DRAFT('EXEMPT')]] },
   });
 
   it('declares INV-P2 as a 30-day fact and a deadline due on it', () => {
@@ -406,25 +375,6 @@ describe('definition', () => {
     });
     expect(filing.dueDate!(atFiling().context)).toBe('2024-04-01');
     for (const d of PARTY_NORMATIVE_DOCUMENT_DEADLINES) for (const p of d.states) expect(Object.keys(def.states)).toContain(p);
-  });
-
-  it('marks as precondition only rules that ignore the payload and facts', () => {
-    const s = atIssuance();
-    for (const [name, rule] of Object.entries(def.rules)) {
-      if (!rule.precondition) continue;
-      const probe = { type: 'X', payload: {}, actor: ACTORS.secretary, at: AT, today: '2024-03-01', facts: {} };
-      const junk = { ...probe, payload: { issuedAt: '1999-01-01' }, facts: { filingDue: '2999-01-01' } };
-      expect([name, rule.check({ context: s.context, event: probe })]).toEqual([name, rule.check({ context: s.context, event: junk })]);
-    }
-  });
-
-  it('accepts the fixtures’ payloads with the payload classes', () => {
-    const OPTIONS = { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true };
-    for (const [type, make] of Object.entries(valid)) {
-      expect([type, validateSync(plainToInstance(def.events[type].payload!, (make as () => object)()) as object, OPTIONS)]).toEqual([type, []]);
-    }
-    expect(validateSync(plainToInstance(def.events.SUBMIT_DRAFT.payload!, valid.SUBMIT_DRAFT('EXEMPT')) as object, OPTIONS)).toEqual([]);
-    expect(validateSync(plainToInstance(def.create.payload!, createPayload()) as object, OPTIONS)).toEqual([]);
   });
 
   it('keeps the machine file pure', () => {
