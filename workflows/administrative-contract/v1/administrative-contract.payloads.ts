@@ -37,6 +37,9 @@ export type { ReviewOutcome } from '../../common/legality-review/legality-review
 export { MEETING_DECISIONS, MEETING_TYPES, ScheduleMeetingPayload } from '../../common/collective-decision/collective-decision.payloads';
 export type { MeetingDecision, MeetingType } from '../../common/collective-decision/collective-decision.payloads';
 
+/** WITHDRAW takes the shared reason (workflows/common/withdraw.payload). */
+export { WithdrawPayload } from '../../common/withdraw.payload';
+
 /** SPEC §6 (浙政办发〔2013〕37号; 象山县 2022): the kinds of contracts the organ concludes. */
 export const CONTRACT_TYPES = [
   'STATE_ASSET_INVESTMENT',
@@ -274,9 +277,4 @@ export class CloseContractPayload {
 
   @IsOptional() @IsString() @IsNotEmpty() @MaxLength(SHORT_TEXT)
   archiveNumber?: string;
-}
-
-export class WithdrawPayload {
-  @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
-  reason: string;
 }

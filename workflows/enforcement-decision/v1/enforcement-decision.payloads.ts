@@ -29,6 +29,9 @@ import * as LR from '../../common/legality-review/legality-review.payloads';
 export { AcceptForReviewPayload, ConfirmRevisionsPayload, LegalityReviewMaterialsDto, REVIEW_OUTCOMES, ReturnIncompletePayload, SubmitForLegalityReviewPayload } from '../../common/legality-review/legality-review.payloads';
 export type { ReviewOutcome } from '../../common/legality-review/legality-review.payloads';
 
+/** WITHDRAW takes the shared reason (workflows/common/withdraw.payload). */
+export { WithdrawPayload } from '../../common/withdraw.payload';
+
 export const DECISION_TYPES = ['PENALTY', 'LICENSING', 'COMPULSORY_MEASURE', 'OTHER'] as const;
 export type DecisionType = (typeof DECISION_TYPES)[number];
 
@@ -156,11 +159,6 @@ export class RecordDecisionPayload {
 
 /** The decision-maker wants a different decision: it goes back and is reviewed again. */
 export class ReturnForRevisionPayload {
-  @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
-  reason: string;
-}
-
-export class WithdrawPayload {
   @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
   reason: string;
 }

@@ -51,6 +51,11 @@ export { AcceptForReviewPayload, ConfirmRevisionsPayload, LegalityReviewMaterial
 export { MEETING_DECISIONS, MEETING_TYPES, ScheduleMeetingPayload } from '../../common/collective-decision/collective-decision.payloads';
 export type { MeetingDecision, MeetingType } from '../../common/collective-decision/collective-decision.payloads';
 
+/** The comment period's events take the shared payloads (workflows/common/public-comment.payloads). */
+export { CloseCommentPeriodPayload, ExtendCommentPeriodPayload, PublishForCommentPayload } from '../../common/public-comment.payloads';
+/** WITHDRAW takes the shared reason (workflows/common/withdraw.payload). */
+export { WithdrawPayload } from '../../common/withdraw.payload';
+
 // ------------------------------------------------------------------------------------------------
 // Enumerations (UPPER_SNAKE values are part of the API contract)
 // ------------------------------------------------------------------------------------------------
@@ -233,41 +238,6 @@ export class SubmitDraftPayload {
   /** (added) unresolved disputes with the consulted units, reported to the decision body (Art. 13) */
   @IsOptional() @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
   disputes?: string;
-}
-
-export class PublishForCommentPayload {
-  @IsString() @Matches(DATE_ONLY) @IsRealDate()
-  opensAt: string;
-
-  /** the last day of the comment period (it runs to 24:00, CC Art. 203) */
-  @IsString() @Matches(DATE_ONLY) @IsRealDate()
-  closesAt: string;
-
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50)
-  @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(SHORT_TEXT, { each: true })
-  channels: string[];
-
-  /** stated in the published notice when the period is shorter than 30 days (Art. 15) */
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
-  shortenedReason?: string;
-}
-
-export class ExtendCommentPeriodPayload {
-  @IsString() @Matches(DATE_ONLY) @IsRealDate()
-  closesAt: string;
-
-  @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
-  reason: string;
-}
-
-/**
- * No payload is needed; the optional note keeps the class non-empty, because class-validator 0.14
- * refuses instances of classes without any decorated property (forbidUnknownValues).
- */
-export class CloseCommentPeriodPayload {
-  /** (added) */
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
-  note?: string;
 }
 
 export class RecordHearingPayload {
@@ -541,9 +511,4 @@ export class ArchivePayload {
   /** (added) 档案号 */
   @IsOptional() @IsString() @IsNotEmpty() @MaxLength(SHORT_TEXT)
   archiveNumber?: string;
-}
-
-export class WithdrawPayload {
-  @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
-  reason: string;
 }

@@ -45,6 +45,11 @@ export type { ReviewOutcome } from '../../common/legality-review/legality-review
 export { MEETING_DECISIONS, MEETING_TYPES, ScheduleMeetingPayload } from '../../common/collective-decision/collective-decision.payloads';
 export type { MeetingDecision, MeetingType } from '../../common/collective-decision/collective-decision.payloads';
 
+/** The comment period's events take the shared payloads (workflows/common/public-comment.payloads). */
+export { CloseCommentPeriodPayload, ExtendCommentPeriodPayload, PublishForCommentPayload } from '../../common/public-comment.payloads';
+/** WITHDRAW takes the shared reason (workflows/common/withdraw.payload). */
+export { WithdrawPayload } from '../../common/withdraw.payload';
+
 // ------------------------------------------------------------------------------------------------
 // Enumerations (UPPER_SNAKE values are part of the API contract)
 // ------------------------------------------------------------------------------------------------
@@ -151,36 +156,6 @@ export class SubmitDraftPayload {
   /** 评估论证: necessity and feasibility */
   @IsOptional() @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
   assessment?: string;
-}
-
-export class PublishForCommentPayload {
-  @IsString() @Matches(DATE_ONLY) @IsRealDate()
-  opensAt: string;
-
-  /** the last day of the consultation (it runs to 24:00, CC Art. 203) */
-  @IsString() @Matches(DATE_ONLY) @IsRealDate()
-  closesAt: string;
-
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50)
-  @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(SHORT_TEXT, { each: true })
-  channels: string[];
-
-  /** general documents only: the reason for a period shorter than the minimum, stated in the notice */
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
-  shortenedReason?: string;
-}
-
-export class ExtendCommentPeriodPayload {
-  @IsString() @Matches(DATE_ONLY) @IsRealDate()
-  closesAt: string;
-
-  @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
-  reason: string;
-}
-
-export class CloseCommentPeriodPayload {
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
-  note?: string;
 }
 
 export class SubmitParticipationSummaryPayload {
@@ -385,11 +360,6 @@ export class RepealDocumentPayload {
 export class DeclareExpiredPayload {
   @IsOptional() @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
   note?: string;
-}
-
-export class WithdrawPayload {
-  @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
-  reason: string;
 }
 
 /** Policy N13: sent by Docket itself (the `system` actor) the day after a filing line's period passed unfiled. */

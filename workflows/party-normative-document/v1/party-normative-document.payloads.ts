@@ -28,6 +28,9 @@ import * as LR from '../../common/legality-review/legality-review.payloads';
 export { AcceptForReviewPayload, ConfirmRevisionsPayload, LegalityReviewMaterialsDto, REVIEW_OUTCOMES, ReturnIncompletePayload, SubmitForLegalityReviewPayload } from '../../common/legality-review/legality-review.payloads';
 export type { ReviewOutcome } from '../../common/legality-review/legality-review.payloads';
 
+/** WITHDRAW takes the shared reason (workflows/common/withdraw.payload). */
+export { WithdrawPayload } from '../../common/withdraw.payload';
+
 export const FILING_SCOPES = ['REQUIRED', 'EXEMPT'] as const;
 export type FilingScope = (typeof FILING_SCOPES)[number];
 
@@ -198,11 +201,6 @@ export class RepealDocumentPayload {
 
   @IsString() @Matches(DATE_ONLY) @IsRealDate()
   repealedOn: string;
-}
-
-export class WithdrawPayload {
-  @IsString() @IsNotEmpty() @MaxLength(LONG_TEXT)
-  reason: string;
 }
 
 /** Policy P8: sent by Docket itself (the `system` actor) the day after the filing period passed unfiled. */
