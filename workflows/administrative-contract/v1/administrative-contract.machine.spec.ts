@@ -353,7 +353,7 @@ describe('definition', () => {
 
   it('keeps the machine file pure', () => {
     const code = readFileSync(join(__dirname, 'administrative-contract.machine.ts'), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
-    expect([...code.matchAll(/^import\s+(?!type\b)[^;]*?from\s+'([^']+)'/gm)].map((m) => m[1])).toEqual(['xstate', '../../common/legality-review/legality-review.fragment', '../../common/collective-decision/collective-decision.fragment', '../../common/rule-guards', '../../common/machine-helpers', '../../common/stamp']);
+    expect([...code.matchAll(/^import\s+(?!type\b)[^;]*?from\s+'([^']+)'/gm)].map((m) => m[1])).toEqual(['xstate', '../../common/legality-review/legality-review.fragment', '../../common/collective-decision/collective-decision.fragment', '../../common/rule-guards', '../../common/transition-guards', '../../common/machine-helpers', '../../common/stamp']);
     expect(code).not.toMatch(/Date\.now|new Date\(\s*\)|Math\.random|console\.|process\.|require\(/);
   });
 

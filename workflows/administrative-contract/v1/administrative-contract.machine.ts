@@ -34,13 +34,14 @@
  *      change (policy C4) first.
  *  C8  Separation of duties as in major-decision P8 (403).
  */
-import { and, assign, setup } from 'xstate';
+import { assign, setup } from 'xstate';
 import type { RuleDefinition, WorkflowEvent, WorkflowInput } from '@app/engine';
 // LR: the legality-review fragment the matter workflows share (records, shared rules, the legalityReview state)
 import * as LR from '../../common/legality-review/legality-review.fragment';
 // CD: the collective-deliberation fragment the workflows with a meeting share (meeting records, routing guards, the deliberation state)
 import * as CD from '../../common/collective-decision/collective-decision.fragment';
 import { ruleGuards } from '../../common/rule-guards';
+import { whenOf } from '../../common/transition-guards';
 import type {
   ClosingOutcome,
   CloseContractPayload,
@@ -332,12 +333,7 @@ const routingGuards = {
 };
 type GuardName = AdministrativeContractRuleName | keyof typeof routingGuards;
 
-function when(type: AdministrativeContractEventType, ...routing: GuardName[]): any {
-  const names: GuardName[] = [...ADMINISTRATIVE_CONTRACT_EVENT_RULES[type], ...routing];
-  if (names.length === 0) return undefined;
-  if (names.length === 1) return names[0];
-  return and(names as any);
-}
+const when = whenOf<AdministrativeContractEventType, GuardName>(ADMINISTRATIVE_CONTRACT_EVENT_RULES);
 
 // ================================================================================================
 // Actions

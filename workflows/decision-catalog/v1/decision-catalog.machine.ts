@@ -28,9 +28,10 @@
  *  K5  Legality review and collective discussion always apply (R713 Art. 25, 30) and are not
  *      fields; a hearing is a form of public participation, so it requires it (Art. 14, 16).
  */
-import { and, assign, setup } from 'xstate';
+import { assign, setup } from 'xstate';
 import type { RuleDefinition, WorkflowEvent, WorkflowInput } from '@app/engine';
 import { ruleGuards } from '../../common/rule-guards';
+import { whenOf } from '../../common/transition-guards';
 import type {
   AddItemPayload,
   AdjustItemPayload,
@@ -375,12 +376,7 @@ export const DECISION_CATALOG_EVENT_RULES = {
 // Guards
 // ================================================================================================
 
-function when(type: DecisionCatalogEventType): any {
-  const names: DecisionCatalogRuleName[] = [...DECISION_CATALOG_EVENT_RULES[type]];
-  if (names.length === 0) return undefined;
-  if (names.length === 1) return names[0];
-  return and(names as any);
-}
+const when = whenOf<DecisionCatalogEventType, DecisionCatalogRuleName>(DECISION_CATALOG_EVENT_RULES);
 
 // ================================================================================================
 // Actions

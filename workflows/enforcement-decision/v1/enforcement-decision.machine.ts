@@ -31,11 +31,12 @@
  *  E6  The review period has no figure in the spec: the opinion is due on the requested date, else
  *      after enforcement.legalReview.maxWorkdays (default 15, SPEC §3.4).
  */
-import { and, assign, setup } from 'xstate';
+import { assign, setup } from 'xstate';
 import type { ActorProfile, RuleDefinition, WorkflowEvent, WorkflowInput } from '@app/engine';
 // LR: the legality-review fragment the matter workflows share (records, shared rules, the legalityReview state)
 import * as LR from '../../common/legality-review/legality-review.fragment';
 import { ruleGuards } from '../../common/rule-guards';
+import { whenOf } from '../../common/transition-guards';
 import type {
   CreateEnforcementDecisionPayload,
   DecisionType,
@@ -292,12 +293,7 @@ const routingGuards = {
 };
 type GuardName = EnforcementDecisionRuleName | keyof typeof routingGuards;
 
-function when(type: EnforcementDecisionEventType, ...routing: GuardName[]): any {
-  const names: GuardName[] = [...ENFORCEMENT_DECISION_EVENT_RULES[type], ...routing];
-  if (names.length === 0) return undefined;
-  if (names.length === 1) return names[0];
-  return and(names as any);
-}
+const when = whenOf<EnforcementDecisionEventType, GuardName>(ENFORCEMENT_DECISION_EVENT_RULES);
 
 // ================================================================================================
 // Actions

@@ -55,13 +55,14 @@
  *  P12 Rules marked `precondition` read the context and at most `event.actor` / `event.today`,
  *      never the payload or facts.
  */
-import { and, assign, setup } from 'xstate';
+import { assign, setup } from 'xstate';
 import type { RuleDefinition, WorkflowEvent, WorkflowInput } from '@app/engine';
 // LR: the legality-review fragment the matter workflows share (records, shared rules, the legalityReview state)
 import * as LR from '../../common/legality-review/legality-review.fragment';
 // CD: the collective-deliberation fragment the workflows with a meeting share (meeting records, routing guards, the deliberation state)
 import * as CD from '../../common/collective-decision/collective-decision.fragment';
 import { ruleGuards } from '../../common/rule-guards';
+import { whenOf } from '../../common/transition-guards';
 import type {
   AdjustmentScope,
   ArchivePayload,
@@ -1058,12 +1059,7 @@ const routingGuards = {
 type GuardName = MajorDecisionRuleName | keyof typeof routingGuards;
 
 /** The guard of a transition: the event's rules in order, then routing guards. */
-function when(type: MajorDecisionEventType, ...routing: GuardName[]): any {
-  const names: GuardName[] = [...MAJOR_DECISION_EVENT_RULES[type], ...routing];
-  if (names.length === 0) return undefined;
-  if (names.length === 1) return names[0];
-  return and(names as any);
-}
+const when = whenOf<MajorDecisionEventType, GuardName>(MAJOR_DECISION_EVENT_RULES);
 
 // ================================================================================================
 // Actions: record who did what, when

@@ -773,7 +773,7 @@ describe('definition', () => {
     const src = readFileSync(join(__dirname, 'normative-document.machine.ts'), 'utf8');
     const code = src.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
     const runtimeImports = [...code.matchAll(/^import\s+(?!type\b)[^;]*?from\s+'([^']+)'/gm)].map((m) => m[1]);
-    expect(runtimeImports).toEqual(['xstate', '../../common/legality-review/legality-review.fragment', '../../common/collective-decision/collective-decision.fragment', '../../common/rule-guards', '../../common/machine-helpers', '../../common/stamp']);
+    expect(runtimeImports).toEqual(['xstate', '../../common/legality-review/legality-review.fragment', '../../common/collective-decision/collective-decision.fragment', '../../common/rule-guards', '../../common/transition-guards', '../../common/machine-helpers', '../../common/stamp']);
     expect(code).not.toMatch(/Date\.now|new Date\(\s*\)|Math\.random|console\.|process\.|require\(/);
   });
 });

@@ -70,13 +70,14 @@
  *      period has passed (FILING_PERIOD_NOT_PASSED). The marks are kept in `context.filingOverdue`,
  *      a key added only by this event, so the snapshots of cases that never went overdue are unchanged.
  */
-import { and, assign, setup } from 'xstate';
+import { assign, setup } from 'xstate';
 import type { RuleDefinition, WorkflowEvent, WorkflowInput } from '@app/engine';
 // LR: the legality-review fragment the matter workflows share (records, shared rules, the legalityReview state)
 import * as LR from '../../common/legality-review/legality-review.fragment';
 // CD: the collective-deliberation fragment the workflows with a meeting share (meeting records, routing guards, the deliberation state)
 import * as CD from '../../common/collective-decision/collective-decision.fragment';
 import { ruleGuards } from '../../common/rule-guards';
+import { whenOf } from '../../common/transition-guards';
 import type {
   AmendmentGround,
   ContentLimitsDto,
@@ -740,12 +741,7 @@ const routingGuards = {
 type GuardName = NormativeDocumentRuleName | keyof typeof routingGuards;
 
 /** The guard of a transition: the event's rules in order, then routing guards. */
-function when(type: NormativeDocumentEventType, ...routing: GuardName[]): any {
-  const names: GuardName[] = [...NORMATIVE_DOCUMENT_EVENT_RULES[type], ...routing];
-  if (names.length === 0) return undefined;
-  if (names.length === 1) return names[0];
-  return and(names as any);
-}
+const when = whenOf<NormativeDocumentEventType, GuardName>(NORMATIVE_DOCUMENT_EVENT_RULES);
 
 // ================================================================================================
 // Actions

@@ -42,11 +42,12 @@
  *      (FILING_PERIOD_NOT_PASSED, PFR 2012 Art. 4). The marks are kept in `context.overdue`, a key
  *      added only by this event, so that the snapshots of cases that never went overdue are unchanged.
  */
-import { and, assign, setup } from 'xstate';
+import { assign, setup } from 'xstate';
 import type { RuleDefinition, WorkflowEvent, WorkflowInput } from '@app/engine';
 // LR: the legality-review fragment the matter workflows share (records, shared rules, the legalityReview state)
 import * as LR from '../../common/legality-review/legality-review.fragment';
 import { ruleGuards } from '../../common/rule-guards';
+import { whenOf } from '../../common/transition-guards';
 import type {
   CreatePartyNormativeDocumentPayload,
   ExemptionCategory,
@@ -321,12 +322,7 @@ const routingGuards = {
 };
 type GuardName = PartyNormativeDocumentRuleName | keyof typeof routingGuards;
 
-function when(type: PartyNormativeDocumentEventType, ...routing: GuardName[]): any {
-  const names: GuardName[] = [...PARTY_NORMATIVE_DOCUMENT_EVENT_RULES[type], ...routing];
-  if (names.length === 0) return undefined;
-  if (names.length === 1) return names[0];
-  return and(names as any);
-}
+const when = whenOf<PartyNormativeDocumentEventType, GuardName>(PARTY_NORMATIVE_DOCUMENT_EVENT_RULES);
 
 // ================================================================================================
 // Actions
