@@ -10,12 +10,12 @@ import type { WorkflowEvent } from '@app/engine';
 import { definitionProblems, describeDefinition, leafPaths, startCase, statePaths, stepCase, WorkflowRegistry } from '@app/engine';
 import { allWorkflows } from '../../index';
 import { describeDefinitionContract } from '../../common/testing/definition-contract';
+import { describeRuleCases } from '../../common/testing/rule-cases';
 import { ADMINISTRATIVE_CONTRACT_DEADLINES, administrativeContractV1 as def } from './administrative-contract.definition';
 import {
   ADMINISTRATIVE_CONTRACT_EVENT_TYPES,
   type AdministrativeContractContext,
   type AdministrativeContractRuleName,
-  administrativeContractRules,
   administrativeContractV1Machine as machine,
   approvedTextHash,
   currentDraft,
@@ -276,27 +276,7 @@ const RULE_CASES: Record<AdministrativeContractRuleName, RuleCase | RuleCase[]> 
 };
 
 describe('rules: each refuses in its state, a valid event passes', () => {
-  it('covers every rule of the definition', () => {
-    expect(Object.keys(RULE_CASES).sort()).toEqual(Object.keys(def.rules).sort());
-  });
-
-  const rows = (Object.entries(RULE_CASES) as Array<[AdministrativeContractRuleName, RuleCase | RuleCase[]]>).flatMap(([name, cases]) =>
-    (Array.isArray(cases) ? cases : [cases]).map((c, i) => [`${name} #${i + 1} (${administrativeContractRules[name].refusal.code})`, name, c] as const),
-  );
-
-  it.each(rows)('%s', (_title, name, c) => {
-    const rule = def.rules[name];
-    const s = c.at();
-    expect(rule.check({ context: s.context, event: c.bad })).toBe(false);
-    expect(s.can(c.bad as never)).toBe(false);
-    expect(def.events[c.bad.type].rules).toContain(name);
-    const refused = stepCase(def, machine.getPersistedSnapshot(s), c.bad);
-    expect(refused).toMatchObject({ ok: false, refusal: { code: rule.refusal.code, article: rule.refusal.article } });
-    const good = c.goodAt?.() ?? s;
-    expect(leaf(good)).toBe(leaf(s));
-    expect(rule.check({ context: good.context, event: c.good })).toBe(true);
-    expect(good.can(c.good as never)).toBe(true);
-  });
+  describeRuleCases(def, RULE_CASES, { stepCase, leaf });
 
   it.each(Object.entries(def.rules))('%s has a stable code, an article and clerk-readable messages', (name, rule) => {
     expect(rule.refusal.code).toMatch(/^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/);

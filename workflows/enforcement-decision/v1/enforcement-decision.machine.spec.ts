@@ -10,6 +10,7 @@ import type { WorkflowEvent } from '@app/engine';
 import { allowedEvents, definitionProblems, describeDefinition, leafPaths, startCase, statePaths, stepCase, WorkflowRegistry } from '@app/engine';
 import { allWorkflows } from '../../index';
 import { describeDefinitionContract } from '../../common/testing/definition-contract';
+import { describeRuleCases } from '../../common/testing/rule-cases';
 import { ENFORCEMENT_DECISION_DEADLINES, enforcementDecisionV1 as def } from './enforcement-decision.definition';
 import {
   approvedTextHash,
@@ -17,7 +18,6 @@ import {
   ENFORCEMENT_DECISION_EVENT_TYPES,
   type EnforcementDecisionContext,
   type EnforcementDecisionRuleName,
-  enforcementDecisionRules,
   enforcementDecisionV1Machine as machine,
   reviewerQualified,
 } from './enforcement-decision.machine';
@@ -251,27 +251,7 @@ const RULE_CASES: Record<EnforcementDecisionRuleName, RuleCase | RuleCase[]> = {
 };
 
 describe('rules: each refuses in its state, a valid event passes', () => {
-  it('covers every rule of the definition', () => {
-    expect(Object.keys(RULE_CASES).sort()).toEqual(Object.keys(def.rules).sort());
-  });
-
-  const rows = (Object.entries(RULE_CASES) as Array<[EnforcementDecisionRuleName, RuleCase | RuleCase[]]>).flatMap(([name, cases]) =>
-    (Array.isArray(cases) ? cases : [cases]).map((c, i) => [`${name} #${i + 1} (${enforcementDecisionRules[name].refusal.code})`, name, c] as const),
-  );
-
-  it.each(rows)('%s', (_title, name, c) => {
-    const rule = def.rules[name];
-    const s = c.at();
-    expect(rule.check({ context: s.context, event: c.bad })).toBe(false);
-    expect(s.can(c.bad as never)).toBe(false);
-    expect(def.events[c.bad.type].rules).toContain(name);
-    const refused = stepCase(def, machine.getPersistedSnapshot(s), c.bad);
-    expect(refused).toMatchObject({ ok: false, refusal: { code: rule.refusal.code, article: rule.refusal.article } });
-    const good = c.goodAt?.() ?? s;
-    expect(leaf(good)).toBe(leaf(s));
-    expect(rule.check({ context: good.context, event: c.good })).toBe(true);
-    expect(good.can(c.good as never)).toBe(true);
-  });
+  describeRuleCases(def, RULE_CASES, { stepCase, leaf });
 
   it.each(Object.entries(def.rules))('%s has a stable code, APL Art. 58 and clerk-readable messages', (name, rule) => {
     expect(rule.refusal.code).toMatch(/^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/);

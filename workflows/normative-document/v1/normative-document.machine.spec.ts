@@ -12,6 +12,7 @@ import { getShortestPaths } from 'xstate/graph';
 import type { WorkflowEvent } from '@app/engine';
 import { definitionProblems, describeDefinition, leafPaths, startCase, statePaths, stepCase, WorkflowRegistry } from '@app/engine';
 import { allWorkflows } from '../../index';
+import { describeRuleCases } from '../../common/testing/rule-cases';
 import { NORMATIVE_DOCUMENT_DEADLINES, normativeDocumentV1 } from './normative-document.definition';
 import {
   currentDraft,
@@ -499,29 +500,7 @@ const RULE_CASES: Record<NormativeDocumentRuleName, RuleCase | RuleCase[]> = {
 };
 
 describe('rules: each refuses in its state, a valid event passes', () => {
-  it('covers every rule of the definition', () => {
-    expect(Object.keys(RULE_CASES).sort()).toEqual(Object.keys(normativeDocumentV1.rules).sort());
-  });
-
-  const rows = (Object.entries(RULE_CASES) as Array<[NormativeDocumentRuleName, RuleCase | RuleCase[]]>).flatMap(([name, cases]) =>
-    (Array.isArray(cases) ? cases : [cases]).map((c, i) => [`${name} #${i + 1} (${normativeDocumentRules[name].refusal.code})`, name, c] as const),
-  );
-
-  it.each(rows)('%s', (_title, name, c) => {
-    const rule = normativeDocumentV1.rules[name];
-    const s = c.at();
-    expect(rule.check({ context: s.context, event: c.bad })).toBe(false);
-    expect(s.can(c.bad as never)).toBe(false);
-    expect(normativeDocumentV1.events[c.bad.type].rules).toContain(name);
-    // through the engine: the rule's own refusal
-    const refused = stepCase(normativeDocumentV1, machine.getPersistedSnapshot(s), c.bad);
-    expect(refused).toMatchObject({ ok: false, refusal: { code: rule.refusal.code, article: rule.refusal.article } });
-
-    const good = c.goodAt?.() ?? s;
-    expect(leaf(good)).toBe(leaf(s));
-    expect(rule.check({ context: good.context, event: c.good })).toBe(true);
-    expect(good.can(c.good as never)).toBe(true);
-  });
+  describeRuleCases(normativeDocumentV1, RULE_CASES, { stepCase, leaf });
 
   it.each(Object.entries(normativeDocumentV1.rules))('%s has a stable code, an article and clerk-readable messages', (name, rule) => {
     expect(rule.refusal.code).toMatch(/^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/);

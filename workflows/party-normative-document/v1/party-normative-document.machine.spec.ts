@@ -10,13 +10,13 @@ import type { WorkflowEvent } from '@app/engine';
 import { definitionProblems, describeDefinition, leafPaths, startCase, statePaths, stepCase, WorkflowRegistry } from '@app/engine';
 import { allWorkflows } from '../../index';
 import { describeDefinitionContract } from '../../common/testing/definition-contract';
+import { describeRuleCases } from '../../common/testing/rule-cases';
 import { PARTY_NORMATIVE_DOCUMENT_DEADLINES, partyNormativeDocumentV1 as def } from './party-normative-document.definition';
 import {
   currentDraft,
   PARTY_NORMATIVE_DOCUMENT_EVENT_TYPES,
   type PartyNormativeDocumentContext,
   type PartyNormativeDocumentRuleName,
-  partyNormativeDocumentRules,
   partyNormativeDocumentV1Machine as machine,
 } from './party-normative-document.machine';
 import { ACTORS, AT, createInput, createPayload, EXEMPTION, ev, HASH, valid } from './testing/party-normative-document.fixtures';
@@ -273,27 +273,7 @@ const RULE_CASES: Record<PartyNormativeDocumentRuleName, RuleCase | RuleCase[]> 
 };
 
 describe('rules: each refuses in its state, a valid event passes', () => {
-  it('covers every rule of the definition', () => {
-    expect(Object.keys(RULE_CASES).sort()).toEqual(Object.keys(def.rules).sort());
-  });
-
-  const rows = (Object.entries(RULE_CASES) as Array<[PartyNormativeDocumentRuleName, RuleCase | RuleCase[]]>).flatMap(([name, cases]) =>
-    (Array.isArray(cases) ? cases : [cases]).map((c, i) => [`${name} #${i + 1} (${partyNormativeDocumentRules[name].refusal.code})`, name, c] as const),
-  );
-
-  it.each(rows)('%s', (_title, name, c) => {
-    const rule = def.rules[name];
-    const s = c.at();
-    expect(rule.check({ context: s.context, event: c.bad })).toBe(false);
-    expect(s.can(c.bad as never)).toBe(false);
-    expect(def.events[c.bad.type].rules).toContain(name);
-    const refused = stepCase(def, machine.getPersistedSnapshot(s), c.bad);
-    expect(refused).toMatchObject({ ok: false, refusal: { code: rule.refusal.code, article: rule.refusal.article } });
-    const good = c.goodAt?.() ?? s;
-    expect(leaf(good)).toBe(leaf(s));
-    expect(rule.check({ context: good.context, event: c.good })).toBe(true);
-    expect(good.can(c.good as never)).toBe(true);
-  });
+  describeRuleCases(def, RULE_CASES, { stepCase, leaf });
 
   it.each(Object.entries(def.rules))('%s has a stable code, an article and clerk-readable messages', (name, rule) => {
     expect(rule.refusal.code).toMatch(/^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/);
