@@ -3,6 +3,7 @@
  * stage of every state, roles per event, rules, payload classes and deadlines.
  */
 import type { DeadlineDeclaration, EventMeta, Label, RuleDefinition, StateMeta, WorkflowDefinition } from '@app/engine';
+import { eventEntry as ev, type EventEntry, stateMeta as state, withRules } from '../../common/definition-helpers';
 import { legalityReviewDeadline, legalityReviewEvents, legalityReviewStateMeta } from '../../common/legality-review/legality-review.meta';
 import { collectiveDecisionEvents, collectiveDecisionStateMeta } from '../../common/collective-decision/collective-decision.meta';
 import {
@@ -26,8 +27,6 @@ export const ADMINISTRATIVE_CONTRACT_STAGES: Record<string, Label> = {
   performance: { zh: '履行', en: 'Performance' },
   ended: { zh: '终结', en: 'Ended' },
 };
-
-const state = (stage: string, zh: string, en: string): StateMeta => ({ stage, label: { zh, en } });
 
 export const ADMINISTRATIVE_CONTRACT_STATES: Record<string, StateMeta> = {
   dueDiligence: state('dueDiligence', '签约前尽职调查', 'Due diligence on the counterparty'),
@@ -54,8 +53,6 @@ export const ADMINISTRATIVE_CONTRACT_PARAMS = {
   filingWorkdays: { key: 'contract.filing.workdays', default: 5, article: 'SPEC §6 (illustrative, UNCONFIRMED)' },
 } as const;
 
-type EventEntry = Omit<EventMeta, 'rules'>;
-const ev = (zh: string, en: string, roles: EventMeta['roles'], payload: EventMeta['payload']): EventEntry => ({ label: { zh, en }, roles, payload });
 
 const EVENTS: Record<AdministrativeContractEventType, EventEntry> = {
   RECORD_DUE_DILIGENCE: ev('记录对方当事人尽职调查', 'Record the due diligence', ['department-head'], P.RecordDueDiligencePayload),
@@ -78,12 +75,7 @@ const EVENTS: Record<AdministrativeContractEventType, EventEntry> = {
   WITHDRAW: standing(ev('撤回', 'Withdraw', ['town-head'], P.WithdrawPayload)),
 };
 
-export const ADMINISTRATIVE_CONTRACT_EVENTS: Record<AdministrativeContractEventType, EventMeta> = Object.fromEntries(
-  (Object.keys(EVENTS) as AdministrativeContractEventType[]).map((type) => {
-    const rules: readonly string[] = ADMINISTRATIVE_CONTRACT_EVENT_RULES[type];
-    return [type, rules.length > 0 ? { ...EVENTS[type], rules: [...rules] } : EVENTS[type]];
-  }),
-) as Record<AdministrativeContractEventType, EventMeta>;
+export const ADMINISTRATIVE_CONTRACT_EVENTS: Record<AdministrativeContractEventType, EventMeta> = withRules(EVENTS, ADMINISTRATIVE_CONTRACT_EVENT_RULES);
 
 export const ADMINISTRATIVE_CONTRACT_DEADLINES: DeadlineDeclaration<AdministrativeContractContext>[] = [
   legalityReviewDeadline({

@@ -4,6 +4,7 @@
  * of every case.
  */
 import type { EventMeta, Label, RuleDefinition, StateMeta, WorkflowDefinition } from '@app/engine';
+import { eventEntry as ev, type EventEntry, stateMeta as state, withRules } from '../../common/definition-helpers';
 import {
   DECISION_CATALOG_EVENT_RULES,
   type DecisionCatalogContext,
@@ -22,16 +23,12 @@ export const DECISION_CATALOG_STAGES: Record<string, Label> = {
   adjusting: { zh: '目录调整', en: 'Adjusting' },
 };
 
-const state = (stage: string, zh: string, en: string): StateMeta => ({ stage, label: { zh, en } });
-
 export const DECISION_CATALOG_STATES: Record<string, StateMeta> = {
   drafting: state('compiling', '编制中（待党委同意后公布）', 'Being compiled (to be published after party committee consent)'),
   published: state('published', '已公布', 'Published'),
   adjusting: state('adjusting', '调整中（待党委同意后重新公布）', 'Being adjusted (to be republished after party committee consent)'),
 };
 
-type EventEntry = Omit<EventMeta, 'rules'>;
-const ev = (zh: string, en: string, roles: EventMeta['roles'], payload: EventMeta['payload']): EventEntry => ({ label: { zh, en }, roles, payload });
 
 const EVENTS: Record<DecisionCatalogEventType, EventEntry> = {
   ADD_ITEM: standing(ev('增加目录事项', 'Add an item', ['secretary', 'town-head'], P.AddItemPayload)),
@@ -44,12 +41,7 @@ const EVENTS: Record<DecisionCatalogEventType, EventEntry> = {
   LINK_CASE: ev('关联决策案件', 'Link the decision case', ['department-head'], P.LinkCasePayload),
 };
 
-export const DECISION_CATALOG_EVENTS: Record<DecisionCatalogEventType, EventMeta> = Object.fromEntries(
-  (Object.keys(EVENTS) as DecisionCatalogEventType[]).map((type) => {
-    const rules: readonly string[] = DECISION_CATALOG_EVENT_RULES[type];
-    return [type, rules.length > 0 ? { ...EVENTS[type], rules: [...rules] } : EVENTS[type]];
-  }),
-) as Record<DecisionCatalogEventType, EventMeta>;
+export const DECISION_CATALOG_EVENTS: Record<DecisionCatalogEventType, EventMeta> = withRules(EVENTS, DECISION_CATALOG_EVENT_RULES);
 
 export const decisionCatalogV1: WorkflowDefinition<DecisionCatalogContext> = {
   kind: DECISION_CATALOG_KIND,

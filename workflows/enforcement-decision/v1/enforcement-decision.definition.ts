@@ -3,6 +3,7 @@
  * stage of every state, roles per event, rules, payload classes and the review deadline.
  */
 import type { DeadlineDeclaration, EventMeta, Label, RuleDefinition, StateMeta, WorkflowDefinition } from '@app/engine';
+import { eventEntry as ev, type EventEntry, stateMeta as state, withRules } from '../../common/definition-helpers';
 import { legalityReviewDeadline, legalityReviewEvents, legalityReviewStateMeta } from '../../common/legality-review/legality-review.meta';
 import {
   ENFORCEMENT_DECISION_EVENT_RULES,
@@ -20,8 +21,6 @@ export const ENFORCEMENT_DECISION_STAGES: Record<string, Label> = {
   decision: { zh: '作出决定', en: 'Decision' },
   ended: { zh: '终结', en: 'Ended' },
 };
-
-const state = (stage: string, zh: string, en: string): StateMeta => ({ stage, label: { zh, en } });
 
 export const ENFORCEMENT_DECISION_STATES: Record<string, StateMeta> = {
   investigation: state('investigation', '调查取证、拟定处理意见', 'Investigating and proposing the decision'),
@@ -41,13 +40,6 @@ export const ENFORCEMENT_DECISION_PARAMS = {
   reviewMaxWorkdays: { key: 'enforcement.legalReview.maxWorkdays', default: 15, article: 'SPEC §3.4' },
 } as const;
 
-type EventEntry = Omit<EventMeta, 'rules'>;
-const ev = (zh: string, en: string, roles: EventMeta['roles'], payload: EventMeta['payload'], facts?: EventMeta['facts']): EventEntry => ({
-  label: { zh, en },
-  roles,
-  payload,
-  ...(facts ? { facts } : {}),
-});
 
 const EVENTS: Record<EnforcementDecisionEventType, EventEntry> = {
   SUBMIT_DRAFT: ev('提交拟作出的执法决定', 'Submit the proposed decision', ['department-head'], P.SubmitDraftPayload),
@@ -62,12 +54,7 @@ const EVENTS: Record<EnforcementDecisionEventType, EventEntry> = {
   WITHDRAW: standing(ev('撤销案件', 'Withdraw the case', ['town-head'], P.WithdrawPayload)),
 };
 
-export const ENFORCEMENT_DECISION_EVENTS: Record<EnforcementDecisionEventType, EventMeta> = Object.fromEntries(
-  (Object.keys(EVENTS) as EnforcementDecisionEventType[]).map((type) => {
-    const rules: readonly string[] = ENFORCEMENT_DECISION_EVENT_RULES[type];
-    return [type, rules.length > 0 ? { ...EVENTS[type], rules: [...rules] } : EVENTS[type]];
-  }),
-) as Record<EnforcementDecisionEventType, EventMeta>;
+export const ENFORCEMENT_DECISION_EVENTS: Record<EnforcementDecisionEventType, EventMeta> = withRules(EVENTS, ENFORCEMENT_DECISION_EVENT_RULES);
 
 export const ENFORCEMENT_DECISION_DEADLINES: DeadlineDeclaration<EnforcementDecisionContext>[] = [
   legalityReviewDeadline({

@@ -4,6 +4,7 @@
  * order), the facts the runtime computes and the payload classes the API validates.
  */
 import type { DeadlineDeclaration, EventMeta, FactDeclaration, Label, RuleDefinition, StateMeta, WorkflowDefinition } from '@app/engine';
+import { eventEntry as ev, type EventEntry, stateMeta as state, withRules } from '../../common/definition-helpers';
 import { legalityReviewDeadline, legalityReviewEvents, legalityReviewStateMeta } from '../../common/legality-review/legality-review.meta';
 import { collectiveDecisionEvents, collectiveDecisionStateMeta } from '../../common/collective-decision/collective-decision.meta';
 import {
@@ -34,8 +35,6 @@ export const MAJOR_DECISION_STAGES: Record<string, Label> = {
   archiving: { zh: '办结归档', en: 'Closing and archiving' },
   terminated: { zh: '程序终止', en: 'Terminated' },
 };
-
-const state = (stage: string, zh: string, en: string): StateMeta => ({ stage, label: { zh, en } });
 
 /** Every state path, compound and leaf. */
 export const MAJOR_DECISION_STATES: Record<string, StateMeta> = {
@@ -88,13 +87,6 @@ export const MAJOR_DECISION_FACTS = {
   },
 } satisfies Record<string, FactDeclaration>;
 
-type EventEntry = Omit<EventMeta, 'rules'>;
-const ev = (zh: string, en: string, roles: EventMeta['roles'], payload: EventMeta['payload'], facts?: EventMeta['facts']): EventEntry => ({
-  label: { zh, en },
-  roles,
-  payload,
-  ...(facts ? { facts } : {}),
-});
 
 const EVENTS: Record<MajorDecisionEventType, EventEntry> = {
   DECIDE_TO_START: ev('决定启动决策程序', 'Decide to start', ['town-head'], P.DecideToStartPayload),
@@ -144,12 +136,7 @@ const EVENTS: Record<MajorDecisionEventType, EventEntry> = {
   WITHDRAW: standing(ev('撤回', 'Withdraw', ['town-head'], P.WithdrawPayload)),
 };
 
-export const MAJOR_DECISION_EVENTS: Record<MajorDecisionEventType, EventMeta> = Object.fromEntries(
-  (Object.keys(EVENTS) as MajorDecisionEventType[]).map((type) => {
-    const rules: readonly string[] = MAJOR_DECISION_EVENT_RULES[type];
-    return [type, rules.length > 0 ? { ...EVENTS[type], rules: [...rules] } : EVENTS[type]];
-  }),
-) as Record<MajorDecisionEventType, EventMeta>;
+export const MAJOR_DECISION_EVENTS: Record<MajorDecisionEventType, EventMeta> = withRules(EVENTS, MAJOR_DECISION_EVENT_RULES);
 
 /**
  * Statutory deadlines. The runtime opens a row when a state is entered and closes it when it is

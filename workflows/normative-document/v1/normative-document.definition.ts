@@ -4,6 +4,7 @@
  * deadlines (consultation, review, publication, each filing line, expiry evaluation).
  */
 import type { DeadlineDeclaration, EventMeta, FactDeclaration, Label, RuleDefinition, StateMeta, WorkflowDefinition } from '@app/engine';
+import { eventEntry as ev, type EventEntry, stateMeta as state, withRules } from '../../common/definition-helpers';
 import { legalityReviewDeadline, legalityReviewEvents, legalityReviewStateMeta, submissionOfRound } from '../../common/legality-review/legality-review.meta';
 import { collectiveDecisionEvents, collectiveDecisionStateMeta } from '../../common/collective-decision/collective-decision.meta';
 import {
@@ -31,8 +32,6 @@ export const NORMATIVE_DOCUMENT_STAGES: Record<string, Label> = {
   ended: { zh: '废止或失效', en: 'Repealed or expired' },
   terminated: { zh: '程序终止', en: 'Terminated' },
 };
-
-const state = (stage: string, zh: string, en: string): StateMeta => ({ stage, label: { zh, en } });
 
 const filingStates = (line: string, zh: string, en: string, optional: boolean): Record<string, StateMeta> => ({
   [`filing.${line}`]: state('filing', `${zh}备案`, `${en} filing`),
@@ -136,13 +135,6 @@ export const NORMATIVE_DOCUMENT_FACTS = {
   },
 } satisfies Record<string, FactDeclaration>;
 
-type EventEntry = Omit<EventMeta, 'rules'>;
-const ev = (zh: string, en: string, roles: EventMeta['roles'], payload: EventMeta['payload'], facts?: EventMeta['facts']): EventEntry => ({
-  label: { zh, en },
-  roles,
-  payload,
-  ...(facts ? { facts } : {}),
-});
 const F = NORMATIVE_DOCUMENT_FACTS;
 
 const EVENTS: Record<NormativeDocumentEventType, EventEntry> = {
@@ -198,12 +190,7 @@ const EVENTS: Record<NormativeDocumentEventType, EventEntry> = {
   MARK_FILING_OVERDUE: ev('标记逾期未报备案', 'Mark a filing overdue', ['system'], P.MarkFilingOverduePayload),
 };
 
-export const NORMATIVE_DOCUMENT_EVENTS: Record<NormativeDocumentEventType, EventMeta> = Object.fromEntries(
-  (Object.keys(EVENTS) as NormativeDocumentEventType[]).map((type) => {
-    const rules: readonly string[] = NORMATIVE_DOCUMENT_EVENT_RULES[type];
-    return [type, rules.length > 0 ? { ...EVENTS[type], rules: [...rules] } : EVENTS[type]];
-  }),
-) as Record<NormativeDocumentEventType, EventMeta>;
+export const NORMATIVE_DOCUMENT_EVENTS: Record<NormativeDocumentEventType, EventMeta> = withRules(EVENTS, NORMATIVE_DOCUMENT_EVENT_RULES);
 
 const filingDeadline = (
   key: string,

@@ -3,6 +3,7 @@
  * stage of every state, roles per event, rules, the filing-period fact and the deadlines.
  */
 import type { DeadlineDeclaration, EventMeta, FactDeclaration, Label, RuleDefinition, StateMeta, WorkflowDefinition } from '@app/engine';
+import { eventEntry as ev, type EventEntry, stateMeta as state, withRules } from '../../common/definition-helpers';
 import { legalityReviewDeadline, legalityReviewEvents, legalityReviewStateMeta } from '../../common/legality-review/legality-review.meta';
 import {
   currentIssuance,
@@ -24,8 +25,6 @@ export const PARTY_NORMATIVE_DOCUMENT_STAGES: Record<string, Label> = {
   inForce: { zh: '施行', en: 'In force' },
   ended: { zh: '终结', en: 'Ended' },
 };
-
-const state = (stage: string, zh: string, en: string): StateMeta => ({ stage, label: { zh, en } });
 
 export const PARTY_NORMATIVE_DOCUMENT_STATES: Record<string, StateMeta> = {
   drafting: state('drafting', '起草中', 'Drafting'),
@@ -57,13 +56,6 @@ export const PARTY_NORMATIVE_DOCUMENT_FACTS = {
   filingDue: { kind: 'calendarDaysAfter', from: { payload: 'issuedAt' }, days: PARTY_NORMATIVE_DOCUMENT_PARAMS.filingDays, rollToWorkday: true },
 } satisfies Record<string, FactDeclaration>;
 
-type EventEntry = Omit<EventMeta, 'rules'>;
-const ev = (zh: string, en: string, roles: EventMeta['roles'], payload: EventMeta['payload'], facts?: EventMeta['facts']): EventEntry => ({
-  label: { zh, en },
-  roles,
-  payload,
-  ...(facts ? { facts } : {}),
-});
 
 const EVENTS: Record<PartyNormativeDocumentEventType, EventEntry> = {
   SUBMIT_DRAFT: ev('提交文件草案', 'Submit the draft', ['department-head'], P.SubmitDraftPayload),
@@ -82,12 +74,7 @@ const EVENTS: Record<PartyNormativeDocumentEventType, EventEntry> = {
   MARK_OVERDUE: ev('标记逾期未报备', 'Mark the filing overdue', ['system'], P.MarkOverduePayload),
 };
 
-export const PARTY_NORMATIVE_DOCUMENT_EVENTS: Record<PartyNormativeDocumentEventType, EventMeta> = Object.fromEntries(
-  (Object.keys(EVENTS) as PartyNormativeDocumentEventType[]).map((type) => {
-    const rules: readonly string[] = PARTY_NORMATIVE_DOCUMENT_EVENT_RULES[type];
-    return [type, rules.length > 0 ? { ...EVENTS[type], rules: [...rules] } : EVENTS[type]];
-  }),
-) as Record<PartyNormativeDocumentEventType, EventMeta>;
+export const PARTY_NORMATIVE_DOCUMENT_EVENTS: Record<PartyNormativeDocumentEventType, EventMeta> = withRules(EVENTS, PARTY_NORMATIVE_DOCUMENT_EVENT_RULES);
 
 export const PARTY_NORMATIVE_DOCUMENT_DEADLINES: DeadlineDeclaration<PartyNormativeDocumentContext>[] = [
   legalityReviewDeadline({
