@@ -4,11 +4,12 @@
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { initialTransition, transition, type SnapshotFrom } from 'xstate';
+import type { SnapshotFrom } from 'xstate';
 import { getShortestPaths } from 'xstate/graph';
 import type { WorkflowEvent } from '@app/engine';
 import { allowedEvents, definitionProblems, describeDefinition, leafPaths, startCase, statePaths, stepCase, WorkflowRegistry } from '@app/engine';
 import { allWorkflows } from '../../index';
+import { machineDriver } from '../../common/testing/machine-driver';
 import { describeDefinitionContract } from '../../common/testing/definition-contract';
 import { describeRuleCases } from '../../common/testing/rule-cases';
 import { ENFORCEMENT_DECISION_DEADLINES, enforcementDecisionV1 as def } from './enforcement-decision.definition';
@@ -26,17 +27,7 @@ import { ACTORS, AT, createInput, createPayload, ev, HASH, opinion, profile, QUA
 type Snap = SnapshotFrom<typeof machine>;
 
 const leaf = (s: Snap): string => leafPaths(s.value as never).join(' + ');
-const begin = (): Snap => initialTransition(machine, createInput())[0];
-
-function step(s: Snap, e: WorkflowEvent): Snap {
-  if (!s.can(e as never)) throw new Error(`${e.type} refused in ${JSON.stringify(s.value)}`);
-  return transition(machine, s, e as never)[0];
-}
-const run = (s: Snap, ...events: WorkflowEvent[]): Snap => events.reduce(step, s);
-
-function withContext(s: Snap, patch: (c: EnforcementDecisionContext) => Partial<EnforcementDecisionContext>): Snap {
-  return machine.resolveState({ value: s.value, context: { ...s.context, ...patch(s.context) } });
-}
+const { begin, step, run, withContext } = machineDriver(machine, createInput);
 
 function nextEvent(s: Snap): WorkflowEvent {
   const c = s.context;

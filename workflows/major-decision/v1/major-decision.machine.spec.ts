@@ -5,11 +5,12 @@
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { initialTransition, transition, type SnapshotFrom } from 'xstate';
+import type { SnapshotFrom } from 'xstate';
 import { getShortestPaths } from 'xstate/graph';
 import type { WorkflowEvent } from '@app/engine';
 import { allowedEvents, definitionProblems, describeDefinition, stepCase, startCase, WorkflowRegistry } from '@app/engine';
 import { allWorkflows } from '../../index';
+import { machineDriver } from '../../common/testing/machine-driver';
 import { majorDecisionV1 } from './major-decision.definition';
 import {
   currentDraft,
@@ -59,19 +60,7 @@ const leaf = (s: Snap): string => {
   return paths[paths.length - 1];
 };
 
-const begin = (): Snap => initialTransition(machine, createInput())[0];
-
-/** Sends an event that must be accepted (fails loudly otherwise). */
-function step(s: Snap, e: WorkflowEvent): Snap {
-  if (!s.can(e as never)) throw new Error(`${e.type} refused in ${JSON.stringify(s.value)}`);
-  return transition(machine, s, e as never)[0];
-}
-const run = (s: Snap, ...events: WorkflowEvent[]): Snap => events.reduce(step, s);
-
-/** A snapshot in the same state with a changed context (to show defense-in-depth guards). */
-function withContext(s: Snap, patch: (c: MajorDecisionContext) => Partial<MajorDecisionContext>): Snap {
-  return machine.resolveState({ value: s.value, context: { ...s.context, ...patch(s.context) } });
-}
+const { begin, step, run, withContext } = machineDriver(machine, createInput);
 
 /** The event that moves a case on from its current leaf (the ordinary next step). */
 function nextEvent(s: Snap, p: Procedures): WorkflowEvent {

@@ -7,11 +7,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import { initialTransition, transition, type SnapshotFrom } from 'xstate';
+import type { SnapshotFrom } from 'xstate';
 import { getShortestPaths } from 'xstate/graph';
 import type { WorkflowEvent } from '@app/engine';
 import { definitionProblems, describeDefinition, leafPaths, startCase, statePaths, stepCase, WorkflowRegistry } from '@app/engine';
 import { allWorkflows } from '../../index';
+import { machineDriver } from '../../common/testing/machine-driver';
 import { describeRuleCases } from '../../common/testing/rule-cases';
 import { NORMATIVE_DOCUMENT_DEADLINES, normativeDocumentV1 } from './normative-document.definition';
 import {
@@ -35,18 +36,7 @@ const leaves = (s: Snap): string[] => leafPaths(s.value as never);
 /** The single active leaf (the filing state has several: use `leaves`). */
 const leaf = (s: Snap): string => leaves(s).join(' + ');
 
-const begin = (): Snap => initialTransition(machine, createInput())[0];
-
-function step(s: Snap, e: WorkflowEvent): Snap {
-  if (!s.can(e as never)) throw new Error(`${e.type} refused in ${JSON.stringify(s.value)}`);
-  return transition(machine, s, e as never)[0];
-}
-const run = (s: Snap, ...events: WorkflowEvent[]): Snap => events.reduce(step, s);
-
-/** A snapshot in the same state with a changed context (to show defense-in-depth guards). */
-function withContext(s: Snap, patch: (c: NormativeDocumentContext) => Partial<NormativeDocumentContext>): Snap {
-  return machine.resolveState({ value: s.value, context: { ...s.context, ...patch(s.context) } });
-}
+const { begin, step, run, withContext } = machineDriver(machine, createInput);
 
 interface Opts {
   market: boolean;
