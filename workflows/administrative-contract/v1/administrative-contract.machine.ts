@@ -62,10 +62,9 @@ import type {
   ReviewOutcome,
   SignContractPayload,
   SubmitDraftPayload,
-  WithdrawPayload,
 } from './administrative-contract.payloads';
 import { isDay, orNull, payloadOf, strings } from '../../common/machine-helpers';
-import { stamp, type Stamp } from '../../common/stamp';
+import { roundWithdrawal, stamp, type RoundWithdrawalRecordOf, type Stamp } from '../../common/stamp';
 
 export const ADMINISTRATIVE_CONTRACT_EVENT_TYPES = [
   'RECORD_DUE_DILIGENCE',
@@ -160,7 +159,7 @@ export interface AdministrativeContractContext {
   filings: Array<Stamp & { round: number; filedOn: string; filedWith: string; receiptNumber: string | null }>;
   performanceReports: Array<Stamp & { round: number; report: string; problems: string | null }>;
   closing: (Stamp & { outcome: ClosingOutcome; closedOn: string; summary: string; archiveNumber: string | null }) | null;
-  withdrawals: Array<Stamp & { round: number; reason: string }>;
+  withdrawals: Array<RoundWithdrawalRecordOf<Stamp>>;
 }
 
 // ================================================================================================
@@ -479,7 +478,7 @@ const actions = {
     };
   }),
   recordWithdrawal: record(({ context, event }) => ({
-    withdrawals: [...context.withdrawals, { ...stamp(event), round: context.round, reason: String(payloadOf<WithdrawPayload>(event).reason ?? '') }],
+    withdrawals: [...context.withdrawals, roundWithdrawal(stamp(event), context.round, event)],
   })),
 };
 

@@ -46,10 +46,9 @@ import type {
   ReturnForRevisionPayload,
   ReviewOutcome,
   SubmitDraftPayload,
-  WithdrawPayload,
 } from './enforcement-decision.payloads';
 import { isDay, nonEmpty, orNull, payloadOf, strings } from '../../common/machine-helpers';
-import { stamp, type Stamp } from '../../common/stamp';
+import { stamp, type Stamp, withdrawal, type WithdrawalRecordOf } from '../../common/stamp';
 
 export const ENFORCEMENT_DECISION_EVENT_TYPES = [
   'SUBMIT_DRAFT',
@@ -129,7 +128,7 @@ export interface EnforcementDecisionContext {
   legalityReview: LegalityReviewRecords;
   sentBack: Array<Stamp & { round: number; reason: string }>;
   decision: (Stamp & { round: number; decidedOn: string; documentNumber: string; decisionHash: string; collectiveDiscussion: boolean; summary: string | null }) | null;
-  withdrawal: (Stamp & { reason: string }) | null;
+  withdrawal: WithdrawalRecordOf<Stamp> | null;
 }
 
 // ================================================================================================
@@ -361,7 +360,7 @@ const actions = {
     sentBack: [...context.sentBack, { ...stamp(event), round: context.round, reason: String(payloadOf<ReturnForRevisionPayload>(event).reason ?? '') }],
   })),
   recordWithdrawal: record(({ event }) => ({
-    withdrawal: { ...stamp(event), reason: String(payloadOf<WithdrawPayload>(event).reason ?? '') },
+    withdrawal: withdrawal(stamp(event), event),
   })),
 };
 

@@ -97,10 +97,9 @@ import type {
   SubmitPostEvaluationPayload,
   SubmitRiskReportPayload,
   SuspendPayload,
-  WithdrawPayload,
 } from './major-decision.payloads';
 import { isDay, lastOf, nonEmpty, ofRound, orNull, payloadOf, strings } from '../../common/machine-helpers';
-import { stamp, type Stamp } from '../../common/stamp';
+import { stamp, type Stamp, withdrawal, type WithdrawalRecordOf } from '../../common/stamp';
 
 // ================================================================================================
 // Events
@@ -385,7 +384,7 @@ export interface MajorDecisionContext {
   adjustments: AdjustmentRecord[];
   closing: (Stamp & { summary: string | null }) | null;
   archive: (Stamp & { archiveNumber: string | null; archivedOn: string }) | null;
-  withdrawal: (Stamp & { reason: string }) | null;
+  withdrawal: WithdrawalRecordOf<Stamp> | null;
 }
 
 // ================================================================================================
@@ -1383,7 +1382,7 @@ const actions = {
     archive: { ...stamp(event), archiveNumber: orNull(payloadOf<ArchivePayload>(event).archiveNumber), archivedOn: event.today },
   })),
   recordWithdrawal: record(({ event }: ActionArgs) => ({
-    withdrawal: { ...stamp(event), reason: String(payloadOf<WithdrawPayload>(event).reason ?? '') },
+    withdrawal: withdrawal(stamp(event), event),
   })),
 };
 

@@ -104,10 +104,9 @@ import type {
   StartAmendmentPayload,
   SubmitDraftPayload,
   SubmitParticipationSummaryPayload,
-  WithdrawPayload,
 } from './normative-document.payloads';
 import { isDay, lastOf, nonEmpty, ofRound, orNull, payloadOf, strings } from '../../common/machine-helpers';
-import { stamp, type Stamp } from '../../common/stamp';
+import { roundWithdrawal, stamp, type RoundWithdrawalRecordOf, type Stamp } from '../../common/stamp';
 
 // ================================================================================================
 // Events
@@ -312,7 +311,7 @@ export interface NormativeDocumentContext {
   amendments: Array<Stamp & { fromRound: number; ground: AmendmentGround; reason: string }>;
   repeal: (Stamp & { reason: string; publishedAt: string; channels: string[] }) | null;
   expiry: (Stamp & { expiredOn: string; note: string | null }) | null;
-  withdrawals: Array<Stamp & { round: number; reason: string }>;
+  withdrawals: Array<RoundWithdrawalRecordOf<Stamp>>;
   /** policy N13: the filing periods that passed unfiled (absent until the first one) */
   filingOverdue?: Array<Stamp & { round: number; line: FilingLine; deadlineKey: string; dueDate: string }>;
 }
@@ -1008,7 +1007,7 @@ const actions = {
     expiry: { ...stamp(event), expiredOn: event.today, note: orNull(payloadOf<DeclareExpiredPayload>(event).note) },
   })),
   recordWithdrawal: record(({ context, event }) => ({
-    withdrawals: [...context.withdrawals, { ...stamp(event), round: context.round, reason: String(payloadOf<WithdrawPayload>(event).reason ?? '') }],
+    withdrawals: [...context.withdrawals, roundWithdrawal(stamp(event), context.round, event)],
   })),
 };
 

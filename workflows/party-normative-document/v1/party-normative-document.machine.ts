@@ -63,10 +63,9 @@ import type {
   ReviewOutcome,
   StartAmendmentPayload,
   SubmitDraftPayload,
-  WithdrawPayload,
 } from './party-normative-document.payloads';
 import { isDay, lastOf, nonEmpty, ofRound, orNull, payloadOf, strings } from '../../common/machine-helpers';
-import { stamp, type Stamp } from '../../common/stamp';
+import { roundWithdrawal, stamp, type RoundWithdrawalRecordOf, type Stamp } from '../../common/stamp';
 
 export const PARTY_NORMATIVE_DOCUMENT_EVENT_TYPES = [
   'SUBMIT_DRAFT',
@@ -151,7 +150,7 @@ export interface PartyNormativeDocumentContext {
   standing: 'IN_FORCE' | 'CORRECTION_REQUIRED' | null;
   amendments: Array<Stamp & { fromRound: number; reason: string }>;
   repeal: (Stamp & { reason: string; repealedOn: string }) | null;
-  withdrawals: Array<Stamp & { round: number; reason: string }>;
+  withdrawals: Array<RoundWithdrawalRecordOf<Stamp>>;
   /** policy P8: the filing periods that passed unfiled (absent until the first one) */
   overdue?: Array<Stamp & { round: number; deadlineKey: string; dueDate: string }>;
 }
@@ -432,7 +431,7 @@ const actions = {
     return { overdue: [...(context.overdue ?? []), { ...stamp(event), round: context.round, deadlineKey: String(p.deadlineKey), dueDate: String(p.dueDate) }] };
   }),
   recordWithdrawal: record(({ context, event }) => ({
-    withdrawals: [...context.withdrawals, { ...stamp(event), round: context.round, reason: String(payloadOf<WithdrawPayload>(event).reason ?? '') }],
+    withdrawals: [...context.withdrawals, roundWithdrawal(stamp(event), context.round, event)],
   })),
 };
 
