@@ -11,7 +11,7 @@ import { definitionProblems, describeDefinition, leafPaths, startCase, statePath
 import { allWorkflows } from '../../index';
 import { machineDriver } from '../../common/testing/machine-driver';
 import { describeDefinitionContract } from '../../common/testing/definition-contract';
-import { describeRuleCases } from '../../common/testing/rule-cases';
+import { describeRuleCases, type RuleCaseOf } from '../../common/testing/rule-cases';
 import { ADMINISTRATIVE_CONTRACT_DEADLINES, administrativeContractV1 as def } from './administrative-contract.definition';
 import {
   ADMINISTRATIVE_CONTRACT_EVENT_TYPES,
@@ -193,12 +193,7 @@ describe('happy paths', () => {
 
 // ================================================================================================
 
-interface RuleCase {
-  at: () => Snap;
-  bad: WorkflowEvent;
-  good: WorkflowEvent;
-  goodAt?: () => Snap;
-}
+type RuleCase = RuleCaseOf<Snap>;
 
 const noOpinions = (c: AdministrativeContractContext) => ({ legalityReview: { ...c.legalityReview, opinions: [] } });
 

@@ -11,7 +11,7 @@ import { allowedEvents, definitionProblems, describeDefinition, leafPaths, start
 import { allWorkflows } from '../../index';
 import { machineDriver } from '../../common/testing/machine-driver';
 import { describeDefinitionContract } from '../../common/testing/definition-contract';
-import { describeRuleCases } from '../../common/testing/rule-cases';
+import { describeRuleCases, type RuleCaseOf } from '../../common/testing/rule-cases';
 import { ENFORCEMENT_DECISION_DEADLINES, enforcementDecisionV1 as def } from './enforcement-decision.definition';
 import {
   approvedTextHash,
@@ -155,12 +155,7 @@ describe('happy paths', () => {
 
 // ================================================================================================
 
-interface RuleCase {
-  at: () => Snap;
-  bad: WorkflowEvent;
-  good: WorkflowEvent;
-  goodAt?: () => Snap;
-}
+type RuleCase = RuleCaseOf<Snap>;
 
 const RULE_CASES: Record<EnforcementDecisionRuleName, RuleCase | RuleCase[]> = {
   draftHashMatches: {

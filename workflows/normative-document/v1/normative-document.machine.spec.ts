@@ -13,7 +13,7 @@ import type { WorkflowEvent } from '@app/engine';
 import { definitionProblems, describeDefinition, leafPaths, startCase, statePaths, stepCase, WorkflowRegistry } from '@app/engine';
 import { allWorkflows } from '../../index';
 import { machineDriver } from '../../common/testing/machine-driver';
-import { describeRuleCases } from '../../common/testing/rule-cases';
+import { describeRuleCases, type RuleCaseOf } from '../../common/testing/rule-cases';
 import { NORMATIVE_DOCUMENT_DEADLINES, normativeDocumentV1 } from './normative-document.definition';
 import {
   currentDraft,
@@ -285,13 +285,7 @@ describe('happy paths', () => {
 // (c) every rule refuses, and a valid event passes
 // ================================================================================================
 
-interface RuleCase {
-  at: () => Snap;
-  bad: WorkflowEvent;
-  good: WorkflowEvent;
-  /** the snapshot the good event is tried in, when it differs from `at` */
-  goodAt?: () => Snap;
-}
+type RuleCase = RuleCaseOf<Snap>;
 
 const publishDoc = (patch: object) => ev('PUBLISH_DOCUMENT', { ...valid.PUBLISH_DOCUMENT(), ...patch });
 

@@ -11,7 +11,7 @@ import { definitionProblems, describeDefinition, leafPaths, startCase, statePath
 import { allWorkflows } from '../../index';
 import { machineDriver } from '../../common/testing/machine-driver';
 import { describeDefinitionContract } from '../../common/testing/definition-contract';
-import { describeRuleCases } from '../../common/testing/rule-cases';
+import { describeRuleCases, type RuleCaseOf } from '../../common/testing/rule-cases';
 import { PARTY_NORMATIVE_DOCUMENT_DEADLINES, partyNormativeDocumentV1 as def } from './party-normative-document.definition';
 import {
   currentDraft,
@@ -185,12 +185,7 @@ describe('happy paths', () => {
 
 // ================================================================================================
 
-interface RuleCase {
-  at: () => Snap;
-  bad: WorkflowEvent;
-  good: WorkflowEvent;
-  goodAt?: () => Snap;
-}
+type RuleCase = RuleCaseOf<Snap>;
 
 const RULE_CASES: Record<PartyNormativeDocumentRuleName, RuleCase | RuleCase[]> = {
   exemptionJustified: [
