@@ -4,7 +4,7 @@
  * are the cases' own workflow events (checked in each case's state and history); the requested
  * completion date against the type's minimum; who sees and does what; bad input writes nothing.
  */
-import { DATA_SOURCE, LiaisonFormRepository, MIGRATIONS } from '@app/persistence';
+import { LiaisonFormRepository } from '@app/persistence';
 import { randomUUID } from 'crypto';
 import request from 'supertest';
 import { caseFingerprint } from '../factories/db-fingerprint';
@@ -170,7 +170,7 @@ describe.each(DRIVERS)('the legality-review desk on %s', (driver) => {
       const made = await Promise.all(ids.map((id) => repo.record(form(id))));
       expect(new Set(made.map((f) => f.id)).size).toBe(20);
       // the number is the submission record's fact, never the form row's
-      expect(made.every((f) => f.number === null && f.year === null && f.serial === null)).toBe(true);
+      expect(made.every((f) => !('number' in f))).toBe(true);
       // the same submission recorded twice at once gets one form
       const twice = await Promise.all([0, 1, 2].map(() => repo.record(form(ids[0]))));
       expect(new Set(twice.map((f) => f.id))).toEqual(new Set([made[0].id]));
@@ -509,45 +509,6 @@ describe.each(DRIVERS)('work liaison form numbers are drawn with the submission 
     return [...h].reverse().find((r: any) => r.type === 'SUBMIT_FOR_LEGALITY_REVIEW');
   };
   const serial = (n: string) => Number(/^联系单〔2020〕第(\d+)号$/.exec(n)?.[1]);
-  const LEGACY = 3;
-
-  it('keeps the forms numbered before (their rows hold the number) and goes on after their last number', async () => {
-    // the database as it was before: numbers given by the desk itself, in liaison_forms
-    const migration = MIGRATIONS.find((m) => m.name === 'LiaisonFormNumberFromSubmission1764979200000')!;
-    expect(migration).toBeDefined();
-    const ds = t.app.get<import('typeorm').DataSource>(DATA_SOURCE);
-    const runner = ds.createQueryRunner();
-    try {
-      await new migration().down(runner);
-      for (let i = 1; i <= LEGACY; i++) {
-        await t.sql(
-          `INSERT INTO liaison_forms (id, case_id, submit_seq, year, serial, number, kind, org_unit, contact_name, contact_phone, created_at, created_by)
-           VALUES ('${randomUUID()}', '${randomUUID()}', 5, 2020, ${i}, '联系单〔2020〕第${i}号', 'major-decision', 'jjfzb', '王某', '0574-63001234', '2020-05-0${i}T02:00:00.000Z', 'legacy')`,
-        );
-      }
-      await t.sql(
-        `INSERT INTO liaison_forms (id, case_id, submit_seq, year, serial, number, kind, org_unit, contact_name, contact_phone, created_at, created_by)
-         VALUES ('${randomUUID()}', '${randomUUID()}', 5, 2019, 7, '联系单〔2019〕第7号', 'major-decision', 'jjfzb', NULL, NULL, '2019-12-30T02:00:00.000Z', 'legacy')`,
-      );
-      await new migration().up(runner);
-    } finally {
-      await runner.release();
-    }
-    const rows = await t.sql(`SELECT number FROM liaison_forms WHERE created_by = 'legacy' ORDER BY created_at`);
-    expect(rows.map((r: any) => r.number)).toEqual(['联系单〔2019〕第7号', '联系单〔2020〕第1号', '联系单〔2020〕第2号', '联系单〔2020〕第3号']);
-    // the central counter starts after the last number given each year: none is given twice
-    expect([await counter(2019), await counter(2020)]).toEqual([7, LEGACY]);
-    // still append-only, and a number comes whole (year, serial and number) or not at all
-    await expect(t.sql(`UPDATE liaison_forms SET number = 'x' WHERE created_by = 'legacy'`)).rejects.toThrow(/append-only/);
-    await expect(t.sql(`DELETE FROM liaison_forms WHERE created_by = 'legacy'`)).rejects.toThrow(/append-only/);
-    await expect(
-      t.sql(
-        `INSERT INTO liaison_forms (id, case_id, submit_seq, year, serial, number, kind, org_unit, created_at, created_by)
-         VALUES ('${randomUUID()}', '${randomUUID()}', 1, NULL, NULL, '联系单〔2020〕第99号', 'major-decision', 'jjfzb', '2020-05-01T02:00:00.000Z', 'x')`,
-      ),
-    ).rejects.toThrow(/ck_liaison_forms_number/);
-  });
-
   let ids: string[] = [];
   it(`${N} cases submitted at once, half through the desk and half through POST /cases/:id/events: ${N} distinct consecutive numbers, each in its submission record`, async () => {
     const ms: ReviewMatter[] = [];
@@ -569,12 +530,12 @@ describe.each(DRIVERS)('work liaison form numbers are drawn with the submission 
       if (viaDesk(i)) expect(responses[i].body.form.liaisonForm.number).toBe(rec.facts.liaisonFormNumber);
       given.push(rec.facts.liaisonFormNumber);
     }
-    // distinct, consecutive, after the numbers given before
-    expect(given.map(serial).sort((a, b) => a - b)).toEqual(Array.from({ length: N }, (_, i) => LEGACY + i + 1));
-    expect(await counter(2020)).toBe(LEGACY + N);
+    // distinct and consecutive
+    expect(given.map(serial).sort((a, b) => a - b)).toEqual(Array.from({ length: N }, (_, i) => i + 1));
+    expect(await counter(2020)).toBe(N);
     // the register names each number's case and submission record
     const reg = await register();
-    expect(reg.map((r) => r.value)).toEqual(Array.from({ length: N }, (_, i) => LEGACY + i + 1));
+    expect(reg.map((r) => r.value)).toEqual(Array.from({ length: N }, (_, i) => i + 1));
     for (const [i, m] of ms.entries()) {
       const rec = await submission(m.id);
       expect(reg.find((r) => r.number === given[i])).toEqual({ number: given[i], value: serial(given[i]), caseId: m.id, seq: rec.seq });
@@ -590,9 +551,9 @@ describe.each(DRIVERS)('work liaison form numbers are drawn with the submission 
       });
     }
     // the form rows hold the contact only
-    const rows = await t.sql(`SELECT number, contact_name FROM liaison_forms WHERE created_by <> 'legacy'`);
+    const rows = await t.sql(`SELECT * FROM liaison_forms`);
     expect(rows).toHaveLength(N / 2);
-    expect(rows.every((r: any) => r.number === null && r.contact_name === CONTACT.name)).toBe(true);
+    expect(rows.every((r: any) => r.contact_name === CONTACT.name && !('number' in r))).toBe(true);
     // the number is part of the recorded event: the history verifies with it
     expect((await api.get('auditor', `/cases/${ids[1]}/verify`)).body).toMatchObject({ intact: true, replay: { ok: true } });
   }, 120_000);
@@ -616,7 +577,7 @@ describe.each(DRIVERS)('work liaison form numbers are drawn with the submission 
     const both = await Promise.all([0, 1].map(() => post('dept-head', `/cases/${md.id}/events`, { type: 'SUBMIT_FOR_LEGALITY_REVIEW', payload: md.submit.payload })));
     expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
     const rec = await submission(md.id);
-    expect(rec.facts.liaisonFormNumber).toBe(`联系单〔2020〕第${LEGACY + N + 1}号`);
+    expect(rec.facts.liaisonFormNumber).toBe(`联系单〔2020〕第${N + 1}号`);
     expect({ counter: await counter(2020), register: (await register()).length }).toEqual({ counter: before.counter! + 1, register: before.register + 1 });
     const [entry] = (await api.get('legal-reviewer', '/review-desk/queue?kind=major-decision')).body.items.filter((e: any) => e.caseId === md.id);
     expect(entry.liaisonForm.number).toBe(rec.facts.liaisonFormNumber);
@@ -628,6 +589,6 @@ describe.each(DRIVERS)('work liaison form numbers are drawn with the submission 
     const res = await api.post('dept-head', '/review-desk/forms', liaisonForm(m, { requestedCompletionDate: '2021-01-15' }));
     expect(res.status).toBe(201);
     expect(res.body.form.liaisonForm.number).toBe('联系单〔2021〕第1号');
-    expect([await counter(2021), await counter(2020)]).toEqual([1, LEGACY + N + 1]);
+    expect([await counter(2021), await counter(2020)]).toEqual([1, N + 1]);
   });
 });

@@ -205,15 +205,14 @@ export class ReviewDeskService {
 
   /**
    * POST /review-desk/cases/:id/accept: 签收, with the form number as the receipt number: the
-   * submission's own number, or, for a submission recorded before numbers were drawn with it,
-   * the number its form row was given (none if it was never numbered: accepted without one).
+   * submission's own number (none on a submission recorded before submissions were numbered).
    */
   async accept(user: AuthenticatedUser, caseId: string, dto: AcceptFormRequestDto) {
     const { row, actor } = await this.acting(user, caseId, REVIEW_EVENTS.accept);
     let payload: Record<string, unknown> = {};
     if (row.statePath === REVIEW_STATES.submitted) {
       const submit = await this.forms.latestRecord(caseId, REVIEW_EVENTS.submit);
-      const number = submit ? formNumber(submit, await this.forms.forSubmission(caseId, submit.seq)) : null;
+      const number = submit ? formNumber(submit) : null;
       if (number !== null) payload = { receiptNumber: number };
     }
     const { case: updated, record } = await this.send(

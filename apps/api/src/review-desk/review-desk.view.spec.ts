@@ -28,17 +28,14 @@ describe('sortEntries', () => {
 
 describe('formNumber', () => {
   const submit = (facts: Record<string, unknown>) => ({ facts }) as unknown as HistoryRecord;
-  const row = (number: string | null) => ({ number }) as LiaisonFormEntity;
 
-  it('is the submission’s own fact, whatever the form row says', () => {
-    expect(formNumber(submit({ liaisonFormNumber: '联系单〔2026〕第3号' }), row(null))).toBe('联系单〔2026〕第3号');
-    expect(formNumber(submit({ liaisonFormNumber: '联系单〔2026〕第3号' }), null)).toBe('联系单〔2026〕第3号');
+  it('is the submission’s own fact', () => {
+    expect(formNumber(submit({ liaisonFormNumber: '联系单〔2026〕第3号' }))).toBe('联系单〔2026〕第3号');
   });
 
-  it('is the row’s number for a submission recorded before numbers came with it, and none when it was never numbered', () => {
-    expect(formNumber(submit({}), row('联系单〔2025〕第9号'))).toBe('联系单〔2025〕第9号');
-    expect(formNumber(submit({ minCompletionDate: '2025-03-02' }), null)).toBeNull();
-    expect(formNumber({} as HistoryRecord, null)).toBeNull();
+  it('is none on a submission recorded before submissions were numbered', () => {
+    expect(formNumber(submit({ minCompletionDate: '2025-03-02' }))).toBeNull();
+    expect(formNumber({} as HistoryRecord)).toBeNull();
   });
 });
 
@@ -47,12 +44,12 @@ describe('deskEntries: the liaison form of each submission', () => {
   const def = { label: { zh: '合同', en: 'Contract' }, states: {}, deadlines: [] } as unknown as WorkflowDefinition;
   const rec = (seq: number, type: string, facts: Record<string, unknown> = {}) =>
     ({ caseId: 'c1', seq, type, at: `2026-01-0${seq}T02:00:00.000Z`, actor: { userId: 'u', role: 'department-head', orgUnit: 'jjfzb' }, payload: {}, facts }) as unknown as HistoryRecord;
-  const form = (submitSeq: number, number: string | null) =>
-    ({ id: `f${submitSeq}`, caseId: 'c1', submitSeq, number, year: null, serial: null, orgUnit: 'jjfzb', contactName: '王某', contactPhone: '1' }) as unknown as LiaisonFormEntity;
+  const form = (submitSeq: number) =>
+    ({ id: `f${submitSeq}`, caseId: 'c1', submitSeq, orgUnit: 'jjfzb', contactName: '王某', contactPhone: '1' }) as unknown as LiaisonFormEntity;
 
-  it('reads the number from the submission, the contact from the form row, and keeps an older row’s number', () => {
+  it('reads the number from the submission and the contact from the form row', () => {
     const records = [
-      rec(1, 'SUBMIT_FOR_LEGALITY_REVIEW'), // recorded before numbers came with the submission, numbered by its row
+      rec(1, 'SUBMIT_FOR_LEGALITY_REVIEW'), // recorded before submissions were numbered, with a form row
       rec(2, 'RETURN_INCOMPLETE'),
       rec(3, 'SUBMIT_FOR_LEGALITY_REVIEW'), // recorded before, never numbered
       rec(4, 'RETURN_INCOMPLETE'),
@@ -60,9 +57,9 @@ describe('deskEntries: the liaison form of each submission', () => {
       rec(6, 'RETURN_INCOMPLETE'),
       rec(7, 'SUBMIT_FOR_LEGALITY_REVIEW', { liaisonFormNumber: '联系单〔2026〕第5号' }), // sent through the desk
     ];
-    const entries = deskEntries(row, def, records, [form(1, '联系单〔2025〕第9号'), form(7, null)], [], '2026-01-08');
+    const entries = deskEntries(row, def, records, [form(1), form(7)], [], '2026-01-08');
     expect(entries.map((e) => e.liaisonForm)).toEqual([
-      { id: 'f1', number: '联系单〔2025〕第9号', contact: { name: '王某', phone: '1' } },
+      { id: 'f1', number: null, contact: { name: '王某', phone: '1' } },
       null,
       { id: null, number: '联系单〔2026〕第4号', contact: { name: null, phone: null } },
       { id: 'f7', number: '联系单〔2026〕第5号', contact: { name: '王某', phone: '1' } },

@@ -56,9 +56,9 @@ export interface DeskEntry {
 type Payload = Record<string, unknown>;
 const payloadOf = (r: HistoryRecord): Payload => (r.payload && typeof r.payload === 'object' ? (r.payload as Payload) : {});
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
-/** The form's number: the submission's own fact; a form numbered before that keeps its row's number. */
-export function formNumber(submit: HistoryRecord, form: LiaisonFormEntity | null): string | null {
-  return str(submit.facts?.[LIAISON_FORM_NUMBER_FACT]) ?? form?.number ?? null;
+/** The form's number: the submission record's own fact (none on a submission recorded before submissions were numbered). */
+export function formNumber(submit: HistoryRecord): string | null {
+  return str(submit.facts?.[LIAISON_FORM_NUMBER_FACT]);
 }
 
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
@@ -67,7 +67,7 @@ const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is
  * The desk's entries of one case, derived from its history: each SUBMIT_FOR_LEGALITY_REVIEW record
  * is a form, and the acceptance, return or opinion that follows it (before the next submission)
  * gives its status. Nothing here is stored apart from the case: the number is the submission's own
- * fact, and the form row only adds the contact (and the number of a form numbered before that).
+ * fact, and the form row only adds the contact.
  */
 export function deskEntries(
   row: CaseEntity,
@@ -92,7 +92,7 @@ export function deskEntries(
     const form = forms.find((f) => f.caseId === row.id && f.submitSeq === s.seq) ?? null;
     const d = deadlines.find((x) => x.caseId === row.id && x.openedSeq === s.seq && keys.includes(x.key)) ?? null;
     const sp = payloadOf(s);
-    const number = formNumber(s, form);
+    const number = formNumber(s);
     return {
       caseId: row.id,
       title: row.title,

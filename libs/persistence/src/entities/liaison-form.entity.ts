@@ -8,13 +8,10 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
  * transaction into the SUBMIT_FOR_LEGALITY_REVIEW record's `facts.liaisonFormNumber` (the legal
  * record), whether the case was sent through the desk or not; the materials, requested completion
  * date, acceptance, return and opinion are history records too, and the desk derives every status
- * from them. `year`, `serial` and `number` are set only on forms numbered before that (migration
- * 1764979200000), whose submission record has no number: there the row keeps the number given.
- * `submitSeq` is the history seq of the SUBMIT_FOR_LEGALITY_REVIEW record the form belongs to.
+ * from them. `submitSeq` is the history seq of the SUBMIT_FOR_LEGALITY_REVIEW record the form belongs to.
  * Rows are written once, never updated.
  */
 @Entity({ name: 'liaison_forms' })
-@Index(['year', 'serial'], { unique: true })
 @Index(['caseId', 'submitSeq'], { unique: true })
 export class LiaisonFormEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
@@ -26,19 +23,6 @@ export class LiaisonFormEntity {
   @Column({ name: 'submit_seq', type: 'integer' })
   submitSeq: number;
 
-  /** the year of the submission (Asia/Shanghai); forms numbered before numbers were drawn with the submission only */
-  @Column({ type: 'integer', nullable: true })
-  year: number | null;
-
-  /** 1, 2, 3 … within the year; older forms only */
-  @Column({ type: 'integer', nullable: true })
-  serial: number | null;
-
-  /** e.g. 联系单〔2026〕第12号; older forms only (newer ones: the submission's `facts.liaisonFormNumber`) */
-  @Index({ unique: true })
-  @Column({ type: 'varchar', length: 64, nullable: true })
-  number: string | null;
-
   @Column({ type: 'varchar', length: 64 })
   kind: string;
 
@@ -46,7 +30,7 @@ export class LiaisonFormEntity {
   @Column({ name: 'org_unit', type: 'varchar', length: 64 })
   orgUnit: string;
 
-  /** 承办人 / 联系方式; null on an older form numbered for a submission made outside the desk */
+  /** 承办人 / 联系方式 */
   @Column({ name: 'contact_name', type: 'varchar', length: 100, nullable: true })
   contactName: string | null;
 

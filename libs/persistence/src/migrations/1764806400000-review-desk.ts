@@ -1,10 +1,10 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Work liaison forms of the legality-review desk (issue 5 §5). The unique (year, serial) and
- * number constraints make a duplicate number impossible whatever the concurrency; (case_id,
- * submit_seq) gives each submission of a case at most one form; triggers keep the rows
- * append-only on both databases.
+ * Work liaison forms of the legality-review desk (issue 5 §5): what the case history does not hold
+ * about a submission (the contact). The form's number is the submission record's own fact
+ * (`facts.liaisonFormNumber`, drawn by the runtime in its transaction). (case_id, submit_seq) gives
+ * each submission of a case at most one form; triggers keep the rows append-only on both databases.
  */
 export class ReviewDesk1764806400000 implements MigrationInterface {
   name = 'ReviewDesk1764806400000';
@@ -14,9 +14,6 @@ export class ReviewDesk1764806400000 implements MigrationInterface {
       id varchar(36) PRIMARY KEY,
       case_id varchar(36) NOT NULL,
       submit_seq integer NOT NULL,
-      year integer NOT NULL,
-      serial integer NOT NULL,
-      number varchar(64) NOT NULL,
       kind varchar(64) NOT NULL,
       org_unit varchar(64) NOT NULL,
       contact_name varchar(100),
@@ -24,10 +21,8 @@ export class ReviewDesk1764806400000 implements MigrationInterface {
       created_at varchar(32) NOT NULL,
       created_by varchar(36) NOT NULL
     )`);
-    await q.query(`CREATE UNIQUE INDEX ux_liaison_forms_year_serial ON liaison_forms (year, serial)`);
-    await q.query(`CREATE UNIQUE INDEX ux_liaison_forms_number ON liaison_forms (number)`);
     await q.query(`CREATE UNIQUE INDEX ux_liaison_forms_case_submission ON liaison_forms (case_id, submit_seq)`);
-    // a number once given stays with its submission: rows are written once, never changed or removed
+    // a form once recorded stays with its submission: rows are written once, never changed or removed
     if (q.connection.driver.options.type === 'postgres') {
       await q.query(`CREATE FUNCTION docket_refuse_liaison_form_change() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN

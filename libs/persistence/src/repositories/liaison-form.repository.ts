@@ -25,8 +25,7 @@ const isUniqueViolation = (e: unknown) =>
  * Work liaison forms (工作联系单) and the reads the review desk needs. A form's number is drawn by
  * the runtime with the submission itself (the SUBMIT_FOR_LEGALITY_REVIEW record's
  * `facts.liaisonFormNumber`, from the central counter `review.liaisonForm`); a form row adds only
- * the contact, once per submission (unique on case and submission). Rows numbered before that
- * keep their `year`, `serial` and `number`.
+ * the contact, once per submission (unique on case and submission).
  */
 export class LiaisonFormRepository {
   private readonly serializer: WriteSerializer | null;
@@ -52,7 +51,7 @@ export class LiaisonFormRepository {
   async record(form: NewLiaisonForm): Promise<LiaisonFormEntity> {
     const existing = await this.forSubmission(form.caseId, form.submitSeq);
     if (existing) return existing;
-    const entity = Object.assign(new LiaisonFormEntity(), form, { id: randomUUID(), year: null, serial: null, number: null });
+    const entity = Object.assign(new LiaisonFormEntity(), form, { id: randomUUID() });
     const insert = () => this.dataSource.getRepository(LiaisonFormEntity).insert(entity);
     try {
       await (this.serializer ? this.serializer.run(insert) : insert());
