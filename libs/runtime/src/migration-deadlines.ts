@@ -1,24 +1,9 @@
-import type { BusinessCalendar } from '@app/calendar';
 import type { WorkflowDefinition } from '@app/engine';
-import type { DeadlineChanges, DeadlineEntity } from '@app/persistence';
-import { planDeadlines } from './deadline-planner';
+import type { DeadlineChanges } from '@app/persistence';
+import { DeadlinePlanInput, planDeadlines } from './deadline-planner';
 
-export interface MigrationDeadlineInput {
-  from: WorkflowDefinition;
-  to: WorkflowDefinition;
-  caseId: string;
-  prevPaths: string[];
-  nextPaths: string[];
-  context: unknown;
-  seq: number;
-  eventType: string;
-  at: string;
-  today: string;
-  orgUnits: string;
-  running: DeadlineEntity[];
-  calendar: BusinessCalendar;
-  params: Record<string, number>;
-}
+/** As for an event, with the version the case moves to (`def` is that version). */
+export type MigrationDeadlineInput = Omit<DeadlinePlanInput, 'def'> & { to: WorkflowDefinition };
 
 /**
  * The deadline rows a workflow migration opens and closes. A statutory period does not start
@@ -28,16 +13,13 @@ export interface MigrationDeadlineInput {
  * active after the migration and has no running row is opened, counted from the migration's day.
  */
 export function planMigrationDeadlines(i: MigrationDeadlineInput): DeadlineChanges {
-  const activeNow = new Set(
-    (i.to.deadlines ?? []).filter((d) => d.states.some((s) => i.nextPaths.includes(s))).map((d) => d.key),
-  );
+  const activeNow = new Set((i.to.deadlines ?? []).filter((d) => d.states.some((s) => i.nextPaths.includes(s))).map((d) => d.key));
   const changes: DeadlineChanges = { open: [], close: [] };
   for (const row of i.running) {
     if (!activeNow.has(row.key)) changes.close.push({ key: row.key, status: 'cancelled', closedAt: i.at, closedSeq: i.seq });
   }
-  const kept = i.running.filter((r) => activeNow.has(r.key));
+  const kept = new Set(i.running.filter((r) => activeNow.has(r.key)).map((r) => r.key));
   // every new-version declaration is "entered" unless a kept row already runs it
-  const opened = planDeadlines({ ...i, def: i.to, prevPaths: [], running: [] });
-  changes.open = opened.open.filter((row) => !kept.some((k) => k.key === row.key));
+  changes.open = planDeadlines({ ...i, def: i.to, prevPaths: [], running: [] }).open.filter((row) => !kept.has(row.key));
   return changes;
 }

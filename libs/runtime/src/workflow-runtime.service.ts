@@ -319,7 +319,6 @@ export class WorkflowRuntime {
     if (cmd.dryRun) return { case: updated, record, dryRun: true };
     const running = (await this.deadlines.forCase(current.id)).filter((d) => d.status === 'open' || d.status === 'calendar-missing');
     const deadlineChanges = planMigrationDeadlines({
-      from,
       to,
       caseId: current.id,
       prevPaths: statePaths(JSON.parse(current.stateValue)),

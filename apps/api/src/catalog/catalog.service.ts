@@ -76,16 +76,9 @@ export class CatalogService {
     return this.registry.latest(KIND).events[type].roles;
   }
 
-  /** The catalog case of a year (one per year: the database refuses a second, see `uniqueKey`). */
-  async find(year: number): Promise<CaseEntity | null> {
-    const keyed = await this.cases.findByUniqueKey(`${KIND}:${year}`);
-    if (keyed) return keyed;
-    // a catalog created before cases had unique keys: the first one of its year
-    const { items } = await this.cases.list({ kind: KIND, limit: 10_000 });
-    const ofYear = items
-      .filter((r) => (JSON.parse(r.snapshot) as { context?: CatalogContext }).context?.year === year)
-      .sort((a, b) => (a.createdAt === b.createdAt ? a.id.localeCompare(b.id) : a.createdAt.localeCompare(b.createdAt)));
-    return ofYear[0] ?? null;
+  /** The catalog case of a year (one per year: the database refuses a second, see the workflow's `uniqueKey`). */
+  find(year: number): Promise<CaseEntity | null> {
+    return this.cases.findByUniqueKey(`${KIND}:${year}`);
   }
 
   private async require(year: number): Promise<CaseEntity> {
