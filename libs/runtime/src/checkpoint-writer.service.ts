@@ -29,8 +29,8 @@ export const signingKeyMissing = () =>
 /**
  * Makes signed checkpoints (issue 4 §2): reads every case head, anchors the heads that moved since
  * their last anchor, signs the Merkle root and appends checkpoint + anchors in one transaction.
- * Called on demand (POST /checkpoints), by the API's interval when REDIS_URL is unset, and meant to
- * be called by the worker's repeatable job when it is set: one writer, whatever triggers it.
+ * Called on demand (POST /checkpoints), by the API's interval when REDIS_URL is unset, and by the
+ * worker's BullMQ job scheduler when it is set: one writer, whatever triggers it.
  */
 @Injectable()
 export class CheckpointWriter {

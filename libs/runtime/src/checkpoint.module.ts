@@ -6,7 +6,7 @@ import { resolveSigningKey } from './signing-key';
 
 /**
  * The checkpoint writer and its signing key, for whichever process makes checkpoints (the API;
- * the worker once its repeatable job exists). Needs PersistenceModule and RuntimeModule (CLOCK).
+ * the worker's periodic job). Needs PersistenceModule and RuntimeModule (CLOCK).
  */
 @Module({
   providers: [
