@@ -36,8 +36,8 @@ import { CalendarYearsService } from './calendar-years.service';
 import { EMAIL_DELIVERY_REPOSITORY, NOTIFICATION_REPOSITORY, WEBHOOK_DELIVERY_REPOSITORY } from './deadlines.di-tokens';
 import { EARLY_TOLERANCE_MS } from './queue.constants';
 import { resolveRecipients, rolesOf } from './recipients';
-import { calendarMissingMessage, reminderEmail, reminderMessage } from './reminder-message';
-import { DAILY_ESCALATION, deliveriesAt, EscalationPolicy, escalationPolicy, MISSED_KEY, missedAt, PlannedReminder, plannedDelivery } from './reminder-plan';
+import { calendarMissingMessage, notificationKind, reminderEmail, reminderMessage } from './reminder-message';
+import { DAILY_ESCALATION, deliveriesAt, EscalationPolicy, escalationPolicy, MISSED_KEY, missedAt, PlannedReminder, plannedDelivery, sentAs } from './reminder-plan';
 
 /** Who is also told once escalations are stepped up, unless the declaration names others: the general office (督查督办). */
 export const DEFAULT_STEP_UP_ROLES: Role[] = ['secretary'];
@@ -198,14 +198,18 @@ export class DeadlineReminderService {
       return { outcome: 'superseded', next: [toJob(plan.current), ...next] };
     }
 
+    // the party who must act is always told; an escalation adds the supervisors (and the step-up roles)
     const roles = [
       ...new Set([
-        ...rolesOf(delivery.audience === 'responsible' ? row.responsible : row.supervisor),
+        ...rolesOf(row.responsible),
+        ...(delivery.audience === 'supervisor' ? rolesOf(row.supervisor) : []),
         ...(delivery.stepUp ? (declaration?.stepUpTo ?? DEFAULT_STEP_UP_ROLES) : []),
       ]),
     ];
     const recipients = resolveRecipients(await this.users.listUsers(), roles, row.orgUnits);
     const step = stateMetaOf(def, stateValue)?.label ?? { zh: found.statePath, en: found.statePath };
+    const sent = sentAs(delivery, row, this.calendar, now);
+    const kind = notificationKind(delivery, sent);
     const message = reminderMessage(delivery, {
       caseTitle: found.title,
       deadline: { zh: row.labelZh, en: row.labelEn },
@@ -213,7 +217,7 @@ export class DeadlineReminderService {
       dueDate: row.dueDate!,
       article: row.article,
       responsible: rolesOf(row.responsible).map((r) => ROLE_LABELS[r as Role] ?? { zh: r, en: r }),
-    });
+    }, sent);
     const createdAt = now.toISOString();
     const rows = recipients.map((u) =>
       Object.assign(new NotificationEntity(), {
@@ -222,7 +226,7 @@ export class DeadlineReminderService {
         userId: u.id,
         caseId: row.caseId,
         deadlineId: row.id,
-        kind: delivery.kind,
+        kind,
         ...message,
         createdAt,
         readAt: null,
@@ -231,14 +235,14 @@ export class DeadlineReminderService {
     const webhook = this.config.webhook
       ? Object.assign(new WebhookDeliveryEntity(), {
           id: id,
-          event: `deadline.${delivery.kind}`,
+          event: `deadline.${kind}`,
           body: JSON.stringify({
             id,
-            event: `deadline.${delivery.kind}`,
+            event: `deadline.${kind}`,
             occurredAt: createdAt,
             case: { id: found.id, title: found.title, step: { path: found.statePath, label: step } },
             deadline: { id: row.id, key: row.key, label: { zh: row.labelZh, en: row.labelEn }, type: row.type, dueDate: row.dueDate, article: row.article },
-            reminder: { key: delivery.reminderKey, kind: delivery.kind, workdays: delivery.workdays, audience: delivery.audience, roles },
+            reminder: { key: delivery.reminderKey, kind, workdays: delivery.workdays, audience: delivery.audience, roles, sentOn: sent.on, ...(sent.overdue ? { workdaysLate: sent.workdays } : {}) },
             recipients: recipients.map((u) => ({ userId: u.id, username: u.username, displayName: u.displayName, orgUnit: u.orgUnit })),
             message: { title: { zh: message.titleZh, en: message.titleEn }, body: { zh: message.bodyZh, en: message.bodyEn } },
           }),
@@ -280,7 +284,7 @@ export class DeadlineReminderService {
           }
         : undefined;
     const fresh = await this.notifications.insertNew(rows, also);
-    this.logger.log(`job ${id}: ${delivery.kind} for case ${row.caseId} to ${recipients.length} user(s), ${fresh.length} new`);
+    this.logger.log(`job ${id}: ${kind}${sent.late ? ` (planned for ${delivery.date}, sent ${sent.on})` : ''} for case ${row.caseId} to ${recipients.length} user(s), ${fresh.length} new`);
     // The rest of the finite plan was queued with the deadline (and is re-created by reconciliation);
     // only an escalation has something new to queue: the next one.
     const following = delivery.kind === 'escalation' ? next : [];

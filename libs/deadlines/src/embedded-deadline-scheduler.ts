@@ -58,7 +58,11 @@ interface WebhookEntry {
 export class EmbeddedDeadlineScheduler implements DeadlineScheduler, OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('DeadlineReminders');
   private readonly agenda = new Map<string, AgendaEntry>();
-  /** deliveries already handled (delivered, stale or superseded), so reconciliation does not queue them again */
+  /**
+   * deliveries already handled (delivered, stale or superseded), so reconciliation does not queue
+   * them again. Bounded: each reconciliation keeps only those still in an open deadline's plan
+   * (the current and upcoming deliveries), and a closed deadline's are dropped with it.
+   */
   private readonly done = new Set<string>();
   /** deliveries that failed every attempt: kept, visible in the log, retried by the next reconciliation */
   private readonly failed = new Map<string, AgendaEntry>();
@@ -120,6 +124,9 @@ export class EmbeddedDeadlineScheduler implements DeadlineScheduler, OnApplicati
     }
     for (const row of await closedRows(this.deadlines, caseId, changes)) {
       for (const [id, entry] of this.agenda) if (entry.job.deadlineId === row.id) this.agenda.delete(id);
+      const prefix = reminderJobId({ deadlineId: row.id, reminderKey: '' });
+      for (const id of this.done) if (id.startsWith(prefix)) this.done.delete(id);
+      for (const id of this.failed.keys()) if (id.startsWith(prefix)) this.failed.delete(id);
     }
   }
 
@@ -128,11 +135,16 @@ export class EmbeddedDeadlineScheduler implements DeadlineScheduler, OnApplicati
     return this.serial(async () => {
       let deadlines = 0;
       let jobs = 0;
+      const planned = new Set<string>();
       for await (const batch of this.reminders.reconciliationBatches(now)) {
         deadlines += batch.rows;
         jobs += batch.jobs.length;
+        for (const job of batch.jobs) planned.add(reminderJobId(job));
         this.enqueue(batch.jobs);
       }
+      // what no open deadline plans any more can never be queued again: forget it
+      for (const id of this.done) if (!planned.has(id)) this.done.delete(id);
+      for (const id of this.failed.keys()) if (!planned.has(id)) this.failed.delete(id);
       for (const id of await this.outbox.pendingIds()) this.enqueueWebhook(id, now);
       for (const id of (await this.emailOutbox?.pendingIds()) ?? []) this.enqueueEmail(id, now);
       for (const id of await this.reminders.calendarMissingIds()) await this.reminders.notifyCalendarMissing(id, now);
@@ -239,6 +251,11 @@ export class EmbeddedDeadlineScheduler implements DeadlineScheduler, OnApplicati
   /** The pending deliveries (for tests and diagnostics). */
   pending(): DeadlineReminderJob[] {
     return [...this.agenda.values()].map((e) => e.job).sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  }
+
+  /** How many handled deliveries the schedule remembers (for tests and diagnostics). */
+  doneCount(): number {
+    return this.done.size;
   }
 
   /** Deliveries that failed every attempt, with their last error. */

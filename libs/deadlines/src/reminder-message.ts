@@ -1,5 +1,5 @@
 import type { Label } from '@app/engine';
-import type { PlannedReminder } from './reminder-plan';
+import type { PlannedReminder, SentAs } from './reminder-plan';
 
 /** What a reminder says about its deadline. */
 export interface ReminderFacts {
@@ -14,6 +14,15 @@ export interface ReminderFacts {
   responsible: Label[];
 }
 
+/** The kind of notification a delivery is, as sent: a reminder or due-day notice sent after the due date is an overdue notice. Pure. */
+export type NotificationKind = PlannedReminder['kind'] | 'overdue';
+
+export function notificationKind(delivery: PlannedReminder, sent?: SentAs): NotificationKind {
+  return sent?.overdue && (delivery.kind === 'reminder' || delivery.kind === 'due') ? 'overdue' : delivery.kind;
+}
+
+const days = (n: number) => `${n} working day${n === 1 ? '' : 's'}`;
+
 export interface ReminderMessage {
   titleZh: string;
   titleEn: string;
@@ -25,21 +34,36 @@ const list = (labels: Label[], lang: 'zh' | 'en') => labels.map((l) => l[lang]).
 
 /**
  * The zh-CN text (with English alongside) of one delivery: the case, the step, the due date and
- * the article that sets the period. Pure.
+ * the article that sets the period, as it stands on the day it goes out (`sent`, the planned day
+ * when omitted): a delivery sent late never says "today" or "N working days left" of a day that has
+ * passed; once the due date is past it says how many working days late the deadline is and since
+ * which date. Pure.
  */
-export function reminderMessage(delivery: PlannedReminder, f: ReminderFacts): ReminderMessage {
+export function reminderMessage(delivery: PlannedReminder, f: ReminderFacts, sent?: SentAs): ReminderMessage {
   const zhCase = `案件“${f.caseTitle}”（当前环节：${f.step.zh}）`;
   const enCase = `Case "${f.caseTitle}" (step: ${f.step.en})`;
   const zhBasis = `依据：${f.article}。`;
   const enBasis = `Basis: ${f.article}.`;
-  switch (delivery.kind) {
-    case 'reminder':
+  const on = sent?.on ?? delivery.date;
+  const late = sent?.late ?? false;
+  switch (notificationKind(delivery, sent)) {
+    case 'reminder': {
+      const left = late ? (sent?.workdays ?? delivery.workdays) : delivery.workdays;
+      if (left === 0) {
+        return {
+          titleZh: `【今日到期】${f.deadline.zh}`,
+          titleEn: `Due today: ${f.deadline.en}`,
+          bodyZh: `${zhCase}的“${f.deadline.zh}”期限今日（${f.dueDate}）北京时间24时届满，请在今日内办理。${zhBasis}`,
+          bodyEn: `${enCase}: "${f.deadline.en}" is due today (${f.dueDate}, by 24:00 Asia/Shanghai). ${enBasis}`,
+        };
+      }
       return {
-        titleZh: `【期限提醒】${f.deadline.zh}：还有${delivery.workdays}个工作日到期`,
-        titleEn: `Reminder: ${f.deadline.en} due in ${delivery.workdays} working day${delivery.workdays === 1 ? '' : 's'}`,
-        bodyZh: `${zhCase}的“${f.deadline.zh}”期限于${f.dueDate}（北京时间24时）届满，还有${delivery.workdays}个工作日，请按时办理。${zhBasis}`,
-        bodyEn: `${enCase}: "${f.deadline.en}" is due on ${f.dueDate} (24:00 Asia/Shanghai), ${delivery.workdays} working day${delivery.workdays === 1 ? '' : 's'} from now. ${enBasis}`,
+        titleZh: `【期限提醒】${f.deadline.zh}：还有${left}个工作日到期`,
+        titleEn: `Reminder: ${f.deadline.en} due in ${days(left)}`,
+        bodyZh: `${zhCase}的“${f.deadline.zh}”期限于${f.dueDate}（北京时间24时）届满，还有${left}个工作日，请按时办理。${zhBasis}`,
+        bodyEn: `${enCase}: "${f.deadline.en}" is due on ${f.dueDate} (24:00 Asia/Shanghai), ${days(left)} from now. ${enBasis}`,
       };
+    }
     case 'due':
       return {
         titleZh: `【今日到期】${f.deadline.zh}`,
@@ -47,20 +71,44 @@ export function reminderMessage(delivery: PlannedReminder, f: ReminderFacts): Re
         bodyZh: `${zhCase}的“${f.deadline.zh}”期限今日（${f.dueDate}）北京时间24时届满，请在今日内办理。${zhBasis}`,
         bodyEn: `${enCase}: "${f.deadline.en}" is due today (${f.dueDate}, by 24:00 Asia/Shanghai). ${enBasis}`,
       };
+    case 'overdue': {
+      const n = sent?.workdays;
+      // 0: sent on a rest day right after the due date
+      const zhLate = n ? `已逾期${n}个工作日` : '已逾期';
+      const enLate = n ? `${days(n)} late` : 'overdue';
+      return {
+        titleZh: `【逾期提醒】${f.deadline.zh}${zhLate}`,
+        titleEn: `Overdue: ${f.deadline.en}, ${enLate}`,
+        bodyZh: `${zhCase}的“${f.deadline.zh}”期限已于${f.dueDate}（北京时间24时）届满，至今未办结，截至${on}${zhLate}，请尽快办理。${zhBasis}`,
+        bodyEn: `${enCase}: "${f.deadline.en}" was due on ${f.dueDate} (24:00 Asia/Shanghai) and is still not done: ${enLate} as of ${on}. Please act now. ${enBasis}`,
+      };
+    }
     case 'period-ended':
+      if (late) {
+        return {
+          titleZh: `【期限届满】${f.deadline.zh}`,
+          titleEn: `Period ended: ${f.deadline.en}`,
+          bodyZh: `${zhCase}的法定期间已于${f.dueDate}北京时间24时届满，可以进行下一步。${zhBasis}`,
+          bodyEn: `${enCase}: the statutory period ended on ${f.dueDate} (24:00 Asia/Shanghai); you may proceed. ${enBasis}`,
+        };
+      }
       return {
         titleZh: `【期限届满】${f.deadline.zh}`,
         titleEn: `Period ends: ${f.deadline.en}`,
         bodyZh: `${zhCase}的法定期间今日（${f.dueDate}）北京时间24时届满，届满后可以进行下一步。${zhBasis}`,
         bodyEn: `${enCase}: the statutory period ends today (${f.dueDate}, 24:00 Asia/Shanghai); once it has ended you may proceed. ${enBasis}`,
       };
-    case 'escalation':
+    case 'escalation': {
+      // a catch-up after downtime (or a cadence day) states the lateness of the day it goes out
+      const n = sent?.overdue && sent.workdays !== null ? sent.workdays : delivery.workdays;
+      const who = list(f.responsible, 'zh');
       return {
-        titleZh: `【逾期督办】${f.deadline.zh}已逾期${delivery.workdays}个工作日`,
-        titleEn: `Overdue: ${f.deadline.en}, ${delivery.workdays} working day${delivery.workdays === 1 ? '' : 's'} late`,
-        bodyZh: `${zhCase}的“${f.deadline.zh}”期限已于${f.dueDate}届满，至今未办结（逾期第${delivery.workdays}个工作日），请督促${list(f.responsible, 'zh')}办理。${zhBasis}`,
-        bodyEn: `${enCase}: "${f.deadline.en}" was due on ${f.dueDate} and is still not done (working day ${delivery.workdays} after the due date); please follow up with the ${list(f.responsible, 'en')}. ${enBasis}`,
+        titleZh: `【逾期督办】${f.deadline.zh}已逾期${n}个工作日`,
+        titleEn: `Overdue: ${f.deadline.en}, ${days(n)} late`,
+        bodyZh: `${zhCase}的“${f.deadline.zh}”期限已于${f.dueDate}届满，至今未办结（截至${on}已逾期${n}个工作日）。请${who}立即办理；请督促${who}办理。${zhBasis}`,
+        bodyEn: `${enCase}: "${f.deadline.en}" was due on ${f.dueDate} and is still not done (${days(n)} late as of ${on}). The ${list(f.responsible, 'en')}: please act now; supervisors: please follow up with the ${list(f.responsible, 'en')}. ${enBasis}`,
       };
+    }
   }
 }
 

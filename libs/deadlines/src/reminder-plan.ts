@@ -12,7 +12,11 @@ export interface PlannedReminder {
   /** deterministic within the deadline: `before-3`, `due`, `escalation-1`, `escalation-2`, … */
   reminderKey: string;
   kind: ReminderKind;
-  /** `responsible` before and on the due date, `supervisor` after it */
+  /**
+   * `responsible` before and on the due date; `supervisor` after it: the escalation goes to the
+   * supervisor roles in addition to the responsible ones (it adds supervisors, never replaces the
+   * party who must act)
+   */
   audience: 'responsible' | 'supervisor';
   /** the day it is delivered (Asia/Shanghai), YYYY-MM-DD */
   date: string;
@@ -244,6 +248,38 @@ export const MISSED_KEY = 'missed';
  */
 export function missedAt(dueDate: string): string {
   return `${dueDate}T16:00:00.000Z`;
+}
+
+/**
+ * What a delivery says about its deadline on the day it actually goes out, which after downtime
+ * may be later than the day it was planned for. Pure.
+ */
+export interface SentAs {
+  /** the day it goes out (Asia/Shanghai), YYYY-MM-DD */
+  on: string;
+  /** the day it was planned for is past: it is a catch-up after downtime */
+  late: boolean;
+  /**
+   * the delivery is sent after the due date of a `due` deadline: a reminder or due-day notice
+   * becomes an overdue notice, an escalation states how late it is now
+   */
+  overdue: boolean;
+  /** working days after the due date up to `on` (overdue), else working days from `on` to the due date; null when a calendar year is missing */
+  workdays: number | null;
+}
+
+/** How `delivery` of a deadline due on `dueDate` reads when it goes out at `now` (see `SentAs`). */
+export function sentAs(delivery: PlannedReminder, row: Pick<ReminderPlanRow, 'type' | 'dueDate'>, calendar: BusinessCalendar, now: Date): SentAs {
+  const on = shanghaiDate(now.toISOString());
+  const late = on > delivery.date;
+  const dueDate = row.dueDate ?? delivery.date;
+  const overdue = row.type === 'due' && on > dueDate;
+  const workdays = overdue
+    ? orGap(() => calendar.workdaysBetween(dueDate, on))
+    : on <= dueDate
+      ? orGap(() => calendar.workdaysBetween(on, dueDate))
+      : null;
+  return { on, late, overdue, workdays };
 }
 
 /** Whether `delivery` has been superseded at `now` by a later delivery of the same plan. */

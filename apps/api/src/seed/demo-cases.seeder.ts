@@ -1,6 +1,8 @@
 import type { Actor, Role } from '@app/engine';
-import { CASE_REPOSITORY, CaseRepository, USER_REPOSITORY, UserRepository } from '@app/persistence';
-import { Clock, CLOCK, WorkflowRuntime } from '@app/runtime';
+import { CASE_REPOSITORY, CaseRepository, DATA_SOURCE, DeadlineEntity, USER_REPOSITORY, UserRepository } from '@app/persistence';
+import { Clock, CLOCK, DEADLINE_SCHEDULER, DeadlineScheduler, WorkflowRuntime } from '@app/runtime';
+import type { DataSource } from 'typeorm';
+import { In } from 'typeorm';
 import { decisionCatalog } from '@app/workflows';
 import type { ModuleRef } from '@nestjs/core';
 import { catalogItemRef } from '../catalog/catalog.service';
@@ -77,6 +79,7 @@ export async function seedDemoCases(moduleRef: ModuleRef): Promise<{ created: st
 
   const created = [catalog.id];
   for (const c of [...DEMO_CASES].sort((a, b) => a.at.localeCompare(b.at))) created.push(await runCase(c));
+  await quietPastYear(moduleRef, created);
   return { created };
 
   async function runCase(c: DemoCase): Promise<string> {
@@ -94,4 +97,26 @@ export async function seedDemoCases(moduleRef: ModuleRef): Promise<{ created: st
     for (const s of c.steps) await send(row.id, s.user, s.type, s.payload, s.at);
     return row.id;
   }
+}
+
+/**
+ * The demo year is past: the deadlines its cases leave open (the review queue at the end of the
+ * year) stay open and overdue, as the report shows, but they do not escalate day after day to the
+ * demo town head. Each sends its responsible party one overdue notice (the collapsed due-day
+ * notice, saying how late it is) and nothing more. A deadline opened later by a clerk acting on a
+ * demo case is planned as usual.
+ */
+async function quietPastYear(moduleRef: ModuleRef, caseIds: string[]): Promise<void> {
+  const ds = moduleRef.get<DataSource>(DATA_SOURCE, { strict: false });
+  const repo = ds.getRepository(DeadlineEntity);
+  const rows = (await repo.find({ where: { caseId: In(caseIds), status: 'open', escalate: true } })).filter((r) => !!r.dueDate && r.dueDate < `${DEMO_YEAR + 1}-01-01`);
+  if (!rows.length) return;
+  await repo.update({ id: In(rows.map((r) => r.id)) }, { escalate: false });
+  let scheduler: DeadlineScheduler | undefined;
+  try {
+    scheduler = moduleRef.get<DeadlineScheduler>(DEADLINE_SCHEDULER, { strict: false });
+  } catch {
+    return; // no scheduler: reconciliation plans the rows
+  }
+  for (const row of rows) await scheduler.deadlinesChanged(row.caseId, { open: [{ ...row, escalate: false }], close: [] });
 }
