@@ -26,6 +26,8 @@ interface Made {
   document?: 'inForce2020';
   repealedIn?: number;
   filings?: { met: number; missed: number };
+  /** deadlines (declaration keys) left open past their due date at the end of 2020 */
+  overdueAtYearEnd?: string[];
 }
 
 const sorted = (xs: string[]) => [...new Set(xs)].sort();
@@ -57,7 +59,8 @@ describe.each(DRIVERS)('the annual report for a seeded year on %s', (driver) => 
 
     // B: submitted for review on 2020-09-29, not yet accepted at year end
     const b = await runMajorDecision(api, { procedures: NO_PROCEDURES, before: 'accept' });
-    made.push({ id: b.id, kind: 'major-decision', state2020: 'legalityReview.submitted', submitted: true, reviewed: false });
+    // its opinion was requested by 2020-10-16: open and overdue at year end
+    made.push({ id: b.id, kind: 'major-decision', state2020: 'legalityReview.submitted', submitted: true, reviewed: false, overdueAtYearEnd: ['legalityReviewOpinion'] });
 
     // C: not started
     const c = await createMajorDecision(api, '镇区农贸市场迁建');
@@ -137,21 +140,34 @@ describe.each(DRIVERS)('the annual report for a seeded year on %s', (driver) => 
   it('reports on-time rates per deadline (as GET /deadlines shows them) and filings on time', async () => {
     const r = (await api.get('auditor', '/reports/annual?year=2020')).body;
     // independent source: the deadline rows of each case through the deadlines API
-    const expected: Record<string, { met: number; missed: number }> = {};
+    const expected: Record<string, { met: number; missed: number; openOverdue: number }> = {};
+    const end = '2020-12-31T16:00:00.000Z';
     for (const m of made) {
       const rows = (await api.get('auditor', `/deadlines?status=all&caseId=${m.id}&limit=1000`)).body;
       const items = Array.isArray(rows) ? rows : rows.items;
       for (const d of items) {
-        if (!['met', 'missed'].includes(d.status) || !d.closedAt || d.closedAt < '2019-12-31T16:00:00.000Z' || d.closedAt >= '2020-12-31T16:00:00.000Z') continue;
         const k = `${m.kind}.${d.key}`;
-        expected[k] ??= { met: 0, missed: 0 };
-        expected[k][d.status as 'met' | 'missed']++;
+        if (['met', 'missed'].includes(d.status) && d.closedAt && d.closedAt >= '2019-12-31T16:00:00.000Z' && d.closedAt < end) {
+          expected[k] ??= { met: 0, missed: 0, openOverdue: 0 };
+          expected[k][d.status as 'met' | 'missed']++;
+        } else if (d.type === 'due' && d.openedAt < end && (!d.closedAt || d.closedAt >= end) && d.dueDate && d.dueDate <= '2020-12-31') {
+          expected[k] ??= { met: 0, missed: 0, openOverdue: 0 };
+          expected[k].openOverdue++;
+        }
       }
     }
-    const actual = Object.fromEntries(r.deadlines.map((d: any) => [`${d.kind}.${d.key}`, { met: d.metCount, missed: d.missedCount }]));
+    const actual = Object.fromEntries(r.deadlines.map((d: any) => [`${d.kind}.${d.key}`, { met: d.metCount, missed: d.missedCount, openOverdue: d.openOverdueCount }]));
     expect(actual).toEqual(expected);
     expect(Object.keys(actual).length).toBeGreaterThan(3);
-    for (const d of r.deadlines) expect(d.onTimeRate).toBeCloseTo(d.metCount / (d.metCount + d.missedCount), 4);
+    // what the test did: each deadline it left open past its due date is reported as such
+    for (const m of made) {
+      for (const key of m.overdueAtYearEnd ?? []) expect(r.deadlines.find((d: any) => d.kind === m.kind && d.key === key).openOverdue.caseIds).toContain(m.id);
+    }
+    const review = r.deadlines.find((d: any) => d.kind === 'major-decision' && d.key === 'legalityReviewOpinion');
+    expect(review.openOverdue.caseIds).toEqual(sorted(made.filter((m) => m.kind === 'major-decision' && m.overdueAtYearEnd?.includes('legalityReviewOpinion')).map((m) => m.id)));
+    // a deadline overdue at year end is not on time
+    for (const d of r.deadlines) expect(d.onTimeRate).toBeCloseTo(d.metCount / (d.metCount + d.missedCount + d.openOverdueCount), 4);
+    expect(review.onTimeRate).toBeLessThan(1);
 
     const met = made.reduce((s, m) => s + (m.filings?.met ?? 0), 0);
     const missed = made.reduce((s, m) => s + (m.filings?.missed ?? 0), 0);
@@ -197,6 +213,9 @@ describe.each(DRIVERS)('the annual report for a seeded year on %s', (driver) => 
       expect(html.text).toContain('省“工业特色型”美丽城镇样板镇创建');
       expect(html.text).toContain(`审查覆盖率${(Math.round((6 / 7) * 10000) / 100).toFixed(2)}%`);
       expect(html.text).toContain('drill=review.reviewed');
+      // the review left unanswered past its due date (case B) is named as overdue at year end, not on time
+      expect(html.text).toContain(`截至年底已逾期仍未办结${made.flatMap((m) => m.overdueAtYearEnd ?? []).length}个`);
+      expect(html.text).toContain('drill=deadlines.major-decision.legalityReviewOpinion.openOverdue');
       expect(html.text).not.toMatch(/undefined|NaN|\[object/);
     }
   });

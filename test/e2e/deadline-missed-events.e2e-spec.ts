@@ -79,7 +79,8 @@ describe.each(DRIVERS)('missed deadlines send their machine event on %s', (drive
       expect((await filingRow(id)).status).toBe('open');
       await deliverer.advanceTo('2020-07-13T01:00:00.000Z');
       await deliverer.advanceTo('2020-07-14T01:00:00.000Z');
-      expect(kindsOf(await inboxOf(api, 'secretary', id))).toEqual(['reminder', 'due']);
+      // the secretary who must file is told of each escalation as well
+      expect(kindsOf(await inboxOf(api, 'secretary', id))).toEqual(['reminder', 'due', 'escalation', 'escalation']);
       expect(kindsOf(await inboxOf(api, 'town-head', id))).toEqual(['escalation', 'escalation']);
 
       // the same job again (a redelivery), or at a later tick: nothing more

@@ -2,10 +2,11 @@ import { BullmqDeadlineScheduler, DEADLINE_REMINDER_JOB, reminderJobId, REMINDER
 import { randomBytes } from 'crypto';
 import Database from 'better-sqlite3';
 import { Client } from 'pg';
-import type { BusinessCalendar } from '@app/calendar';
+import { BusinessCalendar } from '@app/calendar';
 import { BUSINESS_CALENDAR } from '@app/runtime';
 import { ph } from '../factories/db-fingerprint';
 import { NO_PROCEDURES, runMajorDecision } from '../factories/major-decision.factory';
+import { runNormativeDocument } from '../factories/normative-document.factory';
 import { caseInLegalityReview, Deliverer, inboxOf, issueOpinion, kindsOf, legalityReviewLeftUntouched } from '../factories/reminders.factory';
 import { until, waitIdle } from '../factories/queue.factory';
 import { ApiClient } from '../setup/api-client';
@@ -70,11 +71,35 @@ describe.each(DRIVERS)('deadline reminders with BullMQ on %s', (driver) => {
 
   it('a legality review left untouched: the reminder, the due-day notice and the escalations, once each, to the right people', async () => {
     const { id, reviewer, head } = await legalityReviewLeftUntouched(api, deliverer);
-    expect(kindsOf(reviewer)).toEqual(['reminder', 'due']);
+    // the escalations go to the reviewer who must act as well as to the town head
+    expect(kindsOf(reviewer)).toEqual(['reminder', 'due', 'escalation', 'escalation']);
     expect(kindsOf(head)).toEqual(['escalation', 'escalation']);
+    expect(reviewer.slice(2).map((n) => n.title.zh)).toEqual(head.map((n) => n.title.zh));
     expect(reviewer[0].title.zh).toBe('【期限提醒】出具合法性审查意见：还有3个工作日到期');
     expect(head.map((n) => n.createdAt.slice(0, 16))).toEqual(['2020-10-19T01:00', '2020-10-20T01:00']);
     for (const user of ['dept-head', 'secretary', 'auditor', 'admin']) expect(await inboxOf(api, user, id)).toEqual([]);
+  });
+
+  it('after downtime: a due-day notice whose day passed long ago goes out once, as an overdue notice saying how late it is', async () => {
+    const calendar = BusinessCalendar.fromChineseDays();
+    // a document valid until 2025-05-21 (evaluation due that day, no escalation), last touched in 2022
+    const { id } = await runNormativeDocument(api, { before: 'evaluate' });
+    const [row] = await t.sql(`SELECT id FROM deadlines WHERE case_id = ${ph(t, 1)} AND key = 'expiryEvaluation' AND status = 'open'`, [id]);
+    await deliverer.advanceTo('2026-12-03T02:00:00.000Z');
+    await worker.app.get(BullmqDeadlineScheduler).reconcile(new Date(now));
+    await deliverer.advanceTo('2026-12-03T02:00:00.000Z');
+    const late = calendar.workdaysBetween('2025-05-21', '2026-12-03');
+    const notices = (await inboxOf(api, 'dept-head', id)).filter((n) => n.deadlineId === row.id);
+    expect(notices.map((n) => [n.kind, n.title.zh])).toEqual([['overdue', `【逾期提醒】有效期届满前评估已逾期${late}个工作日`]]);
+    expect(notices[0].body.zh).toContain(`期限已于2025-05-21（北京时间24时）届满，至今未办结，截至2026-12-03已逾期${late}个工作日`);
+    expect(notices[0].body.zh).not.toContain('今日');
+    const due = await scheduler.queue.getJob(`${row.id}__due`);
+    expect(due!.returnvalue).toMatchObject({ outcome: 'delivered', fresh: 1 });
+    for (const key of ['before-60', 'before-20', 'before-5']) {
+      const job = await scheduler.queue.getJob(`${row.id}__${key}`);
+      if (job) expect({ key, outcome: job.returnvalue?.outcome }).toEqual({ key, outcome: 'superseded' });
+    }
+    await deliverer.advanceTo('2020-09-29T02:00:00.000Z');
   });
 
   it('a state left before its reminder: no notification, even when its job runs', async () => {
@@ -126,7 +151,7 @@ describe.each(DRIVERS)('deadline reminders with BullMQ on %s', (driver) => {
     await worker.app.get(BullmqDeadlineScheduler).reconcile(new Date(now));
     await deliverer.advanceTo('2020-10-20T01:00:00.000Z');
     for (const id of ids) {
-      expect(kindsOf(await inboxOf(api, 'legal-reviewer', id))).toEqual(['reminder', 'due']);
+      expect(kindsOf(await inboxOf(api, 'legal-reviewer', id))).toEqual(['reminder', 'due', 'escalation', 'escalation']);
       expect(kindsOf(await inboxOf(api, 'town-head', id))).toEqual(['escalation', 'escalation']);
       await issueOpinion(api, id, '2020-10-20T03:00:00.000Z');
     }
@@ -183,7 +208,7 @@ describe.each(DRIVERS)('deadline reminders with BullMQ on %s', (driver) => {
     // the worker has not loaded 2027 itself: it finds it in the table when a job needs it
     await deliverer.advanceTo('2027-01-05T01:00:00.000Z');
     await deliverer.advanceTo('2027-01-11T01:00:00.000Z');
-    expect(kindsOf(await inboxOf(api, 'secretary', id))).toEqual(['reminder']);
+    expect(kindsOf(await inboxOf(api, 'secretary', id))).toEqual(['reminder', 'escalation']);
     expect(kindsOf(await inboxOf(api, 'town-head', id))).toEqual(['escalation']);
     expect(worker.app.get<BusinessCalendar>(BUSINESS_CALENDAR).coveredYears().at(-1)).toBe(2027);
   });

@@ -51,15 +51,17 @@ export function renderAnnualReportHtml(r: AnnualReport, town: string): string {
     `今年共制定${d.byType.map((t) => `${esc(t.label.zh)}${n(t.issuedInYear)}件`).join('、')}` +
       `。截至年底，现行有效${n(d.inForce)}件，已失效${n(d.expired)}件，已废止${n(d.repealed)}件。` +
       `<br><span class="en">At year end ${d.inForce.value} in force, ${d.expired.value} expired, ${d.repealed.value} repealed.</span>`,
-    `报送备案${r.filings.deadlines}件次，按期报备${r.filings.metCount}件次（${n(r.filings.met)}件事项），逾期${r.filings.missedCount}件次（${n(r.filings.missed)}件事项），按期备案率${pct(r.filings.onTimeRate)}。` +
-      `<br><span class="en">Filings on time: ${r.filings.metCount} of ${r.filings.deadlines} (${pct(r.filings.onTimeRate)}).</span>`,
+    `报送备案${r.filings.deadlines}件次，按期报备${r.filings.metCount}件次（${n(r.filings.met)}件事项），逾期${r.filings.missedCount}件次（${n(r.filings.missed)}件事项），年底逾期仍未报备${r.filings.openOverdueCount}件次（${n(r.filings.openOverdue)}件事项），按期备案率${pct(r.filings.onTimeRate)}。` +
+      `<br><span class="en">Filings on time: ${r.filings.metCount} of ${r.filings.deadlines + r.filings.openOverdueCount} due in the year (${pct(r.filings.onTimeRate)}); ${r.filings.openOverdueCount} still not filed and overdue at year end.</span>`,
   ]);
 
   // 四、法定期限
   section('严格遵守法定期限', 'Statutory deadlines', [
     r.deadlines.length
-      ? `全年办结的各类法定期限${r.deadlines.reduce((s, x) => s + x.deadlines, 0)}个，按期${r.deadlines.reduce((s, x) => s + x.metCount, 0)}个，逾期${r.deadlines.reduce((s, x) => s + x.missedCount, 0)}个，分类情况见附表二。`
-      : '本年度无办结的法定期限。',
+      ? `全年办结的各类法定期限${r.deadlines.reduce((s, x) => s + x.deadlines, 0)}个，按期${r.deadlines.reduce((s, x) => s + x.metCount, 0)}个，逾期${r.deadlines.reduce((s, x) => s + x.missedCount, 0)}个；` +
+        `截至年底已逾期仍未办结${r.deadlines.reduce((s, x) => s + x.openOverdueCount, 0)}个。分类情况见附表二。` +
+        `<br><span class="en">Deadlines closed in the year: ${r.deadlines.reduce((s, x) => s + x.metCount, 0)} met, ${r.deadlines.reduce((s, x) => s + x.missedCount, 0)} missed; still open and overdue at year end: ${r.deadlines.reduce((s, x) => s + x.openOverdueCount, 0)}.</span>`
+      : '本年度无办结或逾期未办结的法定期限。',
   ]);
 
   const outcomeRows = r.cases.byType
@@ -73,7 +75,7 @@ export function renderAnnualReportHtml(r: AnnualReport, town: string): string {
   const deadlineRows = r.deadlines
     .map(
       (x) =>
-        `<tr><td>${esc(x.kindLabel.zh)}</td><td>${esc(x.label.zh)}<br><span class="en">${esc(x.label.en)}</span></td><td class="num">${n(x.met)} / ${x.metCount}</td><td class="num">${n(x.missed)} / ${x.missedCount}</td><td class="num">${pct(x.onTimeRate)}</td></tr>`,
+        `<tr><td>${esc(x.kindLabel.zh)}</td><td>${esc(x.label.zh)}<br><span class="en">${esc(x.label.en)}</span></td><td class="num">${n(x.met)} / ${x.metCount}</td><td class="num">${n(x.missed)} / ${x.missedCount}</td><td class="num">${n(x.openOverdue)} / ${x.openOverdueCount}</td><td class="num">${pct(x.onTimeRate)}</td></tr>`,
     )
     .join('\n');
 
@@ -97,8 +99,8 @@ ${sections.join('\n')}
 ${outcomeRows || '<tr><td colspan="3">无</td></tr>'}
 </table>
 <h2>附表二　法定期限按期情况 <span class="en">Table 2: deadlines met on time</span></h2>
-<table><tr><th>事项类型</th><th>期限</th><th>按期（事项/个）</th><th>逾期（事项/个）</th><th>按期率</th></tr>
-${deadlineRows || '<tr><td colspan="5">无</td></tr>'}
+<table><tr><th>事项类型</th><th>期限</th><th>按期（事项/个）</th><th>逾期（事项/个）</th><th>年底已逾期仍未办结（事项/个）</th><th>按期率</th></tr>
+${deadlineRows || '<tr><td colspan="6">无</td></tr>'}
 </table>
 <p class="sign">${esc(town)}人民政府<br>（数据生成于 ${esc(r.generatedAt)}）</p>
 </body></html>

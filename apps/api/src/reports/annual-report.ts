@@ -9,8 +9,10 @@
  * - legality review (five matter types, SPEC §3.2): a case requires review unless it ended before it
  *   was ever submitted (withdrawn, not started); reviewed = a review opinion was issued by year end;
  *   coverage = reviewed ÷ requiring.
- * - deadlines: rows closed in the year as met or missed, by workflow and declaration; on-time rate =
- *   met ÷ (met + missed). Filings are the declarations whose key names a filing.
+ * - deadlines, by workflow and declaration: met and missed = rows closed in the year as met / missed;
+ *   open and overdue = rows of a `due` deadline opened by year end, still open at year end (not
+ *   closed, or closed only later) and due on or before 31 December; on-time rate = met ÷ (met + missed + open and overdue).
+ *   Filings are the declarations whose key names a filing.
  * - documents (administrative and party normative documents): issued in the year; in force, expired,
  *   repealed at year end.
  * - catalog: the items of the year's published catalog; completed = the item's case published its
@@ -47,7 +49,10 @@ export interface ReportDeadline {
   labelZh: string;
   labelEn: string;
   status: string;
+  /** due | minimum: only a `due` deadline can be overdue */
+  type: string;
   dueDate: string | null;
+  openedAt: string;
   closedAt: string | null;
 }
 
@@ -187,13 +192,38 @@ export function annualReport(input: ReportInput) {
   // ---- deadlines and filings
   const caseIds = new Set(cases.map((c) => c.id));
   const closed = input.deadlines.filter((d) => caseIds.has(d.caseId) && (d.status === 'met' || d.status === 'missed') && inYear(d.closedAt));
+  // still running at year end although its last day was in the year or before: overdue at year end
+  const lastDay = `${year}-12-31`;
+  const openOverdue = input.deadlines.filter(
+    (d) => caseIds.has(d.caseId) && d.type === 'due' && d.openedAt < end && (!d.closedAt || d.closedAt >= end) && !!d.dueDate && d.dueDate <= lastDay && d.status !== 'calendar-missing',
+  );
+  const counted = [...closed, ...openOverdue];
+  const isOpenOverdue = new Set(openOverdue);
   const groups = new Map<string, ReportDeadline[]>();
-  for (const d of closed) groups.set(`${d.workflowKind}.${d.key}`, [...(groups.get(`${d.workflowKind}.${d.key}`) ?? []), d]);
+  for (const d of counted) groups.set(`${d.workflowKind}.${d.key}`, [...(groups.get(`${d.workflowKind}.${d.key}`) ?? []), d]);
   const deadlineFigure = (prefix: string, label: Label, rows: ReportDeadline[]) => {
-    const met = figure(`${prefix}.met`, { zh: `${label.zh}：按期`, en: `${label.en}: on time` }, rows.filter((d) => d.status === 'met').map((d) => d.caseId));
-    const missed = figure(`${prefix}.missed`, { zh: `${label.zh}：逾期`, en: `${label.en}: late` }, rows.filter((d) => d.status === 'missed').map((d) => d.caseId));
-    const metRows = rows.filter((d) => d.status === 'met').length;
-    return { deadlines: rows.length, metCount: metRows, missedCount: rows.length - metRows, met, missed, onTimeRate: rate(metRows, rows.length) };
+    const ended = rows.filter((d) => !isOpenOverdue.has(d));
+    const overdueRows = rows.filter((d) => isOpenOverdue.has(d));
+    const met = figure(`${prefix}.met`, { zh: `${label.zh}：按期`, en: `${label.en}: on time` }, ended.filter((d) => d.status === 'met').map((d) => d.caseId));
+    const missed = figure(`${prefix}.missed`, { zh: `${label.zh}：逾期`, en: `${label.en}: late` }, ended.filter((d) => d.status === 'missed').map((d) => d.caseId));
+    const openOverdueFigure = figure(
+      `${prefix}.openOverdue`,
+      { zh: `${label.zh}：年底已逾期仍未办结`, en: `${label.en}: still open and overdue at year end` },
+      overdueRows.map((d) => d.caseId),
+    );
+    const metRows = ended.filter((d) => d.status === 'met').length;
+    return {
+      /** closed in the year (met + missed) */
+      deadlines: ended.length,
+      metCount: metRows,
+      missedCount: ended.length - metRows,
+      openOverdueCount: overdueRows.length,
+      met,
+      missed,
+      openOverdue: openOverdueFigure,
+      /** met ÷ (met + missed + open and overdue at year end) */
+      onTimeRate: rate(metRows, rows.length),
+    };
   };
   const deadlines = [...groups.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
@@ -204,7 +234,7 @@ export function annualReport(input: ReportInput) {
       label: { zh: rows[0].labelZh, en: rows[0].labelEn },
       ...deadlineFigure(`deadlines.${k}`, { zh: `${kindLabel(rows[0].workflowKind).zh}·${rows[0].labelZh}`, en: `${kindLabel(rows[0].workflowKind).en}: ${rows[0].labelEn}` }, rows),
     }));
-  const filings = deadlineFigure('filings', { zh: '报送备案', en: 'Filings' }, closed.filter((d) => /filing/i.test(d.key)));
+  const filings = deadlineFigure('filings', { zh: '报送备案', en: 'Filings' }, counted.filter((d) => /filing/i.test(d.key)));
 
   // ---- documents
   const docs = Object.entries(DOCUMENT_KINDS).map(([kind, issueEvent]) => {
