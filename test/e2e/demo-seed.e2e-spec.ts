@@ -4,6 +4,8 @@
  * in the year and some in the justice office's legality-review queue; the 2020 report renders with
  * figures that match them. The test app's own seeding (DemoSeedService.seed) adds no cases.
  */
+import { BusinessCalendar } from '@app/calendar';
+import { EmbeddedDeadlineScheduler } from '@app/deadlines';
 import { DemoSeedService } from '../../apps/api/src/seed/demo-seed.service';
 import { DEMO_CASES, DEMO_YEAR } from '../../apps/api/src/seed/demo-cases';
 import { ApiClient } from '../setup/api-client';
@@ -62,6 +64,43 @@ describe.each(DRIVERS)('the demo year on %s', (driver) => {
     expect(new Set(open.map((e: any) => e.liaisonForm.number)).size).toBe(open.length);
   });
 
+  it('pages nobody about the past year: each overdue deadline tells the party who must act once, how late it is; no daily escalations', async () => {
+    const scheduler = t.app.get(EmbeddedDeadlineScheduler, { strict: false });
+    const calendar = BusinessCalendar.fromChineseDays();
+    const overdue = (await t.sql(`SELECT id, case_id, due_date, responsible FROM deadlines WHERE status = 'open' AND type = 'due'`)).filter(
+      (r: { due_date: string | null }) => !!r.due_date && r.due_date < '2026-12-03',
+    );
+    // the review queue left at the end of the demo year, at least
+    expect(overdue.filter((r: { responsible: string }) => JSON.parse(r.responsible).includes('legal-reviewer')).length).toBeGreaterThanOrEqual(KINDS.length);
+    for (const day of ['2026-12-03', '2026-12-04', '2026-12-07', '2026-12-08']) {
+      const at = `${day}T01:30:00.000Z`;
+      await api.setClock(at);
+      await scheduler.reconcile(new Date(at));
+      await scheduler.tick(new Date(at));
+    }
+    const sent = await t.sql(
+      `SELECT n.deadline_id, n.kind, n.title_zh, n.body_zh, n.created_at, u.username FROM notifications n JOIN users u ON u.id = n.user_id WHERE n.deadline_id IS NOT NULL`,
+    );
+    // nobody escalated to, day after day
+    expect(sent.filter((n: { kind: string }) => n.kind === 'escalation')).toEqual([]);
+    expect(sent.filter((n: { username: string }) => n.username === 'town-head')).toEqual([]);
+    for (const row of overdue) {
+      const mine = sent.filter((n: { deadline_id: string }) => n.deadline_id === row.id);
+      const late = calendar.workdaysBetween(row.due_date, '2026-12-03');
+      // one overdue notice per holder of the responsible role, on the first day back, saying since when and how late
+      expect({ id: row.id, n: mine.length > 0 }).toEqual({ id: row.id, n: true });
+      for (const n of mine) {
+        expect({ kind: n.kind, on: String(n.created_at).slice(0, 10) }).toEqual({ kind: 'overdue', on: '2026-12-03' });
+        expect(n.title_zh).toContain(`已逾期${late}个工作日`);
+        expect(n.body_zh).toContain(`期限已于${row.due_date}`);
+        expect(n.body_zh).not.toContain('今日');
+      }
+      expect(new Set(mine.map((n: { username: string }) => n.username)).size).toBe(mine.length);
+    }
+    const reviewer = sent.filter((n: { username: string }) => n.username === 'legal-reviewer');
+    expect(reviewer.length).toBe(overdue.filter((r: { responsible: string }) => JSON.parse(r.responsible).includes('legal-reviewer')).length);
+  });
+
   it('publishes the catalog with its items linked to their cases', async () => {
     const res = await api.get('dept-head', `/catalogs/${DEMO_YEAR}`);
     expect(res.status).toBe(200);
@@ -85,6 +124,14 @@ describe.each(DRIVERS)('the demo year on %s', (driver) => {
     // one filing of the demo year is late (the township presidium line of 掌起镇临时摊点管理办法)
     expect([r.filings.metCount, r.filings.missedCount]).toEqual([3, 1]);
     expect(r.catalog.adjustmentsInYear).toBe(0);
+    // the review queue at year end is overdue, not on time: open past its due date on 2020-12-31
+    const end = '2020-12-31T16:00:00.000Z';
+    const overdueAtEnd = await t.sql(
+      `SELECT case_id, responsible FROM deadlines WHERE type = 'due' AND due_date <= '2020-12-31' AND opened_at < '${end}' AND (closed_at IS NULL OR closed_at >= '${end}')`,
+    );
+    expect(overdueAtEnd.filter((x: { responsible: string }) => JSON.parse(x.responsible).includes('legal-reviewer')).length).toBeGreaterThanOrEqual(KINDS.length);
+    expect(r.deadlines.reduce((sum: number, d: any) => sum + d.openOverdueCount, 0)).toBe(overdueAtEnd.length);
+    expect([...new Set(r.deadlines.flatMap((d: any) => d.openOverdue.caseIds))].sort()).toEqual([...new Set(overdueAtEnd.map((x: { case_id: string }) => x.case_id))].sort());
     const html = await api.get('secretary', `/reports/annual.html?year=${DEMO_YEAR}`);
     expect(html.status).toBe(200);
     expect(html.text).toContain('掌起镇2020年法治政府建设工作情况');

@@ -108,10 +108,11 @@ describe('DeadlineReminderService.handle', () => {
     expect(outboxed).toEqual([]);
   });
 
-  it('sends escalations to the supervisor and plans the next one', async () => {
+  it('sends escalations to the responsible reviewer and the supervisor, and plans the next one', async () => {
     const { sut, inserted } = setup();
     const out = await sut.handle(job('escalation-1', { at: '2020-10-19T01:00:00.000Z' }), new Date('2020-10-19T01:00:00.000Z'));
-    expect(out).toMatchObject({ outcome: 'delivered', recipients: ['u-head'] });
+    expect(out).toMatchObject({ outcome: 'delivered' });
+    expect(out.outcome === 'delivered' && [...out.recipients].sort()).toEqual(['u-head', 'u-rev']);
     expect(out.next.map((j) => j.reminderKey)).toEqual(['escalation-2']);
     expect(inserted[0][0].titleZh).toBe('【逾期督办】出具合法性审查意见已逾期1个工作日');
   });

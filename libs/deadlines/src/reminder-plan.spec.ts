@@ -1,5 +1,5 @@
 import { BusinessCalendar } from '@app/calendar';
-import { deliveriesAt, escalationAfter, isSuperseded, plannedDelivery, ReminderPlanRow, reminderPlan } from './reminder-plan';
+import { deliveriesAt, escalationAfter, isSuperseded, plannedDelivery, ReminderPlanRow, reminderPlan, sentAs } from './reminder-plan';
 
 const calendar = BusinessCalendar.fromChineseDays();
 
@@ -139,5 +139,39 @@ describe('deliveriesAt (what reconciliation queues)', () => {
     const esc1 = plannedDelivery(review, 'escalation-1', calendar)!;
     expect(isSuperseded(review, esc1, calendar, new Date('2020-10-19T23:00:00Z'))).toBe(false);
     expect(isSuperseded(review, esc1, calendar, new Date('2020-10-20T01:00:00Z'))).toBe(true);
+  });
+});
+
+describe('sentAs: how a delivery reads on the day it actually goes out', () => {
+  const [before3, due, escalation1] = reminderPlan(review, calendar);
+
+  it('on its planned day: not late; working days left until the due date, or late after it', () => {
+    expect(sentAs(before3, review, calendar, new Date(before3.at))).toEqual({ on: '2020-10-13', late: false, overdue: false, workdays: 3 });
+    expect(sentAs(due, review, calendar, new Date(due.at))).toEqual({ on: '2020-10-16', late: false, overdue: false, workdays: 0 });
+    expect(sentAs(escalation1, review, calendar, new Date(escalation1.at))).toEqual({ on: '2020-10-19', late: false, overdue: true, workdays: 1 });
+  });
+
+  it('a reminder sent late before the due date counts the working days left from the day it goes out', () => {
+    expect(sentAs(before3, review, calendar, new Date('2020-10-15T02:00:00.000Z'))).toEqual({ on: '2020-10-15', late: true, overdue: false, workdays: 1 });
+  });
+
+  it('after the due date: overdue, with the working days since it as of the day it goes out', () => {
+    const on = '2026-12-03';
+    expect(sentAs(due, review, calendar, new Date(`${on}T02:00:00.000Z`))).toEqual({ on, late: true, overdue: true, workdays: calendar.workdaysBetween('2020-10-16', on) });
+    // an escalation of a later cadence day states the lateness of today, not of its plan
+    expect(sentAs(escalation1, review, calendar, new Date('2020-10-21T01:30:00.000Z'))).toMatchObject({ late: true, overdue: true, workdays: 3 });
+  });
+
+  it('a minimum period is never overdue: its end is only late news', () => {
+    const [ended] = reminderPlan(commentPeriod, calendar);
+    expect(sentAs(ended, commentPeriod, calendar, new Date('2020-09-07T02:00:00.000Z'))).toEqual({ on: '2020-09-07', late: true, overdue: false, workdays: null });
+  });
+
+  it('after downtime the collapsed delivery of a deadline that does not escalate is its due-day notice, sent as an overdue notice', () => {
+    const quiet: ReminderPlanRow = { ...review, escalate: false };
+    const now = new Date('2026-12-03T02:00:00.000Z');
+    const { current, upcoming } = deliveriesAt(quiet, calendar, now);
+    expect([current?.reminderKey, upcoming]).toEqual(['due', []]);
+    expect(sentAs(current!, quiet, calendar, now)).toMatchObject({ late: true, overdue: true });
   });
 });
