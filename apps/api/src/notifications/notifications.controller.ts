@@ -10,7 +10,7 @@ import { NotificationsService } from './notifications.service';
 export class NotificationsController {
   constructor(private readonly notifications: NotificationsService) {}
 
-  /** The caller's inbox: deadline reminders, due-day notices and escalations, unread first. */
+  /** The caller's inbox: deadline reminders, due-day and overdue notices and escalations, unread first. */
   @Get()
   list(@CurrentUser() user: AuthenticatedUser, @Query() q: ListNotificationsRequestDto) {
     return this.notifications.inbox(user, q);

@@ -22,7 +22,7 @@ export class NotificationEntity {
   @Column({ name: 'deadline_id', type: 'varchar', length: 36, nullable: true })
   deadlineId: string | null;
 
-  /** reminder | due | escalation | calendar-missing | … */
+  /** reminder | due | overdue | period-ended | escalation | calendar-missing | … */
   @Column({ type: 'varchar', length: 32 })
   kind: string;
 

@@ -14,7 +14,7 @@ export class WebhookDeliveryEntity {
   @PrimaryColumn({ type: 'varchar', length: 160 })
   id: string;
 
-  /** deadline.reminder | deadline.due | deadline.period-ended | deadline.escalation */
+  /** deadline.reminder | deadline.due | deadline.overdue | deadline.period-ended | deadline.escalation */
   @Column({ type: 'varchar', length: 64 })
   event: string;
 
