@@ -2,13 +2,14 @@ import { BUSINESS_CALENDAR } from '@app/runtime';
 import type { BusinessCalendar } from '@app/calendar';
 import { EmbeddedDeadlineScheduler } from '@app/deadlines';
 import { createApp } from '../../apps/api/src/app.factory';
+import { LOAD_2027 } from '../factories/calendar-years.factory';
 import { NO_PROCEDURES, runMajorDecision } from '../factories/major-decision.factory';
 import { inboxOf, kindsOf } from '../factories/reminders.factory';
 import { ApiClient } from '../setup/api-client';
 import { DRIVERS, startTestApp, TestApp } from '../setup/test-app';
 
-/** A made-up 2027 arrangement (not the official notice): New Year's Day only. */
-const YEAR_2027 = { year: 2027, holidays: ['2027-01-01'], workdays: [], source: 'https://www.gov.cn/zhengce/content/test-2027-notice.htm' };
+/** A made-up, plausible 2027 arrangement (not the official notice). */
+const YEAR_2027 = LOAD_2027;
 
 /**
  * Issue 3 §8: a deadline touching a year without holiday data is kept as calendar-missing (never
@@ -46,8 +47,8 @@ describe.each(DRIVERS)('calendar years loaded as data on %s', (driver) => {
     expect(loaded.body).toEqual({
       year: 2027,
       source: YEAR_2027.source,
-      holidays: 1,
-      workdays: 0,
+      holidays: 29,
+      workdays: 6,
       recomputed: [expect.objectContaining({ caseId: id, key: 'decisionPublication', dueDate: '2027-01-08' })],
       stillMissing: 0,
     });
@@ -66,7 +67,7 @@ describe.each(DRIVERS)('calendar years loaded as data on %s', (driver) => {
     const listed = await api.get('admin', '/admin/calendar-years');
     expect(listed.body).toEqual({
       covered: { from: 2004, to: 2027 },
-      loaded: [{ year: 2027, source: YEAR_2027.source, holidays: 1, workdays: 0, loadedAt: expect.any(String) }],
+      loaded: [{ year: 2027, source: YEAR_2027.source, holidays: 29, workdays: 6, loadedAt: expect.any(String) }],
     });
 
     // another process on the same database (a restart) starts with 2027 loaded
@@ -85,16 +86,32 @@ describe.each(DRIVERS)('calendar years loaded as data on %s', (driver) => {
   it.each([
     { user: 'town-head', body: YEAR_2027, status: 403, code: undefined },
     { user: 'admin', body: { ...YEAR_2027, year: 2028 }, status: 400, code: 'CALENDAR_DATA_INVALID' },
+    // plausibility (issue 9 item 18): New Year's Day alone, a weekday make-up day, a date listed twice
+    { user: 'admin', body: { ...YEAR_2027, year: 2028, holidays: ['2028-01-01'], workdays: [] }, status: 422, code: 'CALENDAR_DATA_IMPLAUSIBLE' },
+    { user: 'admin', body: { ...YEAR_2027, workdays: ['2027-10-08'] }, status: 422, code: 'CALENDAR_DATA_IMPLAUSIBLE' },
+    { user: 'admin', body: { ...YEAR_2027, holidays: [...YEAR_2027.holidays, '2027-05-03'] }, status: 422, code: 'CALENDAR_DATA_IMPLAUSIBLE' },
     { user: 'admin', body: { ...YEAR_2027, year: 2028, holidays: ['2028-01-01'], workdays: ['2028-01-01'] }, status: 400, code: 'CALENDAR_DATA_INVALID' },
     { user: 'admin', body: { ...YEAR_2027, year: 2028, holidays: ['2028-02-30'] }, status: 400, code: 'INVALID_DATE' },
     { user: 'admin', body: { ...YEAR_2027, year: 2028, holidays: ['2028-1-1'] }, status: 400, code: 'VALIDATION_FAILED' },
     { user: 'admin', body: { ...YEAR_2027, year: 2028, holidays: [] }, status: 400, code: 'VALIDATION_FAILED' },
     { user: 'admin', body: { ...YEAR_2027, year: 2028, holidays: ['2028-01-01'], source: 'State Council notice' }, status: 400, code: 'VALIDATION_FAILED' },
   ])('refuses $user loading $body.year ($code)', async ({ user, body, status, code }) => {
+    const before = (await api.get('admin', '/admin/calendar-years')).body;
     const res = await api.post(user, '/admin/calendar-years', body);
     expect(res.status).toBe(status);
     if (code) expect(res.body.code).toBe(code);
-    const listed = await api.get('admin', '/admin/calendar-years');
-    expect(listed.body.loaded.map((y: { year: number }) => y.year)).not.toContain(2028);
+    // nothing stored, nothing replaced
+    expect((await api.get('admin', '/admin/calendar-years')).body).toEqual(before);
+    expect(before.loaded.map((y: { year: number }) => y.year)).not.toContain(2028);
+    if (code === 'CALENDAR_DATA_IMPLAUSIBLE') {
+      expect(res.body.messageZh).toMatch(/^\d{4}年节假日安排数据不合理，未导入：.+请核对国务院办公厅通知后重新提交$/);
+      expect(res.body.details.problems.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('a weekday make-up day is named in the refusal', async () => {
+    const res = await api.post('admin', '/admin/calendar-years', { ...YEAR_2027, workdays: [...YEAR_2027.workdays.slice(0, 5), '2027-10-08'] });
+    expect(res.status).toBe(422);
+    expect(res.body.messageZh).toContain('调休上班日2027-10-08不是周六或周日');
   });
 });

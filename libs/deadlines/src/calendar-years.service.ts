@@ -1,4 +1,4 @@
-import { BusinessCalendar, CalendarYearEntry, CalendarYearMissingError, UpdatableBusinessCalendar } from '@app/calendar';
+import { BusinessCalendar, CalendarDataImplausibleError, calendarYearProblems, CalendarYearEntry, CalendarYearMissingError, UpdatableBusinessCalendar } from '@app/calendar';
 import { WorkflowRegistry } from '@app/engine';
 import { CalendarYearEntity, CalendarYearRepository, DEADLINE_REPOSITORY, DeadlineEntity, DeadlineRepository } from '@app/persistence';
 import { BUSINESS_CALENDAR, CLOCK, Clock, WORKFLOW_REGISTRY } from '@app/runtime';
@@ -75,12 +75,15 @@ export class CalendarYearsService implements OnModuleInit {
 
   /**
    * Validates and stores a year's arrangement, puts it into effect, and recomputes the deadlines
-   * that were waiting for it. @throws CalendarDataError / InvalidDateError on bad data (nothing stored).
+   * that were waiting for it. @throws CalendarDataError / InvalidDateError on bad data, CalendarDataImplausibleError on data that is not plausible (nothing stored).
    */
   async load(cmd: LoadCalendarYearCommand, loadedBy: string): Promise<CalendarYearLoaded> {
     const entry: CalendarYearEntry = { holidays: cmd.holidays, workdays: cmd.workdays, source: cmd.source };
     // refused here, before anything is stored, when the data contradicts itself
     this.calendar.withYear(cmd.year, entry);
+    // and when it does not look like a State Council arrangement
+    const problems = calendarYearProblems(cmd.year, entry);
+    if (problems.length) throw new CalendarDataImplausibleError(cmd.year, problems);
     await this.years.save(
       Object.assign(new CalendarYearEntity(), {
         year: cmd.year,
