@@ -16,7 +16,7 @@ const def = {
   },
 } as unknown as WorkflowDefinition;
 
-const event = guardUnavailableFacts({ type: 'PUBLISH', payload: {}, actor: { userId: 'u', role: 'dept-head', orgUnit: 'x' }, at: '', today: '', facts: { min: '2026-12-14' }, unavailableFacts: { minMarket: MISSING } } as WorkflowEvent);
+const event = guardUnavailableFacts({ type: 'PUBLISH', payload: {}, actor: { userId: 'u', role: 'department-head', orgUnit: 'x' }, at: '', today: '', facts: { min: '2026-12-14' }, unavailableFacts: { minMarket: MISSING } } as WorkflowEvent);
 
 describe('unavailable facts', () => {
   it('a rule that does not read the unavailable fact passes', () => {
