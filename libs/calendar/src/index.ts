@@ -5,3 +5,4 @@ export { addYearsToDate } from './calendar-date';
 export { CalendarDataError, CalendarDataImplausibleError, CalendarYearMissingError, InvalidDateError } from './calendar.errors';
 export { calendarYearProblems, PLAUSIBLE_NET_REST_DAYS } from './calendar-plausibility';
 export type { CalendarYearProblem } from './calendar-plausibility';
+export { CALENDAR_DAYS } from './calendar-days-basis';

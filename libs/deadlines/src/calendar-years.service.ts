@@ -4,6 +4,7 @@ import { CalendarYearEntity, CalendarYearRepository, DEADLINE_REPOSITORY, Deadli
 import { BUSINESS_CALENDAR, CLOCK, Clock, WORKFLOW_REGISTRY } from '@app/runtime';
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { CALENDAR_YEAR_REPOSITORY } from './deadlines.di-tokens';
+import { deliveriesAt } from './reminder-plan';
 
 export interface LoadCalendarYearCommand {
   year: number;
@@ -107,6 +108,16 @@ export class CalendarYearsService implements OnModuleInit {
     let stillMissing = 0;
     const { items } = await this.deadlines.list({ statuses: ['calendar-missing'], limit: 10_000 });
     for (const row of items) {
+      // a row with its due date (e.g. one the case supplies) waited for the years its reminders or lateness need
+      if (row.dueDate) {
+        const missing = deliveriesAt(row, this.calendar, this.clock.now()).missingYears;
+        if (missing.length) stillMissing += 1;
+        else if (await this.deadlines.resolveCalendarMissing(row.id, row.dueDate)) {
+          reopened.push(Object.assign(new DeadlineEntity(), row, { status: 'open' }));
+          this.logger.log(`deadline ${row.id} (${row.key}, case ${row.caseId}) re-planned in working days: due ${row.dueDate}`);
+        }
+        continue;
+      }
       const dueDate = this.dueDateOf(row);
       if (!dueDate) {
         stillMissing += 1;
@@ -122,6 +133,7 @@ export class CalendarYearsService implements OnModuleInit {
 
   /** The due date of a calendar-missing row with today's calendar, or null while a year is still missing. */
   dueDateOf(row: DeadlineEntity): string | null {
+    if (row.dueDate) return row.dueDate;
     return this.computeDueDate(row).dueDate;
   }
 
