@@ -4,7 +4,7 @@ import { EmbeddedDeadlineScheduler } from '@app/deadlines';
 import { createApp } from '../../apps/api/src/app.factory';
 import { LOAD_2027 } from '../factories/calendar-years.factory';
 import { NO_PROCEDURES, runMajorDecision } from '../factories/major-decision.factory';
-import { inboxOf, kindsOf } from '../factories/reminders.factory';
+import { inboxOf, kindsOf, yearNoticesOf } from '../factories/reminders.factory';
 import { ApiClient } from '../setup/api-client';
 import { DRIVERS, startTestApp, TestApp } from '../setup/test-app';
 
@@ -32,14 +32,28 @@ describe.each(DRIVERS)('calendar years loaded as data on %s', (driver) => {
     const missing = (await api.get('auditor', `/deadlines?status=calendar-missing&caseId=${id}`)).body.items;
     expect(missing).toEqual([expect.objectContaining({ key: 'decisionPublication', dueDate: null })]);
 
-    const told = await inboxOf(api, 'admin', id);
-    expect(kindsOf(told)).toEqual(['calendar-missing']);
-    expect(told[0].title.zh).toBe('【缺少节假日数据】公布决策：期限无法计算');
-    expect(told[0].body.zh).toContain('需要2027年节假日安排数据');
-    expect(told[0].body.en).toContain('holiday arrangement of 2027');
-    // reconciliation tells them again only if they were not told
+    // the admins are told once for the year, with the call that loads it
+    const told = await yearNoticesOf(api, 'admin');
+    expect(told).toHaveLength(1);
+    expect(told[0].title.zh).toBe('【缺少节假日数据】请导入2027年节假日安排');
+    expect(told[0].body.zh).toContain('系统尚无2027年节假日安排数据');
+    expect(told[0].body.zh).toContain('POST /api/v1/admin/calendar-years {"year": 2027');
+    expect(told[0].body.en).toContain('no holiday arrangement for 2027');
+    // reconciliation, or another deadline waiting for the same year, tells them nothing new
     await t.app.get(EmbeddedDeadlineScheduler, { strict: false }).reconcile();
-    expect(await inboxOf(api, 'admin', id)).toHaveLength(1);
+    const other = await runMajorDecision(api, { before: 'party', procedures: NO_PROCEDURES });
+    await api.setClock('2026-12-10T03:00:00.000Z');
+    await api.ok('secretary', other.id, 'RECORD_PARTY_COMMITTEE_REPORT', { reportedAt: '2026-12-10', outcome: 'AGREED' });
+    expect(await yearNoticesOf(api, 'admin')).toHaveLength(1);
+    expect(await inboxOf(api, 'admin', id)).toEqual([]);
+
+    // meanwhile it reminds on a stated basis: due by an estimate in calendar days (12-10 + 20 days = 12-30), 3 days before
+    await api.setClock('2026-12-27T01:00:00.000Z');
+    await t.app.get(EmbeddedDeadlineScheduler, { strict: false }).tick(new Date('2026-12-27T01:00:00.000Z'));
+    const early = await inboxOf(api, 'secretary', id);
+    expect(early.map((n) => n.title.zh)).toEqual(['【期限提醒】公布决策：还有3日到期（自然日）']);
+    expect(early[0].body.zh).toContain('按自然日估算于2026-12-30');
+    expect(early[0].body.zh).toContain('因缺少2027年节假日安排数据，暂按自然日计算');
 
     const loaded = await api.post('admin', '/admin/calendar-years', YEAR_2027);
     expect(loaded.status).toBe(201);
@@ -49,7 +63,10 @@ describe.each(DRIVERS)('calendar years loaded as data on %s', (driver) => {
       source: YEAR_2027.source,
       holidays: 29,
       workdays: 6,
-      recomputed: [expect.objectContaining({ caseId: id, key: 'decisionPublication', dueDate: '2027-01-08' })],
+      recomputed: expect.arrayContaining([
+        expect.objectContaining({ caseId: id, key: 'decisionPublication', dueDate: '2027-01-08' }),
+        expect.objectContaining({ caseId: other.id, key: 'decisionPublication', dueDate: '2027-01-08' }),
+      ]),
       stillMissing: 0,
     });
     expect((await api.get('auditor', `/deadlines?status=calendar-missing&caseId=${id}`)).body.total).toBe(0);
@@ -61,8 +78,9 @@ describe.each(DRIVERS)('calendar years loaded as data on %s', (driver) => {
     await api.setClock('2027-01-05T01:00:00.000Z');
     await t.app.get(EmbeddedDeadlineScheduler, { strict: false }).tick(new Date('2027-01-05T01:00:00.000Z'));
     const reminded = await inboxOf(api, 'secretary', id);
-    expect(kindsOf(reminded)).toEqual(['reminder']);
-    expect(reminded[0].body.zh).toContain('2027-01-08');
+    expect(kindsOf(reminded)).toEqual(['reminder', 'reminder']);
+    expect(reminded[1].title.zh).toBe('【期限提醒】公布决策：还有3个工作日到期');
+    expect(reminded[1].body.zh).toContain('2027-01-08');
 
     const listed = await api.get('admin', '/admin/calendar-years');
     expect(listed.body).toEqual({
