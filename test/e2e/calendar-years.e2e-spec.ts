@@ -25,6 +25,28 @@ describe.each(DRIVERS)('calendar years loaded as data on %s', (driver) => {
   });
   afterAll(async () => t?.close());
 
+  it('from November on, the admins are told once that next year has no holiday data, with the call that loads it', async () => {
+    const scheduler = t.app.get(EmbeddedDeadlineScheduler, { strict: false });
+    // the machine date may already be in November or December: start from an empty inbox
+    await t.sql(`DELETE FROM notifications WHERE kind = 'calendar-missing'`);
+    await api.setClock('2026-10-31T15:59:00.000Z'); // 23:59 in Shanghai, still October
+    await scheduler.reconcile();
+    expect(await yearNoticesOf(api, 'admin')).toEqual([]);
+    await api.setClock('2026-10-31T16:00:00.000Z'); // 1 November in Shanghai
+    await scheduler.reconcile();
+    const told = await yearNoticesOf(api, 'admin');
+    expect(told.map((n) => n.title.zh)).toEqual(['【缺少节假日数据】请导入2027年节假日安排']);
+    expect(told[0].body.zh).toContain('现有数据至2026年');
+    expect(told[0].body.zh).toContain('POST /api/v1/admin/calendar-years {"year": 2027');
+    expect(told[0].body.en).toContain('POST /api/v1/admin/calendar-years');
+    // once per year: reconciliation again, and December, add nothing; only administrators are told
+    await scheduler.reconcile();
+    await api.setClock('2026-12-01T02:00:00.000Z');
+    await scheduler.reconcile();
+    expect(await yearNoticesOf(api, 'admin')).toHaveLength(1);
+    for (const user of ['town-head', 'secretary', 'legal-reviewer']) expect(await yearNoticesOf(api, user)).toEqual([]);
+  });
+
   it('a calendar-missing deadline: admins are told, the 2027 arrangement is loaded, the deadline is recomputed and reminds', async () => {
     const { id } = await runMajorDecision(api, { before: 'party', procedures: NO_PROCEDURES });
     await api.setClock('2026-12-10T02:00:00.000Z');
