@@ -1,10 +1,12 @@
 import { BullmqDeadlineScheduler, DEADLINE_REMINDER_JOB, reminderJobId, REMINDER_JOB_OPTIONS } from '@app/deadlines';
+import { ChildProcess } from 'child_process';
 import { randomBytes } from 'crypto';
 import Database from 'better-sqlite3';
 import { Client } from 'pg';
 import { BusinessCalendar } from '@app/calendar';
 import { BUSINESS_CALENDAR } from '@app/runtime';
 import { ph } from '../factories/db-fingerprint';
+import { LOAD_2027 } from '../factories/calendar-years.factory';
 import { NO_PROCEDURES, runMajorDecision } from '../factories/major-decision.factory';
 import { runNormativeDocument } from '../factories/normative-document.factory';
 import { caseInLegalityReview, Deliverer, inboxOf, issueOpinion, kindsOf, legalityReviewLeftUntouched } from '../factories/reminders.factory';
@@ -162,20 +164,23 @@ describe.each(DRIVERS)('deadline reminders with BullMQ on %s', (driver) => {
     const id = await caseInLegalityReview(api);
     const deadlineId = await openReview(id);
     await worker.close();
-    const child = await spawnWorkerProcess(workerEnv(t, '2020-10-13T01:00:00.000Z'));
+    // the shared test clock moves with no worker running: the reminder is due, waiting for one
+    now = '2020-10-13T01:00:00.000Z';
+    await api.setClock(now);
+    expect(await (await scheduler.queue.getJob(`${deadlineId}__before-3`))!.getState()).toBe('waiting');
     // hold the notifications table, so that the child's job stops half-way, inside its transaction
     const release = await lockNotifications(t);
+    let child: ChildProcess | undefined;
     try {
-      await api.setClock('2020-10-13T01:00:00.000Z');
-      now = '2020-10-13T01:00:00.000Z';
-      await scheduler.promoteDue(new Date(now));
+      // a worker process that reads the time from the shared test clock (none given to it)
+      child = await spawnWorkerProcess(workerEnv(t, now, { TEST_CLOCK_AT: '' }));
       await until(async () => (await scheduler.queue.getActiveCount()) === 1, 'the child to take the job', 20_000);
       await new Promise((r) => setTimeout(r, 300));
       child.kill('SIGKILL');
-      await new Promise((r) => child.once('exit', r));
+      await new Promise((r) => child!.once('exit', r));
     } finally {
       await release();
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     }
     expect(await inboxOf(api, 'legal-reviewer', id)).toEqual([]);
     const job = await scheduler.queue.getJob(`${deadlineId}__before-3`);
@@ -198,12 +203,7 @@ describe.each(DRIVERS)('deadline reminders with BullMQ on %s', (driver) => {
     await api.ok('secretary', id, 'RECORD_PARTY_COMMITTEE_REPORT', { reportedAt: '2026-12-10', outcome: 'AGREED' });
     await waitIdle(scheduler.queue);
     expect(kindsOf(await inboxOf(api, 'admin', id))).toEqual(['calendar-missing']);
-    const loaded = await api.post('admin', '/admin/calendar-years', {
-      year: 2027,
-      holidays: ['2027-01-01'],
-      workdays: [],
-      source: 'https://www.gov.cn/zhengce/content/test-2027-notice.htm',
-    });
+    const loaded = await api.post('admin', '/admin/calendar-years', LOAD_2027);
     expect(loaded.body.recomputed).toEqual([expect.objectContaining({ caseId: id, dueDate: '2027-01-08' })]);
     // the worker has not loaded 2027 itself: it finds it in the table when a job needs it
     await deliverer.advanceTo('2027-01-05T01:00:00.000Z');

@@ -26,6 +26,13 @@ export async function inboxOf(api: ApiClient, username: string, caseId: string):
 
 export const kindsOf = (items: InboxItem[]) => items.map((n) => n.kind);
 
+/** The notices about a year without holiday data in a user's inbox (not tied to a case), oldest first. */
+export async function yearNoticesOf(api: ApiClient, username: string): Promise<InboxItem[]> {
+  const res = await api.get(username, '/notifications?limit=500');
+  if (res.status !== 200) throw new Error(`inbox of ${username}: ${res.status} ${JSON.stringify(res.body)}`);
+  return (res.body.items as InboxItem[]).filter((n) => n.kind === 'calendar-missing' && !n.caseId).sort((a, b) => (a.createdAt < b.createdAt ? -1 : 1));
+}
+
 /**
  * A case whose legality review was sent on Tue 2020-09-29 with the opinion requested by Fri
  * 2020-10-16: reminder on Tue 10-13, due-day notice on 10-16, escalations from Mon 10-19.

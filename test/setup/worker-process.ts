@@ -1,6 +1,6 @@
 /**
- * Entry of a worker started as a child process by the queue tests: the real WorkerModule, its
- * clock set to TEST_CLOCK_AT before the processors start.
+ * Entry of a worker started as a child process by the queue tests: the real WorkerModule on the
+ * shared test clock (read from the database), moved to TEST_CLOCK_AT first when that is given.
  */
 import 'reflect-metadata';
 import { loadConfig } from '@app/config';

@@ -55,3 +55,25 @@ export class CalendarDataError extends Error {
     this.zh = `${year}年节假日安排数据无效：${reason.zh}`;
   }
 }
+
+/**
+ * Holiday data that is well formed but does not look like a State Council arrangement (a date
+ * listed twice, a make-up workday on a weekday, New Year's Day missing, far too few or too many
+ * rest days), refused when an administrator loads it.
+ */
+export class CalendarDataImplausibleError extends Error {
+  readonly code = 'CALENDAR_DATA_IMPLAUSIBLE';
+  readonly zh: string;
+  readonly en: string;
+
+  constructor(
+    readonly year: number,
+    readonly problems: readonly { zh: string; en: string }[],
+  ) {
+    const en = `The holiday arrangement for ${year} is not plausible: ${problems.map((p) => p.en).join('; ')}.`;
+    super(en);
+    this.name = 'CalendarDataImplausibleError';
+    this.en = en;
+    this.zh = `${year}年节假日安排数据不合理，未导入：${problems.map((p) => p.zh).join('；')}。请核对国务院办公厅通知后重新提交`;
+  }
+}

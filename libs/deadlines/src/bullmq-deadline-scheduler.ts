@@ -3,7 +3,7 @@ import { DEADLINE_REPOSITORY } from '@app/persistence';
 import { CLOCK, Clock, DeadlineScheduler } from '@app/runtime';
 import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
-import type { JobsOptions, Queue } from 'bullmq';
+import type { Job, JobsOptions, Queue } from 'bullmq';
 import { DeadlineReminderJob, isDeadlineReminderJob, reminderJobId } from './deadline-reminder.job';
 import { DeadlineReminderService } from './deadline-reminder.service';
 import { closedRows } from './deadline-scheduling';
@@ -26,6 +26,9 @@ import {
   WEBHOOK_DELIVERY_JOB,
   WEBHOOKS_QUEUE,
 } from './queue.constants';
+
+/** A delayed job that would run further than this from its planned time is queued again by reconciliation. */
+export const MISTIMED_TOLERANCE_MS = 60_000;
 
 /** Retries with exponential backoff; completed jobs kept a while (re-adding them is then a no-op), failed jobs kept. */
 export const REMINDER_JOB_OPTIONS: JobsOptions = {
@@ -136,12 +139,18 @@ export class BullmqDeadlineScheduler implements DeadlineScheduler {
    * flush or restart nothing else knows them), and retries jobs that failed every attempt while
    * their deadline is still open. Idempotent.
    */
-  async reconcile(now: Date = this.clock.now()): Promise<{ deadlines: number; jobs: number; retried: number }> {
+  async reconcile(now: Date = this.clock.now()): Promise<{ deadlines: number; jobs: number; retried: number; replaced: number }> {
     let deadlines = 0;
     let jobs = 0;
+    let replaced = 0;
+    // a delayed job keeps the delay it was queued with; one queued for another time (a clock that
+    // moved since, another process's clock) would hold its id and never be re-added: replace it
+    const delayed = new Map<string, Job>();
+    for (const job of await this.queue.getDelayed(0, -1)) if (job.id && isDeadlineReminderJob(job.data)) delayed.set(job.id, job);
     for await (const batch of this.reminders.reconciliationBatches(now)) {
       deadlines += batch.rows;
       jobs += batch.jobs.length;
+      replaced += await this.removeMistimed(batch.jobs, delayed, now);
       await this.enqueue(batch.jobs, now);
     }
     await this.enqueueCalendarMissing(await this.reminders.calendarMissingIds());
@@ -157,9 +166,30 @@ export class BullmqDeadlineScheduler implements DeadlineScheduler {
       retried += 1;
     }
     this.logger.log(
-      `reconciled ${deadlines} open deadline(s): ${jobs} jobs ensured, ${retried} failed job(s) retried, ${pendingWebhooks.length} webhook call(s) pending`,
+      `reconciled ${deadlines} open deadline(s): ${jobs} jobs ensured (${replaced} queued for another time replaced), ${retried} failed job(s) retried, ${pendingWebhooks.length} webhook call(s) pending`,
     );
-    return { deadlines, jobs, retried };
+    return { deadlines, jobs, retried, replaced };
+  }
+
+  /** Removes the delayed jobs among `delayed` that would run more than a minute away from their planned time at `now`. */
+  private async removeMistimed(jobs: DeadlineReminderJob[], delayed: Map<string, Job>, now: Date): Promise<number> {
+    let removed = 0;
+    const real = Date.now();
+    for (const j of jobs) {
+      const job = delayed.get(reminderJobId(j));
+      if (!job) continue;
+      const runsAt = job.timestamp + (job.delay ?? job.opts.delay ?? 0);
+      const wanted = real + Math.max(0, Date.parse(j.at) - now.getTime());
+      if (Math.abs(runsAt - wanted) <= MISTIMED_TOLERANCE_MS) continue;
+      try {
+        await job.remove();
+        removed += 1;
+      } catch (e) {
+        // taken by a worker meanwhile: it runs now, which is what it should do
+        this.logger.debug?.(`job ${job.id} not replaced: ${(e as Error).message}`);
+      }
+    }
+    return removed;
   }
 
   /**

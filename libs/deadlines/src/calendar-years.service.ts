@@ -1,9 +1,10 @@
-import { BusinessCalendar, CalendarYearEntry, CalendarYearMissingError, UpdatableBusinessCalendar } from '@app/calendar';
+import { BusinessCalendar, CalendarDataImplausibleError, calendarYearProblems, CalendarYearEntry, CalendarYearMissingError, UpdatableBusinessCalendar } from '@app/calendar';
 import { WorkflowRegistry } from '@app/engine';
 import { CalendarYearEntity, CalendarYearRepository, DEADLINE_REPOSITORY, DeadlineEntity, DeadlineRepository } from '@app/persistence';
 import { BUSINESS_CALENDAR, CLOCK, Clock, WORKFLOW_REGISTRY } from '@app/runtime';
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { CALENDAR_YEAR_REPOSITORY } from './deadlines.di-tokens';
+import { deliveriesAt } from './reminder-plan';
 
 export interface LoadCalendarYearCommand {
   year: number;
@@ -75,12 +76,15 @@ export class CalendarYearsService implements OnModuleInit {
 
   /**
    * Validates and stores a year's arrangement, puts it into effect, and recomputes the deadlines
-   * that were waiting for it. @throws CalendarDataError / InvalidDateError on bad data (nothing stored).
+   * that were waiting for it. @throws CalendarDataError / InvalidDateError on bad data, CalendarDataImplausibleError on data that is not plausible (nothing stored).
    */
   async load(cmd: LoadCalendarYearCommand, loadedBy: string): Promise<CalendarYearLoaded> {
     const entry: CalendarYearEntry = { holidays: cmd.holidays, workdays: cmd.workdays, source: cmd.source };
     // refused here, before anything is stored, when the data contradicts itself
     this.calendar.withYear(cmd.year, entry);
+    // and when it does not look like a State Council arrangement
+    const problems = calendarYearProblems(cmd.year, entry);
+    if (problems.length) throw new CalendarDataImplausibleError(cmd.year, problems);
     await this.years.save(
       Object.assign(new CalendarYearEntity(), {
         year: cmd.year,
@@ -104,6 +108,16 @@ export class CalendarYearsService implements OnModuleInit {
     let stillMissing = 0;
     const { items } = await this.deadlines.list({ statuses: ['calendar-missing'], limit: 10_000 });
     for (const row of items) {
+      // a row with its due date (e.g. one the case supplies) waited for the years its reminders or lateness need
+      if (row.dueDate) {
+        const missing = deliveriesAt(row, this.calendar, this.clock.now()).missingYears;
+        if (missing.length) stillMissing += 1;
+        else if (await this.deadlines.resolveCalendarMissing(row.id, row.dueDate)) {
+          reopened.push(Object.assign(new DeadlineEntity(), row, { status: 'open' }));
+          this.logger.log(`deadline ${row.id} (${row.key}, case ${row.caseId}) re-planned in working days: due ${row.dueDate}`);
+        }
+        continue;
+      }
       const dueDate = this.dueDateOf(row);
       if (!dueDate) {
         stillMissing += 1;
@@ -119,6 +133,7 @@ export class CalendarYearsService implements OnModuleInit {
 
   /** The due date of a calendar-missing row with today's calendar, or null while a year is still missing. */
   dueDateOf(row: DeadlineEntity): string | null {
+    if (row.dueDate) return row.dueDate;
     return this.computeDueDate(row).dueDate;
   }
 

@@ -1,4 +1,5 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { CLOCK, Clock, syncClock } from '@app/runtime';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { BullmqDeadlineScheduler } from './bullmq-deadline-scheduler';
 import { RECONCILE_INTERVAL_MS } from './queue.constants';
 
@@ -12,7 +13,10 @@ export class DeadlineReconciliationService implements OnApplicationBootstrap, On
   private timer?: NodeJS.Timeout;
   private running: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly scheduler: BullmqDeadlineScheduler) {}
+  constructor(
+    private readonly scheduler: BullmqDeadlineScheduler,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     await this.run();
@@ -26,7 +30,10 @@ export class DeadlineReconciliationService implements OnApplicationBootstrap, On
 
   /** One reconciliation; a failure is logged and the next period tries again. */
   run(): Promise<unknown> {
-    this.running = this.scheduler.reconcile().catch((e) => this.logger.error(`reconciliation failed: ${(e as Error).message}`));
+    // on the shared test clock, at the time it says now (another process may have moved it)
+    this.running = syncClock(this.clock)
+      .then(() => this.scheduler.reconcile())
+      .catch((e) => this.logger.error(`reconciliation failed: ${(e as Error).message}`));
     return this.running;
   }
 }

@@ -1,7 +1,8 @@
-import { BusinessCalendar } from '@app/calendar';
+import { BusinessCalendar, CALENDAR_DAYS } from '@app/calendar';
 import { DOCKET_CONFIG, DocketConfig } from '@app/config';
 import {
   allowedEvents,
+  shanghaiDate,
   DeadlineDeclaration,
   ROLE_LABELS,
   Role,
@@ -36,8 +37,8 @@ import { CalendarYearsService } from './calendar-years.service';
 import { EMAIL_DELIVERY_REPOSITORY, NOTIFICATION_REPOSITORY, WEBHOOK_DELIVERY_REPOSITORY } from './deadlines.di-tokens';
 import { EARLY_TOLERANCE_MS } from './queue.constants';
 import { resolveRecipients, rolesOf } from './recipients';
-import { calendarMissingMessage, notificationKind, reminderEmail, reminderMessage } from './reminder-message';
-import { DAILY_ESCALATION, deliveriesAt, EscalationPolicy, escalationPolicy, MISSED_KEY, missedAt, PlannedReminder, plannedDelivery, sentAs } from './reminder-plan';
+import { calendarYearMissingMessage, loadYearCall, notificationKind, reminderEmail, reminderMessage } from './reminder-message';
+import { CALENDAR_DAYS_SUFFIX, DAILY_ESCALATION, deliveriesAt, DeliveriesAt, EscalationPolicy, escalationPolicy, MISSED_KEY, missedAt, PlannedReminder, plannedDelivery, sentAs } from './reminder-plan';
 
 /** Who is also told once escalations are stepped up, unless the declaration names others: the general office (督查督办). */
 export const DEFAULT_STEP_UP_ROLES: Role[] = ['secretary'];
@@ -70,11 +71,53 @@ export class DeliveryNotYetDueError extends Error {
   readonly code = 'DELIVERY_NOT_YET_DUE';
 }
 
+/** A calendar with no year at all: every working-day count of a row planned with it is counted in calendar days. */
+const NO_HOLIDAY_DATA = new BusinessCalendar({ years: {} });
+
+/**
+ * A running deadline as its reminders see it. An open or calendar-missing row with a due date is
+ * planned with the business calendar (what needs a year without data is counted in calendar days);
+ * a calendar-missing row without one gets a due date estimated in calendar days (N working days
+ * are never fewer than N calendar days, so the estimate is never late), every delivery counted in
+ * calendar days, the due-day notice under its own key (`due-d`). Null for a closed row.
+ */
+export interface PlanView {
+  row: DeadlineEntity & { dueDate: string };
+  calendar: BusinessCalendar;
+  estimated: boolean;
+}
+
+export function planViewOf(row: DeadlineEntity, calendar: BusinessCalendar): PlanView | null {
+  if (row.status !== 'open' && row.status !== 'calendar-missing') return null;
+  if (row.dueDate) return { row: row as DeadlineEntity & { dueDate: string }, calendar, estimated: false };
+  if (row.status !== 'calendar-missing') return null;
+  const dueDate = CALENDAR_DAYS.addCalendarDays(row.startsOn, row.length, { rollToWorkday: false });
+  return { row: Object.assign(new DeadlineEntity(), row, { dueDate }) as DeadlineEntity & { dueDate: string }, calendar: NO_HOLIDAY_DATA, estimated: true };
+}
+
+const ESTIMATED_DUE_KEY = `due-${CALENDAR_DAYS_SUFFIX}`;
+const asEstimated = (p: PlannedReminder): PlannedReminder => (p.reminderKey === 'due' ? { ...p, reminderKey: ESTIMATED_DUE_KEY, basis: 'calendar-days' } : p);
+
+/** The deliveries of a plan view at `now` (see `deliveriesAt`). */
+export function viewDeliveriesAt(view: PlanView, now: Date, policy: EscalationPolicy = DAILY_ESCALATION): DeliveriesAt {
+  const d = deliveriesAt(view.row, view.calendar, now, policy);
+  return view.estimated ? { ...d, current: d.current && asEstimated(d.current), upcoming: d.upcoming.map(asEstimated) } : d;
+}
+
+/** The delivery a key stands for in a plan view, or null (see `plannedDelivery`). */
+export function viewDelivery(view: PlanView, reminderKey: string, policy: EscalationPolicy = DAILY_ESCALATION): PlannedReminder | null {
+  if (!view.estimated) return plannedDelivery(view.row, reminderKey, view.calendar, policy);
+  if (reminderKey === 'due') return null;
+  const d = plannedDelivery(view.row, reminderKey === ESTIMATED_DUE_KEY ? 'due' : reminderKey, view.calendar, policy);
+  return d && asEstimated(d);
+}
+
 /** The jobs for a row's deliveries at `now`: the current one (if any) and the upcoming ones. */
 export function reminderJobs(row: DeadlineEntity, calendar: BusinessCalendar, now: Date, policy: EscalationPolicy = DAILY_ESCALATION): DeadlineReminderJob[] {
-  if (row.status !== 'open' || !row.dueDate) return [];
-  const { current, upcoming } = deliveriesAt(row, calendar, now, policy);
-  const dueDate = row.dueDate;
+  const view = planViewOf(row, calendar);
+  if (!view) return [];
+  const { current, upcoming } = viewDeliveriesAt(view, now, policy);
+  const dueDate = view.row.dueDate;
   return [...(current ? [current] : []), ...upcoming].map((p) => ({ deadlineId: row.id, reminderKey: p.reminderKey, dueDate, at: p.at }));
 }
 
@@ -117,7 +160,7 @@ export class DeadlineReminderService {
    */
   jobsFor(row: DeadlineEntity, now: Date = this.clock.now()): DeadlineReminderJob[] {
     const jobs = reminderJobs(row, this.calendar, now, this.policy);
-    if (row.status === 'open' && row.type === 'due' && row.dueDate && this.declarationOf(row)?.onMissed) {
+    if ((row.status === 'open' || row.status === 'calendar-missing') && row.type === 'due' && row.dueDate && this.declarationOf(row)?.onMissed) {
       jobs.push({ deadlineId: row.id, reminderKey: MISSED_KEY, dueDate: row.dueDate, at: missedAt(row.dueDate) });
     }
     return jobs;
@@ -138,11 +181,15 @@ export class DeadlineReminderService {
   async *reconciliationBatches(now: Date = this.clock.now(), pageSize = 1000): AsyncGenerator<{ rows: number; jobs: DeadlineReminderJob[] }> {
     // a year loaded by another process must be known before the plans are computed
     await this.calendarYears.refresh();
-    for await (const page of this.deadlines.open(pageSize)) {
+    await this.warnUpcomingYearMissing(now);
+    for await (const page of this.deadlines.open(pageSize, ['open', 'calendar-missing'])) {
       const jobs: DeadlineReminderJob[] = [];
       for (const row of page) {
         try {
           jobs.push(...this.jobsFor(row, now));
+          const view = planViewOf(row, this.calendar);
+          const missing = view && !view.estimated ? viewDeliveriesAt(view, now, this.policy).missingYears : [];
+          if (missing.length) await this.keepCalendarMissing(row, missing, now);
         } catch (e) {
           this.logger.error(`deadline ${row.id}: cannot plan its reminders: ${(e as Error).message}`);
         }
@@ -162,8 +209,9 @@ export class DeadlineReminderService {
     const id = reminderJobId(job);
     const row = await this.deadlines.findById(job.deadlineId);
     if (!row) return this.stale(id, 'the deadline does not exist');
-    if (row.status !== 'open') return this.stale(id, `the deadline is ${row.status}`);
-    if (row.dueDate !== job.dueDate) return this.stale(id, `the due date moved from ${job.dueDate} to ${row.dueDate}`);
+    if (row.status !== 'open' && row.status !== 'calendar-missing') return this.stale(id, `the deadline is ${row.status}`);
+    let view = planViewOf(row, this.calendar)!;
+    if (view.row.dueDate !== job.dueDate) return this.stale(id, `the due date moved from ${job.dueDate} to ${view.row.dueDate}${view.estimated ? ' (estimated)' : ''}`);
     const found = await this.cases.findById(row.caseId);
     if (!found) return this.stale(id, 'the case does not exist');
     let def: WorkflowDefinition;
@@ -180,19 +228,25 @@ export class DeadlineReminderService {
     if (declaration && !declaration.states.some((s) => paths.includes(s))) return this.stale(id, `the case left ${declaration.states.join(', ')}`);
     if (job.reminderKey === MISSED_KEY) return this.sendMissedEvent(id, row, declaration, now);
     const policy = this.policy;
-    let delivery = plannedDelivery(row, job.reminderKey, this.calendar, policy);
+    let delivery = viewDelivery(view, job.reminderKey, policy);
     // planned by a process that knew a calendar year this one has not loaded yet?
-    if (!delivery && (await this.calendarYears.refresh())) delivery = plannedDelivery(row, job.reminderKey, this.calendar, policy);
+    if (!delivery && (await this.calendarYears.refresh())) {
+      view = planViewOf(row, this.calendar)!;
+      delivery = viewDelivery(view, job.reminderKey, policy);
+    }
     if (!delivery) return this.stale(id, `${job.reminderKey} is not in the deadline's plan`);
     if (Date.parse(delivery.at) - now.getTime() > EARLY_TOLERANCE_MS) {
       throw new DeliveryNotYetDueError(`job ${id} arrived at ${now.toISOString()}, planned for ${delivery.at}`);
     }
 
-    let plan = deliveriesAt(row, this.calendar, now, policy);
-    if (!plan.complete && (await this.calendarYears.refresh())) plan = deliveriesAt(row, this.calendar, now, policy);
-    const toJob = (p: PlannedReminder): DeadlineReminderJob => ({ deadlineId: row.id, reminderKey: p.reminderKey, dueDate: row.dueDate!, at: p.at });
+    let plan = viewDeliveriesAt(view, now, policy);
+    if (!plan.complete && (await this.calendarYears.refresh())) plan = viewDeliveriesAt(view, now, policy);
+    const dueDate = view.row.dueDate;
+    const toJob = (p: PlannedReminder): DeadlineReminderJob => ({ deadlineId: row.id, reminderKey: p.reminderKey, dueDate, at: p.at });
     const next = plan.upcoming.map(toJob);
-    if (!plan.complete) this.logger.warn(`deadline ${row.id}: escalations after ${row.dueDate} need a calendar year that is not loaded`);
+    // a date the plan or the lateness count needs lies in a year without data: kept as calendar-missing, the admins told
+    const missingYears = view.estimated ? [this.calendarYears.missingYearOf(row)].filter((y): y is number => y !== null) : plan.missingYears;
+    if (missingYears.length) await this.keepCalendarMissing(row, missingYears, now);
     if (plan.current && plan.current.at > delivery.at) {
       this.logger.log(`job ${id} skipped: superseded by ${plan.current.reminderKey}, already due`);
       return { outcome: 'superseded', next: [toJob(plan.current), ...next] };
@@ -214,9 +268,10 @@ export class DeadlineReminderService {
       caseTitle: found.title,
       deadline: { zh: row.labelZh, en: row.labelEn },
       step,
-      dueDate: row.dueDate!,
+      dueDate,
       article: row.article,
       responsible: rolesOf(row.responsible).map((r) => ROLE_LABELS[r as Role] ?? { zh: r, en: r }),
+      ...(delivery.basis === 'calendar-days' ? { missingYears, estimatedDueDate: view.estimated } : {}),
     }, sent);
     const createdAt = now.toISOString();
     const rows = recipients.map((u) =>
@@ -316,7 +371,7 @@ export class DeadlineReminderService {
     const runtime = this.moduleRef.get(WorkflowRuntime, { strict: false });
     for (let attempt = 1; ; attempt++) {
       const current = await this.deadlines.findById(row.id);
-      if (current?.status !== 'open' || current.dueDate !== row.dueDate) return this.stale(id, `the deadline is ${current?.status ?? 'gone'}`);
+      if ((current?.status !== 'open' && current?.status !== 'calendar-missing') || current.dueDate !== row.dueDate) return this.stale(id, `the deadline is ${current?.status ?? 'gone'}`);
       const found = await this.cases.findById(row.caseId);
       if (!found) return this.stale(id, 'the case does not exist');
       let def: WorkflowDefinition;
@@ -353,43 +408,76 @@ export class DeadlineReminderService {
   }
 
   /**
-   * Tells the active administrators that a deadline is kept as calendar-missing and which year's
-   * holiday arrangement it waits for. Idempotent (one notification per deadline and administrator);
-   * a no-op once the deadline is no longer calendar-missing.
+   * Tells the administrators which year a calendar-missing deadline waits for (the notice of that
+   * year, once per year and administrator: see `notifyYearMissing`). A no-op once the deadline is
+   * no longer calendar-missing.
    */
   async notifyCalendarMissing(deadlineId: string, now: Date = this.clock.now()): Promise<CalendarMissingOutcome> {
     const id = `${deadlineId}__calendar-missing`;
     const row = await this.deadlines.findById(deadlineId);
     if (!row) return this.stale(id, 'the deadline does not exist');
     if (row.status !== 'calendar-missing') return this.stale(id, `the deadline is ${row.status}`);
-    const found = await this.cases.findById(row.caseId);
-    if (!found) return this.stale(id, 'the case does not exist');
-    let step = { zh: found.statePath, en: found.statePath };
-    try {
-      step = stateMetaOf(this.registry.get(row.workflowKind, row.workflowVersion), JSON.parse(found.stateValue))?.label ?? step;
-    } catch {
-      // an unknown workflow version: name the state by its path
+    const years = this.missingYearsOf(row, now);
+    if (!years.length) return this.stale(id, 'no year is missing any more');
+    const recipients = new Set<string>();
+    const fresh: string[] = [];
+    for (const year of years) {
+      const told = await this.notifyYearMissing(year, now);
+      told.recipients.forEach((u) => recipients.add(u));
+      fresh.push(...told.fresh);
     }
-    const message = calendarMissingMessage({
-      caseTitle: found.title,
-      deadline: { zh: row.labelZh, en: row.labelEn },
-      step,
-      length: row.length,
-      unit: row.unit,
-      startsOn: row.startsOn,
-      year: this.calendarYears.missingYearOf(row),
-      article: row.article,
-    });
-    const admins = resolveRecipients(await this.users.listUsers(), ['admin'], row.orgUnits);
+    return { outcome: 'notified', recipients: [...recipients], fresh };
+  }
+
+  /** The years without holiday data a running row needs now (its due date, its reminders, its lateness count). */
+  private missingYearsOf(row: DeadlineEntity, now: Date): number[] {
+    const view = planViewOf(row, this.calendar);
+    if (!view) return [];
+    if (view.estimated) return [this.calendarYears.missingYearOf(row)].filter((y): y is number => y !== null);
+    return viewDeliveriesAt(view, now, this.policy).missingYears;
+  }
+
+  /**
+   * An open deadline whose reminders or lateness count need a year without holiday data is kept as
+   * calendar-missing (its due date stays; its deliveries are counted in calendar days meanwhile),
+   * and the administrators are told about each year.
+   */
+  private async keepCalendarMissing(row: DeadlineEntity, years: number[], now: Date): Promise<void> {
+    if (row.status === 'open' && (await this.deadlines.markCalendarMissing(row.id))) {
+      row.status = 'calendar-missing';
+      this.logger.warn(`deadline ${row.id} (${row.key}, case ${row.caseId}) is calendar-missing: it needs the holiday arrangement of ${years.join(', ')}`);
+    }
+    for (const year of years) await this.notifyYearMissing(year, now);
+  }
+
+  /** From November (Asia/Shanghai) on, the administrators are told when next year's holiday data is missing. */
+  async warnUpcomingYearMissing(now: Date = this.clock.now()): Promise<void> {
+    const today = shanghaiDate(now.toISOString());
+    if (Number(today.slice(5, 7)) < 11) return;
+    const next = Number(today.slice(0, 4)) + 1;
+    if (!this.calendar.coveredYears().includes(next)) await this.notifyYearMissing(next, now);
+  }
+
+  private readonly loggedYears = new Set<number>();
+
+  /**
+   * Tells every active administrator, once per year (one notification each, whatever asks again),
+   * that `year` has no holiday data and which call loads it; logged once per process.
+   */
+  async notifyYearMissing(year: number, now: Date = this.clock.now()): Promise<{ recipients: string[]; fresh: string[] }> {
+    if (this.calendar.coveredYears().includes(year)) return { recipients: [], fresh: [] };
+    const { total } = await this.deadlines.list({ statuses: ['calendar-missing'], limit: 1 });
+    const message = calendarYearMissingMessage({ year, coveredTo: this.calendar.coveredYears().at(-1), deadlines: total });
+    const admins = resolveRecipients(await this.users.listUsers(), ['admin'], '');
     const createdAt = now.toISOString();
     const fresh = await this.notifications.insertNew(
       admins.map((u) =>
         Object.assign(new NotificationEntity(), {
           id: randomUUID(),
-          dedupeKey: `${row.id}:calendar-missing:${u.id}`,
+          dedupeKey: `calendar-year-missing:${year}:${u.id}`,
           userId: u.id,
-          caseId: row.caseId,
-          deadlineId: row.id,
+          caseId: null,
+          deadlineId: null,
           kind: 'calendar-missing',
           ...message,
           createdAt,
@@ -397,8 +485,11 @@ export class DeadlineReminderService {
         } satisfies NotificationEntity),
       ),
     );
-    this.logger.log(`deadline ${row.id} is calendar-missing: ${admins.length} administrator(s) told, ${fresh.length} new`);
-    return { outcome: 'notified', recipients: admins.map((u) => u.id), fresh };
+    if (!this.loggedYears.has(year) || fresh.length) {
+      this.loggedYears.add(year);
+      this.logger.warn(`no holiday arrangement for ${year}: ${total} deadline(s) calendar-missing, ${admins.length} administrator(s) told (${fresh.length} new); load it with ${loadYearCall(year)}`);
+    }
+    return { recipients: admins.map((u) => u.id), fresh };
   }
 
   private stale(id: unknown, reason: string): StaleOutcome {

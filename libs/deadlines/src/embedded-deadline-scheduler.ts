@@ -119,8 +119,9 @@ export class EmbeddedDeadlineScheduler implements DeadlineScheduler, OnApplicati
   async deadlinesChanged(caseId: string, changes: DeadlineChanges): Promise<void> {
     const now = this.clock.now();
     for (const row of changes.open) {
+      // a calendar-missing row reminds too, counted in calendar days, and the admins are told
       if (row.status === 'calendar-missing') await this.reminders.notifyCalendarMissing(row.id, now);
-      else this.enqueue(this.reminders.jobsFor(row, now));
+      this.enqueue(this.reminders.jobsFor(row, now));
     }
     for (const row of await closedRows(this.deadlines, caseId, changes)) {
       for (const [id, entry] of this.agenda) if (entry.job.deadlineId === row.id) this.agenda.delete(id);

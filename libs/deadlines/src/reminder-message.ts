@@ -12,6 +12,10 @@ export interface ReminderFacts {
   article: string;
   /** who must meet the deadline (named in escalations) */
   responsible: Label[];
+  /** years without holiday data the working-day count needs (a delivery then counts in calendar days) */
+  missingYears?: number[];
+  /** the due date itself is an estimate in calendar days (its working-day count needs a year without data) */
+  estimatedDueDate?: boolean;
 }
 
 /** The kind of notification a delivery is, as sent: a reminder or due-day notice sent after the due date is an overdue notice. Pure. */
@@ -40,6 +44,7 @@ const list = (labels: Label[], lang: 'zh' | 'en') => labels.map((l) => l[lang]).
  * which date. Pure.
  */
 export function reminderMessage(delivery: PlannedReminder, f: ReminderFacts, sent?: SentAs): ReminderMessage {
+  if (delivery.basis === 'calendar-days') return calendarDaysMessage(delivery, f);
   const zhCase = `案件“${f.caseTitle}”（当前环节：${f.step.zh}）`;
   const enCase = `Case "${f.caseTitle}" (step: ${f.step.en})`;
   const zhBasis = `依据：${f.article}。`;
@@ -112,34 +117,82 @@ export function reminderMessage(delivery: PlannedReminder, f: ReminderFacts, sen
   }
 }
 
-/** What the administrators are told about a deadline kept as calendar-missing. */
-export interface CalendarMissingFacts {
-  caseTitle: string;
-  deadline: Label;
-  step: Label;
-  /** e.g. 20 working days from 2026-12-10 */
-  length: number;
-  unit: string;
-  startsOn: string;
-  year: number | null;
-  article: string;
+/**
+ * A delivery counted in calendar days because a year it needs has no holiday data: the count is
+ * stated as calendar days (自然日), with the reason, so that nobody reads it as working days. Pure.
+ */
+function calendarDaysMessage(delivery: PlannedReminder, f: ReminderFacts): ReminderMessage {
+  const years = f.missingYears?.length ? f.missingYears : [];
+  const zhYears = years.length ? years.map((y) => `${y}年`).join('、') : '相应年度';
+  const enYears = years.length ? years.join(', ') : 'the year concerned';
+  const zhCase = `案件“${f.caseTitle}”（当前环节：${f.step.zh}）`;
+  const enCase = `Case "${f.caseTitle}" (step: ${f.step.en})`;
+  const zhDue = f.estimatedDueDate ? `按自然日估算于${f.dueDate}` : `于${f.dueDate}`;
+  const enDue = f.estimatedDueDate ? `estimated in calendar days as ${f.dueDate}` : `${f.dueDate}`;
+  const zhWhy = `因缺少${zhYears}节假日安排数据，暂按自然日计算（含周末和节假日），管理员导入该年度数据后按工作日重新计算。依据：${f.article}。`;
+  const enWhy = `Counted in calendar days (weekends and holidays included) because the holiday arrangement of ${enYears} is not loaded; recounted in working days once an administrator loads it. Basis: ${f.article}.`;
+  const n = delivery.workdays;
+  const days = (k: number) => `${k} calendar day${k === 1 ? '' : 's'}`;
+  switch (delivery.kind) {
+    case 'escalation':
+      return {
+        titleZh: `【逾期督办】${f.deadline.zh}已逾期${n}日（自然日）`,
+        titleEn: `Overdue: ${f.deadline.en}, ${days(n)} late`,
+        bodyZh: `${zhCase}的“${f.deadline.zh}”期限${zhDue}届满，至今未办结（逾期第${n}日，按自然日计），请督促${list(f.responsible, 'zh')}办理。${zhWhy}`,
+        bodyEn: `${enCase}: "${f.deadline.en}" was due ${f.estimatedDueDate ? '' : 'on '}${enDue} and is still not done (${days(n)} after the due date); please follow up with the ${list(f.responsible, 'en')}. ${enWhy}`,
+      };
+    case 'reminder':
+      return {
+        titleZh: `【期限提醒】${f.deadline.zh}：还有${n}日到期（自然日）`,
+        titleEn: `Reminder: ${f.deadline.en} due in ${days(n)}`,
+        bodyZh: `${zhCase}的“${f.deadline.zh}”期限${zhDue}（北京时间24时）届满，还有${n}日（自然日），请按时办理。${zhWhy}`,
+        bodyEn: `${enCase}: "${f.deadline.en}" is due ${f.estimatedDueDate ? '' : 'on '}${enDue} (24:00 Asia/Shanghai), ${days(n)} from now. ${enWhy}`,
+      };
+    default:
+      return {
+        titleZh: `【今日到期】${f.deadline.zh}（按自然日估算）`,
+        titleEn: `Due today (estimated in calendar days): ${f.deadline.en}`,
+        bodyZh: `${zhCase}的“${f.deadline.zh}”期限按自然日估算今日（${f.dueDate}）北京时间24时届满，请在今日内办理。${zhWhy}`,
+        bodyEn: `${enCase}: "${f.deadline.en}" is due today by an estimate in calendar days (${f.dueDate}, by 24:00 Asia/Shanghai). ${enWhy}`,
+      };
+  }
 }
 
-/** The zh-CN text (English alongside) asking an administrator to load a year's holiday arrangement. Pure. */
-export function calendarMissingMessage(f: CalendarMissingFacts): ReminderMessage {
-  const zhYear = f.year ? `${f.year}年` : '相应年度';
-  const enYear = f.year ? `${f.year}` : 'the year concerned';
-  const zhLength = f.unit === 'workdays' ? `${f.length}个工作日` : `${f.length}日`;
-  const enLength = f.unit === 'workdays' ? `${f.length} working days` : `${f.length} days`;
+/** The administrators' call that loads a year's holiday arrangement (POST /api/v1/admin/calendar-years). */
+export function loadYearCall(year: number): string {
+  return `POST /api/v1/admin/calendar-years {"year": ${year}, "holidays": ["${year}-01-01", …], "workdays": [ …], "source": "https://www.gov.cn/…"}`;
+}
+
+/** What the administrators are told, once per year, about a year without holiday data. */
+export interface CalendarYearMissingFacts {
+  year: number;
+  /** the last year the calendar covers */
+  coveredTo: number | undefined;
+  /** deadlines already kept as calendar-missing for it (0 when it is only coming: the November notice) */
+  deadlines: number;
+}
+
+/**
+ * The zh-CN text (English alongside) asking the administrators to load a year's holiday
+ * arrangement, with the exact call. Sent once per missing year: from November for the next year,
+ * or as soon as a deadline needs it. Pure.
+ */
+export function calendarYearMissingMessage(f: CalendarYearMissingFacts): ReminderMessage {
+  const zhNow = f.deadlines
+    ? `已有${f.deadlines}项期限需要该年度数据，暂记为“缺少日历”，其提醒和督办暂按自然日计算（含周末和节假日），不会中断。`
+    : `进入该年度后，需要该年度数据的期限将暂记为“缺少日历”，其提醒和督办暂按自然日计算。`;
+  const enNow = f.deadlines
+    ? `${f.deadlines} deadline(s) already need it: they are kept as calendar-missing and remind and escalate in calendar days (weekends and holidays included) meanwhile.`
+    : `Deadlines that need it will be kept as calendar-missing and remind and escalate in calendar days meanwhile.`;
   return {
-    titleZh: `【缺少节假日数据】${f.deadline.zh}：期限无法计算`,
-    titleEn: `Holiday data missing: cannot compute "${f.deadline.en}"`,
+    titleZh: `【缺少节假日数据】请导入${f.year}年节假日安排`,
+    titleEn: `Holiday data missing: load the ${f.year} holiday arrangement`,
     bodyZh:
-      `案件“${f.caseTitle}”（当前环节：${f.step.zh}）的“${f.deadline.zh}”期限（自${f.startsOn}起${zhLength}）需要${zhYear}节假日安排数据，` +
-      `系统不作推测，暂记为“缺少日历”。请导入国务院办公厅公布的${zhYear}节假日安排，导入后期限自动重新计算。依据：${f.article}。`,
+      `系统尚无${f.year}年节假日安排数据${f.coveredTo ? `（现有数据至${f.coveredTo}年）` : ''}，工作日期限不作推测。${zhNow}` +
+      `请在国务院办公厅公布${f.year}年部分节假日安排的通知后，由管理员按通知导入全部放假日期和调休上班日期：${loadYearCall(f.year)}。导入后，相关期限自动按工作日重新计算。`,
     bodyEn:
-      `Case "${f.caseTitle}" (step: ${f.step.en}): the period "${f.deadline.en}" (${enLength} from ${f.startsOn}) needs the holiday arrangement of ${enYear}. ` +
-      `Docket does not guess: the deadline is kept as calendar-missing. Load the arrangement published by the General Office of the State Council; the deadline is then recomputed. Basis: ${f.article}.`,
+      `Docket has no holiday arrangement for ${f.year}${f.coveredTo ? ` (data up to ${f.coveredTo})` : ''} and does not guess working days. ${enNow} ` +
+      `Once the General Office of the State Council publishes the ${f.year} arrangement, an administrator loads every rest day and make-up workday of the notice: ${loadYearCall(f.year)}. The deadlines concerned are then recounted in working days.`,
   };
 }
 

@@ -1,4 +1,5 @@
 import { BusinessCalendar } from '@app/calendar';
+import { PLAUSIBLE_2027 } from '../../../test/factories/calendar-years.factory';
 import { deliveriesAt, escalationAfter, isSuperseded, plannedDelivery, ReminderPlanRow, reminderPlan, sentAs } from './reminder-plan';
 
 const calendar = BusinessCalendar.fromChineseDays();
@@ -127,9 +128,14 @@ describe('deliveriesAt (what reconciliation queues)', () => {
     expect(d.complete).toBe(true);
   });
 
-  it('reports escalations it cannot plan for lack of a calendar year', () => {
+  it('an escalation that needs a year without data is counted in calendar days, not left out (issue 10 item 1)', () => {
     const d = deliveriesAt({ ...review, dueDate: '2026-12-31', openedAt: '2026-12-01T01:00:00.000Z' }, calendar, new Date('2026-12-31T02:00:00Z'));
-    expect(d).toMatchObject({ current: { reminderKey: 'due' }, upcoming: [], complete: false });
+    expect(d).toMatchObject({
+      current: { reminderKey: 'due' },
+      upcoming: [{ reminderKey: 'escalation-1d', date: '2027-01-01', at: '2027-01-01T01:00:00.000Z', workdays: 1, basis: 'calendar-days', audience: 'supervisor' }],
+      complete: false,
+      missingYears: [2027],
+    });
   });
 
   it('a passed delivery is superseded once a later one is due', () => {
@@ -173,5 +179,42 @@ describe('sentAs: how a delivery reads on the day it actually goes out', () => {
     const { current, upcoming } = deliveriesAt(quiet, calendar, now);
     expect([current?.reminderKey, upcoming]).toEqual(['due', []]);
     expect(sentAs(current!, quiet, calendar, now)).toMatchObject({ late: true, overdue: true });
+  });
+});
+
+describe('deadlines across a year without holiday data (issue 10 item 1)', () => {
+  const with2027 = calendar.withYear(2027, PLAUSIBLE_2027);
+  /** overdue since Wed 2026-10-14 */
+  const overdue: ReminderPlanRow = { type: 'due', dueDate: '2026-10-14', reminders: '[3,0]', escalate: true, openedAt: '2026-09-30T02:00:00.000Z' };
+
+  it('the lateness on 2027-01-06 is 84 calendar days, said so, and the next escalation follows the next day', () => {
+    const d = deliveriesAt(overdue, calendar, new Date('2027-01-06T02:00:00Z'));
+    expect(d.current).toMatchObject({ reminderKey: 'escalation-84d', kind: 'escalation', workdays: 84, basis: 'calendar-days', date: '2027-01-06' });
+    expect(keysAt(d.upcoming)).toEqual(['escalation-85d@2027-01-07T01:00:00.000Z']);
+    expect(d.missingYears).toEqual([2027]);
+    expect(plannedDelivery(overdue, 'escalation-84d', calendar)).toMatchObject({ date: '2027-01-06', workdays: 84 });
+  });
+
+  it('on the last day of the known year the working-day escalation goes out, the next one in calendar days', () => {
+    const d = deliveriesAt(overdue, calendar, new Date('2026-12-31T02:00:00Z'));
+    expect(d.current).toMatchObject({ reminderKey: 'escalation-56', workdays: 56 });
+    expect(keysAt(d.upcoming)).toEqual(['escalation-79d@2027-01-01T01:00:00.000Z']);
+    // 2026-12-31 itself is countable: its calendar-day twin is not in the plan
+    expect(plannedDelivery(overdue, 'escalation-78d', calendar)).toBeNull();
+  });
+
+  it('a due date the case supplies in 2027: the reminder before it in calendar days, the due-day notice on the day', () => {
+    const supplied: ReminderPlanRow = { type: 'due', dueDate: '2027-01-08', reminders: '[3,0]', escalate: true, openedAt: '2026-12-03T02:00:00.000Z' };
+    const d = deliveriesAt(supplied, calendar, new Date('2026-12-03T02:00:00Z'));
+    expect(keysAt(d.upcoming)).toEqual(['before-3d@2027-01-05T01:00:00.000Z', 'due@2027-01-08T01:00:00.000Z', 'escalation-1d@2027-01-09T01:00:00.000Z']);
+    expect(d.missingYears).toEqual([2027]);
+  });
+
+  it('once the year is loaded, working days again: the calendar-day deliveries are no longer in the plan', () => {
+    const d = deliveriesAt(overdue, with2027, new Date('2027-01-06T02:00:00Z'));
+    // 2026-10-15 … 2026-12-31: 56 working days; 2027-01-04 … 01-06: 3 more
+    expect(d.current).toMatchObject({ reminderKey: 'escalation-59', workdays: 59 });
+    expect(d.complete).toBe(true);
+    expect(plannedDelivery(overdue, 'escalation-84d', with2027)).toBeNull();
   });
 });

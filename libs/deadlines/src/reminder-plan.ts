@@ -1,4 +1,4 @@
-import { BusinessCalendar, CalendarYearMissingError } from '@app/calendar';
+import { BusinessCalendar, CALENDAR_DAYS, CalendarYearMissingError } from '@app/calendar';
 import { shanghaiDate } from '@app/engine';
 import type { DeadlineEntity } from '@app/persistence';
 
@@ -26,7 +26,16 @@ export interface PlannedReminder {
   workdays: number;
   /** an escalation stepped up (EscalationPolicy.stepUpFrom): it also goes to the declaration's step-up roles */
   stepUp?: true;
+  /**
+   * Counted in calendar days (`workdays` then counts calendar days, the key ends in `d`): the
+   * working-day count needs a year without holiday data, so the delivery goes out on this stated
+   * conservative basis instead of not at all; planned again in working days once the year is loaded.
+   */
+  basis?: 'calendar-days';
 }
+
+/** The suffix of the key of a delivery counted in calendar days (`before-3d`, `escalation-84d`, `due-d`). */
+export const CALENDAR_DAYS_SUFFIX = 'd';
 
 /**
  * How escalations continue once a due date has passed (DOCKET_RULES, see `escalationPolicy`). The
@@ -86,13 +95,21 @@ const at = (date: string) => `${date}${DELIVERY_TIME_UTC}`;
  * A delivery that needs a year without holiday data is left out of the plan rather than guessed;
  * it is planned again by reconciliation once the year's arrangement is loaded.
  */
-function orGap<T>(compute: () => T): T | null {
+function orGap<T>(compute: () => T, gaps?: Set<number>): T | null {
   try {
     return compute();
   } catch (e) {
-    if (e instanceof CalendarYearMissingError) return null;
+    if (e instanceof CalendarYearMissingError) {
+      gaps?.add(e.year);
+      return null;
+    }
     throw e;
   }
+}
+
+/** Escalation `n` counted in calendar days after the due date (every calendar day, weekends included). */
+function calendarDayEscalation(dueDate: string, n: number, p: EscalationPolicy): PlannedReminder {
+  return { ...escalation(dueDate, n, CALENDAR_DAYS, p), reminderKey: `escalation-${n}${CALENDAR_DAYS_SUFFIX}`, basis: 'calendar-days' };
 }
 
 function reminderDays(row: ReminderPlanRow): number[] {
@@ -133,7 +150,7 @@ function firstEscalation(row: ReminderPlanRow & { dueDate: string }, calendar: B
   return escalation(row.dueDate, nextEscalationDay(escalationsDueBy(row.dueDate, row.openedAt, calendar), p), calendar, p);
 }
 
-function finitePlan(row: ReminderPlanRow, calendar: BusinessCalendar): PlannedReminder[] {
+function finitePlan(row: ReminderPlanRow, calendar: BusinessCalendar, gaps?: Set<number>): PlannedReminder[] {
   if (!row.dueDate) return [];
   const dueDate = row.dueDate;
   const plan: PlannedReminder[] = [];
@@ -144,8 +161,13 @@ function finitePlan(row: ReminderPlanRow, calendar: BusinessCalendar): PlannedRe
       if (n === 0) {
         plan.push({ reminderKey: 'due', kind: 'due', audience: 'responsible', date: dueDate, at: at(dueDate), workdays: 0 });
       } else {
-        const date = orGap(() => calendar.workdaysBefore(dueDate, n));
+        const date = orGap(() => calendar.workdaysBefore(dueDate, n), gaps);
         if (date) plan.push({ reminderKey: `before-${n}`, kind: 'reminder', audience: 'responsible', date, at: at(date), workdays: n });
+        else if (gaps) {
+          // a year without data: N calendar days before, said so
+          const day = CALENDAR_DAYS.workdaysBefore(dueDate, n);
+          plan.push({ reminderKey: `before-${n}${CALENDAR_DAYS_SUFFIX}`, kind: 'reminder', audience: 'responsible', date: day, at: at(day), workdays: n, basis: 'calendar-days' });
+        }
       }
     }
   }
@@ -181,13 +203,23 @@ export function escalationAfter(row: ReminderPlanRow, n: number, calendar: Busin
  * delivery (a job for a changed or foreign plan is stale). Pure.
  */
 export function plannedDelivery(row: ReminderPlanRow, reminderKey: string, calendar: BusinessCalendar, p: EscalationPolicy = DAILY_ESCALATION): PlannedReminder | null {
+  const d = /^escalation-([1-9]\d{0,4})d$/.exec(reminderKey);
+  if (d) {
+    // only while the working-day count at that moment needs a year without data
+    if (!escalates(row)) return null;
+    const delivery = calendarDayEscalation(row.dueDate, Number(d[1]), p);
+    const dueDate = row.dueDate;
+    const gaps = new Set<number>();
+    orGap(() => escalationsDueBy(dueDate, delivery.at, calendar), gaps);
+    return gaps.size && delivery.at > row.openedAt ? delivery : null;
+  }
   const m = /^escalation-([1-9]\d{0,4})$/.exec(reminderKey);
   if (m) {
     if (!escalates(row) || !isEscalationDay(Number(m[1]), p)) return null;
     const d = orGap(() => escalation(row.dueDate, Number(m[1]), calendar, p));
     return d && d.at > row.openedAt ? d : null;
   }
-  return finitePlan(row, calendar).find((p) => p.reminderKey === reminderKey) ?? null;
+  return finitePlan(row, calendar, new Set()).find((p) => p.reminderKey === reminderKey) ?? null;
 }
 
 /** What should be queued for a row at `now`: the latest delivery already due (if any), and those still to come. */
@@ -196,8 +228,15 @@ export interface DeliveriesAt {
   current: PlannedReminder | null;
   /** deliveries after `now`: the rest of the plan up to and including the next escalation */
   upcoming: PlannedReminder[];
-  /** false when the escalations could not be computed for lack of a calendar year (planned again once it is loaded) */
+  /** false when a working-day count needed a year without holiday data (those deliveries are counted in calendar days) */
   complete: boolean;
+  /** the years without holiday data the plan needed, ascending */
+  missingYears: number[];
+}
+
+/** How many escalations in calendar days fall at or before `instant` (one per calendar day after the due date, at 09:00). */
+function calendarDaysDueBy(dueDate: string, instant: string): number {
+  return escalationsDueBy(dueDate, instant, CALENDAR_DAYS);
 }
 
 /**
@@ -206,33 +245,38 @@ export interface DeliveriesAt {
  * delivery whose time has passed is not queued again once a later one is due: "3 working days
  * remain" is wrong on the due date.
  *
- * Pure. Escalations that need a year without holiday data are left out (`complete: false`).
+ * Pure. A delivery whose working-day count needs a year without holiday data is not dropped: it
+ * is counted in calendar days instead (`basis: 'calendar-days'`, escalations every calendar day),
+ * and `missingYears` names the years (`complete: false`).
  */
 export function deliveriesAt(row: ReminderPlanRow, calendar: BusinessCalendar, now: Date, p: EscalationPolicy = DAILY_ESCALATION): DeliveriesAt {
   const nowIso = now.toISOString();
+  const gaps = new Set<number>();
   let current: PlannedReminder | null = null;
   const upcoming: PlannedReminder[] = [];
-  for (const p of finitePlan(row, calendar)) {
+  for (const p of finitePlan(row, calendar, gaps)) {
     if (p.at <= nowIso) current = p;
     else upcoming.push(p);
   }
-  let complete = true;
   if (escalates(row)) {
     const dueDate = row.dueDate;
-    const escalations = orGap(() => {
-      const before = escalationsDueBy(dueDate, row.openedAt, calendar);
-      const n = lastEscalationDay(escalationsDueBy(dueDate, nowIso, calendar), p);
-      return {
-        current: n > before ? escalation(dueDate, n, calendar, p) : null,
-        next: escalation(dueDate, nextEscalationDay(Math.max(escalationsDueBy(dueDate, nowIso, calendar), before), p), calendar, p),
-      };
-    });
-    if (escalations) {
-      current = escalations.current ?? current;
-      upcoming.push(escalations.next);
-    } else complete = false;
+    const before = orGap(() => escalationsDueBy(dueDate, row.openedAt, calendar), gaps);
+    const dueNow = orGap(() => escalationsDueBy(dueDate, nowIso, calendar), gaps);
+    if (before !== null && dueNow !== null) {
+      const n = lastEscalationDay(dueNow, p);
+      const cur = orGap(() => (n > before ? escalation(dueDate, n, calendar, p) : null), gaps);
+      current = cur ?? current;
+    } else {
+      // the lateness now needs a year without data: say it in calendar days
+      const n = calendarDaysDueBy(dueDate, nowIso);
+      if (n > calendarDaysDueBy(dueDate, row.openedAt)) current = calendarDayEscalation(dueDate, n, p);
+    }
+    const next =
+      before !== null && dueNow !== null ? orGap(() => escalation(dueDate, nextEscalationDay(Math.max(dueNow, before), p), calendar, p), gaps) : null;
+    upcoming.push(next ?? calendarDayEscalation(dueDate, Math.max(calendarDaysDueBy(dueDate, nowIso), calendarDaysDueBy(dueDate, row.openedAt)) + 1, p));
   }
-  return { current, upcoming, complete };
+  const missingYears = [...gaps].sort((a, b) => a - b);
+  return { current, upcoming, complete: missingYears.length === 0, missingYears };
 }
 
 /**

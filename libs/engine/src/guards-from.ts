@@ -1,4 +1,5 @@
 import type { RuleDefinition, WorkflowEvent } from './types';
+import { FactUnavailableError } from './unavailable-facts';
 
 /** An XState guard predicate built from a rule. */
 export type RuleGuard<C = any> = (args: { context: C; event: any }) => boolean;
@@ -16,7 +17,9 @@ export function guardsFrom<R extends Record<string, RuleDefinition<any>>>(rules:
     guards[name] = ({ context, event }) => {
       try {
         return Boolean(rule.check({ context, event: event as WorkflowEvent }));
-      } catch {
+      } catch (e) {
+        // a fact the runtime could not compute: the step refuses with its refusal
+        if (e instanceof FactUnavailableError) throw e;
         return false;
       }
     };

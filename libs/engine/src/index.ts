@@ -12,6 +12,7 @@ export type { ExecutableActionLike } from './effects';
 export { guardsFrom } from './guards-from';
 export type { RuleGuard } from './guards-from';
 export { failingRules, rulePasses } from './rule-evaluation';
+export { FactUnavailableError, guardUnavailableFacts, unavailableFactRefusal } from './unavailable-facts';
 export {
   unknownEventRefusal,
   roleNotAllowedRefusal,

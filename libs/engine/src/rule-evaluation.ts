@@ -1,5 +1,6 @@
 import { InvalidWorkflowDefinitionError } from './engine.errors';
 import type { Refusal, WorkflowDefinition, WorkflowEvent } from './types';
+import { unavailableFactRefusal } from './unavailable-facts';
 
 /**
  * Runs a rule's `check` defensively: a rule that throws (e.g. on a payload missing a field) counts
@@ -27,7 +28,8 @@ export function ruleRefusal(name: string, refusal: Refusal, eventType: string): 
  * Evaluates the named rules of an event in order and returns the refusals of the failing ones.
  * A rule whose `appliesIn` names none of the active `paths` is skipped. With `preconditionsOnly`
  * only rules marked `precondition: true` are evaluated. With `firstOnly` evaluation stops at the
- * first failure. Pure. Throws `InvalidWorkflowDefinitionError` for a rule name the definition lacks.
+ * first failure. A rule that reads an unavailable fact (`guardUnavailableFacts`) answers with that
+ * fact's refusal instead of its own. Pure. Throws `InvalidWorkflowDefinitionError` for a rule name the definition lacks.
  */
 export function failingRules(
   def: WorkflowDefinition,
@@ -45,7 +47,20 @@ export function failingRules(
     }
     if (options.preconditionsOnly && !rule.precondition) continue;
     if (rule.appliesIn && !rule.appliesIn.some((p) => paths.includes(p))) continue;
-    if (!rulePasses(rule.check, context, event)) {
+    let passes: boolean;
+    try {
+      passes = Boolean(rule.check({ context, event }));
+    } catch (e) {
+      // a rule that needs a fact the runtime could not compute refuses with that fact's refusal
+      const unavailable = unavailableFactRefusal(e);
+      if (unavailable) {
+        refusals.push({ ...unavailable, status: unavailable.status ?? 422, details: { ...(unavailable.details ?? {}), rule: name, event: event.type } });
+        if (options.firstOnly) break;
+        continue;
+      }
+      passes = false;
+    }
+    if (!passes) {
       refusals.push(ruleRefusal(name, rule.refusal, event.type));
       if (options.firstOnly) break;
     }

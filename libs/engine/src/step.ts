@@ -11,6 +11,7 @@ import {
 } from './refusals';
 import { resolvePersisted, toPlainJson } from './resolve-snapshot';
 import { failingRules } from './rule-evaluation';
+import { guardUnavailableFacts, unavailableFactRefusal } from './unavailable-facts';
 import { leafPaths, shanghaiDate, stateMetaOf, statePaths } from './state-paths';
 import type {
   Actor,
@@ -49,6 +50,8 @@ function accept(def: WorkflowDefinition, eventType: string, label: Label, next: 
     return refuse(transitionFailedRefusal(eventType, label, e));
   }
   if (snapshot.status !== 'active' && snapshot.status !== 'done') {
+    const unavailable = unavailableFactRefusal(next.error);
+    if (unavailable) return refuse(unavailable);
     return refuse(transitionFailedRefusal(eventType, label, next.error ?? `snapshot status ${snapshot.status}`));
   }
   return {
@@ -83,6 +86,7 @@ export function startCase(def: WorkflowDefinition, input: WorkflowInput): StepOu
   } catch (e) {
     return refuse(transitionFailedRefusal(create.type, create.label, e));
   }
+  plainInput = guardUnavailableFacts(plainInput);
   const event: WorkflowEvent = { type: create.type, ...plainInput };
   const [refusal] = failingRules(def, create.rules, {}, event, [], { firstOnly: true });
   if (refusal) return refuse(refusal);
@@ -90,7 +94,7 @@ export function startCase(def: WorkflowDefinition, input: WorkflowInput): StepOu
     const [snapshot, actions] = initialTransition(def.machine, plainInput);
     return accept(def, create.type, create.label, snapshot, actions);
   } catch (e) {
-    return refuse(transitionFailedRefusal(create.type, create.label, e));
+    return refuse(unavailableFactRefusal(e) ?? transitionFailedRefusal(create.type, create.label, e));
   }
 }
 
@@ -135,7 +139,7 @@ export function stepCase(def: WorkflowDefinition, persisted: unknown, event: Wor
 
   let plainEvent: WorkflowEvent;
   try {
-    plainEvent = toPlainJson(event);
+    plainEvent = guardUnavailableFacts(toPlainJson(event));
   } catch (e) {
     return refuse(transitionFailedRefusal(type, meta.label, e));
   }
@@ -150,7 +154,7 @@ export function stepCase(def: WorkflowDefinition, persisted: unknown, event: Wor
     const [next, actions] = transition(def.machine, snapshot, plainEvent);
     return accept(def, type, meta.label, next, actions);
   } catch (e) {
-    return refuse(transitionFailedRefusal(type, meta.label, e));
+    return refuse(unavailableFactRefusal(e) ?? transitionFailedRefusal(type, meta.label, e));
   }
 }
 

@@ -66,6 +66,12 @@ export interface WorkflowEvent<P = any> {
   at: string;
   today: string;
   facts: Record<string, unknown>;
+  /**
+   * Facts the runtime could not compute (e.g. a period touching a year without holiday data), each
+   * with the refusal to answer should a rule or an action that applies read it. Not recorded in
+   * the history: an accepted event read none of them.
+   */
+  unavailableFacts?: Record<string, Refusal>;
 }
 
 /** Input of the initial transition (case creation). */
@@ -77,6 +83,12 @@ export interface WorkflowInput<P = any> {
   at: string;
   today: string;
   facts: Record<string, unknown>;
+  /**
+   * Facts the runtime could not compute (e.g. a period touching a year without holiday data), each
+   * with the refusal to answer should a rule or an action that applies read it. Not recorded in
+   * the history: an accepted event read none of them.
+   */
+  unavailableFacts?: Record<string, Refusal>;
 }
 
 /**

@@ -15,3 +15,4 @@ export * from './repositories/liaison-form.repository';
 export * from './repositories/email-delivery.repository';
 export * from './repositories/sequence-counters';
 export * from './repositories/cleanup-campaign.repository';
+export * from './repositories/test-clock.repository';

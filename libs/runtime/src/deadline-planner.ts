@@ -45,6 +45,22 @@ export function dueDateOf(d: DeadlineDeclaration, context: unknown, today: strin
 }
 
 /**
+ * Whether the reminders or the first escalation of a deadline due on `dueDate` need a year without
+ * holiday data (e.g. a requested completion date in a year not yet loaded): the row is then kept as
+ * calendar-missing, with its due date, and the admins are told.
+ */
+function planNeedsMissingYear(d: DeadlineDeclaration, dueDate: string, calendar: BusinessCalendar): boolean {
+  try {
+    for (const n of d.reminders ?? []) if (n > 0) calendar.workdaysBefore(dueDate, n);
+    if (d.type === 'due' && d.escalate) calendar.addWorkdays(dueDate, 1);
+    return false;
+  } catch (e) {
+    if (e instanceof CalendarYearMissingError) return true;
+    throw e;
+  }
+}
+
+/**
  * The deadline rows one accepted event opens and closes: a declaration opens when one of its
  * states becomes active and closes when none is any longer. A closed `due` deadline is met when
  * it was left on or before its due date, missed after it; a `minimum` one is met (the guards
@@ -86,7 +102,7 @@ export function planDeadlines(i: DeadlinePlanInput): DeadlineChanges {
           length: days,
           startsOn: i.today,
           dueDate,
-          status: dueDate === null ? 'calendar-missing' : 'open',
+          status: dueDate === null || planNeedsMissingYear(d, dueDate, i.calendar) ? 'calendar-missing' : 'open',
           responsible: JSON.stringify(d.responsible),
           supervisor: JSON.stringify(d.supervisor),
           reminders: JSON.stringify(d.reminders),

@@ -1,5 +1,5 @@
 import { BusinessCalendar, CalendarYearMissingError, InvalidDateError } from '@app/calendar';
-import { Actor, ActorProfile, FactDeclaration, SequenceFactDeclaration, shanghaiDate, WorkflowDefinition } from '@app/engine';
+import { Actor, ActorProfile, FactDeclaration, Refusal, SequenceFactDeclaration, shanghaiDate, WorkflowDefinition } from '@app/engine';
 import type { SequenceDraw } from '@app/persistence';
 import type { ActorProfiles } from './actor-profiles';
 import { DocketError } from './runtime.errors';
@@ -17,21 +17,32 @@ function toDate(value: unknown): string | undefined {
   return shanghaiDate(new Date(value).toISOString());
 }
 
+/** The calendar facts of an event: those computed, and those that could not be (with the refusal each stands for). */
+export interface ResolvedFacts {
+  facts: Record<string, unknown>;
+  /** facts whose period touches a year without holiday data (CALENDAR_YEAR_MISSING): refused only when read */
+  unavailable: Record<string, Refusal>;
+}
+
 /**
  * Computes the calendar facts an event declares (working-day, calendar-day and year periods) with
  * the business calendar, before the event reaches the machine. A period that touches a year
- * without holiday data is refused (CALENDAR_YEAR_MISSING), never guessed. Facts of the other kinds
- * (`actor`, `sequence`) are left to `resolveActorFacts` and `planDraws`.
+ * without holiday data is never guessed: the fact is left out and recorded as unavailable, so that
+ * the event is refused (CALENDAR_YEAR_MISSING) only when a rule or an action that applies reads it
+ * (`unavailableFacts` on the event; e.g. the 30-day market-related consultation of a document that
+ * is not market-related). A malformed or out-of-range date is refused at once. Facts of the other
+ * kinds (`actor`, `sequence`) are left to `resolveActorFacts` and `planDraws`.
  */
-export function resolveFacts(
+export function resolveCalendarFacts(
   decls: Record<string, FactDeclaration> | undefined,
   payload: unknown,
   today: string,
   calendar: BusinessCalendar,
   params: Record<string, number>,
-): Record<string, unknown> {
+): ResolvedFacts {
   const facts: Record<string, unknown> = {};
-  if (!decls) return facts;
+  const unavailable: Record<string, Refusal> = {};
+  if (!decls) return { facts, unavailable };
   for (const [name, d] of Object.entries(decls)) {
     if (d.kind === 'actor' || d.kind === 'sequence') continue;
     const from = d.from === 'today' ? today : toDate(get(payload, d.from.payload));
@@ -49,7 +60,8 @@ export function resolveFacts(
           : calendar.addCalendarDays(from, days, { rollToWorkday: d.rollToWorkday });
     } catch (e) {
       if (e instanceof CalendarYearMissingError) {
-        throw new DocketError(422, e.code, e.zh, e.en, 'SPEC §8', { year: e.year, fact: name });
+        unavailable[name] = { status: 422, code: e.code, zh: e.zh, en: e.en, article: 'SPEC §8', details: { year: e.year, fact: name } };
+        continue;
       }
       if (e instanceof InvalidDateError) {
         throw new DocketError(400, e.code, e.zh, e.en, undefined, { fact: name });
@@ -61,6 +73,24 @@ export function resolveFacts(
       throw e;
     }
   }
+  return { facts, unavailable };
+}
+
+/**
+ * The calendar facts an event declares, every one of them needed: a fact that touches a year
+ * without holiday data is refused at once (CALENDAR_YEAR_MISSING). The runtime uses
+ * `resolveCalendarFacts`, which refuses only when a fact is read.
+ */
+export function resolveFacts(
+  decls: Record<string, FactDeclaration> | undefined,
+  payload: unknown,
+  today: string,
+  calendar: BusinessCalendar,
+  params: Record<string, number>,
+): Record<string, unknown> {
+  const { facts, unavailable } = resolveCalendarFacts(decls, payload, today, calendar, params);
+  const [first] = Object.values(unavailable);
+  if (first) throw DocketError.fromRefusal(first);
   return facts;
 }
 

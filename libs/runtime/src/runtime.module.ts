@@ -1,15 +1,19 @@
 import { BusinessCalendar, UpdatableBusinessCalendar } from '@app/calendar';
 import { ConfigError, DOCKET_CONFIG, DocketConfig } from '@app/config';
 import { WorkflowRegistry } from '@app/engine';
-import { USER_REPOSITORY, UserRepository } from '@app/persistence';
+import { DATA_SOURCE, TestClockRepository, USER_REPOSITORY, UserRepository } from '@app/persistence';
 import { allWorkflows } from '@app/workflows';
 import { Global, Logger, Module } from '@nestjs/common';
-import { AdjustableClock, SystemClock } from './clock';
+import type { DataSource } from 'typeorm';
+import { SharedTestClock, SystemClock } from './clock';
 import { LoggingEffectSink } from './effect-sink.port';
 import { UserActorProfiles } from './actor-profiles';
 import { sequencePatternProblems } from './facts.resolver';
 import { ACTOR_PROFILES, BUSINESS_CALENDAR, CLOCK, EFFECT_SINK, WORKFLOW_REGISTRY } from './runtime.di-tokens';
 import { WorkflowRuntime } from './workflow-runtime.service';
+
+/** How often a process looks whether another one moved the shared test clock. */
+const TEST_CLOCK_POLL_MS = 500;
 
 /** The single composition point shared by the API and the worker. Needs PersistenceModule. */
 @Global()
@@ -20,11 +24,15 @@ import { WorkflowRuntime } from './workflow-runtime.service';
     { provide: BUSINESS_CALENDAR, useFactory: () => new UpdatableBusinessCalendar(BusinessCalendar.fromChineseDays()) },
     {
       provide: CLOCK,
-      inject: [DOCKET_CONFIG],
-      useFactory: (config: DocketConfig) => {
+      inject: [DOCKET_CONFIG, DATA_SOURCE],
+      useFactory: async (config: DocketConfig, ds: DataSource) => {
         if (!config.testClock) return new SystemClock();
-        new Logger('Runtime').warn('DOCKET_TEST_CLOCK=1: the server clock can be moved through PUT /api/v1/test/clock');
-        return new AdjustableClock();
+        new Logger('Runtime').warn('DOCKET_TEST_CLOCK=1: the server clock can be moved through PUT /api/v1/test/clock (shared through the database)');
+        // one value for the API and the worker: a process starts where the test clock stands
+        const clock = new SharedTestClock(new TestClockRepository(ds));
+        await clock.sync();
+        clock.poll(TEST_CLOCK_POLL_MS);
+        return clock;
       },
     },
     {

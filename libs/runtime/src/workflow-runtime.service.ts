@@ -31,7 +31,7 @@ import { planDeadlines } from './deadline-planner';
 import { planMigrationDeadlines } from './migration-deadlines';
 import { EffectSink } from './effect-sink.port';
 import { ActorProfiles } from './actor-profiles';
-import { planDraws, resolveActorFacts, resolveFacts } from './facts.resolver';
+import { planDraws, resolveActorFacts, resolveCalendarFacts } from './facts.resolver';
 import { validatePayload } from './payload.validator';
 import { DeadlineScheduler } from './deadline-scheduler.port';
 import { ACTOR_PROFILES, BUSINESS_CALENDAR, CLOCK, DEADLINE_SCHEDULER, EFFECT_SINK, WORKFLOW_REGISTRY } from './runtime.di-tokens';
@@ -138,12 +138,13 @@ export class WorkflowRuntime {
     const def = this.latest(cmd.kind);
     const payload = await validatePayload(def.create.payload, cmd.payload);
     const { at, today } = this.stamp();
+    const calendarFacts = resolveCalendarFacts(def.create.facts, payload, today, this.calendar, this.config.rules);
     const facts = {
-      ...resolveFacts(def.create.facts, payload, today, this.calendar, this.config.rules),
+      ...calendarFacts.facts,
       ...(await resolveActorFacts(def.create.facts, cmd.actor, this.profiles)),
     };
     const caseId = randomUUID();
-    const outcome = startCase(def, { caseId, payload, actor: cmd.actor, at, today, facts });
+    const outcome = startCase(def, { caseId, payload, actor: cmd.actor, at, today, facts, unavailableFacts: calendarFacts.unavailable });
     if (!outcome.ok) throw DocketError.fromRefusal(outcome.refusal);
     const record = buildRecord(null, {
       caseId,
@@ -218,8 +219,10 @@ export class WorkflowRuntime {
       if (!refused.ok) throw DocketError.fromRefusal(refused.refusal);
     }
     const payload = await validatePayload(meta?.payload, cmd.payload);
+    // a fact that cannot be computed (a year without holiday data) refuses the event only if read
+    const calendarFacts = resolveCalendarFacts(meta?.facts, payload, today, this.calendar, this.config.rules);
     const facts = {
-      ...resolveFacts(meta?.facts, payload, today, this.calendar, this.config.rules),
+      ...calendarFacts.facts,
       ...(await resolveActorFacts(meta?.facts, cmd.actor, this.profiles)),
     };
     const draws = planDraws(meta?.facts, today, this.config.ruleTexts);
@@ -231,7 +234,7 @@ export class WorkflowRuntime {
     // number) it runs inside the transaction that draws them, so they commit with the event or not at all.
     const prepare = (drawn: Record<string, string>) => {
       const all = { ...facts, ...drawn };
-      const outcome = stepCase(def, snapshot, { type: cmd.type, payload, actor: cmd.actor, at, today, facts: all });
+      const outcome = stepCase(def, snapshot, { type: cmd.type, payload, actor: cmd.actor, at, today, facts: all, unavailableFacts: calendarFacts.unavailable });
       if (!outcome.ok) throw DocketError.fromRefusal(outcome.refusal);
       const prev = { seq: current.revision, hash: current.headHash };
       const record = buildRecord(prev, {

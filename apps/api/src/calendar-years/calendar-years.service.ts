@@ -1,5 +1,5 @@
 import type { AuthenticatedUser } from '@app/auth';
-import { BusinessCalendar, CalendarDataError, InvalidDateError } from '@app/calendar';
+import { BusinessCalendar, CalendarDataError, CalendarDataImplausibleError, InvalidDateError } from '@app/calendar';
 import { CALENDAR_YEAR_REPOSITORY, CalendarYearsService as CalendarYears } from '@app/deadlines';
 import { CalendarYearRepository } from '@app/persistence';
 import { BUSINESS_CALENDAR, DEADLINE_SCHEDULER, DeadlineScheduler, DocketError } from '@app/runtime';
@@ -36,6 +36,9 @@ export class CalendarYearsAdminService {
     try {
       result = await this.years.load({ year: dto.year, holidays: dto.holidays, workdays: dto.workdays, source: dto.source }, user.id);
     } catch (e) {
+      if (e instanceof CalendarDataImplausibleError) {
+        throw new DocketError(422, e.code, e.zh, e.en, undefined, { year: e.year, problems: e.problems.map((p) => ({ zh: p.zh, en: p.en })) });
+      }
       if (e instanceof CalendarDataError || e instanceof InvalidDateError) throw new DocketError(400, e.code, e.zh, e.en);
       throw e;
     }

@@ -1,6 +1,7 @@
 import { BullmqDeadlineScheduler, CALENDAR_MISSING_JOB, DEADLINE_REMINDER_JOB, DEADLINES_QUEUE, DeadlineReminderService } from '@app/deadlines';
 import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger } from '@nestjs/common';
+import { CLOCK, Clock, syncClock } from '@app/runtime';
+import { Inject, Logger, Optional } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
 
 /**
@@ -15,11 +16,14 @@ export class DeadlineProcessor extends WorkerHost {
   constructor(
     private readonly reminders: DeadlineReminderService,
     private readonly scheduler: BullmqDeadlineScheduler,
+    @Optional() @Inject(CLOCK) private readonly clock?: Clock,
   ) {
     super();
   }
 
   async process(job: Job): Promise<{ outcome: string; recipients?: number; fresh?: number; event?: string; next: string[] }> {
+    // the shared test clock (DOCKET_TEST_CLOCK=1) may have been moved by the API
+    if (this.clock) await syncClock(this.clock);
     if (job.name === CALENDAR_MISSING_JOB) {
       const out = await this.reminders.notifyCalendarMissing(String(job.data?.deadlineId ?? ''));
       return { outcome: out.outcome, ...(out.outcome === 'notified' ? { recipients: out.recipients.length, fresh: out.fresh.length } : {}), next: [] };

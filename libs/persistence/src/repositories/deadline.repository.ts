@@ -41,6 +41,19 @@ export class DeadlineRepository {
     return res.affected === 1;
   }
 
+  /**
+   * Keeps an open deadline as calendar-missing (its due date stays): a date its reminders or its
+   * lateness count need lies in a year without holiday data. False when it is no longer open.
+   */
+  async markCalendarMissing(id: string): Promise<boolean> {
+    const tx = () =>
+      this.dataSource.transaction((m) =>
+        m.createQueryBuilder().update(DeadlineEntity).set({ status: 'calendar-missing' }).where("id = :id AND status = 'open'", { id }).execute(),
+      );
+    const res = await (this.serializer ? this.serializer.run(tx) : tx());
+    return res.affected === 1;
+  }
+
   findById(id: string): Promise<DeadlineEntity | null> {
     return this.dataSource.getRepository(DeadlineEntity).findOne({ where: { id } });
   }
@@ -63,13 +76,13 @@ export class DeadlineRepository {
   }
 
   /** Every open row, in pages (reconciliation re-creates their jobs from these). */
-  async *open(pageSize = 1000): AsyncGenerator<DeadlineEntity[]> {
+  async *open(pageSize = 1000, statuses: DeadlineStatus[] = ['open']): AsyncGenerator<DeadlineEntity[]> {
     let lastId = '';
     for (;;) {
       const page = await this.dataSource
         .getRepository(DeadlineEntity)
         .createQueryBuilder('d')
-        .where("d.status = 'open' AND d.id > :lastId", { lastId })
+        .where('d.status IN (:...statuses) AND d.id > :lastId', { statuses, lastId })
         .orderBy('d.id', 'ASC')
         .take(pageSize)
         .getMany();
