@@ -9,7 +9,7 @@ import { ph } from '../factories/db-fingerprint';
 import { LOAD_2027 } from '../factories/calendar-years.factory';
 import { NO_PROCEDURES, runMajorDecision } from '../factories/major-decision.factory';
 import { runNormativeDocument } from '../factories/normative-document.factory';
-import { caseInLegalityReview, Deliverer, inboxOf, issueOpinion, kindsOf, legalityReviewLeftUntouched } from '../factories/reminders.factory';
+import { caseInLegalityReview, Deliverer, inboxOf, issueOpinion, kindsOf, legalityReviewLeftUntouched, yearNoticesOf } from '../factories/reminders.factory';
 import { until, waitIdle } from '../factories/queue.factory';
 import { ApiClient } from '../setup/api-client';
 import { dropPrefix, requireRedis, TEST_REDIS_URL } from '../setup/redis';
@@ -202,7 +202,9 @@ describe.each(DRIVERS)('deadline reminders with BullMQ on %s', (driver) => {
     worker.setClock('2026-12-10T02:00:00.000Z');
     await api.ok('secretary', id, 'RECORD_PARTY_COMMITTEE_REPORT', { reportedAt: '2026-12-10', outcome: 'AGREED' });
     await waitIdle(scheduler.queue);
-    expect(kindsOf(await inboxOf(api, 'admin', id))).toEqual(['calendar-missing']);
+    // the admins are told once for the missing year, not per case
+    expect((await yearNoticesOf(api, 'admin')).map((n) => n.title.zh)).toEqual(['【缺少节假日数据】请导入2027年节假日安排']);
+    expect(await inboxOf(api, 'admin', id)).toEqual([]);
     const loaded = await api.post('admin', '/admin/calendar-years', LOAD_2027);
     expect(loaded.body.recomputed).toEqual([expect.objectContaining({ caseId: id, dueDate: '2027-01-08' })]);
     // the worker has not loaded 2027 itself: it finds it in the table when a job needs it
