@@ -332,6 +332,14 @@ export interface DeadlineDeclaration<C = any> {
    * should stay in `states` when the deadline is to keep escalating until it is met.
    */
   onMissed?: { event: string };
+  /**
+   * The legal date that decides met / missed when the event that closes the deadline carries it
+   * (issue 9 §8): a dotted payload path holding a YYYY-MM-DD (or ISO) date, e.g. `filedOn` of a
+   * RECORD_FILING. A filing made on its due day and recorded the day after is met; the recording
+   * time stays in the history (the row's `closedAt`). Without it, or when the closing event does
+   * not carry the date, the day of the event decides.
+   */
+  metBy?: { payload: string };
   article: string;
 }
 

@@ -257,6 +257,7 @@ export class WorkflowRuntime {
         context: outcome.context,
         seq: record.seq,
         eventType: cmd.type,
+        payload,
         at,
         today,
         orgUnits: patch.orgUnits,

@@ -97,6 +97,8 @@ export const ADMINISTRATIVE_CONTRACT_DEADLINES: DeadlineDeclaration<Administrati
     supervisor: ['town-head'],
     reminders: [2, 0],
     escalate: true,
+    // issue 9 §8: the day of filing decides met / missed, not the day it was recorded
+    metBy: { payload: 'filedOn' },
     article: '浙政办发〔2013〕37号',
   },
 ];

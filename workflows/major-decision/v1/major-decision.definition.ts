@@ -185,6 +185,8 @@ export const MAJOR_DECISION_DEADLINES: DeadlineDeclaration<MajorDecisionContext>
     supervisor: ['town-head'],
     reminders: [3, 0],
     escalate: true,
+    // issue 9 §8: the day of publication decides met / missed, not the day it was recorded
+    metBy: { payload: 'publishedAt' },
     article: 'R713 Art. 32; OGI Art. 26',
   },
 ];

@@ -217,6 +217,8 @@ const filingDeadline = (
   escalate: true,
   // policy N13: the day after the due date, Docket marks the line overdue
   onMissed: { event: 'MARK_FILING_OVERDUE' },
+  // issue 9 §8: the day of filing decides met / missed, not the day it was recorded
+  metBy: { payload: 'filedOn' },
   article,
 });
 
@@ -261,6 +263,8 @@ export const NORMATIVE_DOCUMENT_DEADLINES: DeadlineDeclaration<NormativeDocument
     supervisor: ['town-head'],
     reminders: [3, 0],
     escalate: true,
+    // issue 9 §8: the day of publication decides met / missed, not the day it was recorded
+    metBy: { payload: 'publishedAt' },
     article: 'OGI Art. 20, 26',
   },
   filingDeadline(

@@ -101,6 +101,8 @@ export const PARTY_NORMATIVE_DOCUMENT_DEADLINES: DeadlineDeclaration<PartyNormat
     escalate: true,
     // policy P8: the day after the due date, Docket marks the case overdue
     onMissed: { event: 'MARK_OVERDUE' },
+    // issue 9 §8: the day of filing decides met / missed, not the day it was recorded
+    metBy: { payload: 'filedOn' },
     article: 'PFR 2012 Art. 4',
   },
 ];
