@@ -205,6 +205,41 @@ export interface EventMeta {
    * does not list a case for it.
    */
   standing?: true;
+  /**
+   * The legal dates the payload states (issue 9 §9), checked by the runtime in one place after the
+   * machine's own rules: a `done` date may not lie in the future, no date may precede the prior
+   * facts it follows (`notBefore`), and a `done` or `scheduled` date before the day it is recorded
+   * is a 补录 (recording a past act from paper) that needs a stated reason within a window.
+   */
+  legalDates?: LegalDateDeclaration[];
+}
+
+/**
+ * One date of an event's payload and what it means (issue 9 §9):
+ * - `done`: reports something done (filed, published, signed): not in the future;
+ * - `scheduled`: a date set ahead (a comment period's opening and close, a requested completion
+ *   date): not in the past unless recorded as 补录;
+ * - `stated`: a date the document itself states (in force from, valid until): checked only
+ *   against its `notBefore` bounds.
+ * A `done` or `scheduled` date before the day of the event is accepted only as 补录 (backfill,
+ * with a reason, within `records.backfill.maxDays`).
+ */
+export interface LegalDateDeclaration<C = any> {
+  /** dotted payload path holding a YYYY-MM-DD (or ISO 8601) date; an absent value is not checked */
+  payload: string;
+  kind: 'done' | 'scheduled' | 'stated';
+  label: Label;
+  /** the prior facts the date may not precede (e.g. publication not before registration) */
+  notBefore?: PriorFact<C>[];
+  article?: string;
+}
+
+/** A fact of the case (or of the same payload) a legal date follows, read before the event. */
+export interface PriorFact<C = any> {
+  label: Label;
+  /** its date (YYYY-MM-DD, or an ISO time read as its Asia/Shanghai day); undefined / null: not known, not checked */
+  date: (args: { context: C; payload: any }) => string | null | undefined;
+  article?: string;
 }
 
 /**

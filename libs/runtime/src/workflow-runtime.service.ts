@@ -33,6 +33,7 @@ import { EffectSink } from './effect-sink.port';
 import { ActorProfiles } from './actor-profiles';
 import { planDraws, resolveActorFacts, resolveCalendarFacts } from './facts.resolver';
 import { validatePayload } from './payload.validator';
+import { BackfillRequest, checkLegalDates } from './legal-dates.checker';
 import { DeadlineScheduler } from './deadline-scheduler.port';
 import { ACTOR_PROFILES, BUSINESS_CALENDAR, CLOCK, DEADLINE_SCHEDULER, EFFECT_SINK, WORKFLOW_REGISTRY } from './runtime.di-tokens';
 import { caseAlreadyExists, caseNotFound, DocketError, revisionConflict, sequenceNumberTaken } from './runtime.errors';
@@ -49,6 +50,8 @@ export interface DispatchCommand {
   payload: unknown;
   actor: Actor;
   expectedRevision?: number;
+  /** a 补录: the event records a past act (issue 9 §9), with the reason stated */
+  backfill?: BackfillRequest;
 }
 
 export interface MigrateCommand {
@@ -236,6 +239,15 @@ export class WorkflowRuntime {
       const all = { ...facts, ...drawn };
       const outcome = stepCase(def, snapshot, { type: cmd.type, payload, actor: cmd.actor, at, today, facts: all, unavailableFacts: calendarFacts.unavailable });
       if (!outcome.ok) throw DocketError.fromRefusal(outcome.refusal);
+      // the event's legal dates, after the machine's own rules (issue 9 §9); a 补录 is recorded in its facts
+      const backfill = checkLegalDates({
+        declarations: meta?.legalDates,
+        payload,
+        context: snapshot.context,
+        today,
+        backfill: cmd.backfill,
+        params: this.config.rules,
+      });
       const prev = { seq: current.revision, hash: current.headHash };
       const record = buildRecord(prev, {
         caseId: current.id,
@@ -243,7 +255,7 @@ export class WorkflowRuntime {
         payload,
         actor: cmd.actor,
         at,
-        facts: all,
+        facts: backfill ? { ...all, backfill } : all,
         workflow: { kind: def.kind, version: def.version },
         stateAfter: outcome.value,
         stateHash: outcome.stateHash,
