@@ -5,6 +5,7 @@
 import type { WorkflowDefinition } from '@app/engine';
 import { majorDecisionV1 } from './major-decision/v1';
 import { normativeDocumentV1 } from './normative-document/v1';
+import { normativeDocumentV2 } from './normative-document/v2';
 import { partyNormativeDocumentV1 } from './party-normative-document/v1';
 import { administrativeContractV1 } from './administrative-contract/v1';
 import { enforcementDecisionV1 } from './enforcement-decision/v1';
@@ -14,5 +15,6 @@ export * as majorDecision from './major-decision/v1';
 export { majorDecisionV1, majorDecisionV1Machine } from './major-decision/v1';
 export * as decisionCatalog from './decision-catalog/v1';
 export * as normativeDocument from './normative-document/v1';
+export { ENDED_STATES, inForceOn, standingOfCase, standingOfRecords, type DocumentStanding } from './common/in-force';
 
-export const allWorkflows: WorkflowDefinition[] = [majorDecisionV1, normativeDocumentV1, partyNormativeDocumentV1, administrativeContractV1, enforcementDecisionV1, decisionCatalogV1];
+export const allWorkflows: WorkflowDefinition[] = [majorDecisionV1, normativeDocumentV1, normativeDocumentV2, partyNormativeDocumentV1, administrativeContractV1, enforcementDecisionV1, decisionCatalogV1];

@@ -375,6 +375,11 @@ export interface DeadlineDeclaration<C = any> {
    * not carry the date, the day of the event decides.
    */
   metBy?: { payload: string };
+  /**
+   * Events that close the deadline as met whatever the day: the event it waits for (e.g. EXPIRE,
+   * sent by `onMissed` the day after a validity ended, is the deadline reached, not missed).
+   */
+  metOn?: string[];
   article: string;
 }
 

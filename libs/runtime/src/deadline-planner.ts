@@ -94,6 +94,8 @@ export function planDeadlines(i: DeadlinePlanInput): DeadlineChanges {
         ? 'restarted'
         : d.cancelOn?.includes(i.eventType)
           ? 'cancelled'
+          : d.metOn?.includes(i.eventType)
+          ? 'met'
           : row.dueDate === null
           ? 'cancelled'
           : d.type === 'minimum'

@@ -13,13 +13,15 @@
  *   open and overdue = rows of a `due` deadline opened by year end, still open at year end (not
  *   closed, or closed only later) and due on or before 31 December; on-time rate = met ÷ (met + missed + open and overdue).
  *   Filings are the declarations whose key names a filing.
- * - documents (administrative and party normative documents): issued in the year; in force, expired,
- *   repealed at year end.
+ * - documents (administrative and party normative documents): issued in the year; in force at year
+ *   end = 现行有效 on 31 December as workflows/common/in-force.ts defines it (published, not repealed,
+ *   expired or withdrawn, validity not passed — the same definition cleanup campaigns use); expired
+ *   (moved to `expired`, or validity ended by year end), repealed at year end.
  * - catalog: the items of the year's published catalog; completed = the item's case published its
  *   decision (PUBLISH_DECISION) by year end.
  */
 import { describeDefinition, Label, leafPaths, stateMetaOf, StateValue, WorkflowRegistry } from '@app/engine';
-import { decisionCatalog } from '@app/workflows';
+import { decisionCatalog, ENDED_STATES, inForceOn, standingOfRecords } from '@app/workflows';
 
 export const REVIEW_KINDS = ['major-decision', 'normative-document', 'party-normative-document', 'administrative-contract', 'enforcement-decision'] as const;
 const DOCUMENT_KINDS: Record<string, string> = { 'normative-document': 'PUBLISH_DOCUMENT', 'party-normative-document': 'ISSUE_DOCUMENT' };
@@ -241,13 +243,20 @@ export function annualReport(input: ReportInput) {
     const ofKind = cases.filter((c) => c.kind === kind);
     const issued = ofKind.filter((c) => has(c, issueEvent));
     const at = (c: ReportCase) => yearEnd.get(c.id)!.path;
+    const standing = (c: ReportCase) => standingOfRecords(byCase.get(c.id) ?? [], issueEvent);
     const label = kindLabel(kind);
     return {
       kind,
       label,
       issuedInYear: figure(`documents.${kind}.issued`, { zh: `${label.zh}：年内制发`, en: `${label.en}: issued in the year` }, issued.filter((c) => has(c, issueEvent, inYear)).map((c) => c.id)),
-      inForce: figure(`documents.${kind}.inForce`, { zh: `${label.zh}：年底现行有效`, en: `${label.en}: in force at year end` }, issued.filter((c) => !['repealed', 'expired', 'withdrawn'].includes(at(c))).map((c) => c.id)),
-      expired: figure(`documents.${kind}.expired`, { zh: `${label.zh}：已失效`, en: `${label.en}: expired` }, ofKind.filter((c) => at(c) === 'expired').map((c) => c.id)),
+      // 现行有效 as cleanup campaigns read it (workflows/common/in-force.ts): published, not ended, validity not passed
+      inForce: figure(`documents.${kind}.inForce`, { zh: `${label.zh}：年底现行有效`, en: `${label.en}: in force at year end` }, issued.filter((c) => inForceOn(standing(c), lastDay)).map((c) => c.id)),
+      // expired: moved to `expired`, or its validity ended by year end (the case not yet moved)
+      expired: figure(
+        `documents.${kind}.expired`,
+        { zh: `${label.zh}：已失效`, en: `${label.en}: expired` },
+        ofKind.filter((c) => at(c) === 'expired' || (issued.includes(c) && !ENDED_STATES.includes(at(c)) && !inForceOn(standing(c), lastDay))).map((c) => c.id),
+      ),
       repealed: figure(`documents.${kind}.repealed`, { zh: `${label.zh}：已废止`, en: `${label.en}: repealed` }, ofKind.filter((c) => at(c) === 'repealed').map((c) => c.id)),
     };
   });
