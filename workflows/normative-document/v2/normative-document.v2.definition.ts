@@ -41,7 +41,8 @@ export const NORMATIVE_DOCUMENT_V2_DEADLINES: DeadlineDeclaration<NormativeDocum
     unit: 'calendarDays',
     length: NORMATIVE_DOCUMENT_PARAMS.validityMaxDays,
     dueDate: (ctx) => ctx.inEffect?.validUntil,
-    responsible: ['secretary'],
+    // nobody has to act: Docket expires the document itself (no reminders, no overdue notices)
+    responsible: [],
     supervisor: [],
     reminders: [],
     escalate: false,
