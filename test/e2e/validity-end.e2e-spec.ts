@@ -9,7 +9,7 @@
 import { EmbeddedDeadlineScheduler } from '@app/deadlines';
 import { ApiClient } from '../setup/api-client';
 import { DRIVERS, startTestApp, TestApp } from '../setup/test-app';
-import { runNormativeDocument } from '../factories/normative-document.factory';
+import { NORMATIVE_DOCUMENT_PROPOSAL, NORMATIVE_DRAFT_HASH, runNormativeDocument } from '../factories/normative-document.factory';
 
 describe.each(DRIVERS)('normative-document v2: validity end and 现行有效 on %s', (driver) => {
   let t: TestApp;
@@ -71,5 +71,18 @@ describe.each(DRIVERS)('normative-document v2: validity end and 现行有效 on 
     const campaign = (await api.post('legal-reviewer', '/cleanup-campaigns', { name: '2020年专项清理（待备案文件）', kind: 'SPECIAL', basis: '专项清理' })).body;
     const mine = campaign.cases.find((c: any) => c.caseId === pending.id);
     expect(mine).toMatchObject({ outcome: 'opened' });
+  });
+
+  it('issue 9 §14a: a market-related consultation may be shorter than 30 days with a reason stated in the notice', async () => {
+    await api.setClock('2026-03-02T02:00:00Z');
+    const res = await api.post('dept-head', '/cases', { kind: 'normative-document', title: '掌起镇农贸市场摊位管理办法', proposal: NORMATIVE_DOCUMENT_PROPOSAL });
+    const id = res.body.id as string;
+    await api.ok('dept-head', id, 'SUBMIT_DRAFT', { title: '掌起镇农贸市场摊位管理办法', documentHash: NORMATIVE_DRAFT_HASH, marketRelated: true, explanation: '起草说明' });
+    const short = { opensAt: '2026-03-02', closesAt: '2026-03-16', channels: ['掌起镇人民政府网站'] };
+    const refused = await api.event('dept-head', id, 'PUBLISH_FOR_COMMENT', short);
+    expect([refused.status, refused.body.code, refused.body.article]).toEqual([422, 'MARKET_CONSULTATION_TOO_SHORT', 'OBE Art. 62']);
+    expect(refused.body.messageZh).toContain('一般不少于30日');
+    const ok = await api.ok('dept-head', id, 'PUBLISH_FOR_COMMENT', { ...short, shortenedReason: '上级部署限期出台，征求意见期限缩短为14日' });
+    expect(ok.case.state.path).toBe('publicConsultation.commentOpen');
   });
 });

@@ -24,8 +24,18 @@ import { normativeDocumentV2Machine, normativeDocumentV2Rules } from './normativ
 /** Sent by Docket itself the day after the validity ended (`validityEnd` deadline's onMissed). */
 export class ExpirePayload extends DeadlineMissedPayload {}
 
+/** OBE Art. 62 一般不少于30日: the shortest market-related consultation with a stated reason (0: no bound beyond it). */
+export const SHORTENED_MARKET_CONSULTATION_MIN_DAYS = { key: 'normdoc.marketRelated.shortenedMinDays', default: 0, article: 'OBE Art. 62' } as const;
+
 export const NORMATIVE_DOCUMENT_V2_EVENTS: Record<string, EventMeta> = {
   ...NORMATIVE_DOCUMENT_EVENTS,
+  PUBLISH_FOR_COMMENT: {
+    ...NORMATIVE_DOCUMENT_EVENTS.PUBLISH_FOR_COMMENT,
+    facts: {
+      ...NORMATIVE_DOCUMENT_EVENTS.PUBLISH_FOR_COMMENT.facts,
+      minShortenedMarketClosesAt: { kind: 'calendarDaysAfter', from: { payload: 'opensAt' }, days: SHORTENED_MARKET_CONSULTATION_MIN_DAYS, rollToWorkday: false },
+    },
+  },
   EXPIRE: { ...ev('有效期届满失效', 'Expire at the end of validity', ['system'], ExpirePayload), rules: ['validityEndReached'] },
 };
 
