@@ -46,10 +46,15 @@ describe.each(DRIVERS)('a filing is judged by its filing date on %s', (driver) =
 
     // recorded on 2025-12-04 (the filing itself was made on 12-03, its due day)
     await api.setClock('2025-12-04T02:00:00Z');
-    const rec = await api.ok('secretary', onTime, 'RECORD_FILING', {
-      filedOn: '2025-12-03',
-      filedWith: '中共慈溪市委办公室',
+    // a filing day before the recording day is a 补录 (issue 9 §9): recorded with its reason
+    const res = await api.post('secretary', `/cases/${onTime}/events`, {
+      type: 'RECORD_FILING',
+      payload: { filedOn: '2025-12-03', filedWith: '中共慈溪市委办公室' },
+      backfill: { reason: '备案回执为纸质件，次日录入' },
     });
+    expect(res.status).toBe(200);
+    const rec = res.body;
+    expect(rec.event.facts.backfill).toMatchObject({ reason: '备案回执为纸质件，次日录入', recordedOn: '2025-12-04' });
     // the recording time stays in the history
     expect(rec.event.at).toMatch(/^2025-12-04T02:00/);
     // filed on 12-04, a day after its due day: missed
