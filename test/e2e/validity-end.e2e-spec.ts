@@ -7,6 +7,8 @@
  * force, and a campaign reviews it.
  */
 import { EmbeddedDeadlineScheduler } from '@app/deadlines';
+import { SYSTEM_ROLE, SYSTEM_USER_ID } from '@app/engine';
+import { WorkflowRuntime } from '@app/runtime';
 import { ApiClient } from '../setup/api-client';
 import { DRIVERS, startTestApp, TestApp } from '../setup/test-app';
 import { NORMATIVE_DOCUMENT_PROPOSAL, NORMATIVE_DRAFT_HASH, runNormativeDocument } from '../factories/normative-document.factory';
@@ -43,6 +45,12 @@ describe.each(DRIVERS)('normative-document v2: validity end and 现行有效 on 
     // a second document published in 2025, still awaiting its filings at the campaign
     await runScheduler('2025-05-21T12:00:00Z');
     expect((await api.get('auditor', `/cases/${doc.id}`)).body.state.path).toBe('inForce.evaluated');
+    // on the last day of validity (it runs to 24:00) the system's EXPIRE itself is refused
+    const runtime = t.app.get(WorkflowRuntime, { strict: false });
+    const early = await runtime
+      .dispatch({ caseId: doc.id, type: 'EXPIRE', payload: { deadlineKey: 'validityEnd', dueDate: '2025-05-21' }, actor: { userId: SYSTEM_USER_ID, role: SYSTEM_ROLE, orgUnit: created.orgUnit } })
+      .then(() => null, (e) => e);
+    expect([early?.code, early?.article]).toEqual(['VALIDITY_END_NOT_REACHED', 'CC Art. 203']);
     await runScheduler('2025-05-22T01:00:00Z');
     const after = (await api.get('auditor', `/cases/${doc.id}`)).body;
     expect([after.state.path, after.status]).toEqual(['expired', 'done']);

@@ -12,7 +12,8 @@
  * - deadlines, by workflow and declaration: met and missed = rows closed in the year as met / missed;
  *   open and overdue = rows of a `due` deadline opened by year end, still open at year end (not
  *   closed, or closed only later) and due on or before 31 December; on-time rate = met ÷ (met + missed + open and overdue).
- *   Filings are the declarations whose key names a filing.
+ *   Filings are the declarations whose key names a filing. A deadline nobody must act on (no
+ *   responsible role, e.g. a validity end Docket acts on itself) is not a duty and is left out.
  * - documents (administrative and party normative documents): issued in the year; in force at year
  *   end = 现行有效 on 31 December as workflows/common/in-force.ts defines it (published, not repealed,
  *   expired or withdrawn, validity not passed — the same definition cleanup campaigns use); expired
@@ -56,6 +57,8 @@ export interface ReportDeadline {
   dueDate: string | null;
   openedAt: string;
   closedAt: string | null;
+  /** who must meet it; a deadline nobody must act on (e.g. a validity end Docket acts on itself) is no duty and not reported */
+  responsible?: string[];
 }
 
 export interface ReportInput {
@@ -193,11 +196,13 @@ export function annualReport(input: ReportInput) {
 
   // ---- deadlines and filings
   const caseIds = new Set(cases.map((c) => c.id));
-  const closed = input.deadlines.filter((d) => caseIds.has(d.caseId) && (d.status === 'met' || d.status === 'missed') && inYear(d.closedAt));
+  // on-time figures are about duties: a deadline nobody must act on (normative-document v2's validity end) is left out
+  const duty = (d: ReportDeadline) => !d.responsible || d.responsible.length > 0;
+  const closed = input.deadlines.filter((d) => duty(d) && caseIds.has(d.caseId) && (d.status === 'met' || d.status === 'missed') && inYear(d.closedAt));
   // still running at year end although its last day was in the year or before: overdue at year end
   const lastDay = `${year}-12-31`;
   const openOverdue = input.deadlines.filter(
-    (d) => caseIds.has(d.caseId) && d.type === 'due' && d.openedAt < end && (!d.closedAt || d.closedAt >= end) && !!d.dueDate && d.dueDate <= lastDay && d.status !== 'calendar-missing',
+    (d) => duty(d) && caseIds.has(d.caseId) && d.type === 'due' && d.openedAt < end && (!d.closedAt || d.closedAt >= end) && !!d.dueDate && d.dueDate <= lastDay && d.status !== 'calendar-missing',
   );
   const counted = [...closed, ...openOverdue];
   const isOpenOverdue = new Set(openOverdue);
