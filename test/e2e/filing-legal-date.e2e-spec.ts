@@ -2,11 +2,14 @@
  * Issue 9 §8: a filing is judged by the day it was filed (the record's own legal date), not by the
  * day it was typed in. A party document issued 2025-11-03 is due for filing on 2025-12-03; filed
  * that day and recorded on 2025-12-04, the filing is met — in GET /deadlines and in the 2025 annual
- * report — while the history keeps the recording time.
+ * report — while the history keeps the recording time. The same for normative-document and
+ * contract filings.
  */
 import { ApiClient } from '../setup/api-client';
 import { DRIVERS, startTestApp, TestApp } from '../setup/test-app';
 import { PARTY_DOCUMENT_PROPOSAL, PARTY_DRAFT_HASH } from '../factories/party-normative-document.factory';
+import { runNormativeDocument } from '../factories/normative-document.factory';
+import { contractSteps, createContract, runStep as runAc } from '../factories/administrative-contract.factory';
 
 describe.each(DRIVERS)('a filing is judged by its filing date on %s', (driver) => {
   let t: TestApp;
@@ -72,5 +75,32 @@ describe.each(DRIVERS)('a filing is judged by its filing date on %s', (driver) =
     const party = r.deadlines.find((d: any) => d.kind === 'party-normative-document' && d.key === 'partyFiling');
     expect(party.met.caseIds).toEqual([onTime]);
     expect(party.missed.caseIds).toEqual([late]);
+  });
+
+  const backfilled = async (user: string, id: string, type: string, payload: Record<string, unknown>) => {
+    const res = await api.post(user, `/cases/${id}/events`, { type, payload, backfill: { reason: '纸质回执，事后录入' } });
+    expect([type, res.status]).toEqual([type, 200]);
+    return res.body;
+  };
+  const rowOf = async (id: string, key: string) => (await api.get('auditor', `/deadlines?status=all&caseId=${id}`)).body.items.find((d: { key: string }) => d.key === key);
+
+  it('the same for a normative document filing and a contract filing', async () => {
+    // published 2020-04-22: the government filing is due 2020-05-22 (30 days), the presidium's 05-07
+    const nd = await runNormativeDocument(api, { before: 'fileGovernment' });
+    await api.setClock('2020-05-06T02:00:00Z');
+    await api.ok('secretary', nd.id, 'RECORD_FILING', { line: 'TOWNSHIP_PRESIDIUM', filedOn: '2020-05-06', filedWith: '掌起镇人大主席团' });
+    await api.setClock('2020-05-25T02:00:00Z');
+    await backfilled('secretary', nd.id, 'RECORD_FILING', { line: 'GOVERNMENT', filedOn: '2020-05-22', filedWith: '慈溪市司法局' });
+    expect(await rowOf(nd.id, 'governmentFiling')).toMatchObject({ status: 'met', dueDate: '2020-05-22' });
+
+    // signed Fri 2020-07-10: entered and filed within 5 working days, due 07-17; recorded on Mon 07-20
+    const ac = await createContract(api, '掌起镇农贸市场摊位租赁合同');
+    for (const s of contractSteps()) {
+      if (s.name === 'file') break;
+      await runAc(api, ac, s);
+    }
+    await api.setClock('2020-07-20T02:00:00Z');
+    await backfilled('dept-head', ac, 'RECORD_FILING', { filedOn: '2020-07-17', filedWith: '慈溪市司法局' });
+    expect(await rowOf(ac, 'contractFiling')).toMatchObject({ status: 'met', dueDate: '2020-07-17' });
   });
 });
