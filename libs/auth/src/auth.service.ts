@@ -1,8 +1,34 @@
-import { USER_REPOSITORY, UserRepository } from '@app/persistence';
+import { type Role, SYSTEM_ROLE } from '@app/engine';
+import { USER_ID_PATTERN, USER_REPOSITORY, UserEntity, UserRepository } from '@app/persistence';
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { invalidCredentials } from './auth.errors';
+import { invalidCredentials, tokenInvalid, unauthenticated } from './auth.errors';
+import type { AuthenticatedUser } from './authenticated-user';
 import { DUMMY_HASH, verifyPassword } from './password-hasher';
+
+/** The claims Docket puts in its tokens. */
+export interface DocketTokenClaims {
+  sub: string;
+  username: string;
+  iat: number;
+  exp: number;
+}
+
+/** The bearer token of a request: the Authorization header, else (where a browser cannot set it) a cookie. */
+export function bearerToken(authorization: string | undefined): string | undefined {
+  return authorization?.startsWith('Bearer ') ? authorization.slice(7).trim() || undefined : undefined;
+}
+
+export function toAuthenticatedUser(row: UserEntity): AuthenticatedUser {
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.displayName,
+    orgUnit: row.orgUnit,
+    // the system role is Docket's own (deadline events), never a person's, even if a row names it
+    roles: (JSON.parse(row.roles) as Role[]).filter((r) => r !== SYSTEM_ROLE),
+  };
+}
 
 @Injectable()
 export class AuthService {
@@ -18,5 +44,33 @@ export class AuthService {
     if (!user || !user.active || !ok) throw invalidCredentials();
     const accessToken = await this.jwt.signAsync({ sub: user.id, username: user.username });
     return { accessToken, tokenType: 'Bearer' };
+  }
+
+  /**
+   * The one check of a token, for the API's guard and the queue dashboard's: a valid signature and
+   * lifetime, claims that name a user id and an expiry, and an active user of that id. Throws 401
+   * UNAUTHENTICATED (missing, forged, expired) or TOKEN_INVALID (signed, but its claims are not ours).
+   */
+  async authenticate(token: string | undefined): Promise<{ row: UserEntity; user: AuthenticatedUser }> {
+    if (!token) throw unauthenticated();
+    let claims: unknown;
+    try {
+      claims = await this.jwt.verifyAsync(token);
+    } catch {
+      throw unauthenticated();
+    }
+    const c = this.checkClaims(claims);
+    const row = await this.users.findById(c.sub);
+    if (!row || !row.active) throw unauthenticated();
+    return { row, user: toAuthenticatedUser(row) };
+  }
+
+  private checkClaims(claims: unknown): DocketTokenClaims {
+    if (!claims || typeof claims !== 'object' || Array.isArray(claims)) throw tokenInvalid('the payload is not an object');
+    const c = claims as Record<string, unknown>;
+    if (typeof c.sub !== 'string' || !USER_ID_PATTERN.test(c.sub)) throw tokenInvalid('sub is not a user id');
+    // jsonwebtoken accepts a token without exp as never expiring: Docket's tokens always expire
+    if (typeof c.exp !== 'number' || !Number.isFinite(c.exp)) throw tokenInvalid('exp is missing');
+    return c as unknown as DocketTokenClaims;
   }
 }

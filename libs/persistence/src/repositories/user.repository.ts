@@ -10,15 +10,25 @@ export type UserQualificationPatch = Pick<
   'legalQualificationCertNo' | 'legalQualificationObtainedOn' | 'legalReviewSince' | 'qualificationsUpdatedAt' | 'qualificationsUpdatedBy'
 >;
 
+/** User ids are UUIDs (randomUUID); anything else names no user. */
+export const USER_ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** Users, org units and the security log. */
 export class UserRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  findByUsername(username: string): Promise<UserEntity | null> {
+  /**
+   * Null for anything but a non-empty text: TypeORM drops a `where` condition whose value is
+   * undefined, so `findOne({ where: { username: undefined } })` would answer the first user.
+   */
+  async findByUsername(username: unknown): Promise<UserEntity | null> {
+    if (typeof username !== 'string' || !username) return null;
     return this.dataSource.getRepository(UserEntity).findOne({ where: { username } });
   }
 
-  findById(id: string): Promise<UserEntity | null> {
+  /** Null for anything but a well-formed user id (never an undefined reaching the `where`). */
+  async findById(id: unknown): Promise<UserEntity | null> {
+    if (typeof id !== 'string' || !USER_ID_PATTERN.test(id)) return null;
     return this.dataSource.getRepository(UserEntity).findOne({ where: { id } });
   }
 
