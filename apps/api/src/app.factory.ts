@@ -3,9 +3,9 @@ import { LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { json } from 'express';
 import { ApiModule } from './api.module';
 import { bodyGuard } from './common/body-guard.middleware';
+import { jsonBody } from './common/json-body.middleware';
 import { docketValidationPipe } from './common/validation.pipe';
 import { mountQueueDashboard } from './queue-dashboard/queue-dashboard.module';
 
@@ -15,8 +15,8 @@ const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose']
 export async function createApp(config: DocketConfig): Promise<NestExpressApplication> {
   const logger = config.logLevel === 'silent' ? false : LEVELS.slice(0, LEVELS.indexOf(config.logLevel as LogLevel) + 1);
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config), { logger, bodyParser: false });
-  // 2 MB: room for a long proposal; larger bodies answer 413, never a crash.
-  app.use(json({ limit: '2mb', strict: true }));
+  // 2 MB: room for a long proposal; larger bodies answer 413, never a crash; undecodable ones 400.
+  app.use(jsonBody({ limit: '2mb' }));
   app.use(bodyGuard);
   mountQueueDashboard(app, config);
   app.set('trust proxy', 'loopback');
