@@ -36,7 +36,8 @@ export async function createApp(config: DocketConfig): Promise<NestExpressApplic
   app.use(jsonBody({ limit: '2mb' }));
   app.use(bodyGuard);
   mountQueueDashboard(app, config);
-  app.set('trust proxy', 'loopback');
+  // X-Forwarded-For is believed only from the proxies TRUST_PROXY names (default: none)
+  app.set('trust proxy', config.trustProxy);
   app.setGlobalPrefix('api/v1');
   app.useGlobalPipes(docketValidationPipe());
   app.enableShutdownHooks();

@@ -21,3 +21,19 @@ export const tokenInvalid = (reason: string) =>
     undefined,
     { reason },
   );
+
+/** The wall-clock time in Beijing (UTC+8, no daylight saving) of an instant: 2026-12-03 18:15. */
+export function beijingTime(isoInstant: string): string {
+  return new Date(Date.parse(isoInstant) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+/** Too many consecutive wrong passwords: the account is locked until an instant, whatever the client address. */
+export const accountLocked = (lockedUntil: string) =>
+  new DocketError(
+    423,
+    'ACCOUNT_LOCKED',
+    `该账号因连续输错密码已被锁定，至北京时间 ${beijingTime(lockedUntil)} 自动解锁；如需提前解锁，请联系系统管理员`,
+    `This account is locked after too many wrong passwords until ${lockedUntil} (${beijingTime(lockedUntil)} Beijing time); ask an administrator to unlock it sooner`,
+    undefined,
+    { lockedUntil },
+  );

@@ -1,8 +1,10 @@
+import { DOCKET_CONFIG, DocketConfig } from '@app/config';
 import { type Role, SYSTEM_ROLE } from '@app/engine';
 import { USER_ID_PATTERN, USER_REPOSITORY, UserEntity, UserRepository } from '@app/persistence';
+import { CLOCK, Clock } from '@app/runtime';
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { invalidCredentials, tokenInvalid, unauthenticated } from './auth.errors';
+import { accountLocked, invalidCredentials, tokenInvalid, unauthenticated } from './auth.errors';
 import type { AuthenticatedUser } from './authenticated-user';
 import { DUMMY_HASH, verifyPassword } from './password-hasher';
 
@@ -35,13 +37,28 @@ export class AuthService {
   constructor(
     private readonly jwt: JwtService,
     @Inject(USER_REPOSITORY) private readonly users: UserRepository,
+    @Inject(DOCKET_CONFIG) private readonly config: DocketConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
+  /**
+   * A password login. A locked account is refused before its password is tried (423 ACCOUNT_LOCKED,
+   * until when); the LOGIN_LOCKOUT_THRESHOLD-th consecutive wrong password locks it for
+   * LOGIN_LOCKOUT_MINUTES, counted on the user row whatever the client address; a success clears the count.
+   */
   async login(username: string, password: string): Promise<{ accessToken: string; tokenType: 'Bearer' }> {
     const user = await this.users.findByUsername(username);
+    const now = this.clock.now();
+    if (user?.lockedUntil && Date.parse(user.lockedUntil) > now.getTime()) throw accountLocked(user.lockedUntil);
     // Verify against a dummy hash for unknown users so timing does not reveal which usernames exist.
     const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
+    if (user && !ok) {
+      const { threshold, minutes } = this.config.loginLockout;
+      const lockedUntil = await this.users.recordFailedLogin(user.id, threshold, new Date(now.getTime() + minutes * 60_000).toISOString());
+      if (lockedUntil) throw accountLocked(lockedUntil);
+    }
     if (!user || !user.active || !ok) throw invalidCredentials();
+    if (user.failedLoginCount || user.lockedUntil) await this.users.clearFailedLogins(user.id);
     const accessToken = await this.jwt.signAsync({ sub: user.id, username: user.username });
     return { accessToken, tokenType: 'Bearer' };
   }

@@ -18,7 +18,7 @@ export interface ErrorBody {
 const BODY_CODES = new Set(['MALFORMED_JSON', 'PAYLOAD_TOO_LARGE', 'BODY_NOT_DECODABLE', 'UNSUPPORTED_CONTENT_ENCODING', 'UNSUPPORTED_ENCODING', 'BAD_REQUEST_BODY']);
 
 /** Statuses that mean somebody tried something they may not do: written to the security log. */
-const SECURITY_STATUSES = new Set([401, 403, 422, 429]);
+const SECURITY_STATUSES = new Set([401, 403, 422, 423, 429]);
 
 function fromHttpException(e: HttpException): ErrorBody {
   const status = e.getStatus();

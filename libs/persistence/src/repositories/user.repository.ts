@@ -62,6 +62,30 @@ export class UserRepository {
     return this.write(async () => (await this.dataSource.getRepository(UserEntity).update({ id }, { email })).affected === 1);
   }
 
+  /**
+   * Counts a wrong password; at the threshold the account is locked until `lockUntil` and the count
+   * starts again. Two statements, each atomic, so concurrent attempts on PostgreSQL count every one.
+   * Returns the lock instant when this attempt locked the account.
+   */
+  recordFailedLogin(id: string, threshold: number, lockUntil: string): Promise<string | null> {
+    return this.write(async () => {
+      const repo = this.dataSource.getRepository(UserEntity);
+      await repo.createQueryBuilder().update().set({ failedLoginCount: () => 'failed_login_count + 1' }).where('id = :id', { id }).execute();
+      const locked = await repo
+        .createQueryBuilder()
+        .update()
+        .set({ failedLoginCount: 0, lockedUntil: lockUntil })
+        .where('id = :id AND failed_login_count >= :threshold', { id, threshold })
+        .execute();
+      return locked.affected ? lockUntil : null;
+    });
+  }
+
+  /** A successful login, or an administrator's unlock: no count, no lock. False when there is no such user. */
+  clearFailedLogins(id: string): Promise<boolean> {
+    return this.write(async () => (await this.dataSource.getRepository(UserEntity).update({ id }, { failedLoginCount: 0, lockedUntil: null })).affected === 1);
+  }
+
   listOrgUnits(): Promise<OrgUnitEntity[]> {
     return this.dataSource.getRepository(OrgUnitEntity).find({ order: { id: 'ASC' } });
   }
