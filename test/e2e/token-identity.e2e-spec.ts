@@ -25,18 +25,20 @@ describe.each(DRIVERS)('token identity on %s', (driver) => {
   afterAll(async () => t?.close());
 
   const forged = () => [
-    ['没有 sub', () => sign({ username: 'admin' })],
-    ['sub 为 null', () => sign({ sub: null, username: 'admin' })],
-    ['sub 为对象', () => sign({ sub: { id: adminId }, username: 'admin' })],
-    ['sub 为空对象', () => sign({ sub: {}, username: 'admin' })],
-    ['sub 为数字', () => sign({ sub: 1, username: 'admin' })],
-    ['sub 为用户名', () => sign({ sub: 'admin', username: 'admin' })],
-    ['sub 为数组', () => sign({ sub: [adminId], username: 'admin' })],
-    ['没有 exp', () => sign({ sub: adminId, username: 'admin' }, {})],
+    ['没有 sub', () => sign({ username: 'admin', ver: 0 })],
+    ['sub 为 null', () => sign({ sub: null, username: 'admin', ver: 0 })],
+    ['sub 为对象', () => sign({ sub: { id: adminId }, username: 'admin', ver: 0 })],
+    ['sub 为空对象', () => sign({ sub: {}, username: 'admin', ver: 0 })],
+    ['sub 为数字', () => sign({ sub: 1, username: 'admin', ver: 0 })],
+    ['sub 为用户名', () => sign({ sub: 'admin', username: 'admin', ver: 0 })],
+    ['sub 为数组', () => sign({ sub: [adminId], username: 'admin', ver: 0 })],
+    ['没有 exp', () => sign({ sub: adminId, username: 'admin', ver: 0 }, {})],
+    ['没有 ver（令牌版本）', () => sign({ sub: adminId, username: 'admin' })],
+    ['ver 为文本', () => sign({ sub: adminId, username: 'admin', ver: '0' })],
   ] as Array<[string, () => string]>;
 
   it('a well-formed token of the admin still works (the control)', async () => {
-    const res = await request(api.server).get('/api/v1/auth/me').set('Authorization', `Bearer ${sign({ sub: adminId, username: 'admin' })}`);
+    const res = await request(api.server).get('/api/v1/auth/me').set('Authorization', `Bearer ${sign({ sub: adminId, username: 'admin', ver: 0 })}`);
     expect(res.status).toBe(200);
     expect(res.body.username).toBe('admin');
   });
@@ -59,9 +61,9 @@ describe.each(DRIVERS)('token identity on %s', (driver) => {
   });
 
   it('a well-formed id of no user, an expired token and a foreign secret stay 401 UNAUTHENTICATED', async () => {
-    const nobody = sign({ sub: '00000000-0000-4000-8000-000000000000', username: 'admin' });
-    const expired = sign({ sub: adminId, username: 'admin', exp: Math.floor(Date.now() / 1000) - 60 }, {});
-    const foreign = jwt.sign({ sub: adminId, username: 'admin' }, 'x'.repeat(40), { expiresIn: '1h' });
+    const nobody = sign({ sub: '00000000-0000-4000-8000-000000000000', username: 'admin', ver: 0 });
+    const expired = sign({ sub: adminId, username: 'admin', ver: 0, exp: Math.floor(Date.now() / 1000) - 60 }, {});
+    const foreign = jwt.sign({ sub: adminId, username: 'admin', ver: 0 }, 'x'.repeat(40), { expiresIn: '1h' });
     for (const token of [nobody, expired, foreign]) {
       const res = await request(api.server).get('/api/v1/auth/me').set('Authorization', `Bearer ${token}`);
       expect([res.status, res.body.code]).toEqual([401, 'UNAUTHENTICATED']);

@@ -37,3 +37,11 @@ export const accountLocked = (lockedUntil: string) =>
     undefined,
     { lockedUntil },
   );
+
+/** A token issued before its user logged out (or was disabled): every such token is revoked. */
+export const tokenRevoked = () =>
+  new DocketError(401, 'TOKEN_REVOKED', '访问令牌已失效（已退出登录），请重新登录', 'The access token was revoked (logged out); log in again');
+
+/** An administrator disabled the account: its tokens stop working and it cannot log in. */
+export const userDisabled = () =>
+  new DocketError(403, 'USER_DISABLED', '该账号已被系统管理员停用，如有疑问请联系系统管理员', 'This account was disabled by an administrator; ask an administrator');

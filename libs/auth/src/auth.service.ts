@@ -4,7 +4,7 @@ import { USER_ID_PATTERN, USER_REPOSITORY, UserEntity, UserRepository } from '@a
 import { CLOCK, Clock } from '@app/runtime';
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { accountLocked, invalidCredentials, tokenInvalid, unauthenticated } from './auth.errors';
+import { accountLocked, invalidCredentials, tokenInvalid, tokenRevoked, unauthenticated, userDisabled } from './auth.errors';
 import type { AuthenticatedUser } from './authenticated-user';
 import { DUMMY_HASH, verifyPassword } from './password-hasher';
 
@@ -12,6 +12,8 @@ import { DUMMY_HASH, verifyPassword } from './password-hasher';
 export interface DocketTokenClaims {
   sub: string;
   username: string;
+  /** the user's token version when it was issued (users.token_version) */
+  ver: number;
   iat: number;
   exp: number;
 }
@@ -57,16 +59,20 @@ export class AuthService {
       const lockedUntil = await this.users.recordFailedLogin(user.id, threshold, new Date(now.getTime() + minutes * 60_000).toISOString());
       if (lockedUntil) throw accountLocked(lockedUntil);
     }
-    if (!user || !user.active || !ok) throw invalidCredentials();
+    if (!user || !ok) throw invalidCredentials();
+    // told only to whoever knows the password
+    if (!user.active) throw userDisabled();
     if (user.failedLoginCount || user.lockedUntil) await this.users.clearFailedLogins(user.id);
-    const accessToken = await this.jwt.signAsync({ sub: user.id, username: user.username });
+    const accessToken = await this.jwt.signAsync({ sub: user.id, username: user.username, ver: user.tokenVersion ?? 0 });
     return { accessToken, tokenType: 'Bearer' };
   }
 
   /**
    * The one check of a token, for the API's guard and the queue dashboard's: a valid signature and
-   * lifetime, claims that name a user id and an expiry, and an active user of that id. Throws 401
-   * UNAUTHENTICATED (missing, forged, expired) or TOKEN_INVALID (signed, but its claims are not ours).
+   * lifetime, claims that name a user id, an expiry and a token version, an active user of that id
+   * whose token version is still the token's. Throws 401 UNAUTHENTICATED (missing, forged, expired,
+   * no such user), TOKEN_INVALID (signed, but its claims are not ours), TOKEN_REVOKED (logged out
+   * since), or 403 USER_DISABLED.
    */
   async authenticate(token: string | undefined): Promise<{ row: UserEntity; user: AuthenticatedUser }> {
     if (!token) throw unauthenticated();
@@ -78,8 +84,15 @@ export class AuthService {
     }
     const c = this.checkClaims(claims);
     const row = await this.users.findById(c.sub);
-    if (!row || !row.active) throw unauthenticated();
+    if (!row) throw unauthenticated();
+    if (!row.active) throw userDisabled();
+    if (c.ver !== (row.tokenVersion ?? 0)) throw tokenRevoked();
     return { row, user: toAuthenticatedUser(row) };
+  }
+
+  /** Logout: revokes every token of the user (all their sessions), this one included. */
+  async logout(userId: string): Promise<void> {
+    await this.users.revokeTokens(userId);
   }
 
   private checkClaims(claims: unknown): DocketTokenClaims {
@@ -88,6 +101,7 @@ export class AuthService {
     if (typeof c.sub !== 'string' || !USER_ID_PATTERN.test(c.sub)) throw tokenInvalid('sub is not a user id');
     // jsonwebtoken accepts a token without exp as never expiring: Docket's tokens always expire
     if (typeof c.exp !== 'number' || !Number.isFinite(c.exp)) throw tokenInvalid('exp is missing');
+    if (typeof c.ver !== 'number' || !Number.isInteger(c.ver)) throw tokenInvalid('ver is missing');
     return c as unknown as DocketTokenClaims;
   }
 }

@@ -1,4 +1,4 @@
-import { RequireRoles } from '@app/auth';
+import { AuthenticatedUser, CurrentUser, RequireRoles } from '@app/auth';
 import { Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { UsernameParamPipe } from './username-param.pipe';
@@ -17,5 +17,19 @@ export class AdminUsersController {
   @HttpCode(200)
   unlock(@Param('username', UsernameParamPipe) username: string) {
     return this.users.unlock(username);
+  }
+
+  /** Disables the account: its tokens stop working at once, and it cannot log in (USER_DISABLED). */
+  @Post('disable')
+  @HttpCode(200)
+  disable(@CurrentUser() admin: AuthenticatedUser, @Param('username', UsernameParamPipe) username: string) {
+    return this.users.setActive(admin, username, false);
+  }
+
+  /** Enables a disabled account again (its earlier tokens stay revoked: the user logs in anew). */
+  @Post('enable')
+  @HttpCode(200)
+  enable(@CurrentUser() admin: AuthenticatedUser, @Param('username', UsernameParamPipe) username: string) {
+    return this.users.setActive(admin, username, true);
   }
 }

@@ -111,6 +111,19 @@ export class UsersService {
     return toUserResponse(Object.assign(u, { failedLoginCount: 0, lockedUntil: null }));
   }
 
+  /**
+   * An administrator disables an account: its tokens stop working at once (the token version is
+   * raised) and it cannot log in (USER_DISABLED) until enabled again. Not one's own account.
+   */
+  async setActive(admin: AuthenticatedUser, username: string, active: boolean) {
+    const u = await this.byUsername(username);
+    if (!active && u.id === admin.id) {
+      throw new DocketError(409, 'CANNOT_DISABLE_SELF', '不能停用自己的账号', 'You cannot disable your own account');
+    }
+    await this.users.setActive(u.id, active);
+    return toUserResponse((await this.users.findById(u.id))!);
+  }
+
   private async byUsername(username: string): Promise<UserEntity> {
     const u = await this.users.findByUsername(username);
     if (!u) throw new DocketError(404, 'USER_NOT_FOUND', `用户不存在：${username}`, `No user ${username}`);

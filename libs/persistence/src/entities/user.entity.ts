@@ -58,4 +58,8 @@ export class UserEntity {
   /** the instant (ISO 8601) a locked account opens again; null = not locked */
   @Column({ name: 'locked_until', type: 'varchar', length: 32, nullable: true })
   lockedUntil: string | null;
+
+  /** carried in each token as `ver`; raised by logout and by disabling the user, which revokes every earlier token */
+  @Column({ name: 'token_version', type: 'integer', default: 0 })
+  tokenVersion: number;
 }

@@ -86,6 +86,34 @@ export class UserRepository {
     return this.write(async () => (await this.dataSource.getRepository(UserEntity).update({ id }, { failedLoginCount: 0, lockedUntil: null })).affected === 1);
   }
 
+  /** Revokes every token the user holds (logout). False when there is no such user. */
+  revokeTokens(id: string): Promise<boolean> {
+    return this.write(async () => {
+      const res = await this.dataSource
+        .getRepository(UserEntity)
+        .createQueryBuilder()
+        .update()
+        .set({ tokenVersion: () => 'token_version + 1' })
+        .where('id = :id', { id })
+        .execute();
+      return res.affected === 1;
+    });
+  }
+
+  /** Enables or disables a user; disabling also revokes every token they hold. False when there is no such user. */
+  setActive(id: string, active: boolean): Promise<boolean> {
+    return this.write(async () => {
+      const res = await this.dataSource
+        .getRepository(UserEntity)
+        .createQueryBuilder()
+        .update()
+        .set(active ? { active } : { active, tokenVersion: () => 'token_version + 1' })
+        .where('id = :id', { id })
+        .execute();
+      return res.affected === 1;
+    });
+  }
+
   listOrgUnits(): Promise<OrgUnitEntity[]> {
     return this.dataSource.getRepository(OrgUnitEntity).find({ order: { id: 'ASC' } });
   }
