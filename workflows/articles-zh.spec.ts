@@ -8,6 +8,8 @@ import { articleZh, articleZhOrUndefined, citesArticle, describeDefinition, shor
 import type { WorkflowDefinition } from '@app/engine';
 import { reminderMessage } from '../libs/deadlines/src/reminder-message';
 import type { PlannedReminder } from '../libs/deadlines/src/reminder-plan';
+import { readdirSync, readFileSync } from 'fs';
+import { join, relative } from 'path';
 import { allWorkflows } from './index';
 
 const name = (def: WorkflowDefinition) => `${def.kind} v${def.version}`;
@@ -105,5 +107,50 @@ describe.each(allWorkflows.map((def) => [name(def), def] as const))('%s: article
         expect(m.bodyEn).toContain(d.article);
       }
     }
+  });
+});
+
+describe('the code base: articles as a clerk reads them', () => {
+  const root = join(__dirname, '..');
+  /** Source files of apps/, libs/ and workflows/ (specs, test fixtures and this module's own examples aside). */
+  const sources = (): Array<{ path: string; text: string }> => {
+    const out: Array<{ path: string; text: string }> = [];
+    const walk = (dir: string) => {
+      for (const e of readdirSync(dir, { withFileTypes: true })) {
+        const p = join(dir, e.name);
+        if (e.isDirectory()) {
+          if (e.name !== 'node_modules' && e.name !== 'testing') walk(p);
+        } else if (/\.ts$/.test(e.name) && !/\.(e2e-)?spec\.ts$/.test(e.name)) {
+          out.push({ path: relative(root, p), text: readFileSync(p, 'utf8') });
+        }
+      }
+    };
+    for (const d of ['apps', 'libs', 'workflows']) walk(join(root, d));
+    return out.filter((f) => f.path !== join('libs', 'engine', 'src', 'articles.ts'));
+  };
+  /** String literals (quotes and template literals, without their placeholders' contents), comments removed. */
+  const literals = (text: string): string[] => {
+    const code = text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+    return [...code.matchAll(/'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\.)*`/g)].map((m) => m[0].slice(1, -1));
+  };
+  const SHORT_REF = /^(?:[A-Z][A-Z0-9]+(?: \d{4})? Arts?\. .+|SPEC ?§.+)$/;
+
+  it('every short reference the code writes as a string is one articleZh knows', () => {
+    const found = sources().flatMap((f) => literals(f.text).filter((l) => SHORT_REF.test(l)).map((article) => ({ file: f.path, article })));
+    expect(found.length).toBeGreaterThan(50);
+    expect(found.filter((f) => articleZhOrUndefined(f.article) === undefined)).toEqual([]);
+  });
+
+  it('no zh-CN string of the code holds a short reference (API descriptions aside: they are in both languages)', () => {
+    const cjk = /[\u4e00-\u9fff]/;
+    const bad = sources()
+      .filter((f) => !f.path.includes(`${join('/', 'dto')}/`) && !/\.(payloads?|dto)\.ts$/.test(f.path))
+      // a reference itself (e.g. `国办发〔2018〕37号; OBE Art. 62` in an `article` field) is no zh-CN text
+      .flatMap((f) =>
+        literals(f.text)
+          .filter((l) => cjk.test(l) && shortArticleRefsIn(l).length && articleZhOrUndefined(l) === undefined)
+          .map((text) => ({ file: f.path, text })),
+      );
+    expect(bad).toEqual([]);
   });
 });
