@@ -52,7 +52,8 @@ describe.each(DRIVERS)('deadline reminders by e-mail on %s', (driver) => {
     expect(mail.text).toContain(`案件“${title}”`);
     expect(mail.text).toContain('当前环节：');
     expect(mail.text).toContain('2020-10-16');
-    expect(mail.text).toContain('依据：R713 Art. 26');
+    expect(mail.text).toContain('依据：《重大行政决策程序暂行条例》第二十六条。');
+    expect(mail.text).not.toMatch(/依据：R713/);
     expect(mail.text).toContain('Reminder: ');
     expect(mail.text).toContain('is due on 2020-10-16');
     expect(mail.text).toContain('Basis: R713 Art. 26');

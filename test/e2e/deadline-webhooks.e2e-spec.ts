@@ -70,11 +70,19 @@ describe.each(DRIVERS)('deadline webhooks on %s', (driver) => {
         id: deliveryId,
         event: 'deadline.reminder',
         case: { id, title: '掌起镇农村生活垃圾分类处理实施方案' },
-        deadline: { key: 'legalityReviewOpinion', dueDate: '2020-10-16', article: 'R713 Art. 26', label: { zh: '出具合法性审查意见' } },
+        deadline: {
+          key: 'legalityReviewOpinion',
+          dueDate: '2020-10-16',
+          article: 'R713 Art. 26',
+          articleZh: '《重大行政决策程序暂行条例》第二十六条',
+          label: { zh: '出具合法性审查意见' },
+        },
         reminder: { key: 'before-3', kind: 'reminder', workdays: 3, roles: ['legal-reviewer'] },
         recipients: [expect.objectContaining({ username: 'legal-reviewer' })],
         message: { title: { zh: '【期限提醒】出具合法性审查意见：还有3个工作日到期' } },
       });
+      expect(body.message.body.zh).toContain('依据：《重大行政决策程序暂行条例》第二十六条。');
+      expect(body.message.body.en).toContain('Basis: R713 Art. 26.');
       expect(await outboxRow(t, deliveryId)).toMatchObject({ status: 'sent', attempts: 3 });
 
       // the same reminder delivered again: no second notification, no second call

@@ -463,7 +463,10 @@ export interface ReplayReport {
 export interface RuleDescription {
   name: string;
   code: string;
+  /** the short reference, e.g. `R713 Art. 26` */
   article?: string;
+  /** the same article as a clerk reads it, e.g. 《重大行政决策程序暂行条例》第二十六条 */
+  articleZh?: string;
   zh: string;
   en: string;
   precondition: boolean;
