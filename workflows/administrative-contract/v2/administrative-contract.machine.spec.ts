@@ -120,7 +120,7 @@ describe('migration from v1', () => {
     const out = migrateCase(administrativeContractV1, def, old, { role: 'admin' });
     expect(out).toMatchObject({ ok: true, value: { legalityReview: 'underReview' }, payload: { fromVersion: 1, toVersion: 2 } });
     if (!out.ok) return;
-    expect(out.context).toEqual(JSON.parse(JSON.stringify((old as { context: unknown }).context)));
+    expect(out.context).toEqual(JSON.parse(JSON.stringify((old as unknown as { context: unknown }).context)));
     expect(stepCase(def, out.snapshot, opinion('LEGAL', SELF_CONTRADICTING))).toMatchObject({ ok: false, refusal: { code: 'OPINION_CONTRADICTS_CHECKLIST' } });
     expect(stepCase(def, out.snapshot, opinion('LEGAL', {}))).toMatchObject({ ok: true, value: 'signing' });
   });
