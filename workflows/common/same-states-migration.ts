@@ -28,11 +28,15 @@ export function restingLeafPaths(machine: AnyStateMachine): string[] {
   return out;
 }
 
-/** From version `from` (whose machine is `old`): each resting leaf state to the same state; the context unchanged. */
-export function sameStatesMigration(old: AnyStateMachine, from: number, reason: Label): WorkflowMigration {
+/**
+ * From version `from` (whose machine is `old`): each resting leaf state to the same state; the
+ * context unchanged, or given the fields the new version records (`context`, which must not mutate).
+ */
+export function sameStatesMigration<COld = any, CNew = COld>(old: AnyStateMachine, from: number, reason: Label, context?: (c: COld) => CNew): WorkflowMigration<COld, CNew> {
   return {
     from,
     states: Object.fromEntries(restingLeafPaths(old).map((p) => [p, valueOf(p.split('.'))])),
+    ...(context ? { context } : {}),
     reason,
   };
 }
