@@ -1,7 +1,8 @@
 /**
- * The enforcement-decision workflow, version 2 (issue 9 §13): version 1's states, events and
+ * The enforcement-decision workflow, version 2 (issue 9 §13, §14 b): version 1's states, events and
  * deadline; the proposed decision states whether the violation is serious, and a penalty for a
- * complex case or a serious violation is decided collectively (policies E7–E8). Running v1 cases
+ * complex case or a serious violation is decided collectively (policies E7–E8); the reviewer's
+ * qualification is required for the configured decision types, penalties by default (E9). Running v1 cases
  * move to v2 by an administrator's migration, to the same state, their drafts not serious.
  */
 import type { EventMeta, RuleDefinition, WorkflowDefinition } from '@app/engine';
@@ -14,12 +15,24 @@ import {
   enforcementDecisionV1,
   enforcementDecisionV1Machine,
 } from '../v1';
-import { ENFORCEMENT_DECISION_V2_EVENT_RULES, enforcementDecisionV2Machine, enforcementDecisionV2Rules } from './enforcement-decision.machine';
+import { ENFORCEMENT_DECISION_V2_EVENT_RULES, enforcementDecisionV2Machine, enforcementDecisionV2Rules, REVIEWER_QUALIFICATION_TYPES } from './enforcement-decision.machine';
 import * as P from './enforcement-decision.payloads';
 
-/** v1's events without their rules (v2 attaches its own); SUBMIT_DRAFT takes v2's payload. */
+/** What v2 changes in v1's events (policies E8, E9). */
+const CHANGED: Partial<Record<EnforcementDecisionEventType, Partial<EventMeta>>> = {
+  SUBMIT_DRAFT: { payload: P.SubmitDraftPayload },
+  ISSUE_REVIEW_OPINION: {
+    facts: {
+      ...ENFORCEMENT_DECISION_EVENTS.ISSUE_REVIEW_OPINION.facts,
+      // APL Art. 58 ¶2: the decision types whose first-time reviewers need the qualification (configuration, kept in the history)
+      qualificationDecisionTypes: { kind: 'text', text: REVIEWER_QUALIFICATION_TYPES, listOf: P.DECISION_TYPES },
+    },
+  },
+};
+
+/** v1's events without their rules (v2 attaches its own), with v2's changes. */
 const EVENTS = Object.fromEntries(
-  Object.entries(ENFORCEMENT_DECISION_EVENTS).map(([type, { rules: _rules, ...meta }]) => [type, type === 'SUBMIT_DRAFT' ? { ...meta, payload: P.SubmitDraftPayload } : meta]),
+  Object.entries(ENFORCEMENT_DECISION_EVENTS).map(([type, { rules: _rules, ...meta }]) => [type, { ...meta, ...CHANGED[type as EnforcementDecisionEventType] }]),
 ) as Record<EnforcementDecisionEventType, Omit<EventMeta, 'rules'>>;
 
 export const ENFORCEMENT_DECISION_V2_EVENTS: Record<EnforcementDecisionEventType, EventMeta> = withRules(EVENTS, ENFORCEMENT_DECISION_V2_EVENT_RULES);

@@ -13,9 +13,9 @@ import { machineDriver } from '../../common/testing/machine-driver';
 import { describeDefinitionContract } from '../../common/testing/definition-contract';
 import { restingLeafPaths } from '../../common/same-states-migration';
 import { ENFORCEMENT_DECISION_EVENT_TYPES, enforcementDecisionV1, enforcementDecisionV1Machine } from '../v1';
-import { ACTORS, AT, createInput, createPayload, ev, valid } from '../v1/testing/enforcement-decision.fixtures';
+import { ACTORS, AT, createInput, createPayload, ev, profile, UNQUALIFIED, valid } from '../v1/testing/enforcement-decision.fixtures';
 import { enforcementDecisionV2 as def } from './enforcement-decision.definition';
-import { collectiveDiscussionRequired, enforcementDecisionV2Machine as machine } from './enforcement-decision.machine';
+import { collectiveDiscussionRequired, enforcementDecisionV2Machine as machine, qualificationRequired } from './enforcement-decision.machine';
 
 type Snap = SnapshotFrom<typeof machine>;
 const leaf = (s: { value: unknown }): string => leafPaths(s.value as never).join(' + ');
@@ -84,6 +84,52 @@ describe('collective discussion of heavier penalties (policy E7, APL Art. 57 ¶2
     ) as Snap;
     expect(collectiveDiscussionRequired(s.context)).toBe(false);
     expect(outcome(s, ev('RECORD_DECISION', { ...valid.RECORD_DECISION('b'.repeat(64)), collectiveDiscussion: false }))).toEqual({ ok: true, state: 'decided' });
+  });
+});
+
+describe('the reviewer’s qualification for the configured decision types (policy E9, APL Art. 58 ¶2)', () => {
+  /** draft → review accepted: under review, in the given machine, for a case of `decisionType` */
+  function underReview(m: typeof machine, decisionType: string): Snap {
+    const d = machineDriver(m, withProposal({ decisionType }));
+    return d.run(d.begin(), ev('SUBMIT_DRAFT'), ev('SUBMIT_FOR_LEGALITY_REVIEW'), ev('ACCEPT_FOR_REVIEW')) as Snap;
+  }
+  const opinionBy = (reviewer: object, types?: string[]) =>
+    ev('ISSUE_REVIEW_OPINION', valid.ISSUE_REVIEW_OPINION(), { facts: { reviewer, ...(types ? { qualificationDecisionTypes: types } : {}) } });
+  const byDefault = ['PENALTY'];
+
+  it('by default requires it for a penalty only (行政处罚决定)', () => {
+    expect(outcome(underReview(machine, 'PENALTY'), opinionBy(UNQUALIFIED, byDefault))).toEqual({ ok: false, code: 'REVIEWER_QUALIFICATION_REQUIRED', status: 422, article: 'APL Art. 58' });
+    for (const type of ['LICENSING', 'COMPULSORY_MEASURE', 'OTHER']) {
+      expect({ type, ...outcome(underReview(machine, type), opinionBy(UNQUALIFIED, byDefault)) }).toEqual({ type, ok: true, state: 'decision' });
+    }
+    // v1 required it for every type
+    expect(outcome(underReview(enforcementDecisionV1Machine, 'LICENSING'), opinionBy(UNQUALIFIED), enforcementDecisionV1)).toMatchObject({ ok: false, code: 'REVIEWER_QUALIFICATION_REQUIRED' });
+  });
+
+  it('follows the configured types, and a qualified reviewer passes whatever they are', () => {
+    const wider = ['PENALTY', 'COMPULSORY_MEASURE'];
+    expect(outcome(underReview(machine, 'COMPULSORY_MEASURE'), opinionBy(UNQUALIFIED, wider))).toMatchObject({ ok: false, code: 'REVIEWER_QUALIFICATION_REQUIRED' });
+    expect(outcome(underReview(machine, 'LICENSING'), opinionBy(UNQUALIFIED, wider))).toEqual({ ok: true, state: 'decision' });
+    expect(outcome(underReview(machine, 'PENALTY'), opinionBy(profile(), wider))).toEqual({ ok: true, state: 'decision' });
+    expect(underReview(machine, 'LICENSING').can(opinionBy(UNQUALIFIED, byDefault) as never)).toBe(true);
+    expect(underReview(machine, 'PENALTY').can(opinionBy(UNQUALIFIED, byDefault) as never)).toBe(false);
+  });
+
+  it('without the fact, requires it as v1 did', () => {
+    expect(qualificationRequired(underReview(machine, 'LICENSING').context, { facts: {} })).toBe(true);
+    expect(outcome(underReview(machine, 'LICENSING'), opinionBy(UNQUALIFIED))).toMatchObject({ ok: false, code: 'REVIEWER_QUALIFICATION_REQUIRED' });
+  });
+
+  it('declares the configuration as a text fact listing the decision types, default PENALTY', () => {
+    expect(def.events.ISSUE_REVIEW_OPINION.facts).toEqual({
+      reviewer: { kind: 'actor' },
+      qualificationDecisionTypes: {
+        kind: 'text',
+        text: { key: 'enforcement.reviewerQualification.decisionTypes', default: 'PENALTY', article: 'APL Art. 58 ¶2' },
+        listOf: ['PENALTY', 'LICENSING', 'COMPULSORY_MEASURE', 'OTHER'],
+      },
+    });
+    expect(enforcementDecisionV1.events.ISSUE_REVIEW_OPINION.facts).toEqual({ reviewer: { kind: 'actor' } });
   });
 });
 

@@ -14,11 +14,19 @@
  *      types record whether they were discussed collectively, as in v1.
  *  E8  The seriousness is the investigation's finding, recorded with each draft (round): a later
  *      round's draft states it again. A draft of v1 (before migration) counts as not serious.
+ *  E9  APL Art. 58 ¶2 (issue 9 §14 b): the first-time reviewer's legal professional qualification is
+ *      required for the decision types it covers, 行政处罚决定 (PENALTY) by default; the types are
+ *      configuration (DOCKET_RULES `enforcement.reviewerQualification.decisionTypes`, e.g.
+ *      ["PENALTY","COMPULSORY_MEASURE"] where a local rule extends it), passed on ISSUE_REVIEW_OPINION
+ *      as `facts.qualificationDecisionTypes` (fact kind `text`, a list) and kept in the history. An
+ *      event without the fact (none is recorded so) requires the qualification, as v1 did.
  */
 import type { RuleDefinition, WorkflowEvent } from '@app/engine';
 import { assign } from 'xstate';
 import {
   currentDraft,
+  reviewerQualificationOf,
+  reviewerQualified,
   draftRecordOf,
   ENFORCEMENT_DECISION_EVENT_RULES,
   enforcementDecisionActions,
@@ -28,7 +36,7 @@ import {
   type EnforcementDecisionContext,
   type EnforcementDecisionEventType,
 } from '../v1/enforcement-decision.machine';
-import type { RecordDecisionPayload, SubmitDraftPayload } from './enforcement-decision.payloads';
+import type { DecisionType, RecordDecisionPayload, SubmitDraftPayload } from './enforcement-decision.payloads';
 import { payloadOf } from '../../common/machine-helpers';
 
 /** A v2 draft: v1's record and the investigation's finding of a serious violation (policy E8). */
@@ -47,8 +55,22 @@ export function collectiveDiscussionRequired(ctx: Ctx): boolean {
   return ctx.proposal.majorGround === 'COMPLEX_OR_MULTIPLE_RELATIONS' || draft?.seriousViolation === true;
 }
 
+/** The configuration of policy E9: the decision types whose reviewers need the qualification. */
+export const REVIEWER_QUALIFICATION_TYPES = { key: 'enforcement.reviewerQualification.decisionTypes', default: 'PENALTY', article: 'APL Art. 58 ¶2' } as const;
+
+/** Policy E9: whether the reviewer of this case needs the qualification, by the configured decision types on the event. */
+export function qualificationRequired(ctx: Ctx, event: { facts?: Record<string, unknown> }): boolean {
+  const types = event.facts?.qualificationDecisionTypes;
+  if (!Array.isArray(types)) return true;
+  return types.includes(ctx.proposal?.decisionType as DecisionType);
+}
+
 export const enforcementDecisionV2Rules = {
   ...enforcementDecisionRules,
+  reviewerQualified: {
+    ...enforcementDecisionRules.reviewerQualified,
+    check: ({ context, event }) => !qualificationRequired(context, event) || reviewerQualified(reviewerQualificationOf(event), String(event.today ?? '')),
+  },
   collectiveDiscussionHeld: {
     check: ({ context, event }) => !collectiveDiscussionRequired(context) || payloadOf<RecordDecisionPayload>(event).collectiveDiscussion === true,
     refusal: {
