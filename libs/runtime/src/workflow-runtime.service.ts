@@ -31,7 +31,7 @@ import { planDeadlines } from './deadline-planner';
 import { planMigrationDeadlines } from './migration-deadlines';
 import { EffectSink } from './effect-sink.port';
 import { ActorProfiles } from './actor-profiles';
-import { planDraws, resolveActorFacts, resolveCalendarFacts } from './facts.resolver';
+import { planDraws, resolveActorFacts, resolveCalendarFacts, resolveTextFacts } from './facts.resolver';
 import { validatePayload } from './payload.validator';
 import { DeadlineScheduler } from './deadline-scheduler.port';
 import { ACTOR_PROFILES, BUSINESS_CALENDAR, CLOCK, DEADLINE_SCHEDULER, EFFECT_SINK, WORKFLOW_REGISTRY } from './runtime.di-tokens';
@@ -142,6 +142,7 @@ export class WorkflowRuntime {
     const facts = {
       ...calendarFacts.facts,
       ...(await resolveActorFacts(def.create.facts, cmd.actor, this.profiles)),
+      ...resolveTextFacts(def.create.facts, this.config.ruleTexts),
     };
     const caseId = randomUUID();
     const outcome = startCase(def, { caseId, payload, actor: cmd.actor, at, today, facts, unavailableFacts: calendarFacts.unavailable });
@@ -224,6 +225,7 @@ export class WorkflowRuntime {
     const facts = {
       ...calendarFacts.facts,
       ...(await resolveActorFacts(meta?.facts, cmd.actor, this.profiles)),
+      ...resolveTextFacts(meta?.facts, this.config.ruleTexts),
     };
     const draws = planDraws(meta?.facts, today, this.config.ruleTexts);
     const running = def.deadlines?.length
