@@ -86,6 +86,12 @@ describe.each(DRIVERS)('login lockout on %s', (driver) => {
       expect([unknown.status, unknown.body.code]).toEqual([404, 'USER_NOT_FOUND']);
     });
 
+    it('the throttle keys on the address the trusted proxy saw, not on what the client put before it', async () => {
+      const codes: number[] = [];
+      for (let i = 1; i <= 4; i++) codes.push((await login('no-such-user', 'wrong', `10.9.9.${i}, 198.51.100.200`)).status);
+      expect(codes).toEqual([401, 401, 401, 429]);
+    });
+
     it('the count is kept on the user row, not in the process', async () => {
       for (let i = 0; i < 3; i++) await login('auditor', 'wrong');
       const rows = await t.sql(`SELECT failed_login_count FROM users WHERE username = 'auditor'`);
