@@ -92,6 +92,13 @@ describe.each(DRIVERS)('login lockout on %s', (driver) => {
       expect(codes).toEqual([401, 401, 401, 429]);
     });
 
+    it('10 wrong passwords at once from 10 addresses still lock the account (every attempt counted)', async () => {
+      const answers = await Promise.all(Array.from({ length: 10 }, (_, i) => login('town-head', `wrong-${i}`, `198.51.100.${100 + i}`)));
+      expect(answers.every((r) => [401, 423].includes(r.status))).toBe(true);
+      expect(answers.filter((r) => r.status === 423).length).toBeGreaterThanOrEqual(1);
+      expect((await login('town-head', DEMO_PASSWORD)).body.code).toBe('ACCOUNT_LOCKED');
+    });
+
     it('the count is kept on the user row, not in the process', async () => {
       for (let i = 0; i < 3; i++) await login('auditor', 'wrong');
       const rows = await t.sql(`SELECT failed_login_count FROM users WHERE username = 'auditor'`);
