@@ -8,7 +8,9 @@ import { normativeDocumentV1 } from './normative-document/v1';
 import { normativeDocumentV2 } from './normative-document/v2';
 import { partyNormativeDocumentV1 } from './party-normative-document/v1';
 import { administrativeContractV1 } from './administrative-contract/v1';
+import { administrativeContractV2 } from './administrative-contract/v2';
 import { enforcementDecisionV1 } from './enforcement-decision/v1';
+import { enforcementDecisionV2 } from './enforcement-decision/v2';
 import { decisionCatalogV1 } from './decision-catalog/v1';
 
 export * as majorDecision from './major-decision/v1';
@@ -17,4 +19,14 @@ export * as decisionCatalog from './decision-catalog/v1';
 export * as normativeDocument from './normative-document/v1';
 export { ENDED_STATES, inForceOn, standingOfCase, standingOfRecords, type DocumentStanding } from './common/in-force';
 
-export const allWorkflows: WorkflowDefinition[] = [majorDecisionV1, normativeDocumentV1, normativeDocumentV2, partyNormativeDocumentV1, administrativeContractV1, enforcementDecisionV1, decisionCatalogV1];
+export const allWorkflows: WorkflowDefinition[] = [
+  majorDecisionV1,
+  normativeDocumentV1,
+  normativeDocumentV2,
+  partyNormativeDocumentV1,
+  administrativeContractV1,
+  administrativeContractV2,
+  enforcementDecisionV1,
+  enforcementDecisionV2,
+  decisionCatalogV1,
+];

@@ -4,6 +4,7 @@
  * a past date (recording a past act from paper, 补录) is accepted only with a stated reason, within
  * `records.backfill.maxDays`, and is shown as 补录 in the history and the dossier.
  */
+import { articleZh, shortArticleRefsIn } from '@app/engine';
 import { ApiClient } from '../setup/api-client';
 import { DRIVERS, startTestApp, TestApp } from '../setup/test-app';
 import { LOAD_2027 } from '../factories/calendar-years.factory';
@@ -40,6 +41,9 @@ describe.each(DRIVERS)('legal dates and 补录 on %s', (driver) => {
     expect({ status: res.status, code: res.body.code }).toEqual({ status: 422, code });
     expect(res.body.messageZh).toMatch(CJK);
     expect(res.body.article).toBeTruthy();
+    // the zh-CN message cites the article as a clerk reads it, never by its short reference
+    expect(res.body.articleZh).toBe(articleZh(res.body.article));
+    expect(shortArticleRefsIn(res.body.messageZh)).toEqual([]);
     const after = (await api.get('auditor', `/cases/${id}`)).body;
     expect(after.revision).toBe(before.revision);
     return res.body;

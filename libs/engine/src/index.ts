@@ -26,3 +26,4 @@ export { replay, replaySteps } from './replay';
 export { migrateCase, migrationBetween } from './migrate';
 export type { ReplayedStep } from './replay';
 export { toMermaid, describeDefinition } from './mermaid';
+export { articleZh, articleZhOrUndefined, citesArticle, shortArticleRefsIn, chineseNumeral } from './articles';

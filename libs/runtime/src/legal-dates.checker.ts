@@ -11,13 +11,14 @@
  *   days back (BACKFILL_WINDOW_EXCEEDED); a backfill on an event without such a date is refused
  *   (BACKFILL_NOT_APPLICABLE), so that 补录 in the history always means a past date was recorded.
  * `stated` dates (what the document says: in force from, valid until) are checked only against
- * their bounds.
+ * their bounds. The zh-CN messages name the dates; the API adds the article's zh-CN citation
+ * (（依据：《…》）, apps/api/src/common/error-body.ts).
  */
 import { type ConfigParam, type LegalDateDeclaration, shanghaiDate } from '@app/engine';
 import { DocketError } from './runtime.errors';
 
 /** The window of a 补录, in calendar days before the day it is recorded (DOCKET_RULES). */
-export const BACKFILL_MAX_DAYS: ConfigParam = { key: 'records.backfill.maxDays', default: 365, article: 'docs/legal-dates.md' };
+export const BACKFILL_MAX_DAYS: ConfigParam = { key: 'records.backfill.maxDays', default: 365 };
 
 export interface BackfillRequest {
   reason: string;
@@ -57,8 +58,6 @@ export function dayOf(v: unknown): string | null {
 
 const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
-const cite = (article?: string) => (article ? `（${article}）` : '');
-
 export function checkLegalDates(c: LegalDateCheck): BackfillFact | null {
   const past: BackfillFact['dates'] = [];
   let pastArticle: string | undefined;
@@ -72,7 +71,7 @@ export function checkLegalDates(c: LegalDateCheck): BackfillFact | null {
         throw new DocketError(
           422,
           'LEGAL_DATE_BEFORE_PRIOR_FACT',
-          `${d.label.zh}（${day}）不得早于${prior.label.zh}（${bound}）：日期不能先于它所依据的事实${cite(article)}`,
+          `${d.label.zh}（${day}）不得早于${prior.label.zh}（${bound}）：日期不能先于它所依据的事实`,
           `The ${d.label.en.toLowerCase()} (${day}) cannot precede the ${prior.label.en.toLowerCase()} (${bound})${article ? ` (${article})` : ''}.`,
           article,
           { field: d.payload, date: day, priorFact: prior.label, priorDate: bound },
@@ -83,7 +82,7 @@ export function checkLegalDates(c: LegalDateCheck): BackfillFact | null {
       throw new DocketError(
         422,
         'LEGAL_DATE_IN_FUTURE',
-        `${d.label.zh}（${day}）晚于今日（${c.today}）：只能记录已经发生的事项${cite(d.article)}`,
+        `${d.label.zh}（${day}）晚于今日（${c.today}）：只能记录已经发生的事项`,
         `The ${d.label.en.toLowerCase()} (${day}) is after today (${c.today}): record what has happened, not a future date${d.article ? ` (${d.article})` : ''}.`,
         d.article,
         { field: d.payload, date: day, today: c.today },
@@ -102,7 +101,8 @@ export function checkLegalDates(c: LegalDateCheck): BackfillFact | null {
         'BACKFILL_NOT_APPLICABLE',
         '本事件没有早于今日的日期，不是补录：请去掉 backfill 后重新提交',
         'This event records no date before today, so it is not a backfill: send it without `backfill`.',
-        BACKFILL_MAX_DAYS.article,
+        // the rule of the event's dates, if it has any
+        c.declarations?.find((d) => d.article)?.article,
       );
     }
     return null;
@@ -112,7 +112,7 @@ export function checkLegalDates(c: LegalDateCheck): BackfillFact | null {
     throw new DocketError(
       422,
       'BACKFILL_REASON_REQUIRED',
-      `${first.label}（${first.date}）早于今日（${c.today}）：补录过去的事项须说明理由（backfill.reason），补录情况将记入案卷历史${cite(pastArticle)}`,
+      `${first.label}（${first.date}）早于今日（${c.today}）：补录过去的事项须说明理由（backfill.reason），补录情况将记入案卷历史`,
       `The ${first.field} (${first.date}) is before today (${c.today}): recording a past act needs a stated reason (backfill.reason), shown as 补录 in the history${pastArticle ? ` (${pastArticle})` : ''}.`,
       pastArticle,
       { dates: past, today: c.today },
@@ -124,7 +124,7 @@ export function checkLegalDates(c: LegalDateCheck): BackfillFact | null {
     throw new DocketError(
       422,
       'BACKFILL_WINDOW_EXCEEDED',
-      `${oldest.label}（${oldest.date}）距今已${oldest.daysBefore}日，超过可补录的期限（${max}日，配置项 ${BACKFILL_MAX_DAYS.key}）${cite(pastArticle)}`,
+      `${oldest.label}（${oldest.date}）距今已${oldest.daysBefore}日，超过可补录的期限（${max}日，配置项 ${BACKFILL_MAX_DAYS.key}）`,
       `The ${oldest.field} (${oldest.date}) is ${oldest.daysBefore} days ago, beyond the backfill window of ${max} days (${BACKFILL_MAX_DAYS.key}).`,
       pastArticle,
       { dates: past, maxDays: max, today: c.today },

@@ -31,7 +31,7 @@ import { planDeadlines } from './deadline-planner';
 import { planMigrationDeadlines } from './migration-deadlines';
 import { EffectSink } from './effect-sink.port';
 import { ActorProfiles } from './actor-profiles';
-import { planDraws, resolveActorFacts, resolveCalendarFacts } from './facts.resolver';
+import { planDraws, resolveActorFacts, resolveCalendarFacts, resolveTextFacts } from './facts.resolver';
 import { validatePayload } from './payload.validator';
 import { BackfillRequest, checkLegalDates } from './legal-dates.checker';
 import { DeadlineScheduler } from './deadline-scheduler.port';
@@ -145,6 +145,7 @@ export class WorkflowRuntime {
     const facts = {
       ...calendarFacts.facts,
       ...(await resolveActorFacts(def.create.facts, cmd.actor, this.profiles)),
+      ...resolveTextFacts(def.create.facts, this.config.ruleTexts),
     };
     const caseId = randomUUID();
     const outcome = startCase(def, { caseId, payload, actor: cmd.actor, at, today, facts, unavailableFacts: calendarFacts.unavailable });
@@ -227,6 +228,7 @@ export class WorkflowRuntime {
     const facts = {
       ...calendarFacts.facts,
       ...(await resolveActorFacts(meta?.facts, cmd.actor, this.profiles)),
+      ...resolveTextFacts(meta?.facts, this.config.ruleTexts),
     };
     const draws = planDraws(meta?.facts, today, this.config.ruleTexts);
     const running = def.deadlines?.length
