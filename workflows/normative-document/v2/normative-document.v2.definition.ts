@@ -4,6 +4,7 @@
  *   Docket itself (the `system` actor, through the runtime) the day after: the case moves to
  *   `expired`, attributed to the system (系统（期限监控）) in the history.
  * - cleanup reviews also on a published document awaiting filing (it is 现行有效).
+ * - a market-related consultation may be shortened with a reason stated in the notice (§14a).
  * Version 1 stays registered: its cases and golden histories replay on it; a running v1 case moves
  * to v2 by MIGRATE_WORKFLOW (same states, same context).
  */
@@ -19,6 +20,7 @@ import {
 } from '../v1/normative-document.definition';
 import type { NormativeDocumentContext } from '../v1/normative-document.machine';
 import { DeadlineMissedPayload } from '../../common/deadline-missed.payload';
+import { sameStatesMigration } from '../../common/same-states-migration';
 import { normativeDocumentV2Machine, normativeDocumentV2Rules } from './normative-document.v2.machine';
 
 /** Sent by Docket itself the day after the validity ended (`validityEnd` deadline's onMissed). */
@@ -74,18 +76,9 @@ export const normativeDocumentV2: WorkflowDefinition<NormativeDocumentContext> =
   rules: normativeDocumentV2Rules as Record<string, RuleDefinition<NormativeDocumentContext>>,
   deadlines: NORMATIVE_DOCUMENT_V2_DEADLINES,
   migrations: [
-    {
-      from: 1,
-      // every state of v1 is a state of v2
-      states: Object.fromEntries(
-        Object.keys(NORMATIVE_DOCUMENT_STATES)
-          .filter((p) => !Object.keys(NORMATIVE_DOCUMENT_STATES).some((q) => q.startsWith(`${p}.`)))
-          .map((p) => [p, p.includes('.') ? p.split('.').reduceRight<any>((acc, k) => (acc === null ? k : { [k]: acc }), null) : p]),
-      ),
-      reason: {
-        zh: '新版本：有效期届满由系统自动使文件失效；已公布待备案的文件纳入清理（现行有效的统一口径）',
-        en: 'New version: the system expires a document at the end of its validity; published documents awaiting filing are included in cleanups (one definition of in force)',
-      },
-    },
+    sameStatesMigration(normativeDocumentV1.machine, 1, {
+      zh: '新版本：有效期届满由系统自动使文件失效；已公布待备案的文件纳入清理（现行有效的统一口径）；与市场主体密切相关的文件征求意见期限可说明理由后缩短',
+      en: 'New version: the system expires a document at the end of its validity; published documents awaiting filing are included in cleanups (one definition of in force); a market-related consultation may be shortened with a stated reason',
+    }),
   ],
 };
