@@ -393,7 +393,7 @@ export interface MajorDecisionContext {
 
 type Ctx = MajorDecisionContext;
 
-function copyProcedures(p: Partial<Procedures> | undefined): Procedures {
+export function copyProcedures(p: Partial<Procedures> | undefined): Procedures {
   return {
     publicParticipation: p?.publicParticipation === true,
     hearing: p?.hearing === true,
