@@ -1,5 +1,6 @@
 import { caseFingerprint } from '../factories/db-fingerprint';
 import { NO_PROCEDURES, PROPOSAL } from '../factories/major-decision.factory';
+import { ITEM_PROPOSAL, SEED_ITEMS } from '../factories/catalog.factory';
 import { createUser } from '../factories/users.factory';
 import { ApiClient } from '../setup/api-client';
 import { DRIVERS, startTestApp, TestApp } from '../setup/test-app';
@@ -72,8 +73,33 @@ describe.each(DRIVERS)('the undertaking unit is a unit record on %s', (driver) =
     expect(await caseFingerprint(t, id)).toBe(before);
   });
 
-  it('v1 stays registered: GET /workflows lists both versions', async () => {
+  it('a catalog item names its unit by name: that unit’s head proposes and the start decision assigns it (decision-catalog v2)', async () => {
+    const year = 2021;
+    await api.setClock(`${year}-02-20T02:00:00Z`);
+    const item = { ...SEED_ITEMS()[0], undertakingUnit: '经济发展办' };
+    const added = await api.post('secretary', `/catalogs/${year}/items`, { item, reason: '列入目录', catalogTitle: `掌起镇${year}年重大行政决策事项目录` });
+    expect(added.status).toBe(201);
+    const unknown = await api.post('secretary', `/catalogs/${year}/items`, { item: { ...item, name: '另一事项', undertakingUnit: '城建办' }, reason: '列入目录' });
+    expect({ status: unknown.status, code: unknown.body.code }).toEqual({ status: 422, code: 'UNKNOWN_ORG_UNIT' });
+    expect(unknown.body.messageZh).toContain('经济发展办（jjfzb）');
+    expect((await api.post('secretary', `/catalogs/${year}/consent`, { contentVersion: 1, meeting: '镇党委会议', agreedOn: `${year}-02-20` })).status).toBe(200);
+    expect((await api.post('secretary', `/catalogs/${year}/publish`, { publishedAt: `${year}-02-20`, channels: ['掌起镇人民政府网站'] })).status).toBe(200);
+    const catalog = (await api.get('auditor', `/catalogs/${year}`)).body;
+    expect(JSON.stringify(catalog)).toContain('"undertakingUnitId":"jjfzb"');
+
+    // another unit's head may not propose it; 经济发展办's head may (v1 compared the typed name with the id and refused)
+    expect((await api.post('dept-head-dzb', `/catalogs/${year}/items/1/case`, { proposal: ITEM_PROPOSAL })).body.code).toBe('CATALOG_NOT_YOUR_ITEM');
+    const created = await api.post('dept-head', `/catalogs/${year}/items/1/case`, { proposal: ITEM_PROPOSAL });
+    expect(created.status).toBe(201);
+    expect(created.body.startDefaults.undertakingUnit).toBe('jjfzb');
+    const started = await api.post('town-head', `/catalogs/${year}/items/1/start`, {});
+    expect(started.status).toBe(200);
+    const detail = (await api.get('dept-head', `/cases/${created.body.case.id}`)).body;
+    expect(detail.records.start).toMatchObject({ undertakingUnitId: 'jjfzb', undertakingUnit: '经济发展办' });
+  });
+
+  it('v1 stays registered: GET /workflows lists both versions of both kinds', async () => {
     const list = (await api.get('auditor', '/workflows')).body as Array<{ kind: string; version: number }>;
-    expect(list.filter((w) => w.kind === 'major-decision').map((w) => w.version).sort()).toEqual([1, 2]);
+    for (const kind of ['major-decision', 'decision-catalog']) expect(list.filter((w) => w.kind === kind).map((w) => w.version).sort()).toEqual([1, 2]);
   });
 });
