@@ -52,6 +52,11 @@ describe.each(DRIVERS)('API basics on %s', (driver) => {
     expect(res.body.states.find((s: { path: string }) => s.path === 'legalityReview').label.zh).toBe('合法性审查');
     const submit = res.body.events.find((e: { type: string }) => e.type === 'SUBMIT_FOR_LEGALITY_REVIEW');
     expect(submit.roles).toEqual(['department-head']);
+    // each rule gives its article by short reference and as a clerk reads it
+    expect(submit.rules.find((r: { name: string }) => r.name === 'legalityReviewPeriodSufficient')).toMatchObject({
+      article: 'R713 Art. 26',
+      articleZh: '《重大行政决策程序暂行条例》第二十六条',
+    });
     expect((await api.get('auditor', '/workflows/major-decision/9')).status).toBe(404);
   });
 

@@ -51,6 +51,9 @@ describe.each(DRIVERS)('facts needing a year without holiday data on %s', (drive
     expect(res.status).toBe(422);
     expect(res.body).toMatchObject({ code: 'CALENDAR_YEAR_MISSING', details: { year: 2027, fact: 'minMarketClosesAt', rule: 'marketConsultationLongEnough' } });
     expect(res.body.messageZh).toContain('缺少2027年节假日安排数据');
+    // the article is cited as a clerk reads it; the short reference stays in `article`
+    expect(res.body).toMatchObject({ article: 'SPEC §8', articleZh: '国务院办公厅逐年公布的部分节假日安排通知' });
+    expect(res.body.messageZh).toMatch(/（依据：国务院办公厅逐年公布的部分节假日安排通知）$/);
     const after = (await api.get('auditor', `/cases/${id}`)).body;
     expect([after.revision, after.headHash]).toEqual([before.revision, before.headHash]);
   });

@@ -83,7 +83,12 @@ describe.each(DRIVERS)('cleanup campaigns on %s', (driver) => {
 
     // the list says when the next regular campaign is due: two years on (config normdoc.cleanup.intervalYears)
     const list = (await api.get('admin', '/cleanup-campaigns')).body;
-    expect(list).toMatchObject({ intervalYears: 2, article: '浙江省人民政府令第372号', nextRegularDue: '2024-06-01' });
+    expect(list).toMatchObject({
+      intervalYears: 2,
+      article: '浙江省人民政府令第372号',
+      articleZh: '《浙江省行政规范性文件管理办法》（浙江省人民政府令第372号）',
+      nextRegularDue: '2024-06-01',
+    });
     expect(list.items.map((c: { id: string }) => c.id)).toEqual([campaign.id]);
     expect((await api.get('dept-head', '/cleanup-campaigns')).status).toBe(403);
     expect((await api.get('admin', '/cleanup-campaigns/0c9a3b8e-2d4f-4e61-8a1b-7d5e6f708192')).body.code).toBe('CLEANUP_CAMPAIGN_NOT_FOUND');

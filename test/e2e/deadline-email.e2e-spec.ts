@@ -13,7 +13,7 @@ import type { Queue } from 'bullmq';
 import { randomBytes } from 'crypto';
 import { ph } from '../factories/db-fingerprint';
 import { until, waitIdle } from '../factories/queue.factory';
-import { caseInLegalityReview, inboxOf, issueOpinion } from '../factories/reminders.factory';
+import { caseInLegalityReview, inboxOf, issueOpinion, openReviewDeadlineId } from '../factories/reminders.factory';
 import { ApiClient } from '../setup/api-client';
 import { dropPrefix, requireRedis, TEST_REDIS_URL } from '../setup/redis';
 import { SmtpReceiver } from '../setup/smtp-receiver';
@@ -38,8 +38,6 @@ describe.each(DRIVERS)('deadline reminders by e-mail on %s', (driver) => {
   });
   afterAll(async () => smtp.stop());
 
-  const reviewRow = async (t: TestApp, caseId: string) =>
-    (await t.sql(`SELECT id FROM deadlines WHERE case_id = ${ph(t, 1)} AND key = 'legalityReviewOpinion' AND status = 'open'`, [caseId]))[0].id as string;
 
   /** A second legal reviewer with an e-mail address (the demo one has none). */
   async function reviewerWithEmail(api: ApiClient, username: string, email: string): Promise<string> {
@@ -54,7 +52,8 @@ describe.each(DRIVERS)('deadline reminders by e-mail on %s', (driver) => {
     expect(mail.text).toContain(`案件“${title}”`);
     expect(mail.text).toContain('当前环节：');
     expect(mail.text).toContain('2020-10-16');
-    expect(mail.text).toContain('依据：R713 Art. 26');
+    expect(mail.text).toContain('依据：《重大行政决策程序暂行条例》第二十六条。');
+    expect(mail.text).not.toMatch(/依据：R713/);
     expect(mail.text).toContain('Reminder: ');
     expect(mail.text).toContain('is due on 2020-10-16');
     expect(mail.text).toContain('Basis: R713 Art. 26');
@@ -78,7 +77,7 @@ describe.each(DRIVERS)('deadline reminders by e-mail on %s', (driver) => {
       const address = `reviewer-${driver}@zhangqi.test`;
       const userId = await reviewerWithEmail(api, `mail-reviewer-${driver}`, address);
       const id = await caseInLegalityReview(api);
-      const deadlineId = await reviewRow(t, id);
+      const deadlineId = await openReviewDeadlineId(t, id);
       const deliveryId = `${deadlineId}__before-3__${userId}`;
       smtp.failFirst = smtp.messages.length + 1;
       const at = Date.parse(REMINDER_AT);
@@ -125,7 +124,7 @@ describe.each(DRIVERS)('deadline reminders by e-mail on %s', (driver) => {
       expect([set.status, set.body.email]).toEqual([200, address]);
 
       const id = await caseInLegalityReview(api);
-      const deadlineId = await reviewRow(t, id);
+      const deadlineId = await openReviewDeadlineId(t, id);
       const at = Date.parse(REMINDER_AT);
       await api.setClock(REMINDER_AT);
       await scheduler.tick(new Date(at));
@@ -172,7 +171,7 @@ describe.each(DRIVERS)('deadline reminders by e-mail on %s', (driver) => {
       const address = `reviewer-q-${driver}@zhangqi.test`;
       const userId = await reviewerWithEmail(api, `mail-reviewer-q-${driver}`, address);
       const id = await caseInLegalityReview(api);
-      const deadlineId = await reviewRow(t, id);
+      const deadlineId = await openReviewDeadlineId(t, id);
       const deliveryId = `${deadlineId}__before-3__${userId}`;
       await api.setClock(REMINDER_AT);
       worker.setClock(REMINDER_AT);

@@ -9,7 +9,7 @@ import { ph } from '../factories/db-fingerprint';
 import { LOAD_2027 } from '../factories/calendar-years.factory';
 import { NO_PROCEDURES, runMajorDecision } from '../factories/major-decision.factory';
 import { runNormativeDocument } from '../factories/normative-document.factory';
-import { caseInLegalityReview, Deliverer, inboxOf, issueOpinion, kindsOf, legalityReviewLeftUntouched, yearNoticesOf } from '../factories/reminders.factory';
+import { caseInLegalityReview, Deliverer, inboxOf, issueOpinion, kindsOf, legalityReviewLeftUntouched, yearNoticesOf, openReviewDeadlineId } from '../factories/reminders.factory';
 import { until, waitIdle } from '../factories/queue.factory';
 import { ApiClient } from '../setup/api-client';
 import { dropPrefix, requireRedis, TEST_REDIS_URL } from '../setup/redis';
@@ -40,8 +40,7 @@ describe.each(DRIVERS)('deadline reminders with BullMQ on %s', (driver) => {
     },
   };
 
-  const openReview = async (caseId: string) =>
-    (await t.sql(`SELECT id FROM deadlines WHERE case_id = ${ph(t, 1)} AND key = 'legalityReviewOpinion' AND status = 'open'`, [caseId]))[0].id as string;
+  const openReview = (caseId: string) => openReviewDeadlineId(t, caseId);
 
   beforeAll(async () => {
     await requireRedis();

@@ -10,7 +10,7 @@ import type { Queue } from 'bullmq';
 import { randomBytes } from 'crypto';
 import { ph } from '../factories/db-fingerprint';
 import { until, waitIdle } from '../factories/queue.factory';
-import { caseInLegalityReview, inboxOf, issueOpinion } from '../factories/reminders.factory';
+import { caseInLegalityReview, inboxOf, issueOpinion, openReviewDeadlineId } from '../factories/reminders.factory';
 import { ApiClient } from '../setup/api-client';
 import { dropPrefix, requireRedis, TEST_REDIS_URL } from '../setup/redis';
 import { DRIVERS, startTestApp, TestApp } from '../setup/test-app';
@@ -29,8 +29,6 @@ describe.each(DRIVERS)('deadline webhooks on %s', (driver) => {
   });
   afterAll(async () => receiver.stop());
 
-  const reviewRow = async (t: TestApp, caseId: string) =>
-    (await t.sql(`SELECT id FROM deadlines WHERE case_id = ${ph(t, 1)} AND key = 'legalityReviewOpinion' AND status = 'open'`, [caseId]))[0].id as string;
   const outboxRow = async (t: TestApp, id: string) => (await t.sql(`SELECT * FROM webhook_deliveries WHERE id = ${ph(t, 1)}`, [id]))[0];
 
   describe('embedded (no Redis): an in-process retry', () => {
@@ -47,7 +45,7 @@ describe.each(DRIVERS)('deadline webhooks on %s', (driver) => {
 
     it('posts each reminder once as signed JSON, retrying a failing receiver with backoff', async () => {
       const id = await caseInLegalityReview(api);
-      const deliveryId = `${await reviewRow(t, id)}__before-3`;
+      const deliveryId = `${await openReviewDeadlineId(t, id)}__before-3`;
       receiver.failFirst = receiver.calls.length + 2;
       const at = Date.parse('2020-10-13T01:00:00.000Z');
       await api.setClock(new Date(at).toISOString());
@@ -72,11 +70,19 @@ describe.each(DRIVERS)('deadline webhooks on %s', (driver) => {
         id: deliveryId,
         event: 'deadline.reminder',
         case: { id, title: '掌起镇农村生活垃圾分类处理实施方案' },
-        deadline: { key: 'legalityReviewOpinion', dueDate: '2020-10-16', article: 'R713 Art. 26', label: { zh: '出具合法性审查意见' } },
+        deadline: {
+          key: 'legalityReviewOpinion',
+          dueDate: '2020-10-16',
+          article: 'R713 Art. 26',
+          articleZh: '《重大行政决策程序暂行条例》第二十六条',
+          label: { zh: '出具合法性审查意见' },
+        },
         reminder: { key: 'before-3', kind: 'reminder', workdays: 3, roles: ['legal-reviewer'] },
         recipients: [expect.objectContaining({ username: 'legal-reviewer' })],
         message: { title: { zh: '【期限提醒】出具合法性审查意见：还有3个工作日到期' } },
       });
+      expect(body.message.body.zh).toContain('依据：《重大行政决策程序暂行条例》第二十六条。');
+      expect(body.message.body.en).toContain('Basis: R713 Art. 26.');
       expect(await outboxRow(t, deliveryId)).toMatchObject({ status: 'sent', attempts: 3 });
 
       // the same reminder delivered again: no second notification, no second call
@@ -116,7 +122,7 @@ describe.each(DRIVERS)('deadline webhooks on %s', (driver) => {
 
     it('the worker posts the reminder; a failed call is retried as its own job', async () => {
       const id = await caseInLegalityReview(api);
-      const deliveryId = `${await reviewRow(t, id)}__before-3`;
+      const deliveryId = `${await openReviewDeadlineId(t, id)}__before-3`;
       receiver.failFirst = receiver.calls.length + 1;
       await api.setClock('2020-10-13T01:00:00.000Z');
       worker.setClock('2020-10-13T01:00:00.000Z');

@@ -21,7 +21,7 @@ describe.each(DRIVERS)('statutory deadlines as data on %s', (driver) => {
     const { id, rest } = await runMajorDecision(api, { before: 'close' });
     // the comment period is open: its end is the closesAt of the notice
     let rows = await deadlinesOf(id);
-    expect(rows).toEqual([expect.objectContaining({ key: 'commentPeriod', status: 'open', dueDate: '2020-09-03', article: 'R713 Art. 15' })]);
+    expect(rows).toEqual([expect.objectContaining({ key: 'commentPeriod', status: 'open', dueDate: '2020-09-03', article: 'R713 Art. 15', articleZh: '《重大行政决策程序暂行条例》第十五条' })]);
 
     const steps = majorDecisionSteps();
     for (const s of rest.slice(0, rest.findIndex((x) => x.name === 'submitReview') + 1)) await runStep(api, id, s);

@@ -9,6 +9,7 @@
  * valid request moves it on. `it` blocks of one `describe` share their case and run in order.
  * SEPARATION_OF_DUTIES is covered by another file.
  */
+import { articleZh, shortArticleRefsIn } from '@app/engine';
 import { ApiClient } from '../setup/api-client';
 import { DRIVERS, startTestApp, TestApp } from '../setup/test-app';
 import {
@@ -104,6 +105,9 @@ describe.each(DRIVERS)('major-decision v1: every rule refuses over HTTP on %s', 
     expect(res.body.messageZh).toMatch(CJK);
     const zh = article ? zhArticle(article) : null;
     if (zh) expect(res.body.messageZh).toContain(zh);
+    // the zh message cites the article as a clerk reads it, never by its short reference
+    if (article) expect(res.body.articleZh).toBe(articleZh(article));
+    expect(shortArticleRefsIn(res.body.messageZh)).toEqual([]);
     expect(await observe(id)).toEqual(before);
     return res.body;
   }
@@ -158,6 +162,7 @@ describe.each(DRIVERS)('major-decision v1: every rule refuses over HTTP on %s', 
         statusCode: 422,
         code: 'COMMENT_PERIOD_TOO_SHORT',
         article: 'R713 Art. 15',
+        articleZh: '《重大行政决策程序暂行条例》第十五条',
         message: expect.stringMatching(/30 days/),
         messageZh: expect.stringMatching(/^[^A-Za-z]*30日[^A-Za-z]*$/),
         details: { rule: 'commentPeriodLongEnough', event: 'PUBLISH_FOR_COMMENT' },

@@ -72,6 +72,7 @@ describe.each(DRIVERS)('the legality-review desk on %s', (driver) => {
         'LEGALITY_REVIEW_PERIOD_TOO_SHORT',
       );
       expect(body.article).toBe('R713 Art. 26');
+      expect(body.articleZh).toBe('《重大行政决策程序暂行条例》第二十六条');
       expect(body.messageZh).toContain('第7个工作日');
       expect(body.messageZh).toContain('《重大行政决策程序暂行条例》第二十六条');
       expect(body.message).toContain('7 working days');
@@ -87,6 +88,9 @@ describe.each(DRIVERS)('the legality-review desk on %s', (driver) => {
         'LEGALITY_REVIEW_PERIOD_TOO_SHORT',
       );
       expect(c.article).toBe('SPEC §3.4');
+      expect(c.articleZh).toBe('本镇合法性审查工作规则');
+      expect(c.messageZh).toContain('应当说明紧急理由（本镇合法性审查工作规则）');
+      expect(c.messageZh).not.toMatch(/SPEC|§/);
       expect(c.details).toMatchObject({ minWorkdays: 3, configKey: 'contract.legalityReview.minWorkdays' });
     });
 

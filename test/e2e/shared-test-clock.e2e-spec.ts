@@ -1,9 +1,8 @@
 import { BullmqDeadlineScheduler, DEADLINE_REMINDER_JOB, REMINDER_JOB_OPTIONS } from '@app/deadlines';
 import { ChildProcess } from 'child_process';
 import { randomBytes } from 'crypto';
-import { ph } from '../factories/db-fingerprint';
 import { until, waitIdle } from '../factories/queue.factory';
-import { caseInLegalityReview, Deliverer, inboxOf, issueOpinion, kindsOf, legalityReviewLeftUntouched } from '../factories/reminders.factory';
+import { caseInLegalityReview, Deliverer, inboxOf, issueOpinion, kindsOf, legalityReviewLeftUntouched, openReviewDeadlineId } from '../factories/reminders.factory';
 import { ApiClient } from '../setup/api-client';
 import { dropPrefix, requireRedis, TEST_REDIS_URL } from '../setup/redis';
 import { DRIVERS, startTestApp, TestApp } from '../setup/test-app';
@@ -39,8 +38,7 @@ describe.each(DRIVERS)('the shared test clock with BullMQ and a worker process o
       await waitIdle(scheduler.queue);
     },
   };
-  const openReview = async (caseId: string) =>
-    (await t.sql(`SELECT id FROM deadlines WHERE case_id = ${ph(t, 1)} AND key = 'legalityReviewOpinion' AND status = 'open'`, [caseId]))[0].id as string;
+  const openReview = (caseId: string) => openReviewDeadlineId(t, caseId);
 
   beforeAll(async () => {
     await requireRedis();

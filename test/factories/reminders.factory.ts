@@ -1,5 +1,7 @@
 import { majorDecisionSteps, NO_PROCEDURES, runMajorDecision, runStep } from './major-decision.factory';
 import type { ApiClient } from '../setup/api-client';
+import type { TestApp } from '../setup/test-app';
+import { ph } from './db-fingerprint';
 
 export interface InboxItem {
   id: string;
@@ -67,4 +69,10 @@ export async function legalityReviewLeftUntouched(api: ApiClient, d: Deliverer):
   if (quiet.length) throw new Error(`nothing was due on 10-12, got ${quiet.map((n) => n.kind)}`);
   if (afterReminder.length !== 1) throw new Error(`one reminder expected on 10-13, got ${afterReminder.map((n) => n.kind)}`);
   return { id, reviewer: await inboxOf(api, 'legal-reviewer', id), head: await inboxOf(api, 'town-head', id) };
+}
+
+/** The id of the case's open legality-review opinion deadline. */
+export async function openReviewDeadlineId(t: TestApp, caseId: string): Promise<string> {
+  const rows = await t.sql(`SELECT id FROM deadlines WHERE case_id = ${ph(t, 1)} AND key = 'legalityReviewOpinion' AND status = 'open'`, [caseId]);
+  return rows[0].id as string;
 }

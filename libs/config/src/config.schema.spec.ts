@@ -55,7 +55,16 @@ describe('loadConfig', () => {
     ['{"a": true}', /a must be a non-negative number or a text/],
     ['{"a": -1}', /a must be a non-negative number or a text/],
     ['["a"]', /not an object/],
+    ['{"a": []}', /a as a list must hold non-empty texts without commas/],
+    ['{"a": ["X", 1]}', /a as a list must hold non-empty texts without commas/],
+    ['{"a": ["X,Y"]}', /a as a list must hold non-empty texts without commas/],
+    ['{"a": [" "]}', /a as a list must hold non-empty texts without commas/],
   ])('refuses DOCKET_RULES %s', (rules, message) => {
     expect(() => loadConfig({ DOCKET_RULES: rules })).toThrow(message);
+  });
+
+  it('reads a list of texts (e.g. the decision types a rule covers) as the text of its values joined by commas', () => {
+    const c = loadConfig({ DOCKET_RULES: '{"enforcement.reviewerQualification.decisionTypes":["PENALTY","COMPULSORY_MEASURE"]}' });
+    expect(c.ruleTexts).toEqual({ 'enforcement.reviewerQualification.decisionTypes': 'PENALTY,COMPULSORY_MEASURE' });
   });
 });

@@ -37,8 +37,9 @@ export class EnvironmentVariables {
   readonly DOCKET_TEST_CLOCK?: string;
 
   /**
-   * JSON object of rule parameters: numbers (e.g. {"decision.legalityReview.minWorkdays": 7}) and
-   * texts (e.g. {"normdoc.unifiedNumber.region": "ZJCX01"})
+   * JSON object of rule parameters: numbers (e.g. {"decision.legalityReview.minWorkdays": 7}),
+   * texts (e.g. {"normdoc.unifiedNumber.region": "ZJCX01"}) and lists of texts, kept as their values
+   * joined by commas (e.g. {"enforcement.reviewerQualification.decisionTypes": ["PENALTY"]})
    */
   @IsOptional() @IsString()
   readonly DOCKET_RULES?: string;
@@ -144,7 +145,12 @@ export function loadConfig(env: Record<string, string | undefined>): DocketConfi
     try {
       const obj = JSON.parse(parsed.DOCKET_RULES);
       if (!obj || typeof obj !== 'object' || Array.isArray(obj)) throw new Error('not an object');
-      for (const [k, v] of Object.entries(obj)) {
+      for (const [k, raw] of Object.entries(obj)) {
+        // a list of texts (e.g. the decision types a rule covers) is the text of its values joined by commas
+        if (Array.isArray(raw) && (raw.length === 0 || !raw.every((x) => typeof x === 'string' && x.trim() && !x.includes(',')))) {
+          throw new Error(`${k} as a list must hold non-empty texts without commas`);
+        }
+        const v = Array.isArray(raw) ? raw.join(',') : raw;
         if (typeof v === 'string') {
           // texts end up in case records (e.g. a document number): printable, one line, bounded
           if (!v.trim() || v.length > 200 || /[\u0000-\u001f\u007f]/.test(v)) {

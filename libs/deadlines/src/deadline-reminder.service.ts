@@ -2,6 +2,7 @@ import { BusinessCalendar, CALENDAR_DAYS } from '@app/calendar';
 import { DOCKET_CONFIG, DocketConfig } from '@app/config';
 import {
   allowedEvents,
+  articleZh,
   shanghaiDate,
   DeadlineDeclaration,
   ROLE_LABELS,
@@ -296,7 +297,7 @@ export class DeadlineReminderService {
             event: `deadline.${kind}`,
             occurredAt: createdAt,
             case: { id: found.id, title: found.title, step: { path: found.statePath, label: step } },
-            deadline: { id: row.id, key: row.key, label: { zh: row.labelZh, en: row.labelEn }, type: row.type, dueDate: row.dueDate, article: row.article },
+            deadline: { id: row.id, key: row.key, label: { zh: row.labelZh, en: row.labelEn }, type: row.type, dueDate: row.dueDate, article: row.article, articleZh: articleZh(row.article) },
             reminder: { key: delivery.reminderKey, kind, workdays: delivery.workdays, audience: delivery.audience, roles, sentOn: sent.on, ...(sent.overdue ? { workdaysLate: sent.workdays } : {}) },
             recipients: recipients.map((u) => ({ userId: u.id, username: u.username, displayName: u.displayName, orgUnit: u.orgUnit })),
             message: { title: { zh: message.titleZh, en: message.titleEn }, body: { zh: message.bodyZh, en: message.bodyEn } },

@@ -52,3 +52,37 @@ describe('reminderMessage as sent', () => {
     expect(m.bodyZh).toContain('已于2020-10-16届满，至今未办结（截至2020-10-22已逾期4个工作日）。请部门负责人立即办理；请督促部门负责人办理。');
   });
 });
+
+describe('reminderMessage: the article it rests on', () => {
+  const review: ReminderPlanRow = { type: 'due', dueDate: '2020-10-16', reminders: '[3,0]', escalate: true, openedAt: '2020-09-29T02:00:00.000Z' };
+  const opinion = (article: string): ReminderFacts => ({
+    caseTitle: '掌起镇垃圾分类实施方案',
+    deadline: { zh: '出具合法性审查意见', en: 'Legality review opinion' },
+    step: { zh: '审查中', en: 'Under review' },
+    dueDate: '2020-10-16',
+    article,
+    responsible: [{ zh: '合法性审查人员（司法所）', en: 'legal reviewer' }],
+  });
+
+  it.each([
+    ['R713 Art. 26', '依据：《重大行政决策程序暂行条例》第二十六条。'],
+    ['浙江省人民政府令第372号', '依据：《浙江省行政规范性文件管理办法》（浙江省人民政府令第372号）。'],
+    ['R713 Art. 32; OGI Art. 26', '依据：《重大行政决策程序暂行条例》第三十二条；《中华人民共和国政府信息公开条例》第二十六条。'],
+    ['SPEC §6 (illustrative, UNCONFIRMED)', '依据：本镇行政机关合同管理规则（期限为示例值，可配置）。'],
+  ])('%s: the zh-CN text cites %s, the English the reference', (article, zh) => {
+    for (const delivery of reminderPlan(review, calendar)) {
+      const m = reminderMessage(delivery, opinion(article));
+      expect(m.bodyZh).toContain(zh);
+      expect(m.bodyZh).not.toContain(`依据：${article}。`);
+      expect(m.bodyEn).toContain(`Basis: ${article}.`);
+    }
+  });
+
+  it('a delivery counted in calendar days cites the article in zh-CN too', () => {
+    const delivery = { ...reminderPlan(review, calendar)[0], basis: 'calendar-days' as const };
+    const m = reminderMessage(delivery, { ...opinion('R713 Art. 26'), missingYears: [2021] });
+    expect(m.bodyZh).toContain('依据：《重大行政决策程序暂行条例》第二十六条。');
+    expect(m.bodyZh).not.toContain('R713');
+    expect(m.bodyEn).toContain('Basis: R713 Art. 26.');
+  });
+});

@@ -1,3 +1,4 @@
+import { articleZh } from '@app/engine';
 import type { Label } from '@app/engine';
 import type { PlannedReminder, SentAs } from './reminder-plan';
 
@@ -9,6 +10,7 @@ export interface ReminderFacts {
   /** the step the case is in */
   step: Label;
   dueDate: string;
+  /** the short reference (e.g. `R713 Art. 26`): the zh-CN text cites it as 《…》第N条, the English as it is */
   article: string;
   /** who must meet the deadline (named in escalations) */
   responsible: Label[];
@@ -47,7 +49,7 @@ export function reminderMessage(delivery: PlannedReminder, f: ReminderFacts, sen
   if (delivery.basis === 'calendar-days') return calendarDaysMessage(delivery, f);
   const zhCase = `案件“${f.caseTitle}”（当前环节：${f.step.zh}）`;
   const enCase = `Case "${f.caseTitle}" (step: ${f.step.en})`;
-  const zhBasis = `依据：${f.article}。`;
+  const zhBasis = `依据：${articleZh(f.article)}。`;
   const enBasis = `Basis: ${f.article}.`;
   const on = sent?.on ?? delivery.date;
   const late = sent?.late ?? false;
@@ -129,7 +131,7 @@ function calendarDaysMessage(delivery: PlannedReminder, f: ReminderFacts): Remin
   const enCase = `Case "${f.caseTitle}" (step: ${f.step.en})`;
   const zhDue = f.estimatedDueDate ? `按自然日估算于${f.dueDate}` : `于${f.dueDate}`;
   const enDue = f.estimatedDueDate ? `estimated in calendar days as ${f.dueDate}` : `${f.dueDate}`;
-  const zhWhy = `因缺少${zhYears}节假日安排数据，暂按自然日计算（含周末和节假日），管理员导入该年度数据后按工作日重新计算。依据：${f.article}。`;
+  const zhWhy = `因缺少${zhYears}节假日安排数据，暂按自然日计算（含周末和节假日），管理员导入该年度数据后按工作日重新计算。依据：${articleZh(f.article)}。`;
   const enWhy = `Counted in calendar days (weekends and holidays included) because the holiday arrangement of ${enYears} is not loaded; recounted in working days once an administrator loads it. Basis: ${f.article}.`;
   const n = delivery.workdays;
   const days = (k: number) => `${k} calendar day${k === 1 ? '' : 's'}`;

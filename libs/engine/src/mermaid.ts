@@ -1,3 +1,4 @@
+import { articleZhOrUndefined } from './articles';
 import { allStateNodes, pathOf } from './machine-nodes';
 import type { AnyStateNode } from './machine-nodes';
 import type { EventDescription, EventMeta, WorkflowDefinition, WorkflowDescription } from './types';
@@ -110,6 +111,7 @@ function describeEvent(def: WorkflowDefinition, type: string, meta: EventMeta): 
         name,
         code: rule?.refusal.code ?? name,
         ...(rule?.refusal.article ? { article: rule.refusal.article } : {}),
+        ...(rule?.refusal.article && articleZhOrUndefined(rule.refusal.article) ? { articleZh: articleZhOrUndefined(rule.refusal.article) } : {}),
         zh: rule?.refusal.zh ?? '',
         en: rule?.refusal.en ?? '',
         precondition: Boolean(rule?.precondition),

@@ -135,6 +135,7 @@ export type FactDeclaration =
       rollToWorkday: boolean;
     }
   | SequenceFactDeclaration
+  | TextFactDeclaration
   | {
       /** the acting user's attributes as Docket records them (`ActorProfile`), read when the event arrives */
       kind: 'actor';
@@ -158,6 +159,19 @@ export interface OrgUnitRecord {
   id: string;
   nameZh: string;
   nameEn: string;
+}
+
+/**
+ * A configurable text a rule reads (a DOCKET_RULES text, else the default), passed on the event and
+ * recorded with it, so the history keeps what the configuration was when the event was accepted
+ * and replays without it. With `listOf` the text is a comma-separated list of those values (e.g.
+ * the decision types a rule covers) and the fact is the array of them, in the order given; a value
+ * outside `listOf` stops the start.
+ */
+export interface TextFactDeclaration {
+  kind: 'text';
+  text: TextConfigParam;
+  listOf?: readonly string[];
 }
 
 /**
@@ -483,7 +497,10 @@ export interface ReplayReport {
 export interface RuleDescription {
   name: string;
   code: string;
+  /** the short reference, e.g. `R713 Art. 26` */
   article?: string;
+  /** the same article as a clerk reads it, e.g. 《重大行政决策程序暂行条例》第二十六条 */
+  articleZh?: string;
   zh: string;
   en: string;
   precondition: boolean;

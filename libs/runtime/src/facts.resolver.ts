@@ -1,5 +1,16 @@
 import { BusinessCalendar, CalendarYearMissingError, InvalidDateError } from '@app/calendar';
-import { Actor, ActorProfile, FactDeclaration, OrgUnitFactDeclaration, OrgUnitRecord, Refusal, SequenceFactDeclaration, shanghaiDate, WorkflowDefinition } from '@app/engine';
+import {
+  Actor,
+  ActorProfile,
+  FactDeclaration,
+  OrgUnitFactDeclaration,
+  OrgUnitRecord,
+  Refusal,
+  SequenceFactDeclaration,
+  shanghaiDate,
+  TextFactDeclaration,
+  WorkflowDefinition,
+} from '@app/engine';
 import type { SequenceDraw } from '@app/persistence';
 import type { ActorProfiles } from './actor-profiles';
 import type { OrgUnitDirectory } from './org-unit-directory';
@@ -32,7 +43,8 @@ export interface ResolvedFacts {
  * the event is refused (CALENDAR_YEAR_MISSING) only when a rule or an action that applies reads it
  * (`unavailableFacts` on the event; e.g. the 30-day market-related consultation of a document that
  * is not market-related). A malformed or out-of-range date is refused at once. Facts of the other
- * kinds (`actor`, `sequence`) are left to `resolveActorFacts` and `planDraws`.
+ * kinds (`actor`, `sequence`, `text`, `orgUnit`) are left to `resolveActorFacts`, `planDraws`,
+ * `resolveTextFacts` and `resolveOrgUnitFacts`.
  */
 export function resolveCalendarFacts(
   decls: Record<string, FactDeclaration> | undefined,
@@ -45,7 +57,7 @@ export function resolveCalendarFacts(
   const unavailable: Record<string, Refusal> = {};
   if (!decls) return { facts, unavailable };
   for (const [name, d] of Object.entries(decls)) {
-    if (d.kind === 'actor' || d.kind === 'sequence' || d.kind === 'orgUnit') continue;
+    if (d.kind === 'actor' || d.kind === 'sequence' || d.kind === 'text' || d.kind === 'orgUnit') continue;
     const from = d.from === 'today' ? today : toDate(get(payload, d.from.payload));
     if (!from) continue; // the payload check reports the missing field
     try {
@@ -216,4 +228,44 @@ export function sequencePatternProblems(defs: readonly WorkflowDefinition[], tex
     }
   }
   return problems;
+}
+
+const textDecls = (decls: Record<string, FactDeclaration> | undefined) =>
+  Object.entries(decls ?? {}).filter((e): e is [string, TextFactDeclaration] => e[1].kind === 'text');
+
+/** A list text ('PENALTY, LICENSING') as its values, in order, without blanks or repeats. */
+const listValues = (text: string) => [...new Set(text.split(',').map((v) => v.trim()).filter(Boolean))];
+
+/**
+ * The `text` facts: the configured text (DOCKET_RULES, else the declaration's default), or with
+ * `listOf` the array of its comma-separated values. Read when the event arrives and recorded in its
+ * history, so a later change of configuration does not change how a recorded event replays.
+ */
+export function resolveTextFacts(decls: Record<string, FactDeclaration> | undefined, texts: Record<string, string>): Record<string, string | string[]> {
+  const facts: Record<string, string | string[]> = {};
+  for (const [name, d] of textDecls(decls)) {
+    const text = texts[d.text.key] ?? d.text.default;
+    facts[name] = d.listOf ? listValues(text) : text;
+  }
+  return facts;
+}
+
+/**
+ * Checks every `text` fact the workflows declare against the configuration: a list may hold only
+ * the values it lists (a mistyped decision type would otherwise silently switch a rule off).
+ * Returns the problems (empty = fine).
+ */
+export function textFactProblems(defs: readonly WorkflowDefinition[], texts: Record<string, string>): string[] {
+  const problems = new Set<string>();
+  for (const def of defs) {
+    for (const meta of [def.create, ...Object.values(def.events)]) {
+      for (const [, d] of textDecls(meta.facts)) {
+        if (!d.listOf) continue;
+        const text = texts[d.text.key] ?? d.text.default;
+        const unknown = listValues(text).filter((v) => !d.listOf!.includes(v));
+        if (unknown.length) problems.add(`${d.text.key}: ${unknown.join(', ')} is not one of ${d.listOf.join(', ')}`);
+      }
+    }
+  }
+  return [...problems];
 }

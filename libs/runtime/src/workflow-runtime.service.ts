@@ -31,7 +31,7 @@ import { planDeadlines } from './deadline-planner';
 import { planMigrationDeadlines } from './migration-deadlines';
 import { EffectSink } from './effect-sink.port';
 import { ActorProfiles } from './actor-profiles';
-import { planDraws, resolveActorFacts, resolveCalendarFacts, resolveOrgUnitFacts } from './facts.resolver';
+import { planDraws, resolveActorFacts, resolveCalendarFacts, resolveOrgUnitFacts, resolveTextFacts } from './facts.resolver';
 import type { OrgUnitDirectory } from './org-unit-directory';
 import { validatePayload } from './payload.validator';
 import { DeadlineScheduler } from './deadline-scheduler.port';
@@ -145,6 +145,7 @@ export class WorkflowRuntime {
     const facts = {
       ...calendarFacts.facts,
       ...(await resolveActorFacts(def.create.facts, cmd.actor, this.profiles)),
+      ...resolveTextFacts(def.create.facts, this.config.ruleTexts),
       ...(await resolveOrgUnitFacts(def.create.facts, payload, this.orgUnits)),
     };
     const caseId = randomUUID();
@@ -228,6 +229,7 @@ export class WorkflowRuntime {
     const facts = {
       ...calendarFacts.facts,
       ...(await resolveActorFacts(meta?.facts, cmd.actor, this.profiles)),
+      ...resolveTextFacts(meta?.facts, this.config.ruleTexts),
       ...(await resolveOrgUnitFacts(meta?.facts, payload, this.orgUnits)),
     };
     const draws = planDraws(meta?.facts, today, this.config.ruleTexts);

@@ -7,8 +7,9 @@
  * v1 stays registered: its cases replay on v1 and may be migrated (an administrator's
  * MIGRATE_WORKFLOW), keeping the unit v1 gave them (v1 used the typed text as the unit's id).
  */
-import type { EventMeta, StateValue, WorkflowDefinition, WorkflowMigration } from '@app/engine';
-import { MAJOR_DECISION_EVENTS, MAJOR_DECISION_STATES, majorDecisionV1 } from '../v1/major-decision.definition';
+import type { EventMeta, WorkflowDefinition, WorkflowMigration } from '@app/engine';
+import { sameStatesMigration } from '../../common/same-states-migration';
+import { MAJOR_DECISION_EVENTS, majorDecisionV1 } from '../v1/major-decision.definition';
 import type { MajorDecisionContext } from '../v1/major-decision.machine';
 import { majorDecisionV2Machine, type MajorDecisionV2Context, type StartRecordV2 } from './major-decision.v2.machine';
 
@@ -22,29 +23,19 @@ const MAJOR_DECISION_V2_EVENTS: Record<string, EventMeta> = {
   DECIDE_TO_START: { ...MAJOR_DECISION_EVENTS.DECIDE_TO_START, facts: { ...MAJOR_DECISION_EVENTS.DECIDE_TO_START.facts, ...MAJOR_DECISION_V2_START_FACTS } },
 };
 
-/** 'a.b.c' → { a: { b: 'c' } } */
-const stateValueOf = (path: string): StateValue =>
-  path
-    .split('.')
-    .reverse()
-    .reduce<StateValue>((inner, key, i) => (i === 0 ? key : { [key]: inner }), '' as StateValue);
-
-/** The leaf states of v1 (v2 has the same machine states). */
-const LEAF_PATHS = Object.keys(MAJOR_DECISION_STATES).filter((p) => !Object.keys(MAJOR_DECISION_STATES).some((q) => q.startsWith(`${p}.`)));
-
-/** v1 → v2: every state stays where it is; a start decision keeps the unit v1 gave the case. */
-export const MAJOR_DECISION_V1_TO_V2: WorkflowMigration<MajorDecisionContext, MajorDecisionV2Context> = {
-  from: 1,
-  states: Object.fromEntries(LEAF_PATHS.map((p) => [p, stateValueOf(p)])),
-  context: (ctx) => ({
-    ...ctx,
-    start: ctx.start ? ({ ...ctx.start, undertakingUnitId: ctx.start.undertakingUnit } satisfies StartRecordV2) : null,
-  }),
-  reason: {
+/** v1 → v2: every state stays where it is; a start decision keeps the unit v1 gave the case (as its id). */
+export const MAJOR_DECISION_V1_TO_V2: WorkflowMigration<MajorDecisionContext, MajorDecisionV2Context> = sameStatesMigration(
+  majorDecisionV1.machine,
+  1,
+  {
     zh: '决策承办单位按机构登记簿核对：案件记录承办单位的代码（用于权限）和名称（用于显示）；原案件的承办单位保持不变',
     en: 'The undertaking unit is checked against the org units: the case records its id (for access) and its name (for display); a migrated case keeps its unit',
   },
-};
+  (ctx: MajorDecisionContext): MajorDecisionV2Context => ({
+    ...ctx,
+    start: ctx.start ? ({ ...ctx.start, undertakingUnitId: ctx.start.undertakingUnit } satisfies StartRecordV2) : null,
+  }),
+);
 
 export const majorDecisionV2: WorkflowDefinition<MajorDecisionV2Context> = {
   ...(majorDecisionV1 as unknown as WorkflowDefinition<MajorDecisionV2Context>),

@@ -1,7 +1,7 @@
 import type { AuthenticatedUser } from '@app/auth';
 import { BusinessCalendar } from '@app/calendar';
 import { DOCKET_CONFIG, DocketConfig } from '@app/config';
-import { Role, shanghaiDate } from '@app/engine';
+import { articleZh, Role, shanghaiDate } from '@app/engine';
 import { CASE_REPOSITORY, CaseRepository, CleanupCampaignRepository, CleanupCampaignRow } from '@app/persistence';
 import { BUSINESS_CALENDAR, CLOCK, Clock, DocketError, WorkflowRuntime } from '@app/runtime';
 import { normativeDocument } from '@app/workflows';
@@ -134,6 +134,7 @@ export class CleanupCampaignsService {
       items,
       intervalYears: years,
       article: INTERVAL.article,
+      articleZh: articleZh(INTERVAL.article!),
       nextRegularDue: lastRegular ? this.calendar.addYears(lastRegular.startedOn, years, { rollToWorkday: false }) : null,
     };
   }

@@ -3,15 +3,9 @@ import { DocketError } from '@app/runtime';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Inject, Logger } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
+import { docketErrorBody, ErrorBody } from './error-body';
 
-export interface ErrorBody {
-  statusCode: number;
-  code: string;
-  article?: string;
-  message: string;
-  messageZh: string;
-  details?: Record<string, unknown>;
-}
+export type { ErrorBody } from './error-body';
 
 /** Statuses that mean somebody tried something they may not do: written to the security log. */
 const SECURITY_STATUSES = new Set([401, 403, 422, 429]);
@@ -60,7 +54,8 @@ function fromBodyParserError(e: { type: string; status: number; message: string 
 }
 
 /**
- * Every error leaves as `{ statusCode, code, article?, message, messageZh, details? }`.
+ * Every error leaves as `{ statusCode, code, article?, articleZh?, message, messageZh, details? }`;
+ * `messageZh` cites the article as 《…》第N条, `article` keeps the short reference.
  * Unexpected errors answer 500 with no internals and are logged; refused attempts are kept in
  * the security log.
  */
@@ -76,14 +71,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const res = ctx.getResponse<Response>();
     let body: ErrorBody;
     if (exception instanceof DocketError) {
-      body = {
-        statusCode: exception.status,
-        code: exception.code,
-        ...(exception.article ? { article: exception.article } : {}),
-        message: exception.en,
-        messageZh: exception.zh,
-        ...(exception.details ? { details: exception.details } : {}),
-      };
+      body = docketErrorBody(exception);
     } else if (exception instanceof HttpException) {
       body = fromHttpException(exception);
     } else if (isBodyParserError(exception)) {

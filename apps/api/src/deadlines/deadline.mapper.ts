@@ -1,3 +1,4 @@
+import { articleZh } from '@app/engine';
 import type { DeadlineEntity } from '@app/persistence';
 
 /** A deadline as clients see it; `overdue` is computed against the server's today (Asia/Shanghai). */
@@ -8,6 +9,7 @@ export function toDeadlineResponse(d: DeadlineEntity, today: string) {
     key: d.key,
     label: { zh: d.labelZh, en: d.labelEn },
     article: d.article,
+    articleZh: articleZh(d.article),
     type: d.type,
     unit: d.unit,
     length: d.length,

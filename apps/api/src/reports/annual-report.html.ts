@@ -50,7 +50,12 @@ export function renderAnnualReportHtml(r: AnnualReport, town: string): string {
   section('加强规范性文件管理', 'Normative documents', [
     `今年共制定${d.byType.map((t) => `${esc(t.label.zh)}${n(t.issuedInYear)}件`).join('、')}` +
       `。截至年底，现行有效${n(d.inForce)}件，已失效${n(d.expired)}件，已废止${n(d.repealed)}件。` +
-      `<br><span class="en">At year end ${d.inForce.value} in force, ${d.expired.value} expired, ${d.repealed.value} repealed.</span>`,
+      (d.issuedNotADocument.value
+        ? `另印发经审查不属于规范性文件的文件（领导讲话、会议纪要等，不列入备案范围）${n(d.issuedNotADocument)}件，未计入制定和现行有效件数。`
+        : '') +
+      `<br><span class="en">At year end ${d.inForce.value} in force, ${d.expired.value} expired, ${d.repealed.value} repealed.${
+        d.issuedNotADocument.value ? ` ${d.issuedNotADocument.value} issued in the year were found not to be normative documents (leadership speeches, minutes, …) and are not counted.` : ''
+      }</span>`,
     `报送备案${r.filings.deadlines}件次，按期报备${r.filings.metCount}件次（${n(r.filings.met)}件事项），逾期${r.filings.missedCount}件次（${n(r.filings.missed)}件事项），年底逾期仍未报备${r.filings.openOverdueCount}件次（${n(r.filings.openOverdue)}件事项），按期备案率${pct(r.filings.onTimeRate)}。` +
       `<br><span class="en">Filings on time: ${r.filings.metCount} of ${r.filings.deadlines + r.filings.openOverdueCount} due in the year (${pct(r.filings.onTimeRate)}); ${r.filings.openOverdueCount} still not filed and overdue at year end.</span>`,
   ]);

@@ -2,7 +2,7 @@ import type { AuthenticatedUser } from '@app/auth';
 import { roleNotAllowed } from '@app/auth';
 import { BusinessCalendar, CalendarYearMissingError } from '@app/calendar';
 import { DOCKET_CONFIG, DocketConfig } from '@app/config';
-import { Actor, HistoryRecord, Role, shanghaiDate, WorkflowDefinition, WorkflowRegistry } from '@app/engine';
+import { Actor, articleZh, HistoryRecord, Role, shanghaiDate, WorkflowDefinition, WorkflowRegistry } from '@app/engine';
 import { CASE_REPOSITORY, CaseEntity, CaseRepository, LiaisonFormEntity, LiaisonFormRepository } from '@app/persistence';
 import {
   BUSINESS_CALENDAR,
@@ -32,12 +32,6 @@ export const notAReviewMatter = (kind: string) =>
 /** The opinion fields the desk names itself; anything else of the workflow's opinion goes in `details`. */
 const OPINION_FIELDS = ['outcome', 'reasons', 'legalBasis', 'suggestions', 'documentHash'];
 
-/** How the articles of the minimum review periods are cited in Chinese. */
-const ARTICLE_ZH: Record<string, string> = {
-  'R713 Art. 26': '《重大行政决策程序暂行条例》第二十六条',
-  'SPEC §3.4': '合法性审查工作规则，最短审查期限为配置项，SPEC §3.4',
-};
-
 /** R713 Art. 26 ¶2 for decisions; the matter type's configured minimum otherwise (SPEC §3.4). */
 export const reviewPeriodTooShort = (
   def: WorkflowDefinition,
@@ -46,7 +40,7 @@ export const reviewPeriodTooShort = (
   new DocketError(
     422,
     'LEGALITY_REVIEW_PERIOD_TOO_SHORT',
-    `送请审查（${def.label.zh}），应当保证必要的审查时间：要求完成日期不得早于送审后第${d.days}个工作日（${d.minCompletionDate}）；确需缩短的，应当说明紧急理由（${ARTICLE_ZH[d.article] ?? d.article}）`,
+    `送请审查（${def.label.zh}），应当保证必要的审查时间：要求完成日期不得早于送审后第${d.days}个工作日（${d.minCompletionDate}）；确需缩短的，应当说明紧急理由（${articleZh(d.article)}）`,
     `A review of a ${def.label.en.toLowerCase()} needs at least ${d.days} working days: the requested completion date may not be before ${d.minCompletionDate} unless an urgent reason is given (${d.article}).`,
     d.article,
     { minCompletionDate: d.minCompletionDate, requestedCompletionDate: d.requestedCompletionDate, minWorkdays: d.days, configKey: d.key },

@@ -1,3 +1,4 @@
+import { articleZh } from '@app/engine';
 import type { HistoryRecord, Label, WorkflowDefinition } from '@app/engine';
 import type { CaseEntity, DeadlineEntity, LiaisonFormEntity } from '@app/persistence';
 import {
@@ -35,7 +36,7 @@ export interface DeskEntry {
   urgentReason: string | null;
   /** the statutory due date: the review deadline row opened by this submission */
   dueDate: string | null;
-  deadline: { key: string; label: Label; status: string; article: string; dueDate: string | null; overdue: boolean } | null;
+  deadline: { key: string; label: Label; status: string; article: string; articleZh: string; dueDate: string | null; overdue: boolean } | null;
   status: DeskStatus;
   statusLabel: Label;
   accepted: { at: string; seq: number; by: string; receiptNumber: string | null } | null;
@@ -117,6 +118,7 @@ export function deskEntries(
             label: { zh: d.labelZh, en: d.labelEn },
             status: d.status,
             article: d.article,
+            articleZh: articleZh(d.article),
             dueDate: d.dueDate,
             overdue: d.status === 'open' && d.dueDate !== null && d.dueDate < today,
           }
