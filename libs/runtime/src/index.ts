@@ -14,3 +14,4 @@ export * from './deadline-scheduler.port';
 export * from './actor-profiles';
 export * from './sequence-pattern';
 export * from './legal-dates.checker';
+export * from './org-unit-directory';
