@@ -15,6 +15,10 @@ export interface CaseListFilter {
    */
   scope?: { orgUnit?: string; reviewer: boolean };
   status?: string;
+  /** only cases this user created */
+  createdBy?: string;
+  /** only cases in whose history this user recorded an event */
+  actedBy?: string;
   limit?: number;
   offset?: number;
 }
@@ -333,6 +337,10 @@ export class CaseRepository {
       });
     }
     if (filter.status) qb.andWhere('c.status = :status', { status: filter.status });
+    if (filter.createdBy) qb.andWhere('c.created_by = :createdBy', { createdBy: filter.createdBy });
+    if (filter.actedBy) {
+      qb.andWhere('EXISTS (SELECT 1 FROM case_history h WHERE h.case_id = c.id AND h.actor_user_id = :actedBy)', { actedBy: filter.actedBy });
+    }
     if (filter.scope) {
       const ors: string[] = [];
       if (filter.scope.orgUnit) ors.push('c.org_units LIKE :ou');

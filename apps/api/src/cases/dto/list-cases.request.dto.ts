@@ -15,6 +15,10 @@ export class ListCasesRequestDto {
   @IsOptional() @IsIn(['active', 'done'])
   readonly status?: string;
 
+  @ApiPropertyOptional({ enum: ['created', 'acted'], description: 'created: cases the caller created (我发起的); acted: cases in whose history the caller recorded an event (已办)' })
+  @IsOptional() @IsIn(['created', 'acted'])
+  readonly mine?: 'created' | 'acted';
+
   @ApiPropertyOptional({ default: 50 })
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500)
   readonly limit?: number;
