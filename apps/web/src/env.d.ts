@@ -5,3 +5,4 @@ declare module '*.vue' {
 }
 declare module 'element-plus/es/locale/lang/zh-cn';
 declare module 'element-plus/es/locale/lang/en';
+declare module '*.css';
