@@ -41,20 +41,27 @@ describe.each(DRIVERS)('case list filters and working-day clocks for the console
     expect(Object.values(h.people).every((p) => !('passwordHash' in (p as object)))).toBe(true);
   });
 
-  it('reports workingDaysLeft on open deadlines: left before the due date, negative when overdue', async () => {
-    // the comment period of this case ends on Thursday 2020-09-03
-    const { id } = await runMajorDecision(api, { before: 'close' });
+  it('reports workingDaysLeft on open due deadlines: left before the due date, negative when overdue', async () => {
+    // submitted for review: the opinion is due on Friday 2020-10-16
+    const { id } = await runMajorDecision(api, { before: 'accept' });
     const clockOf = async () => {
       const rows = (await api.get('dept-head', `/cases/${id}`)).body.deadlines as Array<{ key: string; dueDate: string; workingDaysLeft: number | null }>;
-      return rows.find((d) => d.key === 'commentPeriod')!;
+      return rows.find((d) => d.key === 'legalityReviewOpinion')!;
     };
-    await api.setClock('2020-09-01T02:00:00Z'); // Tuesday
-    expect(await clockOf()).toMatchObject({ dueDate: '2020-09-03', workingDaysLeft: 2 });
-    await api.setClock('2020-09-03T02:00:00Z');
+    await api.setClock('2020-10-13T02:00:00Z'); // Tuesday: Wednesday, Thursday and Friday are left
+    expect(await clockOf()).toMatchObject({ dueDate: '2020-10-16', workingDaysLeft: 3 });
+    await api.setClock('2020-10-16T02:00:00Z');
     expect((await clockOf()).workingDaysLeft).toBe(0);
-    await api.setClock('2020-09-07T02:00:00Z'); // Monday: Friday and Monday have passed
+    await api.setClock('2020-10-20T02:00:00Z'); // Tuesday after: Monday and Tuesday have passed
     expect((await clockOf()).workingDaysLeft).toBe(-2);
     const listed = (await api.get('dept-head', '/deadlines?status=open')).body.items.find((d: { caseId: string }) => d.caseId === id);
-    expect(listed).toMatchObject({ key: 'commentPeriod', overdue: true, workingDaysLeft: -2 });
+    expect(listed).toMatchObject({ key: 'legalityReviewOpinion', overdue: true, workingDaysLeft: -2 });
+  });
+
+  it('gives a minimum period no clock: its end is not a time limit', async () => {
+    const { id } = await runMajorDecision(api, { before: 'close' });
+    await api.setClock('2020-09-07T02:00:00Z'); // after the comment period's end (2020-09-03), still open
+    const rows = (await api.get('dept-head', `/cases/${id}`)).body.deadlines as Array<{ key: string; type: string; workingDaysLeft: number | null }>;
+    expect(rows.find((d) => d.key === 'commentPeriod')).toMatchObject({ type: 'minimum', workingDaysLeft: null });
   });
 });

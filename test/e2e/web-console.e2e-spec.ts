@@ -25,7 +25,7 @@ describe('web console in Chromium (embedded SQLite, demo town)', () => {
 
   async function login(username: string, password = DEMO_PASSWORD) {
     await page.goto(`${base}/login`);
-    await page.evaluate(() => localStorage.removeItem('docket.locale'));
+    await page.evaluate("localStorage.removeItem('docket.locale')");
     await page.reload();
     await page.locator('[data-test=username]').fill(username);
     await page.locator('[data-test=password]').fill(password);
@@ -136,6 +136,8 @@ describe('web console in Chromium (embedded SQLite, demo town)', () => {
     await page.locator('[data-test=locale]').click();
     await page.locator('[data-test=logout]', { hasText: 'Sign out' }).waitFor();
     expect(await text('[data-test=case-kind]')).toMatch(/^[\x20-\x7e]+$/);
+    // the refusal shown before the switch speaks English too
+    expect(await text('[data-test=refusal]')).toMatch(/^[\x20-\x7e]+$/);
     await shot('07-case-english');
     await page.locator('[data-test=locale]').click();
     await page.locator('[data-test=logout]', { hasText: '退出登录' }).waitFor();
@@ -150,10 +152,10 @@ describe('web console in Chromium (embedded SQLite, demo town)', () => {
     await page.goto(`${base}/admin`);
     await page.locator('[data-test=forbidden]').waitFor();
     expect(await text('[data-test=forbidden]')).toContain('无权访问');
-    const status = await page.evaluate(async () => {
-      const token = sessionStorage.getItem('docket.token');
-      return (await fetch('/api/v1/users', { headers: { Authorization: `Bearer ${token}` } })).status;
-    });
+    // (a string: the test's own TypeScript has no DOM)
+    const status = await page.evaluate<number>(
+      "fetch('/api/v1/users', { headers: { Authorization: 'Bearer ' + sessionStorage.getItem('docket.token') } }).then((r) => r.status)",
+    );
     expect(status).toBe(403);
     // the token is never in a URL
     expect(page.url()).not.toMatch(/token|eyJ/);
@@ -164,7 +166,7 @@ describe('web console in Chromium (embedded SQLite, demo town)', () => {
     await page.locator('[data-test=case-table] .case-link').first().click();
     await page.waitForURL(/\/cases\//);
     const casePath = new URL(page.url()).pathname;
-    await page.evaluate(() => sessionStorage.setItem('docket.token', 'expired'));
+    await page.evaluate("sessionStorage.setItem('docket.token', 'expired')");
     await page.reload();
     await page.waitForURL(/\/login\?/);
     expect(new URL(page.url()).searchParams.get('redirect')).toBe(casePath);

@@ -2,7 +2,7 @@
  * `npm run api:types`: builds the API's OpenAPI document (the one served at /api/docs), writes it to
  * apps/web/src/api/openapi.json and types the console's client from it with openapi-typescript
  * (apps/web/src/api/schema.d.ts). Both files are committed; `--check` fails when they are stale
- * (api-types.spec.ts runs the same comparison in `npm test`).
+ * (api-types.spec.ts runs it in `npm test`).
  *
  * openapi-typescript declares a TypeScript 5 peer; package.json `overrides` gives it the project's
  * TypeScript 6, whose compiler API it uses (factory + printer) unchanged.
@@ -33,8 +33,10 @@ export async function buildDocument(): Promise<Record<string, unknown>> {
 
 export async function generate(): Promise<{ doc: string; types: string }> {
   const document = await buildDocument();
-  // openapi-typescript ships a CommonJS build: loaded here so that only this script needs it
-  const { default: openapiTS, astToString, COMMENT_HEADER } = require('openapi-typescript') as typeof import('openapi-typescript');
+  // its CommonJS build (loaded here so that only this script needs it) requires ES modules: Node 20.19+ does that, jest does not
+  const lib = require('openapi-typescript') as typeof import('openapi-typescript');
+  const openapiTS = (lib as unknown as { default?: typeof lib }).default ?? lib;
+  const { astToString, COMMENT_HEADER } = lib;
   const ast = await openapiTS(document as never, { alphabetize: true });
   return { doc: JSON.stringify(document, null, 2) + '\n', types: COMMENT_HEADER + astToString(ast) };
 }

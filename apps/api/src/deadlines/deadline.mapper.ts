@@ -4,12 +4,13 @@ import { articleZh } from '@app/engine';
 import type { DeadlineEntity } from '@app/persistence';
 
 /**
- * The statutory clock of an open deadline in working days against `today`: positive = working days
- * left (the due date counted, today not), 0 = due today, negative = working days overdue.
- * null when the deadline is closed, has no due date, or a year it spans has no calendar yet.
+ * The statutory clock of an open `due` deadline in working days against `today`: positive = working
+ * days left (the due date counted, today not), 0 = due today, negative = working days overdue.
+ * null when the deadline is closed, is a minimum period (its end is not a time limit: nothing can be
+ * late), has no due date, or a year it spans has no calendar yet.
  */
-export function workingDaysLeft(d: Pick<DeadlineEntity, 'status' | 'dueDate'>, today: string, calendar: BusinessCalendar): number | null {
-  if (d.status !== 'open' || !d.dueDate) return null;
+export function workingDaysLeft(d: Pick<DeadlineEntity, 'status' | 'dueDate' | 'type'>, today: string, calendar: BusinessCalendar): number | null {
+  if (d.status !== 'open' || d.type !== 'due' || !d.dueDate) return null;
   try {
     if (d.dueDate >= today) return calendar.workdaysBetween(today, d.dueDate);
     return -calendar.workdaysBetween(d.dueDate, today);
