@@ -200,6 +200,11 @@ describe('web console in Chromium (embedded SQLite, demo town)', () => {
     await page.locator('[data-test=case-title]').waitFor();
     await page.locator('[data-test=deadlines] li').first().waitFor();
     await shot('11-case-legal-reviewer');
+    // the office laptop: nothing cut off at 1366×768
+    await page.setViewportSize({ width: 1366, height: 768 });
+    expect(await page.evaluate<boolean>('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
+    await shot('12-case-1366x768');
+    await page.setViewportSize({ width: 1280, height: 800 });
     await logout();
   });
 
