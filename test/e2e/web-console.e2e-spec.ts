@@ -8,6 +8,7 @@ import { launchChromium, SCREENSHOT_DIR } from '../setup/browser';
 import { DEMO_PASSWORD } from '../setup/api-client';
 import { startTestApp, TestApp } from '../setup/test-app';
 
+const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 
 /**
@@ -19,6 +20,7 @@ describe('web console in Chromium (embedded SQLite, demo town)', () => {
   let base: string;
   let browser: { context: BrowserContext; close: () => Promise<void> };
   let page: Page;
+  const cspViolations: string[] = [];
 
   const shot = (name: string) => page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
   const text = (selector: string) => page.locator(selector).first().innerText();
@@ -48,6 +50,18 @@ describe('web console in Chromium (embedded SQLite, demo town)', () => {
     await request(t.app.getHttpServer()).put('/api/v1/test/clock').send({ now: '2020-10-13T02:00:00Z' }).expect(200);
     page = await browser.context.newPage();
     page.setDefaultTimeout(10_000);
+    // every page of the console under a strict Content-Security-Policy (what helmet sends): no inline
+    // script, no eval, no inline style; a violation is a console error, collected below
+    await page.route(
+      (url) => url.origin === base && !url.pathname.startsWith('/api/') && !url.pathname.startsWith('/assets/'),
+      async (route) => {
+        const res = await route.fetch();
+        await route.fulfill({ response: res, headers: { ...res.headers(), 'content-security-policy': STRICT_CSP } });
+      },
+    );
+    page.on('console', (m) => {
+      if (m.type() === 'error' && /Content.Security.Policy/i.test(m.text())) cspViolations.push(m.text());
+    });
   }, 120_000);
 
   afterAll(async () => {
@@ -223,5 +237,9 @@ describe('web console in Chromium (embedded SQLite, demo town)', () => {
     await page.goto(`${base}/login`);
     await page.locator('[data-test=login-submit]').waitFor();
     expect(await problems()).toEqual([]);
+  });
+
+  it('ran every screen above without a Content-Security-Policy violation', () => {
+    expect(cspViolations).toEqual([]);
   });
 });
