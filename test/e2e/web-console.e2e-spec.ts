@@ -84,6 +84,11 @@ describe('web console in Chromium (embedded SQLite, demo town)', () => {
     const api404 = await request(server).get('/api/v1/no-such-thing').expect(404);
     expect(api404.body).toMatchObject({ code: 'NOT_FOUND', messageZh: '请求的地址不存在' });
     expect((await request(server).get('/api/docs').expect(200)).text).toMatch(/swagger/i);
+    expect((await request(server).get('/api').expect(404)).body.code).toBe('NOT_FOUND');
+    // the API's own errors stay its own (serve-static's exclusion used to turn this 400 into a 404)
+    const malformed = await request(server).post('/api/v1/auth/login').set('Content-Type', 'application/json').send('{"username":');
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.code).toBe('MALFORMED_JSON');
   });
 
   it('a wrong password shows the API’s zh-CN message', async () => {

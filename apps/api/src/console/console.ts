@@ -23,8 +23,12 @@ export const CONSOLE_DIR = path.join(rootDir(), 'apps', 'web', 'dist');
 
 export const consoleBuilt = (dir = CONSOLE_DIR) => fs.existsSync(path.join(dir, 'index.html'));
 
-/** Paths that are never the console's: the API, its docs, the HTML reports and dossiers under /api. */
-export const NOT_THE_CONSOLE = ['/api/{*rest}'];
+/**
+ * The console's pages: every path but the API, its docs, and the HTML reports and dossiers under
+ * /api. A route, not serve-static's `exclude`: on an excluded path its error handler turns every
+ * error (a malformed JSON body's 400 included) into a 404.
+ */
+export const CONSOLE_PAGES = /^(?!\/api(?:\/|$)).*$/;
 
 function setHeaders(res: Response, file: string): void {
   // hashed bundles never change; the page itself is always asked for again
@@ -44,7 +48,7 @@ export class ConsoleModule {
       imports: [
         ServeStaticModule.forRoot({
           rootPath: dir,
-          exclude: NOT_THE_CONSOLE,
+          renderPath: CONSOLE_PAGES,
           serveStaticOptions: { index: false, setHeaders: (res: Response, file: string) => setHeaders(res, file) },
         }),
       ],
