@@ -22,7 +22,7 @@ describe('web console in Chromium (embedded SQLite, demo town)', () => {
   let page: Page;
   const cspViolations: string[] = [];
 
-  const shot = (name: string) => page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+  const shot = (name: string) => page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true, animations: 'disabled' });
   const text = (selector: string) => page.locator(selector).first().innerText();
 
   async function login(username: string, password = DEMO_PASSWORD) {
