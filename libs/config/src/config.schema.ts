@@ -37,8 +37,9 @@ export class EnvironmentVariables {
   readonly DOCKET_TEST_CLOCK?: string;
 
   /**
-   * JSON object of rule parameters: numbers (e.g. {"decision.legalityReview.minWorkdays": 7}) and
-   * texts (e.g. {"normdoc.unifiedNumber.region": "ZJCX01"})
+   * JSON object of rule parameters: numbers (e.g. {"decision.legalityReview.minWorkdays": 7}),
+   * texts (e.g. {"normdoc.unifiedNumber.region": "ZJCX01"}) and lists of texts, kept as their values
+   * joined by commas (e.g. {"enforcement.reviewerQualification.decisionTypes": ["PENALTY"]})
    */
   @IsOptional() @IsString()
   readonly DOCKET_RULES?: string;
@@ -46,6 +47,26 @@ export class EnvironmentVariables {
   @IsOptional() @IsInt() @Min(1) @Max(10000)
   @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
   readonly LOGIN_RATE_LIMIT?: number;
+
+  /** consecutive wrong passwords that lock an account, whatever the client address (default 5) */
+  @IsOptional() @IsInt() @Min(1) @Max(100)
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  readonly LOGIN_LOCKOUT_THRESHOLD?: number;
+
+  /** how long a locked account stays locked, in minutes (default 15) */
+  @IsOptional() @IsInt() @Min(1) @Max(10080)
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  readonly LOGIN_LOCKOUT_MINUTES?: number;
+
+  /**
+   * express's `trust proxy`: which proxies' X-Forwarded-For is believed. Unset/false = none (the
+   * client address is the socket's); true; a hop count; or addresses/subnets/loopback, linklocal,
+   * uniquelocal, comma-separated.
+   */
+  @IsOptional() @IsString() @Matches(/^(true|false|\d{1,2}|[0-9A-Za-z.:/]+(\s*,\s*[0-9A-Za-z.:/]+)*)$/, {
+    message: 'TRUST_PROXY must be true, false, a hop count, or comma-separated addresses/subnets (loopback, linklocal, uniquelocal)',
+  })
+  readonly TRUST_PROXY?: string;
 
   @IsOptional() @IsString()
   readonly REDIS_URL?: string;
@@ -109,6 +130,10 @@ export interface DocketConfig {
   /** overrides of workflow text parameters, e.g. a numbering pattern (the string values of DOCKET_RULES) */
   ruleTexts: Record<string, string>;
   loginRateLimit: number;
+  /** per-account lockout after consecutive wrong passwords (stored on the user row) */
+  loginLockout: { threshold: number; minutes: number };
+  /** express `trust proxy` (false: X-Forwarded-For is never believed) */
+  trustProxy: boolean | number | string;
   redisUrl?: string;
   queue: { prefix: string; lockMs: number; concurrency: number };
   webhook?: { url: string; secret: string };
@@ -130,6 +155,15 @@ const UNIT_MS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 8
 /** '90' (seconds), '30m', '1h', '1d' → milliseconds. */
 const durationMs = (text: string) => Number(text.replace(/[smhd]$/, '')) * UNIT_MS[/[smhd]$/.test(text) ? text.slice(-1) : 's'];
 
+/** TRUST_PROXY as express takes it: off unless configured. */
+function trustProxy(text: string | undefined): boolean | number | string {
+  const t = text?.trim();
+  if (!t || t === 'false' || t === '0') return false;
+  if (t === 'true') return true;
+  if (/^\d+$/.test(t)) return Number(t);
+  return t;
+}
+
 /** Validates an environment and returns the typed configuration. Throws ConfigError listing every bad key. */
 export function loadConfig(env: Record<string, string | undefined>): DocketConfig {
   const parsed = plainToInstance(EnvironmentVariables, env, { enableImplicitConversion: false });
@@ -144,7 +178,12 @@ export function loadConfig(env: Record<string, string | undefined>): DocketConfi
     try {
       const obj = JSON.parse(parsed.DOCKET_RULES);
       if (!obj || typeof obj !== 'object' || Array.isArray(obj)) throw new Error('not an object');
-      for (const [k, v] of Object.entries(obj)) {
+      for (const [k, raw] of Object.entries(obj)) {
+        // a list of texts (e.g. the decision types a rule covers) is the text of its values joined by commas
+        if (Array.isArray(raw) && (raw.length === 0 || !raw.every((x) => typeof x === 'string' && x.trim() && !x.includes(',')))) {
+          throw new Error(`${k} as a list must hold non-empty texts without commas`);
+        }
+        const v = Array.isArray(raw) ? raw.join(',') : raw;
         if (typeof v === 'string') {
           // texts end up in case records (e.g. a document number): printable, one line, bounded
           if (!v.trim() || v.length > 200 || /[\u0000-\u001f\u007f]/.test(v)) {
@@ -184,6 +223,8 @@ export function loadConfig(env: Record<string, string | undefined>): DocketConfi
     rules,
     ruleTexts,
     loginRateLimit: parsed.LOGIN_RATE_LIMIT ?? 10,
+    loginLockout: { threshold: parsed.LOGIN_LOCKOUT_THRESHOLD ?? 5, minutes: parsed.LOGIN_LOCKOUT_MINUTES ?? 15 },
+    trustProxy: trustProxy(parsed.TRUST_PROXY),
     redisUrl: parsed.REDIS_URL || undefined,
     queue: { prefix: parsed.QUEUE_PREFIX || 'docket', lockMs: parsed.QUEUE_LOCK_MS ?? 30000, concurrency: parsed.QUEUE_CONCURRENCY ?? 20 },
     webhook: parsed.WEBHOOK_URL ? { url: parsed.WEBHOOK_URL, secret: parsed.WEBHOOK_SECRET! } : undefined,

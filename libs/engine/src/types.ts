@@ -135,10 +135,44 @@ export type FactDeclaration =
       rollToWorkday: boolean;
     }
   | SequenceFactDeclaration
+  | TextFactDeclaration
   | {
       /** the acting user's attributes as Docket records them (`ActorProfile`), read when the event arrives */
       kind: 'actor';
-    };
+    }
+  | OrgUnitFactDeclaration;
+
+/**
+ * An org unit the payload names at `from.payload` (its id, or its exact Chinese or English name),
+ * resolved against the org-units table when the event arrives: the fact is the unit's record
+ * (`OrgUnitRecord`), so the case stores the id access compares and keeps the name for display.
+ * A name or id of no unit is refused (422 UNKNOWN_ORG_UNIT, listing the units); an absent field
+ * resolves to nothing (the payload check decides whether it is required).
+ */
+export interface OrgUnitFactDeclaration {
+  kind: 'orgUnit';
+  from: { payload: string };
+}
+
+/** What the runtime tells a machine about an org unit (fact kind 'orgUnit'). */
+export interface OrgUnitRecord {
+  id: string;
+  nameZh: string;
+  nameEn: string;
+}
+
+/**
+ * A configurable text a rule reads (a DOCKET_RULES text, else the default), passed on the event and
+ * recorded with it, so the history keeps what the configuration was when the event was accepted
+ * and replays without it. With `listOf` the text is a comma-separated list of those values (e.g.
+ * the decision types a rule covers) and the fact is the array of them, in the order given; a value
+ * outside `listOf` stops the start.
+ */
+export interface TextFactDeclaration {
+  kind: 'text';
+  text: TextConfigParam;
+  listOf?: readonly string[];
+}
 
 /**
  * A number drawn from a central counter in the event's own transaction (e.g. the unified number

@@ -332,8 +332,6 @@ const routingGuards = {
 };
 type GuardName = AdministrativeContractRuleName | keyof typeof routingGuards;
 
-const when = whenOf<AdministrativeContractEventType, GuardName>(ADMINISTRATIVE_CONTRACT_EVENT_RULES);
-
 // ================================================================================================
 // Actions
 // ================================================================================================
@@ -488,111 +486,126 @@ const actions = {
 
 const ROOT = '#administrative-contract';
 
-/** Policy C4: a change that does not go ahead leaves the case performing the signed text. */
-const WITHDRAW = {
-  WITHDRAW: [
-    { guard: when('WITHDRAW', 'hasSignedContract'), target: `${ROOT}.performance`, actions: 'recordWithdrawal' },
-    { guard: when('WITHDRAW'), target: `${ROOT}.withdrawn`, actions: 'recordWithdrawal' },
-  ],
-} as const;
+/**
+ * The machine with a version's rules: `rules` (each a guard of the same name) and, per event, the
+ * rules checked in order (`eventRules`). Version 1 is built with its own rules below; a later
+ * version that only changes what an event requires builds the same states and actions with its
+ * rules (workflows/administrative-contract/v2).
+ */
+export function administrativeContractMachine<N extends string>(
+  rules: Record<N, Rule>,
+  eventRules: { readonly [K in AdministrativeContractEventType]: readonly N[] },
+) {
+  const when = whenOf<AdministrativeContractEventType, N | GuardName>(eventRules);
 
-/** After a passing review: a major text to the collective decision, any other to signing. */
-const afterPass = (type: 'ISSUE_REVIEW_OPINION' | 'CONFIRM_REVISIONS', action: 'recordOpinion' | 'recordRevisions', ...extra: GuardName[]) => [
-  { guard: when(type, ...extra, 'textMajor'), target: `${ROOT}.collectiveDecision`, actions: action },
-  { guard: when(type, ...extra), target: `${ROOT}.signing`, actions: action },
-];
+  /** Policy C4: a change that does not go ahead leaves the case performing the signed text. */
+  const WITHDRAW = {
+    WITHDRAW: [
+      { guard: when('WITHDRAW', 'hasSignedContract'), target: `${ROOT}.performance`, actions: 'recordWithdrawal' },
+      { guard: when('WITHDRAW'), target: `${ROOT}.withdrawn`, actions: 'recordWithdrawal' },
+    ],
+  } as const;
 
-export const administrativeContractV1Machine = setup({
-  types: {} as {
-    context: AdministrativeContractContext;
-    events: AdministrativeContractEvent;
-    input: WorkflowInput<CreateAdministrativeContractPayload>;
-  },
-  guards: { ...ruleGuards(administrativeContractRules), ...routingGuards },
-  actions,
-}).createMachine({
-  id: 'administrative-contract',
-  initial: 'dueDiligence',
-  context: ({ input }) => {
-    if (!input) return {} as AdministrativeContractContext;
-    const proposal = (input.payload?.proposal ?? {}) as Partial<CreateAdministrativeContractPayload['proposal']>;
-    return {
-      caseId: input.caseId,
-      title: String(input.payload?.title ?? ''),
-      created: stamp(input),
-      proposal: {
-        counterparty: String(proposal.counterparty ?? ''),
-        contractType: (proposal.contractType ?? 'OTHER') as ContractType,
-        subjectMatter: String(proposal.subjectMatter ?? ''),
-        amountYuan: typeof proposal.amountYuan === 'number' ? proposal.amountYuan : null,
+  /** After a passing review: a major text to the collective decision, any other to signing. */
+  const afterPass = (type: 'ISSUE_REVIEW_OPINION' | 'CONFIRM_REVISIONS', action: 'recordOpinion' | 'recordRevisions', ...extra: GuardName[]) => [
+    { guard: when(type, ...extra, 'textMajor'), target: `${ROOT}.collectiveDecision`, actions: action },
+    { guard: when(type, ...extra), target: `${ROOT}.signing`, actions: action },
+  ];
+
+  return setup({
+    types: {} as {
+      context: AdministrativeContractContext;
+      events: AdministrativeContractEvent;
+      input: WorkflowInput<CreateAdministrativeContractPayload>;
+    },
+    guards: { ...ruleGuards(rules), ...routingGuards },
+    actions,
+  }).createMachine({
+    id: 'administrative-contract',
+    initial: 'dueDiligence',
+    context: ({ input }) => {
+      if (!input) return {} as AdministrativeContractContext;
+      const proposal = (input.payload?.proposal ?? {}) as Partial<CreateAdministrativeContractPayload['proposal']>;
+      return {
+        caseId: input.caseId,
+        title: String(input.payload?.title ?? ''),
+        created: stamp(input),
+        proposal: {
+          counterparty: String(proposal.counterparty ?? ''),
+          contractType: (proposal.contractType ?? 'OTHER') as ContractType,
+          subjectMatter: String(proposal.subjectMatter ?? ''),
+          amountYuan: typeof proposal.amountYuan === 'number' ? proposal.amountYuan : null,
+        },
+        dueDiligence: [],
+        round: 0,
+        drafts: [],
+        legalityReview: LR.noLegalityReview(),
+        meetings: [],
+        signings: [],
+        platformRegistrations: [],
+        filings: [],
+        performanceReports: [],
+        closing: null,
+        withdrawals: [],
+      };
+    },
+    states: {
+      dueDiligence: {
+        on: {
+          RECORD_DUE_DILIGENCE: [
+            { guard: when('RECORD_DUE_DILIGENCE', 'counterpartyUnsuitable'), actions: 'recordDueDiligence' },
+            { guard: when('RECORD_DUE_DILIGENCE'), target: 'drafting', actions: 'recordDueDiligence' },
+          ],
+          ...WITHDRAW,
+        },
       },
-      dueDiligence: [],
-      round: 0,
-      drafts: [],
-      legalityReview: LR.noLegalityReview(),
-      meetings: [],
-      signings: [],
-      platformRegistrations: [],
-      filings: [],
-      performanceReports: [],
-      closing: null,
-      withdrawals: [],
-    };
-  },
-  states: {
-    dueDiligence: {
-      on: {
-        RECORD_DUE_DILIGENCE: [
-          { guard: when('RECORD_DUE_DILIGENCE', 'counterpartyUnsuitable'), actions: 'recordDueDiligence' },
-          { guard: when('RECORD_DUE_DILIGENCE'), target: 'drafting', actions: 'recordDueDiligence' },
+      drafting: {
+        on: {
+          SUBMIT_DRAFT: { guard: when('SUBMIT_DRAFT'), target: 'legalityReview', actions: 'recordDraft' },
+          ...WITHDRAW,
+        },
+      },
+      legalityReview: LR.legalityReviewState(when, { ...WITHDRAW }, {
+        opinion: [
+          // an illegal change leaves the signed text in place (policy C4)
+          { guard: when('ISSUE_REVIEW_OPINION', 'opinionIllegal', 'hasSignedContract'), target: `${ROOT}.performance`, actions: 'recordOpinion' },
+          { guard: when('ISSUE_REVIEW_OPINION', 'opinionIllegal'), target: `${ROOT}.drafting`, actions: 'recordOpinion' },
+          { guard: when('ISSUE_REVIEW_OPINION', 'opinionWithRevisions'), target: 'revisionsRequired', actions: 'recordOpinion' },
+          ...afterPass('ISSUE_REVIEW_OPINION', 'recordOpinion', 'opinionLegal'),
         ],
-        ...WITHDRAW,
+        revisions: afterPass('CONFIRM_REVISIONS', 'recordRevisions'),
+      }),
+      collectiveDecision: CD.collectiveDecisionState(when, { ...WITHDRAW }, [
+        { guard: when('RECORD_MEETING', 'meetingApproved'), target: `${ROOT}.signing`, actions: 'recordMeeting' },
+        { guard: when('RECORD_MEETING', 'meetingPostponed'), target: 'preparing', actions: 'recordMeeting' },
+        { guard: when('RECORD_MEETING', 'hasSignedContract'), target: `${ROOT}.performance`, actions: 'recordMeeting' },
+        { guard: when('RECORD_MEETING', 'meetingRejected'), target: `${ROOT}.rejected`, actions: 'recordMeeting' },
+        { guard: when('RECORD_MEETING', 'meetingRevise'), target: `${ROOT}.drafting`, actions: 'recordMeeting' },
+      ]),
+      signing: {
+        on: {
+          SIGN_CONTRACT: { guard: when('SIGN_CONTRACT'), target: 'registration', actions: 'recordSigning' },
+          ...WITHDRAW,
+        },
       },
-    },
-    drafting: {
-      on: {
-        SUBMIT_DRAFT: { guard: when('SUBMIT_DRAFT'), target: 'legalityReview', actions: 'recordDraft' },
-        ...WITHDRAW,
+      registration: {
+        on: { REGISTER_ON_PLATFORM: { guard: when('REGISTER_ON_PLATFORM'), target: 'filing', actions: 'recordPlatformRegistration' } },
       },
-    },
-    legalityReview: LR.legalityReviewState(when, { ...WITHDRAW }, {
-      opinion: [
-        // an illegal change leaves the signed text in place (policy C4)
-        { guard: when('ISSUE_REVIEW_OPINION', 'opinionIllegal', 'hasSignedContract'), target: `${ROOT}.performance`, actions: 'recordOpinion' },
-        { guard: when('ISSUE_REVIEW_OPINION', 'opinionIllegal'), target: `${ROOT}.drafting`, actions: 'recordOpinion' },
-        { guard: when('ISSUE_REVIEW_OPINION', 'opinionWithRevisions'), target: 'revisionsRequired', actions: 'recordOpinion' },
-        ...afterPass('ISSUE_REVIEW_OPINION', 'recordOpinion', 'opinionLegal'),
-      ],
-      revisions: afterPass('CONFIRM_REVISIONS', 'recordRevisions'),
-    }),
-    collectiveDecision: CD.collectiveDecisionState(when, { ...WITHDRAW }, [
-      { guard: when('RECORD_MEETING', 'meetingApproved'), target: `${ROOT}.signing`, actions: 'recordMeeting' },
-      { guard: when('RECORD_MEETING', 'meetingPostponed'), target: 'preparing', actions: 'recordMeeting' },
-      { guard: when('RECORD_MEETING', 'hasSignedContract'), target: `${ROOT}.performance`, actions: 'recordMeeting' },
-      { guard: when('RECORD_MEETING', 'meetingRejected'), target: `${ROOT}.rejected`, actions: 'recordMeeting' },
-      { guard: when('RECORD_MEETING', 'meetingRevise'), target: `${ROOT}.drafting`, actions: 'recordMeeting' },
-    ]),
-    signing: {
-      on: {
-        SIGN_CONTRACT: { guard: when('SIGN_CONTRACT'), target: 'registration', actions: 'recordSigning' },
-        ...WITHDRAW,
+      filing: {
+        on: { RECORD_FILING: { guard: when('RECORD_FILING'), target: 'performance', actions: 'recordFiling' } },
       },
-    },
-    registration: {
-      on: { REGISTER_ON_PLATFORM: { guard: when('REGISTER_ON_PLATFORM'), target: 'filing', actions: 'recordPlatformRegistration' } },
-    },
-    filing: {
-      on: { RECORD_FILING: { guard: when('RECORD_FILING'), target: 'performance', actions: 'recordFiling' } },
-    },
-    performance: {
-      on: {
-        REPORT_PERFORMANCE: { guard: when('REPORT_PERFORMANCE'), actions: 'recordPerformanceReport' },
-        PROPOSE_CHANGE: { guard: when('PROPOSE_CHANGE'), target: 'legalityReview', actions: 'recordChange' },
-        CLOSE_CONTRACT: { guard: when('CLOSE_CONTRACT'), target: 'closed', actions: 'recordClosing' },
+      performance: {
+        on: {
+          REPORT_PERFORMANCE: { guard: when('REPORT_PERFORMANCE'), actions: 'recordPerformanceReport' },
+          PROPOSE_CHANGE: { guard: when('PROPOSE_CHANGE'), target: 'legalityReview', actions: 'recordChange' },
+          CLOSE_CONTRACT: { guard: when('CLOSE_CONTRACT'), target: 'closed', actions: 'recordClosing' },
+        },
       },
+      closed: { type: 'final' },
+      rejected: { type: 'final' },
+      withdrawn: { type: 'final' },
     },
-    closed: { type: 'final' },
-    rejected: { type: 'final' },
-    withdrawn: { type: 'final' },
-  },
-});
+  });
+}
+
+export const administrativeContractV1Machine = administrativeContractMachine(administrativeContractRules, ADMINISTRATIVE_CONTRACT_EVENT_RULES);

@@ -292,8 +292,6 @@ const routingGuards = {
 };
 type GuardName = EnforcementDecisionRuleName | keyof typeof routingGuards;
 
-const when = whenOf<EnforcementDecisionEventType, GuardName>(ENFORCEMENT_DECISION_EVENT_RULES);
-
 // ================================================================================================
 // Actions
 // ================================================================================================
@@ -302,21 +300,26 @@ type ActionArgs = { context: EnforcementDecisionContext; event: EnforcementDecis
 const record = (fn: (args: ActionArgs) => Partial<EnforcementDecisionContext>) =>
   assign<EnforcementDecisionContext, EnforcementDecisionEvent, undefined, EnforcementDecisionEvent, never>(fn);
 
-const actions = {
+/** The draft SUBMIT_DRAFT records (the next round's proposed decision). */
+export function draftRecordOf(context: EnforcementDecisionContext, event: WorkflowEvent): DraftRecord {
+  const p = payloadOf<SubmitDraftPayload>(event);
+  return {
+    ...stamp(event),
+    round: context.round + 1,
+    title: String(p.title ?? ''),
+    documentHash: String(p.documentHash ?? ''),
+    factsFound: String(p.factsFound ?? ''),
+    evidence: strings(p.evidence),
+    proposedDecision: String(p.proposedDecision ?? ''),
+    hearingHeld: p.hearingHeld === true,
+  };
+}
+
+/** Version 1's actions: a later version may replace some (see `enforcementDecisionMachine`). */
+export const enforcementDecisionActions = {
   recordDraft: record(({ context, event }) => {
-    const p = payloadOf<SubmitDraftPayload>(event);
-    const round = context.round + 1;
-    const draft: DraftRecord = {
-      ...stamp(event),
-      round,
-      title: String(p.title ?? ''),
-      documentHash: String(p.documentHash ?? ''),
-      factsFound: String(p.factsFound ?? ''),
-      evidence: strings(p.evidence),
-      proposedDecision: String(p.proposedDecision ?? ''),
-      hearingHeld: p.hearingHeld === true,
-    };
-    return { round, drafts: [...context.drafts, draft] };
+    const draft = draftRecordOf(context, event);
+    return { round: draft.round, drafts: [...context.drafts, draft] };
   }),
   recordLegalitySubmission: record(({ context, event }) =>
     LR.appendReviewRecord(context.legalityReview, 'submissions', LR.legalitySubmission(stamp(event), context.round, event)),
@@ -369,63 +372,79 @@ const actions = {
 // ================================================================================================
 
 const ROOT = '#enforcement-decision';
-const WITHDRAW = { WITHDRAW: { guard: when('WITHDRAW'), target: `${ROOT}.withdrawn`, actions: 'recordWithdrawal' } } as const;
 
-export const enforcementDecisionV1Machine = setup({
-  types: {} as {
-    context: EnforcementDecisionContext;
-    events: EnforcementDecisionEvent;
-    input: WorkflowInput<CreateEnforcementDecisionPayload>;
-  },
-  guards: { ...ruleGuards(enforcementDecisionRules), ...routingGuards },
-  actions,
-}).createMachine({
-  id: 'enforcement-decision',
-  initial: 'investigation',
-  context: ({ input }) => {
-    if (!input) return {} as EnforcementDecisionContext;
-    const proposal = (input.payload?.proposal ?? {}) as Partial<CreateEnforcementDecisionPayload['proposal']>;
-    return {
-      caseId: input.caseId,
-      title: String(input.payload?.title ?? ''),
-      created: stamp(input),
-      proposal: {
-        party: String(proposal.party ?? ''),
-        decisionType: (proposal.decisionType ?? 'OTHER') as DecisionType,
-        majorGround: (proposal.majorGround ?? 'REQUIRED_BY_LAW') as MajorGround,
-        matter: String(proposal.matter ?? ''),
-      },
-      round: 0,
-      drafts: [],
-      legalityReview: LR.noLegalityReview(),
-      sentBack: [],
-      decision: null,
-      withdrawal: null,
-    };
-  },
-  states: {
-    investigation: {
-      on: {
-        SUBMIT_DRAFT: { guard: when('SUBMIT_DRAFT'), target: 'legalityReview', actions: 'recordDraft' },
-        ...WITHDRAW,
-      },
+/**
+ * The machine with a version's rules: `rules` (each a guard of the same name), per event the rules
+ * checked in order (`eventRules`), and the actions of this version (`actions`, by default v1's).
+ * Version 1 is built with its own below; a later version that changes what an event requires or
+ * records builds the same states with its own (workflows/enforcement-decision/v2).
+ */
+export function enforcementDecisionMachine<N extends string>(
+  rules: Record<N, Rule>,
+  eventRules: { readonly [K in EnforcementDecisionEventType]: readonly N[] },
+  actions: typeof enforcementDecisionActions = enforcementDecisionActions,
+) {
+  const when = whenOf<EnforcementDecisionEventType, N | GuardName>(eventRules);
+  const WITHDRAW = { WITHDRAW: { guard: when('WITHDRAW'), target: `${ROOT}.withdrawn`, actions: 'recordWithdrawal' } } as const;
+
+  return setup({
+    types: {} as {
+      context: EnforcementDecisionContext;
+      events: EnforcementDecisionEvent;
+      input: WorkflowInput<CreateEnforcementDecisionPayload>;
     },
-    legalityReview: LR.legalityReviewState(when, { ...WITHDRAW }, {
-      opinion: [
-        { guard: when('ISSUE_REVIEW_OPINION', 'opinionIllegal'), target: `${ROOT}.investigation`, actions: 'recordOpinion' },
-        { guard: when('ISSUE_REVIEW_OPINION', 'opinionWithRevisions'), target: 'revisionsRequired', actions: 'recordOpinion' },
-        { guard: when('ISSUE_REVIEW_OPINION', 'opinionLegal'), target: `${ROOT}.decision`, actions: 'recordOpinion' },
-      ],
-      revisions: { guard: when('CONFIRM_REVISIONS'), target: `${ROOT}.decision`, actions: 'recordRevisions' },
-    }),
-    decision: {
-      on: {
-        RECORD_DECISION: { guard: when('RECORD_DECISION'), target: 'decided', actions: 'recordDecision' },
-        RETURN_FOR_REVISION: { guard: when('RETURN_FOR_REVISION'), target: 'investigation', actions: 'recordSentBack' },
-        ...WITHDRAW,
-      },
+    guards: { ...ruleGuards(rules), ...routingGuards },
+    actions,
+  }).createMachine({
+    id: 'enforcement-decision',
+    initial: 'investigation',
+    context: ({ input }) => {
+      if (!input) return {} as EnforcementDecisionContext;
+      const proposal = (input.payload?.proposal ?? {}) as Partial<CreateEnforcementDecisionPayload['proposal']>;
+      return {
+        caseId: input.caseId,
+        title: String(input.payload?.title ?? ''),
+        created: stamp(input),
+        proposal: {
+          party: String(proposal.party ?? ''),
+          decisionType: (proposal.decisionType ?? 'OTHER') as DecisionType,
+          majorGround: (proposal.majorGround ?? 'REQUIRED_BY_LAW') as MajorGround,
+          matter: String(proposal.matter ?? ''),
+        },
+        round: 0,
+        drafts: [],
+        legalityReview: LR.noLegalityReview(),
+        sentBack: [],
+        decision: null,
+        withdrawal: null,
+      };
     },
-    decided: { type: 'final' },
-    withdrawn: { type: 'final' },
-  },
-});
+    states: {
+      investigation: {
+        on: {
+          SUBMIT_DRAFT: { guard: when('SUBMIT_DRAFT'), target: 'legalityReview', actions: 'recordDraft' },
+          ...WITHDRAW,
+        },
+      },
+      legalityReview: LR.legalityReviewState(when, { ...WITHDRAW }, {
+        opinion: [
+          { guard: when('ISSUE_REVIEW_OPINION', 'opinionIllegal'), target: `${ROOT}.investigation`, actions: 'recordOpinion' },
+          { guard: when('ISSUE_REVIEW_OPINION', 'opinionWithRevisions'), target: 'revisionsRequired', actions: 'recordOpinion' },
+          { guard: when('ISSUE_REVIEW_OPINION', 'opinionLegal'), target: `${ROOT}.decision`, actions: 'recordOpinion' },
+        ],
+        revisions: { guard: when('CONFIRM_REVISIONS'), target: `${ROOT}.decision`, actions: 'recordRevisions' },
+      }),
+      decision: {
+        on: {
+          RECORD_DECISION: { guard: when('RECORD_DECISION'), target: 'decided', actions: 'recordDecision' },
+          RETURN_FOR_REVISION: { guard: when('RETURN_FOR_REVISION'), target: 'investigation', actions: 'recordSentBack' },
+          ...WITHDRAW,
+        },
+      },
+      decided: { type: 'final' },
+      withdrawn: { type: 'final' },
+    },
+  });
+}
+
+export const enforcementDecisionV1Machine = enforcementDecisionMachine(enforcementDecisionRules, ENFORCEMENT_DECISION_EVENT_RULES);

@@ -14,7 +14,9 @@
  *   closed, or closed only later) and due on or before 31 December; on-time rate = met ÷ (met + missed + open and overdue).
  *   Filings are the declarations whose key names a filing.
  * - documents (administrative and party normative documents): issued in the year; in force, expired,
- *   repealed at year end.
+ *   repealed at year end. A party document whose filing exemption stood the pre-review (a leadership
+ *   speech, meeting minutes, … PFR 2019 Art. 2) is not a party normative document: it is counted apart
+ *   (`issuedNotADocument`), neither as issued nor as in force.
  * - catalog: the items of the year's published catalog; completed = the item's case published its
  *   decision (PUBLISH_DECISION) by year end.
  */
@@ -23,6 +25,12 @@ import { decisionCatalog } from '@app/workflows';
 
 export const REVIEW_KINDS = ['major-decision', 'normative-document', 'party-normative-document', 'administrative-contract', 'enforcement-decision'] as const;
 const DOCUMENT_KINDS: Record<string, string> = { 'normative-document': 'PUBLISH_DOCUMENT', 'party-normative-document': 'ISSUE_DOCUMENT' };
+/**
+ * The states of an issued document that is no normative document: the party document whose filing
+ * exemption was upheld (PFR 2019 Art. 2: leadership speeches, work points, minutes, … are excluded;
+ * the workflow ends it at issuance, policy P2).
+ */
+const NOT_A_DOCUMENT: Record<string, readonly string[]> = { 'party-normative-document': ['exemptFromFiling'] };
 
 export interface ReportCase {
   id: string;
@@ -238,14 +246,21 @@ export function annualReport(input: ReportInput) {
 
   // ---- documents
   const docs = Object.entries(DOCUMENT_KINDS).map(([kind, issueEvent]) => {
-    const ofKind = cases.filter((c) => c.kind === kind);
-    const issued = ofKind.filter((c) => has(c, issueEvent));
     const at = (c: ReportCase) => yearEnd.get(c.id)!.path;
+    const notADocument = (c: ReportCase) => (NOT_A_DOCUMENT[kind] ?? []).includes(at(c));
+    const ofKind = cases.filter((c) => c.kind === kind);
+    const issuedAll = ofKind.filter((c) => has(c, issueEvent));
+    const issued = issuedAll.filter((c) => !notADocument(c));
     const label = kindLabel(kind);
     return {
       kind,
       label,
       issuedInYear: figure(`documents.${kind}.issued`, { zh: `${label.zh}：年内制发`, en: `${label.en}: issued in the year` }, issued.filter((c) => has(c, issueEvent, inYear)).map((c) => c.id)),
+      issuedNotADocument: figure(
+        `documents.${kind}.issuedNotADocument`,
+        { zh: `${label.zh}：年内印发、经审查不属于规范性文件`, en: `${label.en}: issued in the year, found not to be a normative document` },
+        issuedAll.filter((c) => notADocument(c) && has(c, issueEvent, inYear)).map((c) => c.id),
+      ),
       inForce: figure(`documents.${kind}.inForce`, { zh: `${label.zh}：年底现行有效`, en: `${label.en}: in force at year end` }, issued.filter((c) => !['repealed', 'expired', 'withdrawn'].includes(at(c))).map((c) => c.id)),
       expired: figure(`documents.${kind}.expired`, { zh: `${label.zh}：已失效`, en: `${label.en}: expired` }, ofKind.filter((c) => at(c) === 'expired').map((c) => c.id)),
       repealed: figure(`documents.${kind}.repealed`, { zh: `${label.zh}：已废止`, en: `${label.en}: repealed` }, ofKind.filter((c) => at(c) === 'repealed').map((c) => c.id)),
@@ -254,6 +269,12 @@ export function annualReport(input: ReportInput) {
   const documents = {
     byType: docs,
     inForce: figure('documents.inForce', { zh: '年底现行有效的规范性文件', en: 'Documents in force at year end' }, docs.flatMap((d) => d.inForce.caseIds)),
+    /** issued in the year, but not a normative document (an upheld filing exemption): counted apart */
+    issuedNotADocument: figure(
+      'documents.issuedNotADocument',
+      { zh: '年内印发、经审查不属于规范性文件的文件', en: 'Issued in the year, found not to be normative documents' },
+      docs.flatMap((d) => d.issuedNotADocument.caseIds),
+    ),
     expired: figure('documents.expired', { zh: '已失效的规范性文件', en: 'Expired documents' }, docs.flatMap((d) => d.expired.caseIds)),
     repealed: figure('documents.repealed', { zh: '已废止的规范性文件', en: 'Repealed documents' }, docs.flatMap((d) => d.repealed.caseIds)),
   };

@@ -1,6 +1,7 @@
 import { describeDefinition, WorkflowRegistry } from '@app/engine';
 import { WORKFLOW_REGISTRY, DocketError } from '@app/runtime';
-import { Controller, Get, Inject, Param, ParseIntPipe } from '@nestjs/common';
+import { Controller, Get, Inject, Param } from '@nestjs/common';
+import { SeqParamPipe } from '../common/paging.request.dto';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 
 @ApiTags('workflows')
@@ -16,7 +17,7 @@ export class WorkflowsController {
 
   /** States with labels, events with roles and rules, and a Mermaid diagram generated from the machine. */
   @Get(':kind/:version')
-  describe(@Param('kind') kind: string, @Param('version', ParseIntPipe) version: number) {
+  describe(@Param('kind') kind: string, @Param('version', SeqParamPipe) version: number) {
     try {
       return describeDefinition(this.registry.get(kind, version));
     } catch {

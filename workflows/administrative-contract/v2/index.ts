@@ -1,0 +1,2 @@
+export * from './administrative-contract.definition';
+export * from './administrative-contract.machine';
