@@ -12,6 +12,7 @@ import { CalendarYearsModule } from './calendar-years/calendar-years.module';
 import { CatalogModule } from './catalog/catalog.module';
 import { CleanupCampaignsModule } from './cleanup-campaigns/cleanup-campaigns.module';
 import { CasesModule } from './cases/cases.module';
+import { ConsoleModule } from './console/console';
 import { DeadlinesModule } from './deadlines/deadlines.module';
 import { HttpExceptionFilter } from './common/http-exception.filter';
 import { HealthController } from './health/health.controller';
@@ -48,6 +49,7 @@ export class ApiModule {
         CatalogModule,
         ReportsModule,
         CleanupCampaignsModule,
+        ConsoleModule.forRoot(),
       ],
       controllers: [WorkflowsController, HealthController, ...(config.testClock ? [TestClockController] : [])],
       providers: [DemoSeedService, { provide: APP_FILTER, useClass: HttpExceptionFilter }],

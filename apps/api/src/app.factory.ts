@@ -2,12 +2,13 @@ import { DocketConfig } from '@app/config';
 import { LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import * as path from 'path';
 import { ApiModule } from './api.module';
 import { DOSSIER_CSS } from './audit/dossier-html.renderer';
 import { bodyGuard } from './common/body-guard.middleware';
 import { jsonBody } from './common/json-body.middleware';
+import { mountConsole } from './console/console';
 import { docketValidationPipe } from './common/validation.pipe';
 import { noStore, securityHeaders } from './common/security-headers';
 import { mountQueueDashboard } from './queue-dashboard/queue-dashboard.module';
@@ -41,12 +42,18 @@ export async function createApp(config: DocketConfig): Promise<NestExpressApplic
   app.setGlobalPrefix('api/v1');
   app.useGlobalPipes(docketValidationPipe());
   app.enableShutdownHooks();
+  SwaggerModule.setup('api/docs', app, () => openApiDocument(app));
+  mountConsole(app, config);
+  return app;
+}
+
+/** The OpenAPI document of the API (served at /api/docs; `npm run api:types` types the console's client from it). */
+export function openApiDocument(app: NestExpressApplication): OpenAPIObject {
   const doc = new DocumentBuilder()
     .setTitle('Docket API')
     .setDescription('合法性审查与重大行政决策流程引擎 · Legality review and major administrative decisions')
     .setVersion('1')
     .addBearerAuth()
     .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, doc));
-  return app;
+  return SwaggerModule.createDocument(app, doc);
 }

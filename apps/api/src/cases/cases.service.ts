@@ -1,7 +1,7 @@
 import type { AuthenticatedUser } from '@app/auth';
 import { roleNotAllowed } from '@app/auth';
-import { Actor, allowedEvents, replay, Role, WorkflowRegistry } from '@app/engine';
-import { CASE_REPOSITORY, CaseEntity, CaseRepository, parseStoredJson } from '@app/persistence';
+import { Actor, allowedEvents, replay, Role, ROLE_LABELS, WorkflowRegistry } from '@app/engine';
+import { CASE_REPOSITORY, CaseEntity, CaseRepository, parseStoredJson, USER_REPOSITORY, UserRepository } from '@app/persistence';
 import { caseNotFound, CLOCK, Clock, WORKFLOW_REGISTRY, WorkflowRuntime } from '@app/runtime';
 import { Inject, Injectable } from '@nestjs/common';
 import { actingRoles, canView, listScope, notYourOrgUnit, ownsCase } from './case-access.policy';
@@ -21,6 +21,7 @@ export class CasesService {
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly deadlines: DeadlinesService,
     private readonly evidence: CaseEvidenceService,
+    @Inject(USER_REPOSITORY) private readonly users: UserRepository,
   ) {}
 
   private probe(user: AuthenticatedUser, roles: Role[]) {
@@ -68,6 +69,8 @@ export class CasesService {
       kind: q.kind,
       statePath: q.state,
       status: q.status,
+      createdBy: q.mine === 'created' ? user.id : undefined,
+      actedBy: q.mine === 'acted' ? user.id : undefined,
       limit: q.limit,
       offset: q.offset,
       scope,
@@ -106,7 +109,15 @@ export class CasesService {
       [def.create.type, def.create.label],
       ...Object.entries(def.events).map(([k, v]) => [k, v.label]),
     ]);
-    return { caseId: id, records, eventLabels: labels, backfills: backfillsOf(records) };
+    // who acted, as a person reads it: names, units and roles (never ids)
+    const people: Record<string, { displayName: string }> = {};
+    for (const uid of new Set(records.map((r) => r.actor.userId))) {
+      const u = await this.users.findById(uid);
+      if (u) people[uid] = { displayName: u.displayName };
+    }
+    const units = await this.users.listOrgUnits();
+    const orgUnitLabels = Object.fromEntries(units.map((u) => [u.id, { zh: u.nameZh, en: u.nameEn }]));
+    return { caseId: id, records, eventLabels: labels, backfills: backfillsOf(records), people, orgUnitLabels, roleLabels: ROLE_LABELS };
   }
 
   /** Recomputes the chain and replays the history through the recorded workflow versions. */

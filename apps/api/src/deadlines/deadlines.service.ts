@@ -57,11 +57,11 @@ export class DeadlinesService {
       limit: q.limit,
       offset: q.offset,
     });
-    return { today, total, items: items.map((d) => toDeadlineResponse(d, today)) };
+    return { today, total, items: items.map((d) => toDeadlineResponse(d, today, this.calendar)) };
   }
 
   async forCase(caseId: string) {
     const today = this.today();
-    return (await this.deadlines.forCase(caseId)).map((d) => toDeadlineResponse(d, today));
+    return (await this.deadlines.forCase(caseId)).map((d) => toDeadlineResponse(d, today, this.calendar));
   }
 }

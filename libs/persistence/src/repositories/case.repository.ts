@@ -13,6 +13,10 @@ export interface CaseListFilter {
   /** Visibility (`caseScopeOf` in the engine): unset = every case. */
   scope?: CaseScope;
   status?: string;
+  /** only cases this user created */
+  createdBy?: string;
+  /** only cases in whose history this user recorded an event */
+  actedBy?: string;
   limit?: number;
   offset?: number;
 }
@@ -331,6 +335,10 @@ export class CaseRepository {
       });
     }
     if (filter.status) qb.andWhere('c.status = :status', { status: filter.status });
+    if (filter.createdBy) qb.andWhere('c.created_by = :createdBy', { createdBy: filter.createdBy });
+    if (filter.actedBy) {
+      qb.andWhere('EXISTS (SELECT 1 FROM case_history h WHERE h.case_id = c.id AND h.actor_user_id = :actedBy)', { actedBy: filter.actedBy });
+    }
     whereInCaseScope(qb, filter.scope, 'c');
     qb.orderBy('c.updated_at', 'DESC').addOrderBy('c.id', 'ASC');
     qb.take(filter.limit ?? 50).skip(filter.offset ?? 0);

@@ -14,4 +14,8 @@ export class ListCasesRequestDto extends PagingRequestDto {
   @ApiPropertyOptional({ enum: ['active', 'done'] })
   @IsOptional() @IsIn(['active', 'done'])
   readonly status?: string;
+
+  @ApiPropertyOptional({ enum: ['created', 'acted'], description: 'created: cases the caller created (我发起的); acted: cases in whose history the caller recorded an event (已办)' })
+  @IsOptional() @IsIn(['created', 'acted'])
+  readonly mine?: 'created' | 'acted';
 }

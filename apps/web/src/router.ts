@@ -1,0 +1,42 @@
+import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
+import { useSession } from './stores/session';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** open without a session */
+    public?: boolean;
+    /** the roles that use this page; others see 无权访问 (the API refuses them anyway) */
+    roles?: string[];
+  }
+}
+
+const routes: RouteRecordRaw[] = [
+  { path: '/login', name: 'login', component: () => import('./views/LoginView.vue'), meta: { public: true } },
+  {
+    path: '/',
+    component: () => import('./components/AppLayout.vue'),
+    children: [
+      { path: '', name: 'home', component: () => import('./views/HomeView.vue') },
+      { path: 'cases/:id', name: 'case', component: () => import('./views/CaseView.vue'), props: true },
+      { path: 'review-desk', name: 'review-desk', component: () => import('./views/ReviewDeskView.vue'), meta: { roles: ['legal-reviewer'] } },
+      { path: 'admin', name: 'admin', component: () => import('./views/AdminView.vue'), meta: { roles: ['admin'] } },
+      { path: 'forbidden', name: 'forbidden', component: () => import('./views/ForbiddenView.vue') },
+      { path: ':rest(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue') },
+    ],
+  },
+];
+
+export const router = createRouter({ history: createWebHistory('/'), routes });
+
+router.beforeEach(async (to) => {
+  const session = useSession();
+  if (to.meta.public) return true;
+  if (!session.loggedIn) return { name: 'login', query: { redirect: to.fullPath } };
+  if (!session.me) {
+    const ok = await session.loadMe();
+    if (!ok) return { name: 'login', query: { redirect: to.fullPath } };
+  }
+  const roles = to.matched.flatMap((r) => r.meta.roles ?? []);
+  if (roles.length && !session.hasRole(...roles)) return { name: 'forbidden', query: { from: to.fullPath } };
+  return true;
+});

@@ -1,0 +1,48 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import type { BrowserContext } from 'playwright-core';
+
+/** Debian's chromium (Playwright's own browser download is not reachable here). */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+export const INSTALL_CHROMIUM_HINT = 'install it with `apt-get install -y chromium` (.ci/run does so when it is missing), or set CHROMIUM_PATH';
+
+/** Where the browser tests write their screenshots (gitignored). */
+export const SCREENSHOT_DIR = path.join(__dirname, '..', '..', 'test-output', 'web');
+
+/**
+ * A headless Chromium with a fresh profile. A missing browser is a failure with the instruction,
+ * never a skipped test.
+ */
+export async function launchChromium(): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+  if (!fs.existsSync(CHROMIUM_PATH)) {
+    throw new Error(`No Chromium at ${CHROMIUM_PATH}: the web console's browser tests need it; ${INSTALL_CHROMIUM_HINT}.`);
+  }
+  const { chromium } = await import('playwright-core');
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'docket-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    viewport: { width: 1280, height: 800 },
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      fs.rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
