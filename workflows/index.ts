@@ -18,3 +18,10 @@ export * as decisionCatalog from './decision-catalog/v1';
 export * as normativeDocument from './normative-document/v1';
 
 export const allWorkflows: WorkflowDefinition[] = [majorDecisionV1, normativeDocumentV1, partyNormativeDocumentV1, administrativeContractV1, administrativeContractV2, enforcementDecisionV1, enforcementDecisionV2, decisionCatalogV1];
+
+// the payload classes' field docs (titles, descriptions, examples, enum labels) for the generated payload schemas
+export { DATE_ONLY, INSTANT, SHA256_HEX } from './common/payload-validators';
+export { COMMON_FIELD_DOCS, ENUM_LABELS, enumLabelOf, fieldDocIndex, fieldDocOf } from './common/field-docs';
+export type { FieldDoc, FieldDocs, FieldDocTable } from './common/field-docs';
+import { fieldDocIndex } from './common/field-docs';
+export const payloadFieldDocs = fieldDocIndex();

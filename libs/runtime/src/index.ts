@@ -13,3 +13,4 @@ export * from './deadline-planner';
 export * from './deadline-scheduler.port';
 export * from './actor-profiles';
 export * from './sequence-pattern';
+export * from './payload-schema';
