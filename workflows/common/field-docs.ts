@@ -72,6 +72,31 @@ export const COMMON_FIELD_DOCS: FieldDocs = {
   meetingType: d('会议类型', 'Meeting type'),
   place: d('地点', 'Place', '镇政府三楼会议室'),
   participants: d('参加人员', 'Participants', ['张三', '李四']),
+  // the procedures a start decision (and a catalog item) requires
+  procedures: d('应履行的程序', 'Required procedures', undefined, { zh: '公众参与、专家论证、风险评估等法定程序是否履行', en: 'Which statutory procedures (participation, expert review, risk assessment, …) apply' }),
+  publicParticipation: d('公众参与', 'Public participation', undefined, { zh: '是否公开征求意见（《重大行政决策程序暂行条例》第十四条）', en: 'Whether the draft is published for comment (R713 Art. 14)' }),
+  hearing: d('听证会', 'Hearing', undefined, { zh: '是否举行听证会（须同时选择公众参与）', en: 'Whether a hearing is held (requires public participation)' }),
+  expertReview: d('专家论证', 'Expert review'),
+  riskAssessment: d('风险评估', 'Risk assessment'),
+  fairCompetitionReview: d('公平竞争审查', 'Fair-competition review', undefined, { zh: '涉及市场主体经济活动的，应当进行公平竞争审查', en: "Required where the matter touches market entities' economic activity" }),
+  undertakingUnit: d('决策承办单位', 'Undertaking unit', 'jjfzb', { zh: '承办单位（组织机构编号，如 jjfzb）', en: 'The undertaking unit (org unit id, e.g. jjfzb)' }),
+  // documents
+  explanation: d('起草说明', 'Drafting explanation', '本文件依据上级有关规定起草，主要内容包括……'),
+  purpose: d('制定目的', 'Purpose', '规范镇区农贸市场管理。'),
+  mainContent: d('主要内容', 'Main content', '明确摊位分配、卫生管理和监督检查要求。'),
+  consultedUnits: d('征求意见的单位', 'Units consulted', ['镇财政办', '镇村镇建设办']),
+  disputes: d('争议情况', 'Disputes', '与镇财政办就资金来源存在分歧，已报决策机关。'),
+  reviewedOn: d('审查日期', 'Reviewed on'),
+  conclusion: d('结论', 'Conclusion'),
+  problems: d('存在的问题', 'Problems', '部分村实施进度滞后。'),
+  filedOn: d('报备日期', 'Filed on'),
+  filedWith: d('报备机关', 'Filed with', '慈溪市司法局'),
+  deadlineKey: d('期限', 'Deadline', 'filing', { zh: '已过期的期限的编号（系统发送）', en: 'The key of the deadline that passed (sent by the system)' }),
+  dueDate: d('到期日', 'Due date', undefined, { zh: '已过的到期日', en: 'The due date that passed' }),
+  repealedOn: d('废止日期', 'Repealed on'),
+  major: d('重大事项', 'Major', undefined, { zh: '属于重大事项的，审查后须集体讨论决定', en: 'A major matter is decided collectively after the review' }),
+  campaign: d('清理工作', 'Cleanup campaign', '2020年度行政规范性文件清理'),
+  campaignId: d('清理工作编号', 'Cleanup campaign id'),
 };
 
 const l = (zh: string, en: string): Label => ({ zh, en });
@@ -102,6 +127,19 @@ export const ENUM_LABELS: Record<string, Label> = {
   CONTINUE: l('继续执行', 'Continue'),
   ADJUST: l('调整', 'Adjust'),
   STOP: l('停止执行', 'Stop'),
+  // collective deliberation
+  STANDING_MEETING: l('常务会议', 'Standing meeting'),
+  PLENARY_MEETING: l('全体会议', 'Plenary meeting'),
+  LEADERSHIP_MEETING: l('镇班子领导会议', 'Leadership meeting'),
+  TOWN_HEAD_OFFICE_MEETING: l('镇长办公会议', "Town head's office meeting"),
+  APPROVED: l('通过', 'Approved'),
+  REJECTED: l('不予通过', 'Rejected'),
+  POSTPONED: l('暂缓决定', 'Postponed'),
+  REVISE: l('修改后再次审议', 'Revise and deliberate again'),
+  KEEP: l('继续有效', 'Keep'),
+  AMEND: l('修改', 'Amend'),
+  REPEAL: l('废止', 'Repeal'),
+  OTHER: l('其他', 'Other'),
 };
 
 /** The field docs of all tables, by class (later tables win). */
