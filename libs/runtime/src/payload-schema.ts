@@ -9,7 +9,8 @@
  */
 import { DATE_ONLY, enumLabelOf, fieldDocOf, INSTANT, payloadFieldDocs, SHA256_HEX, type FieldDoc, type FieldDocs } from '@app/workflows';
 import type { Label } from '@app/engine';
-import { getMetadataStorage, ValidationTypes, type ValidationMetadata } from 'class-validator';
+import { getMetadataStorage, ValidationTypes } from 'class-validator';
+import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
 import { validationMetadataArrayToSchemas } from 'class-validator-jsonschema';
 import type { IOptions } from 'class-validator-jsonschema/build/options';
 
@@ -65,7 +66,7 @@ const ZH_OPTIONAL = '选填';
 /** The limits and format of a field, in words (appended to the field's description). */
 function constraintsInWords(s: JsonSchema, required: boolean): Label {
   const zh: string[] = [required ? ZH_REQUIRED : ZH_OPTIONAL];
-  const en: string[] = [required ? 'required' : 'optional'];
+  const en: string[] = [required ? 'Required' : 'Optional'];
   const item = s.type === 'array' ? (s.items ?? {}) : s;
   if (s.type === 'array') {
     if (s.minItems) (zh.push(`至少 ${s.minItems} 项`), en.push(`at least ${s.minItems} item(s)`));
@@ -80,7 +81,7 @@ function constraintsInWords(s: JsonSchema, required: boolean): Label {
   if (item.minimum !== undefined) (zh.push(`不小于 ${item.minimum}`), en.push(`at least ${item.minimum}`));
   if (item.maximum !== undefined) (zh.push(`不大于 ${item.maximum}`), en.push(`at most ${item.maximum}`));
   if (item.maxLength && !item.format) (zh.push(`不得超过 ${item.maxLength} 字`), en.push(`at most ${item.maxLength} characters`));
-  if (item.enum) (zh.push('取值见 x-enum-labels'), en.push('one of the values in x-enum-labels'));
+  if (item.enum) (zh.push('从所列选项中选择'), en.push('one of the listed values'));
   return { zh: zh.join('；'), en: en.join('; ') };
 }
 
@@ -130,8 +131,8 @@ function annotate(s: JsonSchema, cls: Cls, docs: Map<object, FieldDocs>): JsonSc
       ...prop,
       title: doc?.zh,
       'x-title-en': doc?.en,
-      description: doc?.description ? `${doc.description.zh}（${words.zh}）` : words.zh,
-      'x-description-en': doc?.description ? `${doc.description.en} (${words.en})` : words.en,
+      description: doc?.description ? `${doc.description.zh.replace(/。$/, '')}。${words.zh}` : words.zh,
+      'x-description-en': doc?.description ? `${doc.description.en.replace(/\.$/, '')}. ${words.en}` : words.en,
       ...(enumValues ? { 'x-enum-labels': Object.fromEntries(enumValues.map((v) => [v, enumLabelOf(doc, v)])) } : {}),
     };
     const ex = exampleOf(prop, doc);

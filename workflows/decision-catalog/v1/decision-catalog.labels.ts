@@ -52,7 +52,7 @@ export const decisionCatalogFieldDocs: FieldDocTable = [
   }],
   [AdjustItemPayload, {
     itemNo: { zh: '事项序号', en: 'Item number' },
-    changes: { zh: '调整内容', en: 'Changes', example: { note: '调整完成时间。' }, description: { zh: '仅填写要调整的字段，至少一项', en: 'Only the fields that change; at least one' } },
+    changes: { zh: '调整内容', en: 'Changes', description: { zh: '仅填写要调整的字段，至少一项', en: 'Only the fields that change; at least one' } },
     reason: { zh: '调整理由', en: 'Reason', example: '因上级政策调整。' },
   }],
   [RemoveItemPayload, {

@@ -27,7 +27,8 @@ import {
   SubmitRiskReportPayload,
 } from './major-decision.payloads';
 
-const R713 = (zh: string, en: string) => ({ zh: `${zh}（《重大行政决策程序暂行条例》）`, en: `${en} (R713)` });
+/** A description citing 《重大行政决策程序暂行条例》: `zh` and `en` start with the article (第十条第二款 / Art. 10 ¶2). */
+const R713 = (zh: string, en: string) => ({ zh: `《重大行政决策程序暂行条例》${zh}`, en: `R713 ${en}` });
 
 export const majorDecisionFieldDocs: FieldDocTable = [
   [CreateMajorDecisionPayload, {
