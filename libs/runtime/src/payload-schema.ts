@@ -46,12 +46,12 @@ function rawSchema(cls: Cls): JsonSchema {
         const child = (typeMeta?.typeFunction() ?? Reflect.getMetadata('design:type', (meta.target as Cls).prototype, meta.propertyName)) as Cls;
         return { ...rawSchema(child), 'x-docket-class': child };
       },
-      isRealDate: { type: 'string', format: 'date' },
+      isRealDate: { type: 'string', format: 'date', 'x-docket-time-zone': 'Asia/Shanghai' },
       matches: (meta) => {
         const re = meta.constraints[0] as RegExp;
-        if (re === DATE_ONLY) return { type: 'string', format: 'date', pattern: re.source };
+        if (re === DATE_ONLY) return { type: 'string', format: 'date', pattern: re.source, 'x-docket-time-zone': 'Asia/Shanghai' };
         if (re === INSTANT) return { type: 'string', format: 'date-time', pattern: re.source };
-        if (re === SHA256_HEX) return { type: 'string', format: 'sha256', contentEncoding: 'hex', pattern: re.source, 'x-docket-file': true };
+        if (re === SHA256_HEX) return { type: 'string', format: 'sha256', contentEncoding: 'base16', pattern: re.source, 'x-docket-file': true };
         return { type: 'string', pattern: re.source };
       },
     },
