@@ -154,10 +154,21 @@ function annotate(s: JsonSchema, cls: Cls, docs: Map<object, FieldDocs>): JsonSc
  * payload (the event's label).
  */
 export function payloadSchemaOf(cls: Cls | undefined, label?: Label, docs: Map<object, FieldDocs> = payloadFieldDocs): JsonSchema {
-  const body: JsonSchema = cls ? annotate(rawSchema(cls), cls, docs) : { type: 'object', properties: {}, additionalProperties: false, example: {} };
-  return {
+  const body: JsonSchema = cls ? bodyOf(cls, docs) : { type: 'object', properties: {}, additionalProperties: false, example: {} };
+  // a deep copy: the cached body is never handed out
+  return structuredClone({
     $schema: DRAFT,
     ...(label ? { title: label.zh, 'x-title-en': label.en } : {}),
     ...body,
-  };
+  });
+}
+
+/** Classes and their docs do not change while the process runs: each body is generated once. */
+const bodies = new WeakMap<Map<object, FieldDocs>, WeakMap<Cls, JsonSchema>>();
+function bodyOf(cls: Cls, docs: Map<object, FieldDocs>): JsonSchema {
+  let perDocs = bodies.get(docs);
+  if (!perDocs) bodies.set(docs, (perDocs = new WeakMap()));
+  let body = perDocs.get(cls);
+  if (!body) perDocs.set(cls, (body = annotate(rawSchema(cls), cls, docs)));
+  return body;
 }
