@@ -24,6 +24,9 @@ export { DATE_ONLY, INSTANT, SHA256_HEX } from './common/payload-validators';
 export { COMMON_FIELD_DOCS, ENUM_LABELS, enumLabelOf, fieldDocIndex, fieldDocOf } from './common/field-docs';
 export type { FieldDoc, FieldDocs, FieldDocTable } from './common/field-docs';
 import { fieldDocIndex } from './common/field-docs';
+import { legalityReviewFieldDocs } from './common/legality-review/legality-review.labels';
+import { collectiveDecisionFieldDocs } from './common/collective-decision/collective-decision.labels';
+import { publicCommentFieldDocs } from './common/public-comment.labels';
 import { majorDecisionFieldDocs } from './major-decision/v1/major-decision.labels';
 import { normativeDocumentFieldDocs } from './normative-document/v1/normative-document.labels';
 import { partyNormativeDocumentFieldDocs } from './party-normative-document/v1/party-normative-document.labels';
@@ -32,6 +35,9 @@ import { enforcementDecisionFieldDocs } from './enforcement-decision/v1/enforcem
 import { decisionCatalogFieldDocs } from './decision-catalog/v1/decision-catalog.labels';
 /** Every payload class's field docs, for the generated payload schemas (GET /workflows/:kind/:version). */
 export const payloadFieldDocs = fieldDocIndex(
+  legalityReviewFieldDocs,
+  collectiveDecisionFieldDocs,
+  publicCommentFieldDocs,
   majorDecisionFieldDocs,
   normativeDocumentFieldDocs,
   partyNormativeDocumentFieldDocs,

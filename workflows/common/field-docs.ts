@@ -48,7 +48,7 @@ export const COMMON_FIELD_DOCS: FieldDocs = {
   riskStatement: d('法律风险说明', 'Statement of legal risks', '该事项属探索性改革，存在一定法律风险，已明示。'),
   legalAdvisers: d('法律顾问、公职律师', 'Legal advisers and public-sector lawyers', ['镇法律顾问 李律师'], { zh: '提出法律意见的法律顾问或公职律师', en: 'The legal advisers or public-sector lawyers who gave a legal opinion' }),
   attendees: d('出席人员', 'Attendees', ['张镇长', '李副镇长', '王副镇长']),
-  decision: d('决定', 'Decision'),
+  decision: d('会议决定', 'Decision'),
   heldAt: d('举行时间', 'Held at'),
   publishedAt: d('公布日期', 'Published on'),
   channels: d('公布渠道', 'Channels', ['政府网站']),

@@ -6,7 +6,12 @@
  */
 import type { FieldDocTable } from '../../common/field-docs';
 import {
+  CloseCasePayload,
   CreateMajorDecisionPayload,
+  DeclineToStartPayload,
+  DraftOptionDto,
+  ResumePayload,
+  SuspendPayload,
   DecideToStartPayload,
   FairCompetitionReviewDto,
   IssueReviewOpinionPayload,
@@ -31,6 +36,14 @@ import {
 const R713 = (zh: string, en: string) => ({ zh: `《重大行政决策程序暂行条例》${zh}`, en: `R713 ${en}` });
 
 export const majorDecisionFieldDocs: FieldDocTable = [
+  [DeclineToStartPayload, { reason: { zh: '不予启动的理由', en: 'Reason for not starting', example: '该事项不属于重大行政决策事项。' } }],
+  [DraftOptionDto, {
+    title: { zh: '方案名称', en: 'Option', example: '方案一：集中改造' },
+    summary: { zh: '方案概要', en: 'Summary', example: '2020年内完成全部 12 个小区改造。' },
+  }],
+  [SuspendPayload, { reason: { zh: '中止理由', en: 'Reason for suspending', example: '因上级政策调整，暂停执行。' } }],
+  [ResumePayload, { reason: { zh: '恢复理由', en: 'Reason for resuming', example: '政策已明确，恢复执行。' } }],
+  [CloseCasePayload, { summary: { zh: '结案说明', en: 'Closing summary', example: '决策已执行完毕。' } }],
   [CreateMajorDecisionPayload, {
     title: { zh: '决策事项名称', en: 'Decision matter', example: '掌起镇老旧小区改造实施方案' },
     proposal: { zh: '决策事项建议', en: 'Decision proposal', description: R713('第十条第二款：问题、理由、依据、方案、必要性', 'Art. 10 ¶2: problem, reasons, basis, solution, necessity') },
