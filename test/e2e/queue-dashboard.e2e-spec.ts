@@ -37,6 +37,17 @@ describe.each(DRIVERS)('queue dashboard on %s', (driver) => {
       const page = await request(api.server).get('/api/v1/admin/queues').set('Authorization', `Bearer ${await api.token('admin')}`);
       expect(page.status).toBe(200);
       expect(page.text).toContain('Docket queues');
+      // issue 9 §3: not framable, scripts from here only; the vendor page's inline styles admitted
+      expect(page.headers['x-frame-options']).toBe('DENY');
+      expect(page.headers['x-content-type-options']).toBe('nosniff');
+      const csp = page.headers['content-security-policy'];
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(csp).toContain("script-src 'self';");
+      expect(csp).toContain("style-src 'self' 'unsafe-inline'");
+      for (const m of page.text.matchAll(/<script\b[^>]*\ssrc="([^"]+)"/g)) {
+        expect(new URL(m[1], 'http://docket.test/api/v1/admin/queues/').origin).toBe('http://docket.test');
+      }
+      expect(page.text.match(/<script\b(?![^>]*\ssrc=)(?![^>]*application\/json)[^>]*>[^<]+<\/script>/g)).toBeNull();
       const queues = await request(api.server).get('/api/v1/admin/queues/api/queues').set('Authorization', `Bearer ${await api.token('admin')}`);
       expect(queues.status).toBe(200);
       const byName = Object.fromEntries(queues.body.queues.map((q: { name: string; counts: Record<string, number> }) => [q.name, q.counts]));

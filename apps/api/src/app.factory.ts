@@ -3,11 +3,24 @@ import { LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { json } from 'express';
+import * as path from 'path';
 import { ApiModule } from './api.module';
+import { DOSSIER_CSS } from './audit/dossier-html.renderer';
 import { bodyGuard } from './common/body-guard.middleware';
+import { jsonBody } from './common/json-body.middleware';
 import { docketValidationPipe } from './common/validation.pipe';
+import { noStore, securityHeaders } from './common/security-headers';
 import { mountQueueDashboard } from './queue-dashboard/queue-dashboard.module';
+import { ANNUAL_REPORT_CSS } from './reports/annual-report.html';
+
+/**
+ * swagger-ui's page as SwaggerModule.setup serves it (same template, no custom options), to hash its
+ * inline styles into the policy. The builder is not in the package's exports map: loaded by path.
+ */
+function swaggerUiHtml(): string {
+  const dir = path.join(path.dirname(require.resolve('@nestjs/swagger')), 'swagger-ui');
+  return (require(dir) as { buildSwaggerHTML: (baseUrl: string, options: object) => string }).buildSwaggerHTML('./', {});
+}
 
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
 
@@ -15,11 +28,16 @@ const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose']
 export async function createApp(config: DocketConfig): Promise<NestExpressApplication> {
   const logger = config.logLevel === 'silent' ? false : LEVELS.slice(0, LEVELS.indexOf(config.logLevel as LogLevel) + 1);
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config), { logger, bodyParser: false });
-  // 2 MB: room for a long proposal; larger bodies answer 413, never a crash.
-  app.use(json({ limit: '2mb', strict: true }));
+  app.disable('x-powered-by');
+  // the API docs page is swagger-ui's own HTML: its inline styles are hashed as the setup below serves them
+  app.use(securityHeaders({ styles: [DOSSIER_CSS, ANNUAL_REPORT_CSS], pages: [swaggerUiHtml()] }));
+  app.use('/api/v1', noStore);
+  // 2 MB: room for a long proposal; larger bodies answer 413, never a crash; undecodable ones 400.
+  app.use(jsonBody({ limit: '2mb' }));
   app.use(bodyGuard);
   mountQueueDashboard(app, config);
-  app.set('trust proxy', 'loopback');
+  // X-Forwarded-For is believed only from the proxies TRUST_PROXY names (default: none)
+  app.set('trust proxy', config.trustProxy);
   app.setGlobalPrefix('api/v1');
   app.useGlobalPipes(docketValidationPipe());
   app.enableShutdownHooks();

@@ -7,6 +7,19 @@ describe('loadConfig', () => {
     expect(c.database).toEqual({ type: 'sqlite', path: './data/docket.sqlite', embedded: true });
     expect(c.testClock).toBe(false);
     expect(c.demoPassword).toBe('docket-demo');
+    expect(c.loginLockout).toEqual({ threshold: 5, minutes: 15 });
+    expect(c.trustProxy).toBe(false);
+  });
+
+  it('reads the lockout and which proxies are trusted', () => {
+    const c = loadConfig({ LOGIN_LOCKOUT_THRESHOLD: '3', LOGIN_LOCKOUT_MINUTES: '60', TRUST_PROXY: 'loopback, 10.0.0.0/8' });
+    expect(c.loginLockout).toEqual({ threshold: 3, minutes: 60 });
+    expect(c.trustProxy).toBe('loopback, 10.0.0.0/8');
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(() => loadConfig({ TRUST_PROXY: 'x; y' })).toThrow(/TRUST_PROXY/);
+    expect(() => loadConfig({ LOGIN_LOCKOUT_THRESHOLD: '0' })).toThrow(/LOGIN_LOCKOUT_THRESHOLD/);
   });
 
   it('uses PostgreSQL when DATABASE_URL is set and then requires a JWT secret', () => {

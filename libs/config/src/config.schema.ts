@@ -48,6 +48,26 @@ export class EnvironmentVariables {
   @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
   readonly LOGIN_RATE_LIMIT?: number;
 
+  /** consecutive wrong passwords that lock an account, whatever the client address (default 5) */
+  @IsOptional() @IsInt() @Min(1) @Max(100)
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  readonly LOGIN_LOCKOUT_THRESHOLD?: number;
+
+  /** how long a locked account stays locked, in minutes (default 15) */
+  @IsOptional() @IsInt() @Min(1) @Max(10080)
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  readonly LOGIN_LOCKOUT_MINUTES?: number;
+
+  /**
+   * express's `trust proxy`: which proxies' X-Forwarded-For is believed. Unset/false = none (the
+   * client address is the socket's); true; a hop count; or addresses/subnets/loopback, linklocal,
+   * uniquelocal, comma-separated.
+   */
+  @IsOptional() @IsString() @Matches(/^(true|false|\d{1,2}|[0-9A-Za-z.:/]+(\s*,\s*[0-9A-Za-z.:/]+)*)$/, {
+    message: 'TRUST_PROXY must be true, false, a hop count, or comma-separated addresses/subnets (loopback, linklocal, uniquelocal)',
+  })
+  readonly TRUST_PROXY?: string;
+
   @IsOptional() @IsString()
   readonly REDIS_URL?: string;
 
@@ -110,6 +130,10 @@ export interface DocketConfig {
   /** overrides of workflow text parameters, e.g. a numbering pattern (the string values of DOCKET_RULES) */
   ruleTexts: Record<string, string>;
   loginRateLimit: number;
+  /** per-account lockout after consecutive wrong passwords (stored on the user row) */
+  loginLockout: { threshold: number; minutes: number };
+  /** express `trust proxy` (false: X-Forwarded-For is never believed) */
+  trustProxy: boolean | number | string;
   redisUrl?: string;
   queue: { prefix: string; lockMs: number; concurrency: number };
   webhook?: { url: string; secret: string };
@@ -130,6 +154,15 @@ export class ConfigError extends Error {
 const UNIT_MS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 /** '90' (seconds), '30m', '1h', '1d' → milliseconds. */
 const durationMs = (text: string) => Number(text.replace(/[smhd]$/, '')) * UNIT_MS[/[smhd]$/.test(text) ? text.slice(-1) : 's'];
+
+/** TRUST_PROXY as express takes it: off unless configured. */
+function trustProxy(text: string | undefined): boolean | number | string {
+  const t = text?.trim();
+  if (!t || t === 'false' || t === '0') return false;
+  if (t === 'true') return true;
+  if (/^\d+$/.test(t)) return Number(t);
+  return t;
+}
 
 /** Validates an environment and returns the typed configuration. Throws ConfigError listing every bad key. */
 export function loadConfig(env: Record<string, string | undefined>): DocketConfig {
@@ -190,6 +223,8 @@ export function loadConfig(env: Record<string, string | undefined>): DocketConfi
     rules,
     ruleTexts,
     loginRateLimit: parsed.LOGIN_RATE_LIMIT ?? 10,
+    loginLockout: { threshold: parsed.LOGIN_LOCKOUT_THRESHOLD ?? 5, minutes: parsed.LOGIN_LOCKOUT_MINUTES ?? 15 },
+    trustProxy: trustProxy(parsed.TRUST_PROXY),
     redisUrl: parsed.REDIS_URL || undefined,
     queue: { prefix: parsed.QUEUE_PREFIX || 'docket', lockMs: parsed.QUEUE_LOCK_MS ?? 30000, concurrency: parsed.QUEUE_CONCURRENCY ?? 20 },
     webhook: parsed.WEBHOOK_URL ? { url: parsed.WEBHOOK_URL, secret: parsed.WEBHOOK_SECRET! } : undefined,

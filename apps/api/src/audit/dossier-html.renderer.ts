@@ -27,6 +27,16 @@ function value(v: unknown, depth = 0): string {
 
 const STATUS_ZH = { PASS: '通过', WARN: '通过（有提示）', FAIL: '未通过' } as const;
 
+/** The dossier page's only inline style: a constant, so the Content-Security-Policy can carry its hash. */
+export const DOSSIER_CSS = `
+body{font-family:"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.6;color:#222}
+h1{border-bottom:2px solid #8b0000;padding-bottom:.3rem}h2{margin-top:2rem;border-left:4px solid #8b0000;padding-left:.5rem}
+table{border-collapse:collapse;width:100%;font-size:.9rem}td,th{border:1px solid #ccc;padding:.3rem;vertical-align:top;text-align:left}
+dl{margin:0 0 0 1rem}dt{font-weight:bold;color:#555}dd{margin:0 0 .3rem 1rem}code{font-size:.85rem}.none{color:#999}
+.verdict{padding:.8rem;border:2px solid}.PASS{border-color:#2e7d32}.WARN{border-color:#f9a825}.FAIL{border-color:#c62828}
+li.fail{color:#c62828}li.warn{color:#8a6d00}small{color:#666}
+`;
+
 /**
  * The dossier as a readable zh-CN page (决策档案): the case, every stage's record (the meeting's
  * dissent verbatim), the history, the checkpoint evidence and the verdict. Pure: bundle in, HTML out.
@@ -57,14 +67,7 @@ export function renderDossierHtml(b: DossierBundle): string {
 <head>
 <meta charset="utf-8">
 <title>决策档案 · ${esc(b.case.title)}</title>
-<style>
-body{font-family:"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.6;color:#222}
-h1{border-bottom:2px solid #8b0000;padding-bottom:.3rem}h2{margin-top:2rem;border-left:4px solid #8b0000;padding-left:.5rem}
-table{border-collapse:collapse;width:100%;font-size:.9rem}td,th{border:1px solid #ccc;padding:.3rem;vertical-align:top;text-align:left}
-dl{margin:0 0 0 1rem}dt{font-weight:bold;color:#555}dd{margin:0 0 .3rem 1rem}code{font-size:.85rem}.none{color:#999}
-.verdict{padding:.8rem;border:2px solid}.PASS{border-color:#2e7d32}.WARN{border-color:#f9a825}.FAIL{border-color:#c62828}
-li.fail{color:#c62828}li.warn{color:#8a6d00}small{color:#666}
-</style>
+<style>${DOSSIER_CSS}</style>
 </head>
 <body>
 <h1>决策档案</h1>

@@ -19,6 +19,14 @@ export class AuthController {
     return this.auth.login(dto.username, dto.password);
   }
 
+  /** Ends every session of the caller: all their tokens stop working at once. */
+  @ApiBearerAuth()
+  @Post('logout')
+  @HttpCode(204)
+  async logout(@CurrentUser() user: AuthenticatedUser): Promise<void> {
+    await this.auth.logout(user.id);
+  }
+
   @ApiBearerAuth()
   @Get('me')
   me(@CurrentUser() user: AuthenticatedUser) {

@@ -4,11 +4,15 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Inject, Logger } 
 import { ThrottlerException } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { docketErrorBody, ErrorBody } from './error-body';
+import { CONTENT_ENCODINGS } from './json-body.middleware';
 
 export type { ErrorBody } from './error-body';
 
+/** Refusals of a request body that could not be read (decoded, parsed, sized). */
+const BODY_CODES = new Set(['MALFORMED_JSON', 'PAYLOAD_TOO_LARGE', 'BODY_NOT_DECODABLE', 'UNSUPPORTED_CONTENT_ENCODING', 'UNSUPPORTED_ENCODING', 'BAD_REQUEST_BODY']);
+
 /** Statuses that mean somebody tried something they may not do: written to the security log. */
-const SECURITY_STATUSES = new Set([401, 403, 422, 429]);
+const SECURITY_STATUSES = new Set([401, 403, 422, 423, 429]);
 
 function fromHttpException(e: HttpException): ErrorBody {
   const status = e.getStatus();
@@ -39,13 +43,28 @@ function isBodyParserError(e: unknown): e is { type: string; status: number; mes
   return typeof x?.type === 'string' && typeof x.status === 'number' && x.status >= 400 && x.status < 500;
 }
 
-function fromBodyParserError(e: { type: string; status: number; message: string }): ErrorBody {
+function fromBodyParserError(e: { type: string; status: number; message: string; encoding?: string }): ErrorBody {
   switch (e.type) {
+    case 'encoding.undecodable':
+      return {
+        statusCode: 400,
+        code: 'BODY_NOT_DECODABLE',
+        message: `The request body cannot be decoded as Content-Encoding ${e.encoding} (corrupt or incomplete data)`,
+        messageZh: `请求内容无法按 Content-Encoding: ${e.encoding} 解压（数据损坏或不完整）`,
+        details: { contentEncoding: e.encoding },
+      };
+    case 'encoding.unsupported':
+      return {
+        statusCode: 415,
+        code: 'UNSUPPORTED_CONTENT_ENCODING',
+        message: `Content-Encoding ${e.encoding} is not accepted; send the body uncompressed or as one of ${CONTENT_ENCODINGS.join(', ')}`,
+        messageZh: `不支持的内容编码（Content-Encoding: ${e.encoding}）；请不压缩提交，或使用 ${CONTENT_ENCODINGS.join('、')} 之一`,
+        details: { contentEncoding: e.encoding, accepted: CONTENT_ENCODINGS },
+      };
     case 'entity.parse.failed':
       return { statusCode: 400, code: 'MALFORMED_JSON', message: 'The request body is not valid JSON', messageZh: '请求内容不是有效的 JSON' };
     case 'entity.too.large':
       return { statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large (limit 2 MB)', messageZh: '请求内容过大（上限 2 MB）' };
-    case 'encoding.unsupported':
     case 'charset.unsupported':
       return { statusCode: 415, code: 'UNSUPPORTED_ENCODING', message: 'Send the body as UTF-8 JSON', messageZh: '请以 UTF-8 编码的 JSON 提交' };
     default:
@@ -79,6 +98,10 @@ export class HttpExceptionFilter implements ExceptionFilter {
     } else {
       this.logger.error(`${req.method} ${req.url}: ${(exception as Error)?.stack ?? String(exception)}`);
       body = { statusCode: 500, code: 'INTERNAL_ERROR', message: 'Internal error; the request was not applied', messageZh: '系统内部错误，本次操作未生效' };
+    }
+    if (BODY_CODES.has(body.code)) {
+      // a body Docket could not read is the client's fault: one line, no stack trace
+      this.logger.warn(`${req.method} ${req.url}: ${body.statusCode} ${body.code} (${(exception as Error)?.message ?? ''})`);
     }
     if (SECURITY_STATUSES.has(body.statusCode)) {
       const caseId = /\/cases\/([0-9a-f-]{36})/i.exec(req.url)?.[1] ?? null;

@@ -1,8 +1,6 @@
-import { roleNotAllowed, unauthenticated } from '@app/auth';
-import { USER_REPOSITORY, UserRepository } from '@app/persistence';
+import { AuthService, bearerToken, roleNotAllowed } from '@app/auth';
 import { DocketError } from '@app/runtime';
-import { Inject, Injectable } from '@nestjs/common';
-import { JwtService } from '@nestjs/jwt';
+import { Injectable } from '@nestjs/common';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 
 /** Where the dashboard is served, and the cookie that lets a browser open it after `POST /admin/queue-session`. */
@@ -24,32 +22,22 @@ function cookie(req: Request, name: string): string | undefined {
  */
 @Injectable()
 export class QueueDashboardAuth {
-  constructor(
-    private readonly jwt: JwtService,
-    @Inject(USER_REPOSITORY) private readonly users: UserRepository,
-  ) {}
+  constructor(private readonly auth: AuthService) {}
 
   middleware(): RequestHandler {
     return (req: Request, res: Response, next: NextFunction) => {
       this.check(req).then(
         () => next(),
-        (e: DocketError) => res.status(e.status).json({ statusCode: e.status, code: e.code, message: e.en, messageZh: e.zh }),
+        (e: unknown) => {
+          if (!(e instanceof DocketError)) return next(e);
+          res.status(e.status).json({ statusCode: e.status, code: e.code, message: e.en, messageZh: e.zh });
+        },
       );
     };
   }
 
   private async check(req: Request): Promise<void> {
-    const header = req.headers.authorization;
-    const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : cookie(req, QUEUE_SESSION_COOKIE);
-    if (!token) throw unauthenticated();
-    let sub: string;
-    try {
-      sub = (await this.jwt.verifyAsync<{ sub: string }>(token)).sub;
-    } catch {
-      throw unauthenticated();
-    }
-    const user = await this.users.findById(sub);
-    if (!user || !user.active) throw unauthenticated();
-    if (!(JSON.parse(user.roles) as string[]).includes('admin')) throw roleNotAllowed(['admin']);
+    const { user } = await this.auth.authenticate(bearerToken(req.headers.authorization) ?? cookie(req, QUEUE_SESSION_COOKIE));
+    if (!user.roles.includes('admin')) throw roleNotAllowed(['admin']);
   }
 }

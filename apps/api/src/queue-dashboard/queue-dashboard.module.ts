@@ -2,6 +2,7 @@ import type { DocketConfig } from '@app/config';
 import { QueueDashboardService } from '@app/deadlines';
 import { Module } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { queueDashboardCsp } from '../common/security-headers';
 import { QueueDashboardAuth, QUEUE_DASHBOARD_PATH } from './queue-dashboard.auth';
 import { QueueDashboardController } from './queue-dashboard.controller';
 
@@ -16,7 +17,7 @@ export class QueueDashboardModule {}
 export function mountQueueDashboard(app: NestExpressApplication, config: DocketConfig): void {
   const auth = app.get(QueueDashboardAuth).middleware();
   if (config.redisUrl) {
-    app.use(QUEUE_DASHBOARD_PATH, auth, app.get(QueueDashboardService, { strict: false }).router(QUEUE_DASHBOARD_PATH));
+    app.use(QUEUE_DASHBOARD_PATH, auth, queueDashboardCsp(), app.get(QueueDashboardService, { strict: false }).router(QUEUE_DASHBOARD_PATH));
     return;
   }
   app.use(QUEUE_DASHBOARD_PATH, auth, (_req: unknown, res: { status: (n: number) => { json: (b: unknown) => void } }) =>

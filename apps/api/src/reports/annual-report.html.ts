@@ -12,6 +12,17 @@ const n = (f: Figure) => `<a class="fig" href="${esc(f.drill)}" title="${esc(f.l
 const pct = (r: number | null) => (r === null ? '—' : `${(Math.round(r * 10_000) / 100).toFixed(2).replace(/\.?0+$/, '')}%`);
 const cn = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
+/** The report page's only inline style: a constant, so the Content-Security-Policy can carry its hash. */
+export const ANNUAL_REPORT_CSS = `
+body{font-family:"Songti SC","SimSun",serif;max-width:52em;margin:2em auto;line-height:1.9;color:#222}
+h1{text-align:center;font-size:1.5em}h2{font-size:1.15em;margin-top:1.6em}
+p{text-indent:2em}.en{color:#777;font-size:.85em;font-family:sans-serif}
+table{border-collapse:collapse;width:100%;margin:1em 0}td,th{border:1px solid #999;padding:.3em .5em;vertical-align:top}
+.num{text-align:right;white-space:nowrap}a.fig{color:#a00;font-weight:bold;text-decoration:none}
+.sign{text-align:right;margin-top:2em}
+.lede{text-align:center;text-indent:0}
+`;
+
 export function renderAnnualReportHtml(r: AnnualReport, town: string): string {
   const sections: string[] = [];
   const section = (title: string, en: string, paragraphs: string[]) =>
@@ -87,16 +98,9 @@ export function renderAnnualReportHtml(r: AnnualReport, town: string): string {
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8">
 <title>${esc(town)}${r.year}年法治政府建设工作情况（数据）</title>
-<style>
-body{font-family:"Songti SC","SimSun",serif;max-width:52em;margin:2em auto;line-height:1.9;color:#222}
-h1{text-align:center;font-size:1.5em}h2{font-size:1.15em;margin-top:1.6em}
-p{text-indent:2em}.en{color:#777;font-size:.85em;font-family:sans-serif}
-table{border-collapse:collapse;width:100%;margin:1em 0}td,th{border:1px solid #999;padding:.3em .5em;vertical-align:top}
-.num{text-align:right;white-space:nowrap}a.fig{color:#a00;font-weight:bold;text-decoration:none}
-.sign{text-align:right;margin-top:2em}
-</style></head><body>
+<style>${ANNUAL_REPORT_CSS}</style></head><body>
 <h1>${esc(town)}${r.year}年法治政府建设工作情况（数据部分）</h1>
-<p class="en" style="text-align:center;text-indent:0">Rule-of-law government: the figures of ${r.year} (${esc(r.period.from)} – ${esc(r.period.to)}, ${esc(r.period.timeZone)}). Each red figure links to the cases behind it.</p>
+<p class="en lede">Rule-of-law government: the figures of ${r.year} (${esc(r.period.from)} – ${esc(r.period.to)}, ${esc(r.period.timeZone)}). Each red figure links to the cases behind it.</p>
 <p>${r.year}年，${esc(town)}依托 Docket 办理重大行政决策、规范性文件、行政机关合同和重大执法决定等事项，全年共办理各类事项${n(r.cases.total)}件，各环节均留有不可篡改的办理记录。现将有关数据报告如下：</p>
 ${sections.join('\n')}
 <h2>附表一　各类事项办理结果（截至年底） <span class="en">Table 1: matters by type and state at year end</span></h2>

@@ -16,6 +16,9 @@ export const toUserResponse = (u: UserEntity) => ({
   active: !!u.active,
   createdAt: u.createdAt,
   email: u.email ?? null,
+  /** until when logins are refused after too many wrong passwords (past or null: not locked) */
+  lockedUntil: u.lockedUntil ?? null,
+  failedLoginCount: u.failedLoginCount ?? 0,
   qualifications: {
     legalProfessionalQualification: u.legalQualificationCertNo
       ? { certificateNumber: u.legalQualificationCertNo, obtainedOn: u.legalQualificationObtainedOn ?? null }
@@ -99,6 +102,32 @@ export class UsersService {
     const u = await this.users.findById(id);
     if (!u || !(await this.users.updateEmail(id, email))) throw new DocketError(404, 'USER_NOT_FOUND', `用户不存在：${id}`, `No user ${id}`);
     return toUserResponse(Object.assign(u, { email }));
+  }
+
+  /** An administrator ends a lockout before its time (issue 9 §4). */
+  async unlock(username: string) {
+    const u = await this.byUsername(username);
+    await this.users.clearFailedLogins(u.id);
+    return toUserResponse(Object.assign(u, { failedLoginCount: 0, lockedUntil: null }));
+  }
+
+  /**
+   * An administrator disables an account: its tokens stop working at once (the token version is
+   * raised) and it cannot log in (USER_DISABLED) until enabled again. Not one's own account.
+   */
+  async setActive(admin: AuthenticatedUser, username: string, active: boolean) {
+    const u = await this.byUsername(username);
+    if (!active && u.id === admin.id) {
+      throw new DocketError(409, 'CANNOT_DISABLE_SELF', '不能停用自己的账号', 'You cannot disable your own account');
+    }
+    await this.users.setActive(u.id, active);
+    return toUserResponse((await this.users.findById(u.id))!);
+  }
+
+  private async byUsername(username: string): Promise<UserEntity> {
+    const u = await this.users.findByUsername(username);
+    if (!u) throw new DocketError(404, 'USER_NOT_FOUND', `用户不存在：${username}`, `No user ${username}`);
+    return u;
   }
 
   orgUnits() {

@@ -50,4 +50,16 @@ export class UserEntity {
   /** where reminder e-mails go (SMTP_URL set); null = in-app inbox only */
   @Column({ type: 'varchar', length: 254, nullable: true })
   email: string | null;
+
+  /** consecutive wrong passwords since the last success or lock (issue 9 §4) */
+  @Column({ name: 'failed_login_count', type: 'integer', default: 0 })
+  failedLoginCount: number;
+
+  /** the instant (ISO 8601) a locked account opens again; null = not locked */
+  @Column({ name: 'locked_until', type: 'varchar', length: 32, nullable: true })
+  lockedUntil: string | null;
+
+  /** carried in each token as `ver`; raised by logout and by disabling the user, which revokes every earlier token */
+  @Column({ name: 'token_version', type: 'integer', default: 0 })
+  tokenVersion: number;
 }

@@ -10,15 +10,25 @@ export type UserQualificationPatch = Pick<
   'legalQualificationCertNo' | 'legalQualificationObtainedOn' | 'legalReviewSince' | 'qualificationsUpdatedAt' | 'qualificationsUpdatedBy'
 >;
 
+/** User ids are UUIDs (randomUUID); anything else names no user. */
+export const USER_ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** Users, org units and the security log. */
 export class UserRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  findByUsername(username: string): Promise<UserEntity | null> {
+  /**
+   * Null for anything but a non-empty text: TypeORM drops a `where` condition whose value is
+   * undefined, so `findOne({ where: { username: undefined } })` would answer the first user.
+   */
+  async findByUsername(username: unknown): Promise<UserEntity | null> {
+    if (typeof username !== 'string' || !username) return null;
     return this.dataSource.getRepository(UserEntity).findOne({ where: { username } });
   }
 
-  findById(id: string): Promise<UserEntity | null> {
+  /** Null for anything but a well-formed user id (never an undefined reaching the `where`). */
+  async findById(id: unknown): Promise<UserEntity | null> {
+    if (typeof id !== 'string' || !USER_ID_PATTERN.test(id)) return null;
     return this.dataSource.getRepository(UserEntity).findOne({ where: { id } });
   }
 
@@ -50,6 +60,58 @@ export class UserRepository {
   /** Sets (or with null clears) where a user's reminders are e-mailed; false when there is no such user. */
   updateEmail(id: string, email: string | null): Promise<boolean> {
     return this.write(async () => (await this.dataSource.getRepository(UserEntity).update({ id }, { email })).affected === 1);
+  }
+
+  /**
+   * Counts a wrong password; at the threshold the account is locked until `lockUntil` and the count
+   * starts again. Two statements, each atomic, so concurrent attempts on PostgreSQL count every one.
+   * Returns the lock instant when this attempt locked the account.
+   */
+  recordFailedLogin(id: string, threshold: number, lockUntil: string): Promise<string | null> {
+    return this.write(async () => {
+      const repo = this.dataSource.getRepository(UserEntity);
+      await repo.createQueryBuilder().update().set({ failedLoginCount: () => 'failed_login_count + 1' }).where('id = :id', { id }).execute();
+      const locked = await repo
+        .createQueryBuilder()
+        .update()
+        .set({ failedLoginCount: 0, lockedUntil: lockUntil })
+        .where('id = :id AND failed_login_count >= :threshold', { id, threshold })
+        .execute();
+      return locked.affected ? lockUntil : null;
+    });
+  }
+
+  /** A successful login, or an administrator's unlock: no count, no lock. False when there is no such user. */
+  clearFailedLogins(id: string): Promise<boolean> {
+    return this.write(async () => (await this.dataSource.getRepository(UserEntity).update({ id }, { failedLoginCount: 0, lockedUntil: null })).affected === 1);
+  }
+
+  /** Revokes every token the user holds (logout). False when there is no such user. */
+  revokeTokens(id: string): Promise<boolean> {
+    return this.write(async () => {
+      const res = await this.dataSource
+        .getRepository(UserEntity)
+        .createQueryBuilder()
+        .update()
+        .set({ tokenVersion: () => 'token_version + 1' })
+        .where('id = :id', { id })
+        .execute();
+      return res.affected === 1;
+    });
+  }
+
+  /** Enables or disables a user; disabling also revokes every token they hold. False when there is no such user. */
+  setActive(id: string, active: boolean): Promise<boolean> {
+    return this.write(async () => {
+      const res = await this.dataSource
+        .getRepository(UserEntity)
+        .createQueryBuilder()
+        .update()
+        .set(active ? { active } : { active, tokenVersion: () => 'token_version + 1' })
+        .where('id = :id', { id })
+        .execute();
+      return res.affected === 1;
+    });
   }
 
   listOrgUnits(): Promise<OrgUnitEntity[]> {

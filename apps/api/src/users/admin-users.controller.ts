@@ -1,0 +1,35 @@
+import { AuthenticatedUser, CurrentUser, RequireRoles } from '@app/auth';
+import { Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { UsernameParamPipe } from './username-param.pipe';
+import { UsersService } from './users.service';
+
+/** An administrator's actions on one account, by username. */
+@ApiTags('admin')
+@ApiBearerAuth()
+@RequireRoles('admin')
+@Controller('admin/users/:username')
+export class AdminUsersController {
+  constructor(private readonly users: UsersService) {}
+
+  /** Ends a lockout after too many wrong passwords (LOGIN_LOCKOUT_THRESHOLD) before its time. */
+  @Post('unlock')
+  @HttpCode(200)
+  unlock(@Param('username', UsernameParamPipe) username: string) {
+    return this.users.unlock(username);
+  }
+
+  /** Disables the account: its tokens stop working at once, and it cannot log in (USER_DISABLED). */
+  @Post('disable')
+  @HttpCode(200)
+  disable(@CurrentUser() admin: AuthenticatedUser, @Param('username', UsernameParamPipe) username: string) {
+    return this.users.setActive(admin, username, false);
+  }
+
+  /** Enables a disabled account again (its earlier tokens stay revoked: the user logs in anew). */
+  @Post('enable')
+  @HttpCode(200)
+  enable(@CurrentUser() admin: AuthenticatedUser, @Param('username', UsernameParamPipe) username: string) {
+    return this.users.setActive(admin, username, true);
+  }
+}
