@@ -119,6 +119,18 @@ describe('payload schemas (GET /workflows/:kind/:version, payloadSchema)', () =>
     expect(disagreements).toEqual([]);
   });
 
+  it('describe a v2 payload class that extends its v1 class with the v1 fields and docs and its own', () => {
+    const v2 = allWorkflows.find((d) => d.kind === 'enforcement-decision' && d.version === 2)!;
+    const v1 = allWorkflows.find((d) => d.kind === 'enforcement-decision' && d.version === 1)!;
+    const s2 = payloadSchemaOf(v2.events.SUBMIT_DRAFT.payload);
+    const s1 = payloadSchemaOf(v1.events.SUBMIT_DRAFT.payload);
+    expect(Object.keys(s2.properties)).toEqual(expect.arrayContaining([...Object.keys(s1.properties), 'seriousViolation']));
+    expect(s1.properties.seriousViolation).toBeUndefined();
+    expect(s2.required).toEqual(s1.required);
+    expect(s2.properties.factsFound).toEqual(s1.properties.factsFound);
+    expect(s2.properties.seriousViolation).toMatchObject({ type: 'boolean', title: '重大违法行为', 'x-title-en': 'Serious violation' });
+  });
+
   it('describe an event without payload as an empty object', async () => {
     const none = events.find(([, cls]) => cls === undefined);
     if (!none) return;
