@@ -4,6 +4,7 @@
  */
 import type { WorkflowDefinition } from '@app/engine';
 import { majorDecisionV1 } from './major-decision/v1';
+import { majorDecisionV2 } from './major-decision/v2';
 import { normativeDocumentV1 } from './normative-document/v1';
 import { partyNormativeDocumentV1 } from './party-normative-document/v1';
 import { administrativeContractV1 } from './administrative-contract/v1';
@@ -11,13 +12,26 @@ import { administrativeContractV2 } from './administrative-contract/v2';
 import { enforcementDecisionV1 } from './enforcement-decision/v1';
 import { enforcementDecisionV2 } from './enforcement-decision/v2';
 import { decisionCatalogV1 } from './decision-catalog/v1';
+import { decisionCatalogV2 } from './decision-catalog/v2';
 
 export * as majorDecision from './major-decision/v1';
 export { majorDecisionV1, majorDecisionV1Machine } from './major-decision/v1';
+export { majorDecisionV2, majorDecisionV2Machine } from './major-decision/v2';
 export * as decisionCatalog from './decision-catalog/v1';
 export * as normativeDocument from './normative-document/v1';
 
-export const allWorkflows: WorkflowDefinition[] = [majorDecisionV1, normativeDocumentV1, partyNormativeDocumentV1, administrativeContractV1, administrativeContractV2, enforcementDecisionV1, enforcementDecisionV2, decisionCatalogV1];
+export const allWorkflows: WorkflowDefinition[] = [
+  majorDecisionV1,
+  majorDecisionV2,
+  normativeDocumentV1,
+  partyNormativeDocumentV1,
+  administrativeContractV1,
+  administrativeContractV2,
+  enforcementDecisionV1,
+  enforcementDecisionV2,
+  decisionCatalogV1,
+  decisionCatalogV2,
+];
 
 // the payload classes' field docs (titles, descriptions, examples, enum labels) for the generated payload schemas
 export { DATE_ONLY, INSTANT, SHA256_HEX } from './common/payload-validators';

@@ -163,6 +163,58 @@ const CREATE_ROWS: CreateRow[] = [
   { name: 'JSON array as the body', raw: JSON.stringify([CREATE]), status: 400, code: [V, 'MALFORMED_JSON'] },
 ];
 
+/**
+ * Issue 10 §3: paging and sequence numbers. `?offset=1e20` is an integer to JavaScript but not to
+ * SQLite ("datatype mismatch") or PostgreSQL ("bigint out of range"): every list endpoint bounds
+ * its offset and limit with the one shared paging DTO, every sequence number likewise.
+ */
+const LIST_ENDPOINTS: Array<{ url: string; user: string }> = [
+  { url: '/cases', user: 'dept-head' },
+  { url: '/deadlines', user: 'auditor' },
+  { url: '/notifications', user: 'legal-reviewer' },
+  { url: '/checkpoints', user: 'auditor' },
+  { url: '/review-desk/queue', user: 'legal-reviewer' },
+  { url: '/security-log', user: 'auditor' },
+];
+
+const PAGING_QUERIES: Array<{ query: string; field: string }> = [
+  { query: 'offset=1e20', field: 'offset' },
+  { query: 'offset=99999999999999999999', field: 'offset' },
+  { query: 'offset=9007199254740993', field: 'offset' },
+  { query: 'offset=1000001', field: 'offset' },
+  { query: 'offset=-1', field: 'offset' },
+  { query: 'offset=1.5', field: 'offset' },
+  { query: 'offset=abc', field: 'offset' },
+  { query: 'offset=Infinity', field: 'offset' },
+  { query: 'limit=-1', field: 'limit' },
+  { query: 'limit=0', field: 'limit' },
+  { query: 'limit=1e9', field: 'limit' },
+  { query: 'limit=99999999999999999999', field: 'limit' },
+  { query: 'limit=NaN', field: 'limit' },
+];
+
+const PAGING_ROWS: Row[] = LIST_ENDPOINTS.flatMap(({ url, user }) =>
+  PAGING_QUERIES.map(({ query, field }) => ({ name: `GET ${url}?${query}`, at: 'drafting' as CaseKey, user, id: `${url}?${query}`, status: 400, code: V, field })),
+);
+
+/** Sequence numbers in paths and queries; `{case}` is replaced by a real case id. */
+const SEQ_ROWS: Array<{ url: string; user: string; field?: string; code?: string }> = [
+  { url: '/checkpoints/99999999999999999999', user: 'auditor', field: 'seq' },
+  { url: '/checkpoints/1e20', user: 'auditor', field: 'seq' },
+  { url: '/checkpoints/-1', user: 'auditor', field: 'seq' },
+  { url: '/checkpoints/0', user: 'auditor', field: 'seq' },
+  { url: '/checkpoints/99999999999999999999/consistency?from=1', user: 'auditor', field: 'seq' },
+  { url: '/checkpoints/1/consistency?from=99999999999999999999', user: 'auditor', field: 'from' },
+  { url: '/checkpoints/1/consistency?from=1e20', user: 'auditor', field: 'from' },
+  { url: '/cases/{case}/inclusion-proof?checkpoint=99999999999999999999', user: 'auditor', field: 'checkpoint' },
+  { url: '/cases/{case}/inclusion-proof?checkpoint=1e20', user: 'auditor', field: 'checkpoint' },
+  { url: '/workflows/major-decision/99999999999999999999', user: 'auditor', field: 'version' },
+  { url: '/workflows/major-decision/1e20', user: 'auditor', field: 'version' },
+  { url: '/catalogs/99999999999999999999', user: 'auditor', code: 'INVALID_YEAR' },
+  { url: '/catalogs/1e20/changes', user: 'auditor', code: 'INVALID_YEAR' },
+  { url: '/reports/annual?year=99999999999999999999', user: 'auditor', field: 'year' },
+];
+
 const asList = <T>(x: T | T[]): T[] => (Array.isArray(x) ? x : [x]);
 
 function expectStableError(res: request.Response, row: { status: number | number[]; code: string | string[]; field?: string }) {
@@ -270,6 +322,31 @@ describe.each(DRIVERS)('bad input on %s', (driver) => {
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ code: 'INVALID_CHARACTER', details: { field: 'payload.title' } });
     expect(await caseFingerprint(t, id)).toBe(before);
+  });
+
+  it.each(PAGING_ROWS.map((r) => [r.name, r] as const))('%s → 400 VALIDATION_FAILED naming the field', async (_name, row) => {
+    const res = await api.get(row.user!, row.id!);
+    expectStableError(res, row);
+  });
+
+  it.each(LIST_ENDPOINTS.map((e) => [e.url, e] as const))('GET %s accepts the bounds themselves (offset=1000000, limit=1): 200', async (_url, { url, user }) => {
+    const res = await api.get(user, `${url}?offset=1000000&limit=1`);
+    expect(res.status).toBe(200);
+    expect(Array.isArray(res.body) ? res.body : res.body.items).toEqual([]);
+  });
+
+  it('the security log pages like the other lists: newest first, `limit` at a time, `offset` for older ones', async () => {
+    // three refused attempts (403), logged
+    for (let i = 0; i < 3; i++) expect((await api.get('dept-head', '/security-log')).status).toBe(403);
+    const all = (await api.get('auditor', '/security-log?limit=1000')).body as Array<{ id: number }>;
+    expect(all.length).toBeGreaterThan(2);
+    const second = (await api.get('auditor', '/security-log?offset=1&limit=2')).body as Array<{ id: number }>;
+    expect(second.map((e) => e.id)).toEqual(all.slice(1, 3).map((e) => e.id));
+  });
+
+  it.each(SEQ_ROWS.map((r) => [r.url, r] as const))('GET %s → 400 with a stable code, never a 5xx', async (_url, row) => {
+    const res = await api.get(row.user, row.url.replace('{case}', cases.drafting));
+    expectStableError(res, { status: 400, code: row.code ?? V, field: row.field });
   });
 
   it('the reference cases still verify and still accept a valid event afterwards', async () => {

@@ -150,7 +150,8 @@ describe.each(DRIVERS)('the annual decision catalog on %s', (driver) => {
     const after = (await api.get('town-head', `/cases/${caseId}`)).body;
     expect(after.state.path).toBe('drafting');
     expect(after.records.procedures).toEqual({ ...SEED_ITEMS()[0].procedures, hearing: true });
-    expect(after.records.start).toMatchObject({ undertakingUnit: 'jjfzb' });
+    // major-decision v2: the unit's id (access) and its name (display)
+    expect(after.records.start).toMatchObject({ undertakingUnitId: 'jjfzb', undertakingUnit: '经济发展办' });
     expect((await api.get('auditor', `/cases/${caseId}/verify`)).body.intact).toBe(true);
   });
 

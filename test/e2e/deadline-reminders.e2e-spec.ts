@@ -41,7 +41,8 @@ describe.each(DRIVERS)('deadline reminders without Redis on %s', (driver) => {
     expect(reviewer[0].title.zh).toBe('【期限提醒】出具合法性审查意见：还有3个工作日到期');
     expect(reviewer[0].body.zh).toContain('掌起镇农村生活垃圾分类处理实施方案');
     expect(reviewer[0].body.zh).toContain('2020-10-16');
-    expect(reviewer[0].body.zh).toContain('R713 Art. 26');
+    expect(reviewer[0].body.zh).toContain('依据：《重大行政决策程序暂行条例》第二十六条。');
+    expect(reviewer[0].body.en).toContain('R713 Art. 26');
     expect(reviewer[0].body.en).toContain('due on 2020-10-16');
     expect(reviewer[1].title.zh).toBe('【今日到期】出具合法性审查意见');
     expect(head.map((n) => n.title.zh)).toEqual(['【逾期督办】出具合法性审查意见已逾期1个工作日', '【逾期督办】出具合法性审查意见已逾期2个工作日']);

@@ -19,6 +19,8 @@ const registry = new WorkflowRegistry(allWorkflows);
 const ENDS_IN: Record<string, string> = {
   'major-decision/v1/full-pipeline.events.json': 'archived',
   'major-decision/v1/no-optional-procedures.events.json': 'archived',
+  // v2: the undertaking unit named by its name, resolved to 经济发展办 (jjfzb) and kept in the record's facts
+  'major-decision/v2/undertaking-unit-by-name.events.json': 'archived',
   'administrative-contract/v1/full-lifecycle.events.json': 'closed',
   // accepted by v1, refused by v2 (OPINION_CONTRADICTS_CHECKLIST): still replays on v1
   'administrative-contract/v1/legal-opinion-contradicting-checklist.events.json': 'performance',

@@ -58,6 +58,9 @@ const theCase = (statePath = 'legalityReview.submitted') =>
     title: '垃圾分类实施方案',
     statePath,
     stateValue: JSON.stringify({ [statePath.split('.')[0]]: statePath.split('.')[1] }),
+    // what the visibility rule reads: a case sent to legality review, of 经济发展办
+    orgUnits: '|jjfzb|',
+    visibleToReviewers: true,
   });
 
 const users = [
@@ -115,6 +118,12 @@ describe('DeadlineReminderService.handle', () => {
     expect(out.outcome === 'delivered' && [...out.recipients].sort()).toEqual(['u-head', 'u-rev']);
     expect(out.next.map((j) => j.reminderKey)).toEqual(['escalation-2']);
     expect(inserted[0][0].titleZh).toBe('【逾期督办】出具合法性审查意见已逾期1个工作日');
+  });
+
+  it('tells only those who see the case (issue 9 §6): no reviewer for a case the rule keeps from reviewers', async () => {
+    const { sut } = setup({ found: Object.assign(theCase(), { visibleToReviewers: false }) });
+    const out = await sut.handle(job('escalation-1', { at: '2020-10-19T01:00:00.000Z' }), new Date('2020-10-19T01:00:00.000Z'));
+    expect(out.outcome === 'delivered' && out.recipients).toEqual(['u-head']);
   });
 
   it('records the webhook call in the same transaction as the notifications', async () => {

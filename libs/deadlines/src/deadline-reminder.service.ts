@@ -261,7 +261,7 @@ export class DeadlineReminderService {
         ...(delivery.stepUp ? (declaration?.stepUpTo ?? DEFAULT_STEP_UP_ROLES) : []),
       ]),
     ];
-    const recipients = resolveRecipients(await this.users.listUsers(), roles, row.orgUnits);
+    const recipients = resolveRecipients(await this.users.listUsers(), roles, found);
     const step = stateMetaOf(def, stateValue)?.label ?? { zh: found.statePath, en: found.statePath };
     const sent = sentAs(delivery, row, this.calendar, now);
     const kind = notificationKind(delivery, sent);
@@ -469,7 +469,7 @@ export class DeadlineReminderService {
     if (this.calendar.coveredYears().includes(year)) return { recipients: [], fresh: [] };
     const { total } = await this.deadlines.list({ statuses: ['calendar-missing'], limit: 1 });
     const message = calendarYearMissingMessage({ year, coveredTo: this.calendar.coveredYears().at(-1), deadlines: total });
-    const admins = resolveRecipients(await this.users.listUsers(), ['admin'], '');
+    const admins = resolveRecipients(await this.users.listUsers(), ['admin'], null);
     const createdAt = now.toISOString();
     const fresh = await this.notifications.insertNew(
       admins.map((u) =>

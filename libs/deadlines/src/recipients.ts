@@ -1,8 +1,5 @@
-import type { Role } from '@app/engine';
+import { CaseVisibilityFacts, roleSeesCase } from '@app/engine';
 import type { UserEntity } from '@app/persistence';
-
-/** The roles whose holders are told only about cases of their own org unit. */
-const ORG_SCOPED_ROLES: ReadonlySet<string> = new Set<Role>(['department-head']);
 
 function parseRoles(json: string): string[] {
   try {
@@ -14,15 +11,16 @@ function parseRoles(json: string): string[] {
 }
 
 /**
- * The users to tell: active users holding one of `roles`; a department head only when the case
- * belongs to their org unit (`orgUnits` as stored on the case, `|a|b|`). Sorted by id, so a
- * delivery writes its notifications in a stable order. Pure.
+ * The users to tell: active users holding one of `roles` under which they see the case (the one
+ * visibility rule, `roleSeesCase`: a department head only its own unit's cases, a legal reviewer
+ * only cases sent to review). `theCase` null: a notice about no case (e.g. to the admins), every
+ * active holder. Sorted by id, so a delivery writes its notifications in a stable order. Pure.
  */
-export function resolveRecipients(users: UserEntity[], roles: string[], orgUnits: string): UserEntity[] {
+export function resolveRecipients(users: UserEntity[], roles: string[], theCase: CaseVisibilityFacts | null): UserEntity[] {
   const wanted = new Set(roles);
   return users
     .filter((u) => !!u.active)
-    .filter((u) => parseRoles(u.roles).some((r) => wanted.has(r) && (!ORG_SCOPED_ROLES.has(r) || orgUnits.includes(`|${u.orgUnit}|`))))
+    .filter((u) => parseRoles(u.roles).some((r) => wanted.has(r) && (!theCase || roleSeesCase(r, u.orgUnit, theCase))))
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 

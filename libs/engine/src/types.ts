@@ -139,7 +139,27 @@ export type FactDeclaration =
   | {
       /** the acting user's attributes as Docket records them (`ActorProfile`), read when the event arrives */
       kind: 'actor';
-    };
+    }
+  | OrgUnitFactDeclaration;
+
+/**
+ * An org unit the payload names at `from.payload` (its id, or its exact Chinese or English name),
+ * resolved against the org-units table when the event arrives: the fact is the unit's record
+ * (`OrgUnitRecord`), so the case stores the id access compares and keeps the name for display.
+ * A name or id of no unit is refused (422 UNKNOWN_ORG_UNIT, listing the units); an absent field
+ * resolves to nothing (the payload check decides whether it is required).
+ */
+export interface OrgUnitFactDeclaration {
+  kind: 'orgUnit';
+  from: { payload: string };
+}
+
+/** What the runtime tells a machine about an org unit (fact kind 'orgUnit'). */
+export interface OrgUnitRecord {
+  id: string;
+  nameZh: string;
+  nameEn: string;
+}
 
 /**
  * A configurable text a rule reads (a DOCKET_RULES text, else the default), passed on the event and

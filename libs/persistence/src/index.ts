@@ -16,3 +16,4 @@ export * from './repositories/email-delivery.repository';
 export * from './repositories/sequence-counters';
 export * from './repositories/cleanup-campaign.repository';
 export * from './repositories/test-clock.repository';
+export * from './repositories/case-scope';

@@ -1,7 +1,19 @@
 import { BusinessCalendar, CalendarYearMissingError, InvalidDateError } from '@app/calendar';
-import { Actor, ActorProfile, FactDeclaration, Refusal, SequenceFactDeclaration, shanghaiDate, TextFactDeclaration, WorkflowDefinition } from '@app/engine';
+import {
+  Actor,
+  ActorProfile,
+  FactDeclaration,
+  OrgUnitFactDeclaration,
+  OrgUnitRecord,
+  Refusal,
+  SequenceFactDeclaration,
+  shanghaiDate,
+  TextFactDeclaration,
+  WorkflowDefinition,
+} from '@app/engine';
 import type { SequenceDraw } from '@app/persistence';
 import type { ActorProfiles } from './actor-profiles';
+import type { OrgUnitDirectory } from './org-unit-directory';
 import { DocketError } from './runtime.errors';
 import { parseSequencePattern, renderSequence, SequencePattern, sequenceScope } from './sequence-pattern';
 
@@ -31,7 +43,8 @@ export interface ResolvedFacts {
  * the event is refused (CALENDAR_YEAR_MISSING) only when a rule or an action that applies reads it
  * (`unavailableFacts` on the event; e.g. the 30-day market-related consultation of a document that
  * is not market-related). A malformed or out-of-range date is refused at once. Facts of the other
- * kinds (`actor`, `sequence`, `text`) are left to `resolveActorFacts`, `planDraws` and `resolveTextFacts`.
+ * kinds (`actor`, `sequence`, `text`, `orgUnit`) are left to `resolveActorFacts`, `planDraws`,
+ * `resolveTextFacts` and `resolveOrgUnitFacts`.
  */
 export function resolveCalendarFacts(
   decls: Record<string, FactDeclaration> | undefined,
@@ -44,7 +57,7 @@ export function resolveCalendarFacts(
   const unavailable: Record<string, Refusal> = {};
   if (!decls) return { facts, unavailable };
   for (const [name, d] of Object.entries(decls)) {
-    if (d.kind === 'actor' || d.kind === 'sequence' || d.kind === 'text') continue;
+    if (d.kind === 'actor' || d.kind === 'sequence' || d.kind === 'text' || d.kind === 'orgUnit') continue;
     const from = d.from === 'today' ? today : toDate(get(payload, d.from.payload));
     if (!from) continue; // the payload check reports the missing field
     try {
@@ -115,6 +128,50 @@ export async function resolveActorFacts(
     legalReviewSince: null,
   };
   for (const n of names) facts[n] = profile;
+  return facts;
+}
+
+/** 422 UNKNOWN_ORG_UNIT: the payload names no unit of the org-units table; the message lists them. */
+export const unknownOrgUnit = (field: string, given: string, units: OrgUnitRecord[]) =>
+  new DocketError(
+    422,
+    'UNKNOWN_ORG_UNIT',
+    `“${given}”不是本单位登记的机构，请填写以下机构之一（名称或代码）：${units.map((u) => `${u.nameZh}（${u.id}）`).join('、') || '（尚未登记任何机构）'}`,
+    `"${given}" is not a registered org unit; name one of: ${units.map((u) => `${u.nameEn} (${u.id})`).join(', ') || '(none registered)'}`,
+    undefined,
+    { field, given, units: units.map((u) => ({ id: u.id, nameZh: u.nameZh, nameEn: u.nameEn })) },
+  );
+
+/** The unit `given` names: by id, else by exact name (Chinese, then English; surrounding blanks ignored). Pure. */
+export function findOrgUnit(units: OrgUnitRecord[], given: string): OrgUnitRecord | undefined {
+  const g = given.trim();
+  if (!g) return undefined;
+  return units.find((u) => u.id === g) ?? units.find((u) => u.nameZh === g) ?? units.find((u) => u.nameEn === g);
+}
+
+/**
+ * The `orgUnit` facts: each unit the payload names (by id or exact name) as its record from the
+ * org-units table, read now, so the case stores the id access compares and the history keeps the
+ * unit as it was when the event was accepted. An unknown unit refuses the event (422
+ * UNKNOWN_ORG_UNIT, with the list of units); an absent or non-text field resolves to nothing.
+ */
+export async function resolveOrgUnitFacts(
+  decls: Record<string, FactDeclaration> | undefined,
+  payload: unknown,
+  directory: OrgUnitDirectory | undefined,
+): Promise<Record<string, OrgUnitRecord>> {
+  const facts: Record<string, OrgUnitRecord> = {};
+  const wanted = Object.entries(decls ?? {}).filter((e): e is [string, OrgUnitFactDeclaration] => e[1].kind === 'orgUnit');
+  if (!wanted.length) return facts;
+  let units: OrgUnitRecord[] | undefined;
+  for (const [name, d] of wanted) {
+    const given = get(payload, d.from.payload);
+    if (typeof given !== 'string') continue; // the payload check reports a missing or mistyped field
+    units ??= (await directory?.list()) ?? [];
+    const unit = findOrgUnit(units, given);
+    if (!unit) throw unknownOrgUnit(`payload.${d.from.payload}`, given, units);
+    facts[name] = { id: unit.id, nameZh: unit.nameZh, nameEn: unit.nameEn };
+  }
   return facts;
 }
 

@@ -13,4 +13,5 @@ export * from './deadline-planner';
 export * from './deadline-scheduler.port';
 export * from './actor-profiles';
 export * from './sequence-pattern';
+export * from './org-unit-directory';
 export * from './payload-schema';

@@ -7,3 +7,5 @@ export const DEADLINE_SCHEDULER = Symbol('DEADLINE_SCHEDULER');
 export const SIGNING_KEY = Symbol('SIGNING_KEY');
 /** ActorProfiles: what Docket records about the acting user (fact kind `actor`) */
 export const ACTOR_PROFILES = Symbol('ACTOR_PROFILES');
+/** OrgUnitDirectory: the org units (fact kind `orgUnit`) */
+export const ORG_UNIT_DIRECTORY = Symbol('ORG_UNIT_DIRECTORY');

@@ -8,8 +8,9 @@ import type { DataSource } from 'typeorm';
 import { SharedTestClock, SystemClock } from './clock';
 import { LoggingEffectSink } from './effect-sink.port';
 import { UserActorProfiles } from './actor-profiles';
+import { TableOrgUnitDirectory } from './org-unit-directory';
 import { sequencePatternProblems, textFactProblems } from './facts.resolver';
-import { ACTOR_PROFILES, BUSINESS_CALENDAR, CLOCK, EFFECT_SINK, WORKFLOW_REGISTRY } from './runtime.di-tokens';
+import { ACTOR_PROFILES, BUSINESS_CALENDAR, CLOCK, EFFECT_SINK, ORG_UNIT_DIRECTORY, WORKFLOW_REGISTRY } from './runtime.di-tokens';
 import { WorkflowRuntime } from './workflow-runtime.service';
 
 /** How often a process looks whether another one moved the shared test clock. */
@@ -43,6 +44,7 @@ const TEST_CLOCK_POLL_MS = 500;
       },
     },
     { provide: ACTOR_PROFILES, inject: [USER_REPOSITORY], useFactory: (users: UserRepository) => new UserActorProfiles(users) },
+    { provide: ORG_UNIT_DIRECTORY, inject: [USER_REPOSITORY], useFactory: (users: UserRepository) => new TableOrgUnitDirectory(users) },
     {
       // a numbering pattern that cannot number, or a list text naming an unknown value (DOCKET_RULES), stops the start, not an event later
       provide: 'SEQUENCE_PATTERNS_CHECKED',
@@ -55,6 +57,6 @@ const TEST_CLOCK_POLL_MS = 500;
     },
     WorkflowRuntime,
   ],
-  exports: [WORKFLOW_REGISTRY, BUSINESS_CALENDAR, CLOCK, EFFECT_SINK, ACTOR_PROFILES, WorkflowRuntime],
+  exports: [WORKFLOW_REGISTRY, BUSINESS_CALENDAR, CLOCK, EFFECT_SINK, ACTOR_PROFILES, ORG_UNIT_DIRECTORY, WorkflowRuntime],
 })
 export class RuntimeModule {}

@@ -31,10 +31,11 @@ import { planDeadlines } from './deadline-planner';
 import { planMigrationDeadlines } from './migration-deadlines';
 import { EffectSink } from './effect-sink.port';
 import { ActorProfiles } from './actor-profiles';
-import { planDraws, resolveActorFacts, resolveCalendarFacts, resolveTextFacts } from './facts.resolver';
+import { planDraws, resolveActorFacts, resolveCalendarFacts, resolveOrgUnitFacts, resolveTextFacts } from './facts.resolver';
+import type { OrgUnitDirectory } from './org-unit-directory';
 import { validatePayload } from './payload.validator';
 import { DeadlineScheduler } from './deadline-scheduler.port';
-import { ACTOR_PROFILES, BUSINESS_CALENDAR, CLOCK, DEADLINE_SCHEDULER, EFFECT_SINK, WORKFLOW_REGISTRY } from './runtime.di-tokens';
+import { ACTOR_PROFILES, BUSINESS_CALENDAR, CLOCK, DEADLINE_SCHEDULER, EFFECT_SINK, ORG_UNIT_DIRECTORY, WORKFLOW_REGISTRY } from './runtime.di-tokens';
 import { caseAlreadyExists, caseNotFound, DocketError, revisionConflict, sequenceNumberTaken } from './runtime.errors';
 
 export interface CreateCaseCommand {
@@ -99,6 +100,8 @@ export class WorkflowRuntime {
     @Optional() @Inject(DEADLINE_SCHEDULER) private readonly scheduler?: DeadlineScheduler,
     /** what Docket records about users (fact kind `actor`); without it every profile is empty */
     @Optional() @Inject(ACTOR_PROFILES) private readonly profiles?: ActorProfiles,
+    /** the org units (fact kind `orgUnit`); without it every unit named is unknown */
+    @Optional() @Inject(ORG_UNIT_DIRECTORY) private readonly orgUnits?: OrgUnitDirectory,
   ) {}
 
   definition(kind: string, version: number): WorkflowDefinition {
@@ -143,6 +146,7 @@ export class WorkflowRuntime {
       ...calendarFacts.facts,
       ...(await resolveActorFacts(def.create.facts, cmd.actor, this.profiles)),
       ...resolveTextFacts(def.create.facts, this.config.ruleTexts),
+      ...(await resolveOrgUnitFacts(def.create.facts, payload, this.orgUnits)),
     };
     const caseId = randomUUID();
     const outcome = startCase(def, { caseId, payload, actor: cmd.actor, at, today, facts, unavailableFacts: calendarFacts.unavailable });
@@ -226,6 +230,7 @@ export class WorkflowRuntime {
       ...calendarFacts.facts,
       ...(await resolveActorFacts(meta?.facts, cmd.actor, this.profiles)),
       ...resolveTextFacts(meta?.facts, this.config.ruleTexts),
+      ...(await resolveOrgUnitFacts(meta?.facts, payload, this.orgUnits)),
     };
     const draws = planDraws(meta?.facts, today, this.config.ruleTexts);
     const running = def.deadlines?.length

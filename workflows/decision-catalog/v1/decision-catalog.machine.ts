@@ -89,7 +89,10 @@ export type MilestoneKey = (typeof MILESTONE_KEYS)[number];
 export interface CatalogItemContent {
   name: string;
   decisionBody: string;
+  /** the undertaking unit: in v1 the text typed; from v2 on the unit's name (for display) */
   undertakingUnit: string;
+  /** from v2 on: the undertaking unit's id in the org-units table (what access compares); absent in v1 items */
+  undertakingUnitId?: string;
   legalBasis: string[];
   procedures: CatalogProcedures;
   milestones: Partial<Record<MilestoneKey, string>>;
@@ -177,6 +180,7 @@ export function itemContent(i: Partial<CatalogItemContent> | undefined): Catalog
     name: String(i?.name ?? ''),
     decisionBody: String(i?.decisionBody ?? ''),
     undertakingUnit: String(i?.undertakingUnit ?? ''),
+    ...(typeof i?.undertakingUnitId === 'string' ? { undertakingUnitId: i.undertakingUnitId } : {}),
     legalBasis: strings(i?.legalBasis),
     procedures: procedures(i?.procedures),
     milestones: milestones(i?.milestones),
@@ -187,12 +191,13 @@ export function itemContent(i: Partial<CatalogItemContent> | undefined): Catalog
 const contentOf = (item: CatalogItem): CatalogItemContent => itemContent(item);
 
 /** The item after an adjustment: the changed fields replace the old ones (milestones field by field). */
-export function adjusted(item: CatalogItemContent, changes: Partial<CatalogItemChangesDto>): CatalogItemContent {
+export function adjusted(item: CatalogItemContent, changes: Partial<CatalogItemChangesDto> & { undertakingUnitId?: string }): CatalogItemContent {
   return itemContent({
     ...item,
     ...(changes.name !== undefined ? { name: changes.name } : {}),
     ...(changes.decisionBody !== undefined ? { decisionBody: changes.decisionBody } : {}),
     ...(changes.undertakingUnit !== undefined ? { undertakingUnit: changes.undertakingUnit } : {}),
+    ...(changes.undertakingUnitId !== undefined ? { undertakingUnitId: changes.undertakingUnitId } : {}),
     ...(changes.legalBasis !== undefined ? { legalBasis: changes.legalBasis } : {}),
     ...(changes.procedures !== undefined ? { procedures: procedures(changes.procedures) } : {}),
     ...(changes.milestones !== undefined ? { milestones: { ...item.milestones, ...milestones(changes.milestones) } } : {}),
@@ -349,7 +354,7 @@ export const decisionCatalogRules = {
   linkedByUndertakingUnit: {
     check: ({ context, event }) => {
       const item = findItem(context, payloadOf<LinkCasePayload>(event).itemNo);
-      return event.actor?.role !== 'department-head' || !item || item.undertakingUnit === event.actor.orgUnit;
+      return event.actor?.role !== 'department-head' || !item || (item.undertakingUnitId ?? item.undertakingUnit) === event.actor.orgUnit;
     },
     refusal: {
       code: 'CATALOG_NOT_YOUR_ITEM',
@@ -402,8 +407,9 @@ function change(
   };
 }
 
-const actions = {
-  addItem: record(({ context, event }) => {
+/** The bodies of the named actions (a later version reuses them with its own event handling). */
+export const catalogActionBodies = {
+  addItem: (({ context, event }) => {
     const p = payloadOf<AddItemPayload>(event);
     const content = itemContent(p.item);
     const no = context.nextNo;
@@ -413,7 +419,7 @@ const actions = {
       ...change(context, event, 'ADD', no, p.reason, null, content),
     };
   }),
-  adjustItem: record(({ context, event }) => {
+  adjustItem: (({ context, event }) => {
     const p = payloadOf<AdjustItemPayload>(event);
     const item = findItem(context, p.itemNo)!;
     const before = contentOf(item);
@@ -423,7 +429,7 @@ const actions = {
       ...change(context, event, 'ADJUST', item.no, p.reason, before, after),
     };
   }),
-  removeItem: record(({ context, event }) => {
+  removeItem: (({ context, event }) => {
     const p = payloadOf<RemoveItemPayload>(event);
     const item = findItem(context, p.itemNo)!;
     return {
@@ -431,7 +437,7 @@ const actions = {
       ...change(context, event, 'REMOVE', item.no, p.reason, contentOf(item), null),
     };
   }),
-  recordConsent: record(({ context, event }) => {
+  recordConsent: (({ context, event }) => {
     const p = payloadOf<RecordPartyConsentPayload>(event);
     return {
       consents: [
@@ -446,7 +452,7 @@ const actions = {
       ],
     };
   }),
-  publish: record(({ context, event }) => {
+  publish: (({ context, event }) => {
     const p = payloadOf<PublishCatalogPayload>(event);
     return {
       publications: [
@@ -463,7 +469,7 @@ const actions = {
       ],
     };
   }),
-  linkCase: record(({ context, event }) => {
+  linkCase: (({ context, event }) => {
     const p = payloadOf<LinkCasePayload>(event);
     const caseId = String(p.caseId ?? '');
     return {
@@ -471,6 +477,15 @@ const actions = {
       links: [...context.links, { ...stamp(event), itemNo: Number(p.itemNo), caseId }],
     };
   }),
+} satisfies Record<string, (args: ActionArgs) => Partial<DecisionCatalogContext>>;
+
+const actions = {
+  addItem: record(catalogActionBodies.addItem),
+  adjustItem: record(catalogActionBodies.adjustItem),
+  removeItem: record(catalogActionBodies.removeItem),
+  recordConsent: record(catalogActionBodies.recordConsent),
+  publish: record(catalogActionBodies.publish),
+  linkCase: record(catalogActionBodies.linkCase),
 };
 
 // ================================================================================================

@@ -169,7 +169,10 @@ export interface ProposalRecord {
 }
 
 export interface StartRecord extends Stamp {
+  /** v1: the text the town head typed (it became a unit of the case); from v2 on: the unit's name */
   undertakingUnit: string;
+  /** from v2 on: the unit's id in the org-units table (the case's unit); absent in v1 cases */
+  undertakingUnitId?: string;
   cooperatingUnits: string[];
   procedures: Procedures;
   note: string | null;
@@ -393,7 +396,7 @@ export interface MajorDecisionContext {
 
 type Ctx = MajorDecisionContext;
 
-function copyProcedures(p: Partial<Procedures> | undefined): Procedures {
+export function copyProcedures(p: Partial<Procedures> | undefined): Procedures {
   return {
     publicParticipation: p?.publicParticipation === true,
     hearing: p?.hearing === true,
@@ -539,6 +542,8 @@ export function unitsBarredFromPostEvaluation(ctx: Ctx): string[] {
   const units = new Set<string>();
   if (ctx.start) {
     units.add(ctx.start.undertakingUnit);
+    // v2 records the unit by name and id: an evaluator typed as either is the undertaking unit
+    if (ctx.start.undertakingUnitId) units.add(ctx.start.undertakingUnitId);
     for (const u of ctx.start.cooperatingUnits) units.add(u);
   }
   for (const r of ctx.riskReports) units.add(r.assessorUnit);

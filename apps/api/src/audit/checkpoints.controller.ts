@@ -1,5 +1,6 @@
 import { Public, RequireRoles } from '@app/auth';
-import { Controller, Get, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { SeqParamPipe } from '../common/paging.request.dto';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CheckpointsService } from './checkpoints.service';
 import { ConsistencyProofRequestDto } from './dto/consistency-proof.request.dto';
@@ -38,14 +39,14 @@ export class CheckpointsController {
 
   @Public()
   @Get(':seq')
-  get(@Param('seq', ParseIntPipe) seq: number) {
+  get(@Param('seq', SeqParamPipe) seq: number) {
     return this.checkpoints.get(seq);
   }
 
   /** Proof that an older checkpoint you hold is part of this one's log. */
   @Public()
   @Get(':seq/consistency')
-  consistency(@Param('seq', ParseIntPipe) seq: number, @Query() q: ConsistencyProofRequestDto) {
+  consistency(@Param('seq', SeqParamPipe) seq: number, @Query() q: ConsistencyProofRequestDto) {
     return this.checkpoints.consistency(seq, q.from);
   }
 }

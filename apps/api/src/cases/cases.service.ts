@@ -70,7 +70,7 @@ export class CasesService {
       status: q.status,
       limit: q.limit,
       offset: q.offset,
-      scope: 'all' in scope ? undefined : scope,
+      scope,
     });
     return { total, items: items.map((r) => toCaseSummary(r, this.registry.get(r.kind, r.workflowVersion))) };
   }
@@ -137,7 +137,7 @@ export class CasesService {
   /** Cases whose next step the caller may take now. */
   async tasks(user: AuthenticatedUser) {
     const scope = listScope(user);
-    const { items } = await this.cases.list({ status: 'active', limit: 500, scope: 'all' in scope ? undefined : scope });
+    const { items } = await this.cases.list({ status: 'active', limit: 500, scope });
     const out = [];
     for (const row of items) {
       const def = this.registry.get(row.kind, row.workflowVersion);

@@ -297,7 +297,7 @@ export class CatalogService {
         case: toCaseSummary(created, mdDef),
         item: { no: item.no, name: item.name },
         /** what POST …/items/:no/start sends as DECIDE_TO_START unless told otherwise */
-        startDefaults: { undertakingUnit: item.undertakingUnit, procedures: item.procedures },
+        startDefaults: { undertakingUnit: item.undertakingUnitId ?? item.undertakingUnit, procedures: item.procedures },
       };
     });
   }
@@ -324,7 +324,8 @@ export class CatalogService {
       caseId: item.caseId,
       type: 'DECIDE_TO_START',
       payload: {
-        undertakingUnit: dto.undertakingUnit ?? item.undertakingUnit,
+        // the unit's id where the item has one (catalog v2); a v1 item's text as it was typed
+        undertakingUnit: dto.undertakingUnit ?? item.undertakingUnitId ?? item.undertakingUnit,
         procedures,
         ...(dto.cooperatingUnits ? { cooperatingUnits: dto.cooperatingUnits } : {}),
         ...(dto.note ? { note: dto.note } : {}),

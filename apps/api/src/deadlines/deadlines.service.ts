@@ -4,6 +4,7 @@ import { shanghaiDate } from '@app/engine';
 import { DEADLINE_REPOSITORY, DeadlineListFilter, DeadlineRepository } from '@app/persistence';
 import { BUSINESS_CALENDAR, CLOCK, Clock } from '@app/runtime';
 import { Inject, Injectable } from '@nestjs/common';
+import { listScope } from '../cases/case-access.policy';
 import { toDeadlineResponse } from './deadline.mapper';
 import { DeadlineView, ListDeadlinesRequestDto } from './dto/list-deadlines.request.dto';
 
@@ -48,11 +49,11 @@ export class DeadlinesService {
 
   async list(user: AuthenticatedUser, q: ListDeadlinesRequestDto) {
     const today = this.today();
-    const seesAll = user.roles.some((r) => r !== 'department-head');
     const { items, total } = await this.deadlines.list({
       ...this.viewFilter(q.status ?? 'open', today),
       caseId: q.caseId,
-      orgUnit: seesAll ? undefined : user.orgUnit,
+      // exactly the deadlines of the cases the user sees on /cases
+      scope: listScope(user),
       limit: q.limit,
       offset: q.offset,
     });

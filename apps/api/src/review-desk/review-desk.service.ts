@@ -133,7 +133,7 @@ export class ReviewDeskService {
 
   private async entries(user: AuthenticatedUser, filter: { kind?: string; caseId?: string }): Promise<DeskEntry[]> {
     const scope = listScope(user);
-    const { records, cases, forms, deadlines } = await this.forms.reviewRecords(REVIEW_EVENT_TYPES, 'all' in scope ? undefined : scope, filter);
+    const { records, cases, forms, deadlines } = await this.forms.reviewRecords(REVIEW_EVENT_TYPES, scope, filter);
     const today = this.today();
     return cases.flatMap((row) => {
       const def = this.registry.get(row.kind, row.workflowVersion);

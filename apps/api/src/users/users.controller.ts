@@ -1,7 +1,8 @@
 import { AuthenticatedUser, CurrentUser, RequireRoles } from '@app/auth';
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CreateUserRequestDto } from './dto/create-user.request.dto';
+import { SecurityLogRequestDto } from './dto/security-log.request.dto';
 import { UpdateUserEmailRequestDto } from './dto/update-user-email.request.dto';
 import { UpdateUserQualificationsRequestDto } from './dto/update-user-qualifications.request.dto';
 import { UsersService } from './users.service';
@@ -50,10 +51,10 @@ export class UsersController {
     return this.users.orgUnits();
   }
 
-  /** Refused attempts (401/403/422/429), newest first. */
+  /** Refused attempts (401/403/422/429), newest first, 200 at a time (`offset`, `limit` for older ones). */
   @RequireRoles('admin', 'auditor')
   @Get('security-log')
-  securityLog() {
-    return this.users.securityLog();
+  securityLog(@Query() q: SecurityLogRequestDto) {
+    return this.users.securityLog(q.limit, q.offset);
   }
 }

@@ -134,7 +134,7 @@ export class UsersService {
     return this.users.listOrgUnits();
   }
 
-  async securityLog() {
-    return (await this.users.securityLog()).map((e) => ({ ...e, detail: JSON.parse(e.detail) }));
+  async securityLog(limit?: number, offset?: number) {
+    return (await this.users.securityLog(limit, offset)).map((e) => ({ ...e, detail: JSON.parse(e.detail) }));
   }
 }

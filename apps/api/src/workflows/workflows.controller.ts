@@ -1,6 +1,7 @@
 import { describeDefinition, WorkflowRegistry } from '@app/engine';
 import { WORKFLOW_REGISTRY, DocketError, payloadSchemaOf } from '@app/runtime';
-import { Controller, Get, Inject, Param, ParseIntPipe } from '@nestjs/common';
+import { Controller, Get, Inject, Param } from '@nestjs/common';
+import { SeqParamPipe } from '../common/paging.request.dto';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 
 @ApiTags('workflows')
@@ -20,7 +21,7 @@ export class WorkflowsController {
    * generated from the payload class the API validates with.
    */
   @Get(':kind/:version')
-  describe(@Param('kind') kind: string, @Param('version', ParseIntPipe) version: number) {
+  describe(@Param('kind') kind: string, @Param('version', SeqParamPipe) version: number) {
     let def;
     try {
       def = this.registry.get(kind, version);

@@ -1,19 +1,17 @@
-import type { Actor, HistoryRecord } from '@app/engine';
+import type { Actor, CaseScope, HistoryRecord } from '@app/engine';
 import { DataSource, EntityManager } from 'typeorm';
 import { CaseHistoryEntity } from '../entities/case-history.entity';
 import { CaseEntity } from '../entities/case.entity';
 import { DeadlineEntity, DeadlineStatus } from '../entities/deadline.entity';
+import { whereInCaseScope } from './case-scope';
 import { drawSequence, registerSequenceNumbers, SequenceDraw, SequenceNumberRow } from './sequence-counters';
 import { WriteSerializer } from './write-serializer';
 
 export interface CaseListFilter {
   kind?: string;
   statePath?: string;
-  /**
-   * Visibility: unset = every case; otherwise cases owned by `orgUnit` OR (when `reviewer`)
-   * cases sent to legality review.
-   */
-  scope?: { orgUnit?: string; reviewer: boolean };
+  /** Visibility (`caseScopeOf` in the engine): unset = every case. */
+  scope?: CaseScope;
   status?: string;
   limit?: number;
   offset?: number;
@@ -333,12 +331,7 @@ export class CaseRepository {
       });
     }
     if (filter.status) qb.andWhere('c.status = :status', { status: filter.status });
-    if (filter.scope) {
-      const ors: string[] = [];
-      if (filter.scope.orgUnit) ors.push('c.org_units LIKE :ou');
-      if (filter.scope.reviewer) ors.push('c.visible_to_reviewers = :v');
-      qb.andWhere(ors.length ? `(${ors.join(' OR ')})` : '1 = 0', { ou: `%|${filter.scope.orgUnit}|%`, v: true });
-    }
+    whereInCaseScope(qb, filter.scope, 'c');
     qb.orderBy('c.updated_at', 'DESC').addOrderBy('c.id', 'ASC');
     qb.take(filter.limit ?? 50).skip(filter.offset ?? 0);
     const [items, total] = await qb.getManyAndCount();

@@ -1,5 +1,8 @@
+import type { CaseScope } from '@app/engine';
 import { DataSource } from 'typeorm';
+import { CaseEntity } from '../entities/case.entity';
 import { DeadlineEntity, DeadlineStatus } from '../entities/deadline.entity';
+import { whereInCaseScope } from './case-scope';
 import { WriteSerializer } from './write-serializer';
 
 export interface DeadlineListFilter {
@@ -9,8 +12,8 @@ export interface DeadlineListFilter {
   /** only rows due before this day */
   dueBefore?: string;
   caseId?: string;
-  /** restrict to cases owned by this org unit */
-  orgUnit?: string;
+  /** only the deadlines of the cases in this scope (`caseScopeOf` in the engine); unset = every case */
+  scope?: CaseScope;
   limit?: number;
   offset?: number;
 }
@@ -68,7 +71,11 @@ export class DeadlineRepository {
     if (filter.dueOnOrBefore) qb.andWhere('d.due_date <= :dueOnOrBefore', { dueOnOrBefore: filter.dueOnOrBefore });
     if (filter.dueBefore) qb.andWhere('d.due_date < :dueBefore', { dueBefore: filter.dueBefore });
     if (filter.caseId) qb.andWhere('d.case_id = :caseId', { caseId: filter.caseId });
-    if (filter.orgUnit) qb.andWhere('d.org_units LIKE :ou', { ou: `%|${filter.orgUnit}|%` });
+    // the case's own units and review status decide, as on /cases (the row's org_units is a copy)
+    if (filter.scope && !filter.scope.all) {
+      const cases = whereInCaseScope(qb.subQuery().select('c.id').from(CaseEntity, 'c'), filter.scope, 'c');
+      qb.andWhere(`d.case_id IN ${cases.getQuery()}`).setParameters(cases.getParameters());
+    }
     qb.orderBy('d.due_date', 'ASC').addOrderBy('d.id', 'ASC');
     qb.take(filter.limit ?? 100).skip(filter.offset ?? 0);
     const [items, total] = await qb.getManyAndCount();

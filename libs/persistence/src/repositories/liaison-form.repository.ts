@@ -6,16 +6,14 @@ import { DeadlineEntity } from '../entities/deadline.entity';
 import { LiaisonFormEntity } from '../entities/liaison-form.entity';
 import { toRecord } from './case.repository';
 import { WriteSerializer } from './write-serializer';
-import type { HistoryRecord } from '@app/engine';
+import type { CaseScope, HistoryRecord } from '@app/engine';
+import { whereInCaseScope } from './case-scope';
 
 /** What a form says: the contact of one submission (its number is the submission record's own). */
 export type NewLiaisonForm = Pick<LiaisonFormEntity, 'caseId' | 'submitSeq' | 'kind' | 'orgUnit' | 'contactName' | 'contactPhone' | 'createdAt' | 'createdBy'>;
 
 /** Which cases a caller sees on the desk (as `CaseListFilter.scope`); unset = every case. */
-export interface LiaisonScope {
-  orgUnit?: string;
-  reviewer: boolean;
-}
+export type LiaisonScope = CaseScope;
 
 const isUniqueViolation = (e: unknown) =>
   e instanceof QueryFailedError &&
@@ -81,12 +79,7 @@ export class LiaisonFormRepository {
       .where('h.type IN (:...types)', { types });
     if (filter.kind) qb.andWhere('c.kind = :kind', { kind: filter.kind });
     if (filter.caseId) qb.andWhere('c.id = :caseId', { caseId: filter.caseId });
-    if (scope) {
-      const ors: string[] = [];
-      if (scope.orgUnit) ors.push('c.org_units LIKE :ou');
-      if (scope.reviewer) ors.push('c.visible_to_reviewers = :v');
-      qb.andWhere(ors.length ? `(${ors.join(' OR ')})` : '1 = 0', { ou: `%|${scope.orgUnit}|%`, v: true });
-    }
+    whereInCaseScope(qb, scope, 'c');
     qb.orderBy('h.case_id', 'ASC').addOrderBy('h.seq', 'ASC');
     const records = (await qb.getMany()).map(toRecord);
     const ids = [...new Set(records.map((r) => r.caseId))];

@@ -130,7 +130,7 @@ export class UserRepository {
     await this.write(() => this.dataSource.getRepository(SecurityLogEntity).insert(entry));
   }
 
-  securityLog(limit = 200): Promise<SecurityLogEntity[]> {
-    return this.dataSource.getRepository(SecurityLogEntity).find({ order: { id: 'DESC' }, take: limit });
+  securityLog(limit = 200, offset = 0): Promise<SecurityLogEntity[]> {
+    return this.dataSource.getRepository(SecurityLogEntity).find({ order: { id: 'DESC' }, take: limit, skip: offset });
   }
 }

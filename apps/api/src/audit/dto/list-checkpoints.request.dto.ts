@@ -1,13 +1,3 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { pagingRequest } from '../../common/paging.request.dto';
 
-export class ListCheckpointsRequestDto {
-  @ApiPropertyOptional({ default: 50 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000)
-  readonly limit?: number;
-
-  @ApiPropertyOptional({ default: 0 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0)
-  readonly offset?: number;
-}
+export class ListCheckpointsRequestDto extends pagingRequest({ defaultLimit: 50, maxLimit: 1000 }) {}

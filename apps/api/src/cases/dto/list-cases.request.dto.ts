@@ -1,8 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { PagingRequestDto } from '../../common/paging.request.dto';
 
-export class ListCasesRequestDto {
+export class ListCasesRequestDto extends PagingRequestDto {
   @ApiPropertyOptional({ example: 'major-decision' })
   @IsOptional() @IsString() @MaxLength(64)
   readonly kind?: string;
@@ -14,12 +14,4 @@ export class ListCasesRequestDto {
   @ApiPropertyOptional({ enum: ['active', 'done'] })
   @IsOptional() @IsIn(['active', 'done'])
   readonly status?: string;
-
-  @ApiPropertyOptional({ default: 50 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500)
-  readonly limit?: number;
-
-  @ApiPropertyOptional({ default: 0 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0)
-  readonly offset?: number;
 }

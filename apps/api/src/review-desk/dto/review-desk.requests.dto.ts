@@ -20,6 +20,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { DESK_STATUSES, DeskStatus } from '../review-desk.profiles';
+import { pagingRequest } from '../../common/paging.request.dto';
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const SHA256_HEX = /^[0-9a-f]{64}$/;
@@ -142,7 +143,7 @@ export class IssueOpinionRequestDto extends ExpectedRevision {
 
 export const QUEUE_SORTS = ['dueDate', 'submittedAt'] as const;
 
-export class ReviewQueueRequestDto {
+export class ReviewQueueRequestDto extends pagingRequest({ defaultLimit: 100, maxLimit: 1000 }) {
   @ApiPropertyOptional({ description: 'matter type (workflow kind), e.g. major-decision' })
   @IsOptional() @IsString() @Matches(/^[a-z][a-z0-9-]{0,63}$/)
   readonly kind?: string;
@@ -162,12 +163,4 @@ export class ReviewQueueRequestDto {
   @ApiPropertyOptional({ enum: ['asc', 'desc'], default: 'asc' })
   @IsOptional() @IsIn(['asc', 'desc'])
   readonly order?: 'asc' | 'desc';
-
-  @ApiPropertyOptional({ default: 100 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000)
-  readonly limit?: number;
-
-  @ApiPropertyOptional({ default: 0 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0)
-  readonly offset?: number;
 }

@@ -1,0 +1,16 @@
+import type { OrgUnitRecord } from '@app/engine';
+import type { UserRepository } from '@app/persistence';
+
+/** Where the runtime reads the org units (fact kind `orgUnit`). */
+export interface OrgUnitDirectory {
+  list(): Promise<OrgUnitRecord[]>;
+}
+
+/** The org-units table. */
+export class TableOrgUnitDirectory implements OrgUnitDirectory {
+  constructor(private readonly users: Pick<UserRepository, 'listOrgUnits'>) {}
+
+  async list(): Promise<OrgUnitRecord[]> {
+    return (await this.users.listOrgUnits()).map((u) => ({ id: u.id, nameZh: u.nameZh, nameEn: u.nameEn }));
+  }
+}

@@ -1,0 +1,2 @@
+export * from './decision-catalog.v2.definition';
+export * from './decision-catalog.v2.machine';

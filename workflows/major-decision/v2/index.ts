@@ -1,0 +1,2 @@
+export * from './major-decision.v2.definition';
+export * from './major-decision.v2.machine';
