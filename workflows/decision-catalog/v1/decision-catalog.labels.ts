@@ -22,7 +22,7 @@ const month = (zh: string, en: string, example: string): FieldDoc => ({ zh: `${z
 const ITEM = {
   name: { zh: '事项名称', en: 'Matter', example: '掌起镇老旧小区改造' },
   decisionBody: { zh: '决策主体', en: 'Decision body', example: '掌起镇人民政府' },
-  undertakingUnit: { zh: '决策承办单位', en: 'Undertaking unit', example: 'jjfzb', description: { zh: '承办单位的组织机构编号，由其负责人创建决策案件', en: 'The org unit id whose department head creates the case' } },
+  undertakingUnit: { zh: '决策承办单位', en: 'Undertaking unit', example: 'jjfzb', description: { zh: '承办单位的组织机构编号（第 2 版起也可填写单位名称），由其负责人创建决策案件', en: 'The org unit id (from version 2 also its exact name) whose department head creates the case' } },
   legalBasis: { zh: '法律政策依据', en: 'Legal basis', example: ['《重大行政决策程序暂行条例》'] },
   procedures: { zh: '履行程序要求', en: 'Procedures required' },
   milestones: { zh: '细化完成时间', en: 'Milestones' },

@@ -58,7 +58,7 @@ export const majorDecisionFieldDocs: FieldDocTable = [
     catalogItem: { zh: '决策事项目录条目', en: 'Catalog item', example: '2020-3', description: { zh: '所属年度重大行政决策事项目录的条目', en: 'The item of the annual decision catalog it belongs to' } },
   }],
   [DecideToStartPayload, {
-    undertakingUnit: { zh: '决策承办单位', en: 'Undertaking unit', example: 'jjfzb', description: R713('第十一条：牵头承办单位（组织机构编号）', 'Art. 11: the lead undertaking unit (org unit id)') },
+    undertakingUnit: { zh: '决策承办单位', en: 'Undertaking unit', example: 'jjfzb', description: R713('第十一条：牵头承办单位（组织机构编号，如 jjfzb；第 2 版起也可填写单位名称）', 'Art. 11: the lead undertaking unit (org unit id, e.g. jjfzb; from version 2 also its exact name)') },
     cooperatingUnits: { zh: '协办单位', en: 'Cooperating units', example: ['czb'], description: { zh: '两个以上单位承办时的其他承办单位', en: 'Further undertaking units when several undertake the matter' } },
     note: { zh: '备注', en: 'Note', example: '请承办单位于三个月内报送草案。' },
   }],
