@@ -6,6 +6,7 @@ import type { WorkflowDefinition } from '@app/engine';
 import { majorDecisionV1 } from './major-decision/v1';
 import { majorDecisionV2 } from './major-decision/v2';
 import { normativeDocumentV1 } from './normative-document/v1';
+import { normativeDocumentV2 } from './normative-document/v2';
 import { partyNormativeDocumentV1 } from './party-normative-document/v1';
 import { administrativeContractV1 } from './administrative-contract/v1';
 import { administrativeContractV2 } from './administrative-contract/v2';
@@ -19,11 +20,13 @@ export { majorDecisionV1, majorDecisionV1Machine } from './major-decision/v1';
 export { majorDecisionV2, majorDecisionV2Machine } from './major-decision/v2';
 export * as decisionCatalog from './decision-catalog/v1';
 export * as normativeDocument from './normative-document/v1';
+export { ENDED_STATES, inForceOn, standingOfCase, standingOfRecords, type DocumentStanding } from './common/in-force';
 
 export const allWorkflows: WorkflowDefinition[] = [
   majorDecisionV1,
   majorDecisionV2,
   normativeDocumentV1,
+  normativeDocumentV2,
   partyNormativeDocumentV1,
   administrativeContractV1,
   administrativeContractV2,

@@ -33,7 +33,9 @@ describe.each(DRIVERS)('facts needing a year without holiday data on %s', (drive
     const history = (await api.get('auditor', `/cases/${id}/history`)).body;
     const published = history.records.find((e: { type: string }) => e.type === 'PUBLISH_FOR_COMMENT');
     // 7 working days after Thu 2026-12-03 is Mon 12-14; the market-related minimum was not computable and not needed
-    expect(published.facts).toEqual({ minClosesAt: '2026-12-14' });
+    // (normative-document v2 also computes the shortest market-related period with a stated reason,
+    // normdoc.marketRelated.shortenedMinDays = 0 days: it needs no holiday data, issue 9 §14a)
+    expect(published.facts).toEqual({ minClosesAt: '2026-12-14', minShortenedMarketClosesAt: '2026-12-03' });
     // the 7-working-day minimum still applies
     const short = await api.event('dept-head', await draft('掌起镇村级公益设施管护办法', false), 'PUBLISH_FOR_COMMENT', {
       opensAt: '2026-12-03',

@@ -389,6 +389,8 @@ describe.each(DRIVERS)('major-decision v1: every rule refuses over HTTP on %s', 
       await refused('secretary', id, 'PUBLISH_DECISION', { ...d, channels: [] }, 'PUBLICATION_CHANNEL_REQUIRED', 'R713 Art. 32');
       const { adoptionExplanation: _, ...noExplanation } = d;
       await refused('secretary', id, 'PUBLISH_DECISION', noExplanation, 'ADOPTION_EXPLANATION_REQUIRED', 'R713 Art. 32');
+      // recorded on the day of publication (a publication day after the recording day is refused, issue 9 §9)
+      await api.setClock(stepOf('publishDecision').clock!);
       await accepted('secretary', id, 'PUBLISH_DECISION', d, 'implementation.inProgress');
     });
 

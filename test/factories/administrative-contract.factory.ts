@@ -134,7 +134,8 @@ export function contractSteps(): Step[] {
       name: 'close',
       user: 'dept-head',
       type: 'CLOSE_CONTRACT',
-      clock: '2025-07-11T02:00:00Z',
+      // recorded on the day it closed (a past closing day would be a 补录, issue 9 §9)
+      clock: '2025-07-10T02:00:00Z',
       payload: { outcome: 'PERFORMED', closedOn: '2025-07-10', summary: '租期届满，厂房已收回', archiveNumber: 'ZQ-HT-2025-009' },
     },
   ];

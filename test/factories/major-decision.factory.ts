@@ -151,6 +151,8 @@ export function majorDecisionSteps(procedures: Procedures = ALL_PROCEDURES): Ste
       name: 'publishDecision',
       user: 'secretary',
       type: 'PUBLISH_DECISION',
+      // recorded on the day of publication (a later publication day would be in the future, issue 9 §9)
+      clock: '2020-10-26T02:00:00Z',
       payload: { publishedAt: '2020-10-26', channels: ['掌起镇人民政府网站'], adoptionExplanation: '公众意见采纳 5 条，专家意见已采纳分期实施建议' },
     },
     { name: 'implement', user: 'dept-head', type: 'REPORT_IMPLEMENTATION', payload: { report: '已建成收集点 6 个' }, clock: '2021-03-01T02:00:00Z' },

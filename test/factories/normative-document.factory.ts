@@ -46,6 +46,8 @@ export function normativeDocumentSteps(): Step[] {
       name: 'summary',
       user: 'dept-head',
       type: 'SUBMIT_PARTICIPATION_SUMMARY',
+      // recorded on the day the feedback was published (a later feedback date would be in the future, issue 9 §9)
+      clock: '2020-04-03T02:00:00Z',
       payload: {
         received: 6,
         adopted: 2,

@@ -239,6 +239,41 @@ export interface EventMeta {
    * does not list a case for it.
    */
   standing?: true;
+  /**
+   * The legal dates the payload states (issue 9 §9), checked by the runtime in one place after the
+   * machine's own rules: a `done` date may not lie in the future, no date may precede the prior
+   * facts it follows (`notBefore`), and a `done` or `scheduled` date before the day it is recorded
+   * is a 补录 (recording a past act from paper) that needs a stated reason within a window.
+   */
+  legalDates?: LegalDateDeclaration[];
+}
+
+/**
+ * One date of an event's payload and what it means (issue 9 §9):
+ * - `done`: reports something done (filed, published, signed): not in the future;
+ * - `scheduled`: a date set ahead (a comment period's opening and close, a requested completion
+ *   date): not in the past unless recorded as 补录;
+ * - `stated`: a date the document itself states (in force from, valid until): checked only
+ *   against its `notBefore` bounds.
+ * A `done` or `scheduled` date before the day of the event is accepted only as 补录 (backfill,
+ * with a reason, within `records.backfill.maxDays`).
+ */
+export interface LegalDateDeclaration<C = any> {
+  /** dotted payload path holding a YYYY-MM-DD (or ISO 8601) date; an absent value is not checked */
+  payload: string;
+  kind: 'done' | 'scheduled' | 'stated';
+  label: Label;
+  /** the prior facts the date may not precede (e.g. publication not before registration) */
+  notBefore?: PriorFact<C>[];
+  article?: string;
+}
+
+/** A fact of the case (or of the same payload) a legal date follows, read before the event. */
+export interface PriorFact<C = any> {
+  label: Label;
+  /** its date (YYYY-MM-DD, or an ISO time read as its Asia/Shanghai day); undefined / null: not known, not checked */
+  date: (args: { context: C; payload: any }) => string | null | undefined;
+  article?: string;
 }
 
 /**
@@ -366,6 +401,19 @@ export interface DeadlineDeclaration<C = any> {
    * should stay in `states` when the deadline is to keep escalating until it is met.
    */
   onMissed?: { event: string };
+  /**
+   * The legal date that decides met / missed when the event that closes the deadline carries it
+   * (issue 9 §8): a dotted payload path holding a YYYY-MM-DD (or ISO) date, e.g. `filedOn` of a
+   * RECORD_FILING. A filing made on its due day and recorded the day after is met; the recording
+   * time stays in the history (the row's `closedAt`). Without it, or when the closing event does
+   * not carry the date, the day of the event decides.
+   */
+  metBy?: { payload: string };
+  /**
+   * Events that close the deadline as met whatever the day: the event it waits for (e.g. EXPIRE,
+   * sent by `onMissed` the day after a validity ended, is the deadline reached, not missed).
+   */
+  metOn?: string[];
   article: string;
 }
 

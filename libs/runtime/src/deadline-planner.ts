@@ -1,5 +1,5 @@
 import { BusinessCalendar, CalendarYearMissingError } from '@app/calendar';
-import type { DeadlineDeclaration, WorkflowDefinition } from '@app/engine';
+import { type DeadlineDeclaration, shanghaiDate, type WorkflowDefinition } from '@app/engine';
 import type { DeadlineChanges, DeadlineEntity } from '@app/persistence';
 import { DeadlineEntity as DeadlineRow } from '@app/persistence';
 import { randomUUID } from 'crypto';
@@ -14,6 +14,8 @@ export interface DeadlinePlanInput {
   /** the history seq and type of the event */
   seq: number;
   eventType: string;
+  /** the validated payload of the event (read for a declaration's `metBy` date) */
+  payload?: unknown;
   at: string;
   today: string;
   orgUnits: string;
@@ -24,6 +26,20 @@ export interface DeadlinePlanInput {
 }
 
 const activeIn = (d: DeadlineDeclaration, paths: string[]) => d.states.some((s) => paths.includes(s));
+
+/**
+ * The day that decides whether a closing deadline was met: the legal date the closing event
+ * records (`metBy`, e.g. the day of filing) when it carries one, else the day of the event.
+ */
+export function decidingDay(d: DeadlineDeclaration, payload: unknown, today: string): string {
+  if (!d.metBy) return today;
+  let v: unknown = payload;
+  for (const k of d.metBy.payload.split('.')) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined;
+  if (typeof v !== 'string') return today;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return v;
+  const t = Date.parse(v);
+  return Number.isNaN(t) ? today : shanghaiDate(new Date(t).toISOString());
+}
 
 /**
  * The due date of a declaration entered today: the date the case carries (e.g. the requested
@@ -78,11 +94,13 @@ export function planDeadlines(i: DeadlinePlanInput): DeadlineChanges {
         ? 'restarted'
         : d.cancelOn?.includes(i.eventType)
           ? 'cancelled'
+          : d.metOn?.includes(i.eventType)
+          ? 'met'
           : row.dueDate === null
           ? 'cancelled'
           : d.type === 'minimum'
             ? i.today >= row.dueDate ? 'met' : 'cancelled'
-            : i.today <= row.dueDate ? 'met' : 'missed';
+            : decidingDay(d, i.payload, i.today) <= row.dueDate ? 'met' : 'missed';
       changes.close.push({ key: d.key, status, closedAt: i.at, closedSeq: i.seq });
     }
     if (!was && is) {

@@ -13,5 +13,6 @@ export * from './deadline-planner';
 export * from './deadline-scheduler.port';
 export * from './actor-profiles';
 export * from './sequence-pattern';
+export * from './legal-dates.checker';
 export * from './org-unit-directory';
 export * from './payload-schema';

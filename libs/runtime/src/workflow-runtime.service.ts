@@ -34,6 +34,7 @@ import { ActorProfiles } from './actor-profiles';
 import { planDraws, resolveActorFacts, resolveCalendarFacts, resolveOrgUnitFacts, resolveTextFacts } from './facts.resolver';
 import type { OrgUnitDirectory } from './org-unit-directory';
 import { validatePayload } from './payload.validator';
+import { BackfillRequest, checkLegalDates } from './legal-dates.checker';
 import { DeadlineScheduler } from './deadline-scheduler.port';
 import { ACTOR_PROFILES, BUSINESS_CALENDAR, CLOCK, DEADLINE_SCHEDULER, EFFECT_SINK, ORG_UNIT_DIRECTORY, WORKFLOW_REGISTRY } from './runtime.di-tokens';
 import { caseAlreadyExists, caseNotFound, DocketError, revisionConflict, sequenceNumberTaken } from './runtime.errors';
@@ -50,6 +51,8 @@ export interface DispatchCommand {
   payload: unknown;
   actor: Actor;
   expectedRevision?: number;
+  /** a 补录: the event records a past act (issue 9 §9), with the reason stated */
+  backfill?: BackfillRequest;
 }
 
 export interface MigrateCommand {
@@ -243,6 +246,15 @@ export class WorkflowRuntime {
       const all = { ...facts, ...drawn };
       const outcome = stepCase(def, snapshot, { type: cmd.type, payload, actor: cmd.actor, at, today, facts: all, unavailableFacts: calendarFacts.unavailable });
       if (!outcome.ok) throw DocketError.fromRefusal(outcome.refusal);
+      // the event's legal dates, after the machine's own rules (issue 9 §9); a 补录 is recorded in its facts
+      const backfill = checkLegalDates({
+        declarations: meta?.legalDates,
+        payload,
+        context: snapshot.context,
+        today,
+        backfill: cmd.backfill,
+        params: this.config.rules,
+      });
       const prev = { seq: current.revision, hash: current.headHash };
       const record = buildRecord(prev, {
         caseId: current.id,
@@ -250,7 +262,7 @@ export class WorkflowRuntime {
         payload,
         actor: cmd.actor,
         at,
-        facts: all,
+        facts: backfill ? { ...all, backfill } : all,
         workflow: { kind: def.kind, version: def.version },
         stateAfter: outcome.value,
         stateHash: outcome.stateHash,
@@ -264,6 +276,7 @@ export class WorkflowRuntime {
         context: outcome.context,
         seq: record.seq,
         eventType: cmd.type,
+        payload,
         at,
         today,
         orgUnits: patch.orgUnits,

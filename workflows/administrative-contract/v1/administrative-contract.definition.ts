@@ -2,6 +2,7 @@
  * The administrative-contract workflow, version 1: the machine plus labels (zh-CN / English) and
  * stage of every state, roles per event, rules, payload classes and deadlines.
  */
+import type { LegalDateDeclaration } from '@app/engine';
 import type { DeadlineDeclaration, EventMeta, Label, RuleDefinition, StateMeta, WorkflowDefinition } from '@app/engine';
 import { eventEntry as ev, type EventEntry, stateMeta as state, withRules } from '../../common/definition-helpers';
 import { legalityReviewDeadline, legalityReviewEvents, legalityReviewStateMeta } from '../../common/legality-review/legality-review.meta';
@@ -15,6 +16,7 @@ import {
 } from './administrative-contract.machine';
 import * as P from './administrative-contract.payloads';
 import { standing } from '../../common/standing';
+import { done, last, prior, scheduled, stated, withLegalDates } from '../../common/legal-dates';
 
 export const ADMINISTRATIVE_CONTRACT_STAGES: Record<string, Label> = {
   dueDiligence: { zh: '签约前尽职调查', en: 'Due diligence' },
@@ -75,7 +77,20 @@ const EVENTS: Record<AdministrativeContractEventType, EventEntry> = {
   WITHDRAW: standing(ev('撤回', 'Withdraw', ['town-head'], P.WithdrawPayload)),
 };
 
-export const ADMINISTRATIVE_CONTRACT_EVENTS: Record<AdministrativeContractEventType, EventMeta> = withRules(EVENTS, ADMINISTRATIVE_CONTRACT_EVENT_RULES);
+type ACtx = AdministrativeContractContext;
+const signed = prior<ACtx>('合同签订日', 'signing', (c) => last(c.signings)?.signedOn, '浙政办发〔2013〕37号');
+
+/** Issue 9 §9: the legal dates each event states, checked by the runtime (docs/legal-dates.md). */
+export const ADMINISTRATIVE_CONTRACT_LEGAL_DATES: Partial<Record<AdministrativeContractEventType, LegalDateDeclaration[]>> = {
+  SIGN_CONTRACT: [done<ACtx>('signedOn', '合同签订日', 'Signing', { article: '浙政办发〔2013〕37号' })],
+  RECORD_FILING: [done<ACtx>('filedOn', '合同备案日', 'Filing', { notBefore: [signed], article: '浙政办发〔2013〕37号' })],
+  CLOSE_CONTRACT: [done<ACtx>('closedOn', '合同履行完毕或终止日', 'Close of the contract', { notBefore: [signed], article: '浙政办发〔2013〕37号' })],
+};
+
+export const ADMINISTRATIVE_CONTRACT_EVENTS: Record<AdministrativeContractEventType, EventMeta> = withLegalDates(
+  withRules(EVENTS, ADMINISTRATIVE_CONTRACT_EVENT_RULES),
+  ADMINISTRATIVE_CONTRACT_LEGAL_DATES,
+);
 
 export const ADMINISTRATIVE_CONTRACT_DEADLINES: DeadlineDeclaration<AdministrativeContractContext>[] = [
   legalityReviewDeadline({
@@ -97,6 +112,8 @@ export const ADMINISTRATIVE_CONTRACT_DEADLINES: DeadlineDeclaration<Administrati
     supervisor: ['town-head'],
     reminders: [2, 0],
     escalate: true,
+    // issue 9 §8: the day of filing decides met / missed, not the day it was recorded
+    metBy: { payload: 'filedOn' },
     article: '浙政办发〔2013〕37号',
   },
 ];

@@ -10,6 +10,7 @@
  * Objects are built with their keys in the order the workflows wrote them. Pure: no I/O, no clock.
  */
 import type { ConfigParam, DeadlineDeclaration, EventMeta, Label, SequenceFactDeclaration, StateMeta } from '@app/engine';
+import { scheduled } from '../legal-dates';
 import { AcceptForReviewPayload, ReturnIncompletePayload, SubmitForLegalityReviewPayload } from './legality-review.payloads';
 
 type EventEntry = Omit<EventMeta, 'rules'>;
@@ -72,16 +73,24 @@ export function legalityReviewEvents(events: {
   confirm: { label: Label; payload: Payload };
 }): Record<'SUBMIT_FOR_LEGALITY_REVIEW' | 'ACCEPT_FOR_REVIEW' | 'RETURN_INCOMPLETE' | 'ISSUE_REVIEW_OPINION' | 'CONFIRM_REVISIONS', EventEntry> {
   return {
-    SUBMIT_FOR_LEGALITY_REVIEW: entry(events.submit.label, ['department-head'], SubmitForLegalityReviewPayload, {
-      ...events.submit.facts,
-      [LIAISON_FORM_NUMBER_FACT]: LIAISON_FORM_NUMBER,
-    }),
+    SUBMIT_FOR_LEGALITY_REVIEW: {
+      ...entry(events.submit.label, ['department-head'], SubmitForLegalityReviewPayload, {
+        ...events.submit.facts,
+        [LIAISON_FORM_NUMBER_FACT]: LIAISON_FORM_NUMBER,
+      }),
+      // issue 10: with an urgentReason any requested date was accepted, even a past one; the
+      // requested completion date is a date set ahead (a past one only as 补录, issue 9 §9)
+      legalDates: [REQUESTED_COMPLETION_DATE],
+    },
     ACCEPT_FOR_REVIEW: entry({ zh: '签收送审材料', en: 'Accept for review' }, ['legal-reviewer'], AcceptForReviewPayload),
     RETURN_INCOMPLETE: entry({ zh: '退回补充材料', en: 'Return as incomplete' }, ['legal-reviewer'], ReturnIncompletePayload),
     ISSUE_REVIEW_OPINION: entry(events.opinion.label, ['legal-reviewer'], events.opinion.payload, events.opinion.facts),
     CONFIRM_REVISIONS: entry(events.confirm.label, ['department-head'], events.confirm.payload),
   };
 }
+
+/** The requested completion date of a submission: a date set ahead, not before the day of submission. */
+export const REQUESTED_COMPLETION_DATE = scheduled('requestedCompletionDate', '要求完成审查日期', 'Requested completion date', { article: 'SPEC §3.4' });
 
 /** What the review deadline reads of a workflow's context. */
 export interface ReviewDeadlineContext {

@@ -54,7 +54,8 @@ describe('legality-review fragment', () => {
     const payloads = stripComments('legality-review.payloads.ts');
     expect(runtimeImports(payloads)).toEqual(['reflect-metadata', 'class-transformer', 'class-validator', '../payload-validators']);
     const meta = stripComments('legality-review.meta.ts');
-    expect(runtimeImports(meta)).toEqual(['./legality-review.payloads']);
+    // ../legal-dates: the pure builders of the events' legal dates (issue 9 §9)
+    expect(runtimeImports(meta)).toEqual(['../legal-dates', './legality-review.payloads']);
     for (const code of [fragment, payloads, meta]) expect(code).not.toMatch(/Date\.now|new Date\(|Math\.random|console\.|process\.|require\(/);
   });
 
@@ -206,6 +207,8 @@ describe('legality-review fragment', () => {
       roles: ['department-head'],
       payload: SubmitForLegalityReviewPayload,
       facts: { reviewer: { kind: 'actor' }, liaisonFormNumber: LIAISON_FORM_NUMBER },
+      // issue 10: the requested completion date is set ahead — a past one only as 补录 (issue 9 §9)
+      legalDates: [{ payload: 'requestedCompletionDate', kind: 'scheduled', label: { zh: '要求完成审查日期', en: 'Requested completion date' }, article: 'SPEC §3.4' }],
     });
     expect(Object.keys(events.SUBMIT_FOR_LEGALITY_REVIEW.facts!)).toEqual(['reviewer', LIAISON_FORM_NUMBER_FACT]);
     expect(LIAISON_FORM_NUMBER).toEqual({

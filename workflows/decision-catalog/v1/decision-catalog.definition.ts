@@ -3,6 +3,7 @@
  * so that its change trail gets the history, hash chain, verification, checkpoints and audit views
  * of every case.
  */
+import type { LegalDateDeclaration } from '@app/engine';
 import type { EventMeta, Label, RuleDefinition, StateMeta, WorkflowDefinition } from '@app/engine';
 import { eventEntry as ev, type EventEntry, stateMeta as state, withRules } from '../../common/definition-helpers';
 import {
@@ -14,6 +15,7 @@ import {
 } from './decision-catalog.machine';
 import * as P from './decision-catalog.payloads';
 import { standing } from '../../common/standing';
+import { done, last, prior, scheduled, stated, withLegalDates } from '../../common/legal-dates';
 
 export const DECISION_CATALOG_KIND = 'decision-catalog';
 
@@ -41,7 +43,18 @@ const EVENTS: Record<DecisionCatalogEventType, EventEntry> = {
   LINK_CASE: ev('关联决策案件', 'Link the decision case', ['department-head'], P.LinkCasePayload),
 };
 
-export const DECISION_CATALOG_EVENTS: Record<DecisionCatalogEventType, EventMeta> = withRules(EVENTS, DECISION_CATALOG_EVENT_RULES);
+/** Issue 9 §9: the legal dates each event states, checked by the runtime (docs/legal-dates.md). */
+export const DECISION_CATALOG_LEGAL_DATES: Partial<Record<DecisionCatalogEventType, LegalDateDeclaration[]>> = {
+  RECORD_PARTY_CONSENT: [done('agreedOn', '镇党委同意日', 'Party committee consent', { article: 'R713 Art. 3' })],
+  PUBLISH_CATALOG: [
+    done<DecisionCatalogContext>('publishedAt', '目录公布日', 'Publication of the catalog', {
+      notBefore: [prior<DecisionCatalogContext>('镇党委同意日', 'party committee consent', (c) => last(c.consents)?.agreedOn, 'R713 Art. 3')],
+      article: 'R713 Art. 3',
+    }),
+  ],
+};
+
+export const DECISION_CATALOG_EVENTS: Record<DecisionCatalogEventType, EventMeta> = withLegalDates(withRules(EVENTS, DECISION_CATALOG_EVENT_RULES), DECISION_CATALOG_LEGAL_DATES);
 
 export const decisionCatalogV1: WorkflowDefinition<DecisionCatalogContext> = {
   kind: DECISION_CATALOG_KIND,

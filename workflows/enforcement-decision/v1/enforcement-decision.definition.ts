@@ -2,6 +2,7 @@
  * The enforcement-decision workflow, version 1: the machine plus labels (zh-CN / English) and
  * stage of every state, roles per event, rules, payload classes and the review deadline.
  */
+import type { LegalDateDeclaration } from '@app/engine';
 import type { DeadlineDeclaration, EventMeta, Label, RuleDefinition, StateMeta, WorkflowDefinition } from '@app/engine';
 import { eventEntry as ev, type EventEntry, stateMeta as state, withRules } from '../../common/definition-helpers';
 import { legalityReviewDeadline, legalityReviewEvents, legalityReviewStateMeta } from '../../common/legality-review/legality-review.meta';
@@ -14,6 +15,7 @@ import {
 } from './enforcement-decision.machine';
 import * as P from './enforcement-decision.payloads';
 import { standing } from '../../common/standing';
+import { done, last, prior, scheduled, stated, withLegalDates } from '../../common/legal-dates';
 
 export const ENFORCEMENT_DECISION_STAGES: Record<string, Label> = {
   investigation: { zh: '调查取证和拟定决定', en: 'Investigation and proposed decision' },
@@ -54,7 +56,15 @@ const EVENTS: Record<EnforcementDecisionEventType, EventEntry> = {
   WITHDRAW: standing(ev('撤销案件', 'Withdraw the case', ['town-head'], P.WithdrawPayload)),
 };
 
-export const ENFORCEMENT_DECISION_EVENTS: Record<EnforcementDecisionEventType, EventMeta> = withRules(EVENTS, ENFORCEMENT_DECISION_EVENT_RULES);
+/** Issue 9 §9: the legal dates each event states, checked by the runtime (docs/legal-dates.md). */
+export const ENFORCEMENT_DECISION_LEGAL_DATES: Partial<Record<EnforcementDecisionEventType, LegalDateDeclaration[]>> = {
+  RECORD_DECISION: [done('decidedOn', '执法决定作出日', 'Decision', { article: 'APL Art. 57' })],
+};
+
+export const ENFORCEMENT_DECISION_EVENTS: Record<EnforcementDecisionEventType, EventMeta> = withLegalDates(
+  withRules(EVENTS, ENFORCEMENT_DECISION_EVENT_RULES),
+  ENFORCEMENT_DECISION_LEGAL_DATES,
+);
 
 export const ENFORCEMENT_DECISION_DEADLINES: DeadlineDeclaration<EnforcementDecisionContext>[] = [
   legalityReviewDeadline({

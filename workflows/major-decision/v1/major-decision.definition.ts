@@ -3,6 +3,7 @@
  * (zh-CN / English) and stage of every state, who may send each event, the rules checked (in
  * order), the facts the runtime computes and the payload classes the API validates.
  */
+import type { LegalDateDeclaration } from '@app/engine';
 import type { DeadlineDeclaration, EventMeta, FactDeclaration, Label, RuleDefinition, StateMeta, WorkflowDefinition } from '@app/engine';
 import { eventEntry as ev, type EventEntry, stateMeta as state, withRules } from '../../common/definition-helpers';
 import { legalityReviewDeadline, legalityReviewEvents, legalityReviewStateMeta } from '../../common/legality-review/legality-review.meta';
@@ -19,6 +20,7 @@ import {
 import { MAJOR_DECISION_DOSSIER } from './major-decision.dossier';
 import * as P from './major-decision.payloads';
 import { standing } from '../../common/standing';
+import { done, last, prior, scheduled, stated, withLegalDates } from '../../common/legal-dates';
 
 /** Decree 713 stages in pipeline order (ids used by `StateMeta.stage`). */
 export const MAJOR_DECISION_STAGES: Record<string, Label> = {
@@ -136,7 +138,20 @@ const EVENTS: Record<MajorDecisionEventType, EventEntry> = {
   WITHDRAW: standing(ev('撤回', 'Withdraw', ['town-head'], P.WithdrawPayload)),
 };
 
-export const MAJOR_DECISION_EVENTS: Record<MajorDecisionEventType, EventMeta> = withRules(EVENTS, MAJOR_DECISION_EVENT_RULES);
+const mdDraftSubmitted = prior<MajorDecisionContext>('决策草案提交日', 'draft submission', (c) => last(c.drafts)?.at, 'R713 Art. 15');
+const mdCommentOpens = prior<MajorDecisionContext>('征求意见开始日', 'opening of the comment period', (_c, p) => p?.opensAt, 'R713 Art. 15');
+
+/** Issue 9 §9: the legal dates each event states, checked by the runtime (docs/legal-dates.md). */
+export const MAJOR_DECISION_LEGAL_DATES: Partial<Record<MajorDecisionEventType, LegalDateDeclaration[]>> = {
+  PUBLISH_FOR_COMMENT: [
+    scheduled<MajorDecisionContext>('opensAt', '征求意见开始日', 'Opening of the comment period', { notBefore: [mdDraftSubmitted], article: 'R713 Art. 15' }),
+    scheduled<MajorDecisionContext>('closesAt', '征求意见截止日', 'Close of the comment period', { notBefore: [mdDraftSubmitted, mdCommentOpens], article: 'R713 Art. 15' }),
+  ],
+  EXTEND_COMMENT_PERIOD: [scheduled<MajorDecisionContext>('closesAt', '延长后的征求意见截止日', 'Extended close of the comment period', { notBefore: [mdDraftSubmitted], article: 'R713 Art. 15' })],
+  PUBLISH_DECISION: [done<MajorDecisionContext>('publishedAt', '决策公布日', 'Publication of the decision', { article: 'R713 Art. 32' })],
+};
+
+export const MAJOR_DECISION_EVENTS: Record<MajorDecisionEventType, EventMeta> = withLegalDates(withRules(EVENTS, MAJOR_DECISION_EVENT_RULES), MAJOR_DECISION_LEGAL_DATES);
 
 /**
  * Statutory deadlines. The runtime opens a row when a state is entered and closes it when it is
@@ -185,6 +200,8 @@ export const MAJOR_DECISION_DEADLINES: DeadlineDeclaration<MajorDecisionContext>
     supervisor: ['town-head'],
     reminders: [3, 0],
     escalate: true,
+    // issue 9 §8: the day of publication decides met / missed, not the day it was recorded
+    metBy: { payload: 'publishedAt' },
     article: 'R713 Art. 32; OGI Art. 26',
   },
 ];

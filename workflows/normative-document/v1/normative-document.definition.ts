@@ -3,6 +3,7 @@
  * of every state, roles per event, rules, facts the runtime computes and payload classes, and the
  * deadlines (consultation, review, publication, each filing line, expiry evaluation).
  */
+import type { LegalDateDeclaration } from '@app/engine';
 import type { DeadlineDeclaration, EventMeta, FactDeclaration, Label, RuleDefinition, StateMeta, WorkflowDefinition } from '@app/engine';
 import { eventEntry as ev, type EventEntry, stateMeta as state, withRules } from '../../common/definition-helpers';
 import { legalityReviewDeadline, legalityReviewEvents, legalityReviewStateMeta, submissionOfRound } from '../../common/legality-review/legality-review.meta';
@@ -19,6 +20,7 @@ import {
 } from './normative-document.machine';
 import * as P from './normative-document.payloads';
 import { standing } from '../../common/standing';
+import { done, last, prior, scheduled, stated, withLegalDates } from '../../common/legal-dates';
 
 export const NORMATIVE_DOCUMENT_STAGES: Record<string, Label> = {
   drafting: { zh: '起草和评估论证', en: 'Drafting and assessment' },
@@ -190,7 +192,36 @@ const EVENTS: Record<NormativeDocumentEventType, EventEntry> = {
   MARK_FILING_OVERDUE: ev('标记逾期未报备案', 'Mark a filing overdue', ['system'], P.MarkFilingOverduePayload),
 };
 
-export const NORMATIVE_DOCUMENT_EVENTS: Record<NormativeDocumentEventType, EventMeta> = withRules(EVENTS, NORMATIVE_DOCUMENT_EVENT_RULES);
+type Ctx = NormativeDocumentContext;
+const draftSubmitted = prior<Ctx>('文件草案提交日', 'draft submission', (c) => last(c.drafts)?.at, '国办发〔2018〕37号');
+const commentOpens = prior<Ctx>('征求意见开始日', 'opening of the consultation', (_c, p) => p?.opensAt);
+const registered = prior<Ctx>('统一登记编号日', 'registration', (c) => last(c.registrations)?.registeredOn ?? last(c.registrations)?.at, '国办发〔2018〕37号');
+const published = prior<Ctx>('文件公布日', 'publication', (c) => last(c.publications)?.publishedAt, '国办发〔2018〕37号');
+
+/** Issue 9 §9: the legal dates each event states, checked by the runtime (docs/legal-dates.md). */
+export const NORMATIVE_DOCUMENT_LEGAL_DATES: Partial<Record<NormativeDocumentEventType, LegalDateDeclaration[]>> = {
+  PUBLISH_FOR_COMMENT: [
+    scheduled<Ctx>('opensAt', '征求意见开始日', 'Opening of the consultation', { notBefore: [draftSubmitted], article: '国办发〔2018〕37号' }),
+    scheduled<Ctx>('closesAt', '征求意见截止日', 'Close of the consultation', { notBefore: [draftSubmitted, commentOpens], article: '国办发〔2018〕37号' }),
+  ],
+  EXTEND_COMMENT_PERIOD: [scheduled<Ctx>('closesAt', '延长后的征求意见截止日', 'Extended close of the consultation', { notBefore: [draftSubmitted], article: '国办发〔2018〕37号' })],
+  SUBMIT_PARTICIPATION_SUMMARY: [done<Ctx>('adoptionFeedback.publishedAt', '采纳情况反馈公布日', 'Publication of the adoption feedback', { notBefore: [draftSubmitted], article: 'OBE Art. 62' })],
+  RECORD_FAIR_COMPETITION_REVIEW: [done<Ctx>('reviewedOn', '公平竞争审查日', 'Fair-competition review', { notBefore: [draftSubmitted], article: 'OBE Art. 61' })],
+  PUBLISH_DOCUMENT: [
+    done<Ctx>('publishedAt', '文件公布日', 'Publication', { notBefore: [registered], article: '国办发〔2018〕37号' }),
+    stated<Ctx>('validUntil', '有效期届满日', 'End of validity', {
+      notBefore: [prior<Ctx>('施行日期', 'first day in force', (_c, p) => p?.effectiveFrom)],
+      article: '浙江省人民政府令第372号',
+    }),
+  ],
+  RECORD_FILING: [done<Ctx>('filedOn', '报送备案日', 'Filing', { notBefore: [published], article: 'FRR Art. 3' })],
+  REPEAL_DOCUMENT: [done<Ctx>('publishedAt', '废止公布日', 'Publication of the repeal', { notBefore: [published], article: '国办发〔2018〕37号' })],
+};
+
+export const NORMATIVE_DOCUMENT_EVENTS: Record<NormativeDocumentEventType, EventMeta> = withLegalDates(
+  withRules(EVENTS, NORMATIVE_DOCUMENT_EVENT_RULES),
+  NORMATIVE_DOCUMENT_LEGAL_DATES,
+);
 
 const filingDeadline = (
   key: string,
@@ -217,6 +248,8 @@ const filingDeadline = (
   escalate: true,
   // policy N13: the day after the due date, Docket marks the line overdue
   onMissed: { event: 'MARK_FILING_OVERDUE' },
+  // issue 9 §8: the day of filing decides met / missed, not the day it was recorded
+  metBy: { payload: 'filedOn' },
   article,
 });
 
@@ -261,6 +294,8 @@ export const NORMATIVE_DOCUMENT_DEADLINES: DeadlineDeclaration<NormativeDocument
     supervisor: ['town-head'],
     reminders: [3, 0],
     escalate: true,
+    // issue 9 §8: the day of publication decides met / missed, not the day it was recorded
+    metBy: { payload: 'publishedAt' },
     article: 'OGI Art. 20, 26',
   },
   filingDeadline(

@@ -2,6 +2,7 @@
  * The party-normative-document workflow, version 1: the machine plus labels (zh-CN / English) and
  * stage of every state, roles per event, rules, the filing-period fact and the deadlines.
  */
+import type { LegalDateDeclaration } from '@app/engine';
 import type { DeadlineDeclaration, EventMeta, FactDeclaration, Label, RuleDefinition, StateMeta, WorkflowDefinition } from '@app/engine';
 import { eventEntry as ev, type EventEntry, stateMeta as state, withRules } from '../../common/definition-helpers';
 import { legalityReviewDeadline, legalityReviewEvents, legalityReviewStateMeta } from '../../common/legality-review/legality-review.meta';
@@ -15,6 +16,7 @@ import {
 } from './party-normative-document.machine';
 import * as P from './party-normative-document.payloads';
 import { standing } from '../../common/standing';
+import { done, last, prior, scheduled, stated, withLegalDates } from '../../common/legal-dates';
 
 export const PARTY_NORMATIVE_DOCUMENT_STAGES: Record<string, Label> = {
   drafting: { zh: '起草', en: 'Drafting' },
@@ -74,7 +76,31 @@ const EVENTS: Record<PartyNormativeDocumentEventType, EventEntry> = {
   MARK_OVERDUE: ev('标记逾期未报备', 'Mark the filing overdue', ['system'], P.MarkOverduePayload),
 };
 
-export const PARTY_NORMATIVE_DOCUMENT_EVENTS: Record<PartyNormativeDocumentEventType, EventMeta> = withRules(EVENTS, PARTY_NORMATIVE_DOCUMENT_EVENT_RULES);
+type PCtx = PartyNormativeDocumentContext;
+const issued = prior<PCtx>('文件发布日', 'issuance', (c) => last(c.issuances)?.issuedAt, 'PFR 2012 Art. 4');
+
+/** Issue 9 §9: the legal dates each event states, checked by the runtime (docs/legal-dates.md). */
+export const PARTY_NORMATIVE_DOCUMENT_LEGAL_DATES: Partial<Record<PartyNormativeDocumentEventType, LegalDateDeclaration[]>> = {
+  ISSUE_DOCUMENT: [
+    done<PCtx>('issuedAt', '文件发布日', 'Issuance', {
+      notBefore: [prior<PCtx>('前置审核意见出具日', 'pre-review opinion', (c) => last(c.legalityReview.opinions)?.at, '浙江乡镇合法性审查全覆盖通知')],
+      article: 'PFR 2012 Art. 4',
+    }),
+  ],
+  RECORD_FILING: [done<PCtx>('filedOn', '报送备案日', 'Filing', { notBefore: [issued], article: 'PFR 2012 Art. 4' })],
+  RECORD_FILING_REVIEW_RESULT: [
+    done<PCtx>('receivedOn', '收到备案审查结果日', 'Receipt of the filing review result', {
+      notBefore: [prior<PCtx>('报送备案日', 'filing', (c) => last(c.filings)?.filedOn, 'PFR 2019 Art. 11')],
+      article: 'PFR 2019 Art. 11',
+    }),
+  ],
+  REPEAL_DOCUMENT: [done<PCtx>('repealedOn', '废止日', 'Repeal', { notBefore: [issued], article: 'PFR 2012 Art. 4' })],
+};
+
+export const PARTY_NORMATIVE_DOCUMENT_EVENTS: Record<PartyNormativeDocumentEventType, EventMeta> = withLegalDates(
+  withRules(EVENTS, PARTY_NORMATIVE_DOCUMENT_EVENT_RULES),
+  PARTY_NORMATIVE_DOCUMENT_LEGAL_DATES,
+);
 
 export const PARTY_NORMATIVE_DOCUMENT_DEADLINES: DeadlineDeclaration<PartyNormativeDocumentContext>[] = [
   legalityReviewDeadline({
@@ -101,6 +127,8 @@ export const PARTY_NORMATIVE_DOCUMENT_DEADLINES: DeadlineDeclaration<PartyNormat
     escalate: true,
     // policy P8: the day after the due date, Docket marks the case overdue
     onMissed: { event: 'MARK_OVERDUE' },
+    // issue 9 §8: the day of filing decides met / missed, not the day it was recorded
+    metBy: { payload: 'filedOn' },
     article: 'PFR 2012 Art. 4',
   },
 ];

@@ -54,7 +54,7 @@ export function renderDossierHtml(b: DossierBundle): string {
     .join('\n');
   const history = b.history
     .map(
-      (r) => `<tr><td>${esc(r.seq)}</td><td>${local(r.at)}</td><td>${esc(r.type)}</td><td>${esc(r.actor?.userId)}<br><small>${esc(
+      (r) => `<tr><td>${esc(r.seq)}</td><td>${local(r.at)}</td><td>${esc(r.type)}${backfillNote(r)}</td><td>${esc(r.actor?.userId)}<br><small>${esc(
         ROLE_LABELS[r.actor?.role as Role]?.zh ?? r.actor?.role,
       )} · ${esc(r.actor?.orgUnit)}</small></td><td>${esc(JSON.stringify(r.stateAfter))}</td><td><code>${esc(String(r.hash).slice(0, 16))}…</code></td></tr>`,
     )
@@ -62,6 +62,12 @@ export function renderDossierHtml(b: DossierBundle): string {
   const findings = v.findings.length
     ? `<ul>${v.findings.map((f) => `<li class="${f.severity.toLowerCase()}">${esc(f.severity)} · ${esc(reasonZh(f.reason))}${f.seq ? `（第 ${esc(f.seq)} 条）` : ''}：${esc(f.messageZh)}</li>`).join('')}</ul>`
     : '<p>未发现问题。</p>';
+  const backfilled = b.history.filter((r) => backfillOf(r));
+  const backfills = backfilled.length
+    ? `<section><h2>补录记录</h2><p>以下事项系事后据纸质材料补录，录入时间与事项发生日期不同：</p><ul>${backfilled
+        .map((r) => `<li>第 ${esc(r.seq)} 条 ${esc(r.type)}（${local(r.at)}录入）${backfillNote(r)}</li>`)
+        .join('')}</ul></section>`
+    : '';
   return `<!doctype html>
 <html lang="zh-CN">
 <head>
@@ -90,6 +96,7 @@ ${findings}
 </div>
 
 ${stages}
+${backfills}
 
 <section><h2>全部历史记录</h2>
 <table><thead><tr><th>序号</th><th>时间</th><th>事件</th><th>操作人</th><th>事件后状态</th><th>哈希</th></tr></thead>
@@ -99,4 +106,22 @@ ${history}
 </body>
 </html>
 `;
+}
+
+interface BackfillNote {
+  reason: string;
+  dates?: Array<{ label: string; date: string }>;
+}
+
+/** The 补录 a history entry records (issue 9 §9), if any. */
+function backfillOf(r: { facts?: unknown }): BackfillNote | null {
+  const f = (r.facts ?? {}) as { backfill?: BackfillNote };
+  return f.backfill && typeof f.backfill.reason === 'string' ? f.backfill : null;
+}
+
+function backfillNote(r: { facts?: unknown }): string {
+  const b = backfillOf(r);
+  if (!b) return '';
+  const dates = (b.dates ?? []).map((d) => `${d.label} ${d.date}`).join('，');
+  return `<br><small class="backfill">补录${dates ? `（${esc(dates)}）` : ''}：${esc(b.reason)}</small>`;
 }

@@ -93,6 +93,7 @@ export class CasesService {
       payload: dto.payload ?? {},
       actor: this.actor(user, role),
       expectedRevision: dto.expectedRevision,
+      ...(dto.backfill ? { backfill: { reason: dto.backfill.reason } } : {}),
     });
     return { case: this.detail(user, updated), event: record };
   }
@@ -105,7 +106,7 @@ export class CasesService {
       [def.create.type, def.create.label],
       ...Object.entries(def.events).map(([k, v]) => [k, v.label]),
     ]);
-    return { caseId: id, records, eventLabels: labels };
+    return { caseId: id, records, eventLabels: labels, backfills: backfillsOf(records) };
   }
 
   /** Recomputes the chain and replays the history through the recorded workflow versions. */
@@ -153,3 +154,10 @@ export class CasesService {
   }
 }
 
+
+/** The 补录 entries of a history (issue 9 §9): events that recorded a past act, with the reason given. */
+export function backfillsOf(records: Array<{ seq: number; type: string; at: string; actor: unknown; facts?: Record<string, unknown> }>) {
+  return records
+    .filter((r) => r.facts && typeof r.facts.backfill === 'object' && r.facts.backfill !== null)
+    .map((r) => ({ seq: r.seq, type: r.type, at: r.at, actor: r.actor, ...(r.facts!.backfill as object) }));
+}

@@ -4,7 +4,7 @@ import { DOCKET_CONFIG, DocketConfig } from '@app/config';
 import { articleZh, Role, shanghaiDate } from '@app/engine';
 import { CASE_REPOSITORY, CaseRepository, CleanupCampaignRepository, CleanupCampaignRow } from '@app/persistence';
 import { BUSINESS_CALENDAR, CLOCK, Clock, DocketError, WorkflowRuntime } from '@app/runtime';
-import { normativeDocument } from '@app/workflows';
+import { inForceOn, normativeDocument, standingOfCase } from '@app/workflows';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'crypto';
 import { CLEANUP_CAMPAIGN_REPOSITORY } from './cleanup-campaigns.tokens';
@@ -76,7 +76,13 @@ export class CleanupCampaignsService {
     if (!campaign) throw notFound(id);
     const role = this.role(user);
     const done = new Set((await this.campaigns.cases(id)).map((c) => c.caseId));
-    for (const caseId of await this.campaigns.caseIdsIn(KIND, 'inForce')) {
+    // 现行有效 as the annual report reads it (workflows/common/in-force.ts): published documents still
+    // awaiting filing are in force, a document whose validity has ended is not
+    const today = shanghaiDate(this.clock.now().toISOString());
+    const inForce = (await this.campaigns.runningCases(KIND))
+      .filter((c) => inForceOn(standingOfCase(JSON.parse(c.stateValue), JSON.parse(c.snapshot).context), today))
+      .map((c) => c.id);
+    for (const caseId of inForce) {
       if (done.has(caseId)) continue;
       const at = this.clock.now().toISOString();
       try {

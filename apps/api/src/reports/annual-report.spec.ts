@@ -41,4 +41,41 @@ describe('annual report (pure)', () => {
       ['legalityReview.awaitingSubmission', ['a']],
     ]);
   });
+
+  describe('现行有效 at year end (issue 9 §11: one definition with cleanup campaigns)', () => {
+    const nd = (caseId: string, seq: number, type: string, at: string, stateAfter: unknown, payload: unknown = null): ReportRecord => ({
+      ...rec(caseId, seq, type, at, stateAfter, payload),
+      workflow: { kind: 'normative-document', version: 2 },
+    });
+    const cases = [
+      { id: 'valid-until-may', kind: 'normative-document', workflowVersion: 2, title: 'A', createdAt: '2020-03-02T01:00:00.000Z' },
+      { id: 'awaiting-filing', kind: 'normative-document', workflowVersion: 2, title: 'B', createdAt: '2025-03-02T01:00:00.000Z' },
+    ];
+    const records = [
+      nd('valid-until-may', 1, 'CREATE_CASE', '2020-03-02T01:00:00.000Z', 'drafting'),
+      nd('valid-until-may', 2, 'PUBLISH_DOCUMENT', '2020-04-22T02:00:00.000Z', { filing: { government: 'pending' } }, { publishedAt: '2020-04-22', validUntil: '2025-05-21' }),
+      nd('valid-until-may', 3, 'RECORD_FILING', '2020-05-06T02:00:00.000Z', { inForce: 'effective' }),
+      nd('awaiting-filing', 1, 'CREATE_CASE', '2025-03-02T01:00:00.000Z', 'drafting'),
+      nd('awaiting-filing', 2, 'PUBLISH_DOCUMENT', '2025-12-20T02:00:00.000Z', { filing: { government: 'pending' } }, { publishedAt: '2025-12-20', validUntil: '2030-12-31' }),
+    ];
+    const deadlines = [
+      // the validity end nobody has to act on: not a duty, not an on-time figure
+      { caseId: 'valid-until-may', workflowKind: 'normative-document', key: 'validityEnd', labelZh: '有效期届满', labelEn: 'End of validity', status: 'open', type: 'due', dueDate: '2025-05-21', openedAt: '2020-05-06T02:00:00.000Z', closedAt: null, responsible: [] },
+    ];
+    const report = (year: number) => annualReport({ year, cases, records, deadlines, catalog: null, registry, generatedAt: `${year + 1}-01-05T00:00:00.000Z` }).report;
+    const docs = (year: number) => report(year).documents.byType.find((d) => d.kind === 'normative-document')!;
+
+    it('does not count a document valid until 2025-05-21 as in force at the end of 2025 (it counts as expired)', () => {
+      expect(docs(2025).inForce.caseIds).not.toContain('valid-until-may');
+      expect(docs(2025).expired.caseIds).toContain('valid-until-may');
+      expect(docs(2024).inForce.caseIds).toContain('valid-until-may');
+      expect(docs(2024).expired.caseIds).not.toContain('valid-until-may');
+    });
+    it('counts a published document still awaiting filing as in force', () => {
+      expect(docs(2025).inForce.caseIds).toContain('awaiting-filing');
+    });
+    it('leaves a deadline nobody must act on out of the on-time figures', () => {
+      expect(report(2025).deadlines.map((d) => d.key)).not.toContain('validityEnd');
+    });
+  });
 });

@@ -12,16 +12,20 @@
  * - deadlines, by workflow and declaration: met and missed = rows closed in the year as met / missed;
  *   open and overdue = rows of a `due` deadline opened by year end, still open at year end (not
  *   closed, or closed only later) and due on or before 31 December; on-time rate = met ÷ (met + missed + open and overdue).
- *   Filings are the declarations whose key names a filing.
- * - documents (administrative and party normative documents): issued in the year; in force, expired,
- *   repealed at year end. A party document whose filing exemption stood the pre-review (a leadership
- *   speech, meeting minutes, … PFR 2019 Art. 2) is not a party normative document: it is counted apart
- *   (`issuedNotADocument`), neither as issued nor as in force.
+ *   Filings are the declarations whose key names a filing. A deadline nobody must act on (no
+ *   responsible role, e.g. a validity end Docket acts on itself) is not a duty and is left out.
+ * - documents (administrative and party normative documents): issued in the year; in force at year
+ *   end = 现行有效 on 31 December as workflows/common/in-force.ts defines it (published, not repealed,
+ *   expired or withdrawn, validity not passed — the same definition cleanup campaigns use); expired
+ *   (moved to `expired`, or validity ended by year end), repealed at year end. A party document whose
+ *   filing exemption stood the pre-review (a leadership speech, meeting minutes, … PFR 2019 Art. 2) is
+ *   not a party normative document: it is counted apart (`issuedNotADocument`), neither as issued nor
+ *   as in force.
  * - catalog: the items of the year's published catalog; completed = the item's case published its
  *   decision (PUBLISH_DECISION) by year end.
  */
 import { describeDefinition, Label, leafPaths, stateMetaOf, StateValue, WorkflowRegistry } from '@app/engine';
-import { decisionCatalog } from '@app/workflows';
+import { decisionCatalog, ENDED_STATES, inForceOn, standingOfRecords } from '@app/workflows';
 
 export const REVIEW_KINDS = ['major-decision', 'normative-document', 'party-normative-document', 'administrative-contract', 'enforcement-decision'] as const;
 const DOCUMENT_KINDS: Record<string, string> = { 'normative-document': 'PUBLISH_DOCUMENT', 'party-normative-document': 'ISSUE_DOCUMENT' };
@@ -62,6 +66,8 @@ export interface ReportDeadline {
   dueDate: string | null;
   openedAt: string;
   closedAt: string | null;
+  /** who must meet it; a deadline nobody must act on (e.g. a validity end Docket acts on itself) is no duty and not reported */
+  responsible?: string[];
 }
 
 export interface ReportInput {
@@ -199,11 +205,13 @@ export function annualReport(input: ReportInput) {
 
   // ---- deadlines and filings
   const caseIds = new Set(cases.map((c) => c.id));
-  const closed = input.deadlines.filter((d) => caseIds.has(d.caseId) && (d.status === 'met' || d.status === 'missed') && inYear(d.closedAt));
+  // on-time figures are about duties: a deadline nobody must act on (normative-document v2's validity end) is left out
+  const duty = (d: ReportDeadline) => !d.responsible || d.responsible.length > 0;
+  const closed = input.deadlines.filter((d) => duty(d) && caseIds.has(d.caseId) && (d.status === 'met' || d.status === 'missed') && inYear(d.closedAt));
   // still running at year end although its last day was in the year or before: overdue at year end
   const lastDay = `${year}-12-31`;
   const openOverdue = input.deadlines.filter(
-    (d) => caseIds.has(d.caseId) && d.type === 'due' && d.openedAt < end && (!d.closedAt || d.closedAt >= end) && !!d.dueDate && d.dueDate <= lastDay && d.status !== 'calendar-missing',
+    (d) => duty(d) && caseIds.has(d.caseId) && d.type === 'due' && d.openedAt < end && (!d.closedAt || d.closedAt >= end) && !!d.dueDate && d.dueDate <= lastDay && d.status !== 'calendar-missing',
   );
   const counted = [...closed, ...openOverdue];
   const isOpenOverdue = new Set(openOverdue);
@@ -247,6 +255,7 @@ export function annualReport(input: ReportInput) {
   // ---- documents
   const docs = Object.entries(DOCUMENT_KINDS).map(([kind, issueEvent]) => {
     const at = (c: ReportCase) => yearEnd.get(c.id)!.path;
+    const standing = (c: ReportCase) => standingOfRecords(byCase.get(c.id) ?? [], issueEvent);
     const notADocument = (c: ReportCase) => (NOT_A_DOCUMENT[kind] ?? []).includes(at(c));
     const ofKind = cases.filter((c) => c.kind === kind);
     const issuedAll = ofKind.filter((c) => has(c, issueEvent));
@@ -261,8 +270,14 @@ export function annualReport(input: ReportInput) {
         { zh: `${label.zh}：年内印发、经审查不属于规范性文件`, en: `${label.en}: issued in the year, found not to be a normative document` },
         issuedAll.filter((c) => notADocument(c) && has(c, issueEvent, inYear)).map((c) => c.id),
       ),
-      inForce: figure(`documents.${kind}.inForce`, { zh: `${label.zh}：年底现行有效`, en: `${label.en}: in force at year end` }, issued.filter((c) => !['repealed', 'expired', 'withdrawn'].includes(at(c))).map((c) => c.id)),
-      expired: figure(`documents.${kind}.expired`, { zh: `${label.zh}：已失效`, en: `${label.en}: expired` }, ofKind.filter((c) => at(c) === 'expired').map((c) => c.id)),
+      // 现行有效 as cleanup campaigns read it (workflows/common/in-force.ts): published, not ended, validity not passed
+      inForce: figure(`documents.${kind}.inForce`, { zh: `${label.zh}：年底现行有效`, en: `${label.en}: in force at year end` }, issued.filter((c) => inForceOn(standing(c), lastDay)).map((c) => c.id)),
+      // expired: moved to `expired`, or its validity ended by year end (the case not yet moved)
+      expired: figure(
+        `documents.${kind}.expired`,
+        { zh: `${label.zh}：已失效`, en: `${label.en}: expired` },
+        ofKind.filter((c) => at(c) === 'expired' || (issued.includes(c) && !ENDED_STATES.includes(at(c)) && !inForceOn(standing(c), lastDay))).map((c) => c.id),
+      ),
       repealed: figure(`documents.${kind}.repealed`, { zh: `${label.zh}：已废止`, en: `${label.en}: repealed` }, ofKind.filter((c) => at(c) === 'repealed').map((c) => c.id)),
     };
   });

@@ -49,6 +49,7 @@ export class ReportsService {
         dueDate: d.dueDate,
         openedAt: d.openedAt,
         closedAt: d.closedAt,
+        responsible: parseRoles(d.responsible),
       })),
       catalog: catalogRow ? { caseId: catalogRow.id, context: (JSON.parse(catalogRow.snapshot) as { context: decisionCatalog.DecisionCatalogContext }).context } : null,
       registry: this.registry,
@@ -82,3 +83,12 @@ export class ReportsService {
     };
   }
 }
+
+const parseRoles = (json: string | null | undefined): string[] | undefined => {
+  try {
+    const v = JSON.parse(json ?? 'null');
+    return Array.isArray(v) ? v.map(String) : undefined;
+  } catch {
+    return undefined;
+  }
+};

@@ -224,6 +224,8 @@ function normativeSteps(name: string, stopBefore?: string): DemoStep[] {
       step: 'summary',
       user: 'dept-head',
       type: 'SUBMIT_PARTICIPATION_SUMMARY',
+      // recorded on the day the feedback was published (legal dates, issue 9 §9)
+      at: '2020-04-03T02:00:00Z',
       payload: {
         received: 6,
         adopted: 2,

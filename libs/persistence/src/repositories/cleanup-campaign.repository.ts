@@ -94,6 +94,15 @@ export class CleanupCampaignRepository {
   }
 
   /** The ids of the cases of `kind` whose state is `statePath` or below it, oldest first. */
+  /** The cases of a kind that have not ended (status active), with their state value and snapshot, oldest first. */
+  async runningCases(kind: string): Promise<Array<{ id: string; stateValue: string; snapshot: string }>> {
+    const rows: Array<{ id: string; state_value: string; snapshot: string }> = await this.dataSource.query(
+      `SELECT id, state_value, snapshot FROM cases WHERE kind = ${this.p(1)} AND status = 'active' ORDER BY created_at, id`,
+      [kind],
+    );
+    return rows.map((r) => ({ id: String(r.id), stateValue: String(r.state_value), snapshot: String(r.snapshot) }));
+  }
+
   async caseIdsIn(kind: string, statePath: string): Promise<string[]> {
     const rows: Array<{ id: string }> = await this.dataSource.query(
       `SELECT id FROM cases WHERE kind = ${this.p(1)} AND (state_path = ${this.p(2)} OR state_path LIKE ${this.p(3)}) ORDER BY created_at, id`,

@@ -1,5 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength, Min, ValidateIf } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+
+/** 补录: the event records a past act from paper (issue 9 §9); the reason is kept in the history. */
+export class BackfillRequestDto {
+  @ApiProperty({ example: '备案回执为纸质件，次日录入' })
+  @IsString() @IsNotEmpty() @MaxLength(2000)
+  readonly reason: string;
+}
 
 export class SendEventRequestDto {
   @ApiProperty({ example: 'SUBMIT_DRAFT' })
@@ -14,4 +22,12 @@ export class SendEventRequestDto {
   // null is refused (400), not read as "no expectation"
   @ValidateIf((_, v) => v !== undefined) @IsInt() @Min(1)
   readonly expectedRevision?: number;
+
+  @ApiPropertyOptional({
+    type: BackfillRequestDto,
+    description:
+      '补录: the payload records a past act (a done or scheduled date before today). Required then, refused otherwise; at most records.backfill.maxDays (default 365) days back',
+  })
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => BackfillRequestDto)
+  readonly backfill?: BackfillRequestDto;
 }
