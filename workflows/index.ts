@@ -35,3 +35,30 @@ export const allWorkflows: WorkflowDefinition[] = [
   decisionCatalogV1,
   decisionCatalogV2,
 ];
+
+// the payload classes' field docs (titles, descriptions, examples, enum labels) for the generated payload schemas
+export { DATE_ONLY, INSTANT, SHA256_HEX } from './common/payload-validators';
+export { COMMON_FIELD_DOCS, ENUM_LABELS, enumLabelOf, fieldDocIndex, fieldDocOf } from './common/field-docs';
+export type { FieldDoc, FieldDocs, FieldDocTable } from './common/field-docs';
+import { fieldDocIndex } from './common/field-docs';
+import { legalityReviewFieldDocs } from './common/legality-review/legality-review.labels';
+import { collectiveDecisionFieldDocs } from './common/collective-decision/collective-decision.labels';
+import { publicCommentFieldDocs } from './common/public-comment.labels';
+import { majorDecisionFieldDocs } from './major-decision/v1/major-decision.labels';
+import { normativeDocumentFieldDocs } from './normative-document/v1/normative-document.labels';
+import { partyNormativeDocumentFieldDocs } from './party-normative-document/v1/party-normative-document.labels';
+import { administrativeContractFieldDocs } from './administrative-contract/v1/administrative-contract.labels';
+import { enforcementDecisionFieldDocs } from './enforcement-decision/v1/enforcement-decision.labels';
+import { decisionCatalogFieldDocs } from './decision-catalog/v1/decision-catalog.labels';
+/** Every payload class's field docs, for the generated payload schemas (GET /workflows/:kind/:version). */
+export const payloadFieldDocs = fieldDocIndex(
+  legalityReviewFieldDocs,
+  collectiveDecisionFieldDocs,
+  publicCommentFieldDocs,
+  majorDecisionFieldDocs,
+  normativeDocumentFieldDocs,
+  partyNormativeDocumentFieldDocs,
+  administrativeContractFieldDocs,
+  enforcementDecisionFieldDocs,
+  decisionCatalogFieldDocs,
+);

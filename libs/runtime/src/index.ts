@@ -15,3 +15,4 @@ export * from './actor-profiles';
 export * from './sequence-pattern';
 export * from './legal-dates.checker';
 export * from './org-unit-directory';
+export * from './payload-schema';

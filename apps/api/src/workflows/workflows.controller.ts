@@ -1,5 +1,5 @@
 import { describeDefinition, WorkflowRegistry } from '@app/engine';
-import { WORKFLOW_REGISTRY, DocketError } from '@app/runtime';
+import { WORKFLOW_REGISTRY, DocketError, payloadSchemaOf } from '@app/runtime';
 import { Controller, Get, Inject, Param } from '@nestjs/common';
 import { SeqParamPipe } from '../common/paging.request.dto';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
@@ -15,13 +15,28 @@ export class WorkflowsController {
     return this.registry.list().map((d) => ({ kind: d.kind, version: d.version, label: d.label }));
   }
 
-  /** States with labels, events with roles and rules, and a Mermaid diagram generated from the machine. */
+  /**
+   * States with labels, events with roles and rules, and a Mermaid diagram generated from the
+   * machine; per event (and for the creation), `payloadSchema`: the JSON Schema of its payload,
+   * generated from the payload class the API validates with.
+   */
   @Get(':kind/:version')
   describe(@Param('kind') kind: string, @Param('version', SeqParamPipe) version: number) {
+    let def;
     try {
-      return describeDefinition(this.registry.get(kind, version));
+      def = this.registry.get(kind, version);
     } catch {
       throw new DocketError(404, 'UNKNOWN_WORKFLOW', `未知的流程：${kind} v${version}`, `Unknown workflow ${kind} v${version}`);
     }
+    const description = describeDefinition(def);
+    const withSchema = <E extends { type: string; label: { zh: string; en: string } }>(e: E, meta: { payload?: new () => object } | undefined) => ({
+      ...e,
+      payloadSchema: payloadSchemaOf(meta?.payload, e.label),
+    });
+    return {
+      ...description,
+      events: description.events.map((e) => withSchema(e, def.events[e.type])),
+      create: withSchema(description.create, def.create),
+    };
   }
 }
