@@ -917,6 +917,10 @@ export interface components {
             catalogTitle?: string;
         };
         AdjustCatalogItemRequestDto: Record<string, never>;
+        BackfillRequestDto: {
+            /** @example 备案回执为纸质件，次日录入 */
+            reason: string;
+        };
         CreateCaseFromItemRequestDto: Record<string, never>;
         CreateCaseRequestDto: {
             /** @example major-decision */
@@ -1034,9 +1038,11 @@ export interface components {
             note?: string;
         };
         SendEventRequestDto: {
+            /** @description 补录: the payload records a past act (a done or scheduled date before today). Required then, refused otherwise; at most records.backfill.maxDays (default 365) days back */
+            backfill?: components["schemas"]["BackfillRequestDto"];
             /** @description Refuse with 409 REVISION_CONFLICT unless the case is still at this revision */
             expectedRevision?: number;
-            /** @description The event's payload; its fields depend on the event (see GET /workflows/:kind/:version) */
+            /** @description The event's payload; its fields depend on the event: see the event's payloadSchema (a JSON Schema with zh-CN and English titles and examples) in GET /workflows/:kind/:version */
             payload?: Record<string, never>;
             /** @example SUBMIT_DRAFT */
             type: string;
