@@ -1,7 +1,7 @@
 /** One jest run for unit specs (next to the code) and end-to-end specs (test/e2e). */
 module.exports = {
   rootDir: '.',
-  roots: ['<rootDir>/apps/', '<rootDir>/libs/', '<rootDir>/workflows/', '<rootDir>/test/'],
+  roots: ['<rootDir>/apps/', '<rootDir>/libs/', '<rootDir>/workflows/', '<rootDir>/test/', '<rootDir>/scripts/'],
   testRegex: '.*\\.(spec|e2e-spec)\\.ts$',
   moduleFileExtensions: ['js', 'json', 'ts'],
   transform: { '^.+\\.ts$': 'ts-jest' },
