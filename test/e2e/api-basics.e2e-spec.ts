@@ -26,6 +26,13 @@ describe.each(DRIVERS)('API basics on %s', (driver) => {
     expect(res.body.status).toBe('ok');
   });
 
+  it('serves the OpenAPI JSON document at /api/docs-json without login (the path README names)', async () => {
+    const res = await request(api.server).get('/api/docs-json');
+    expect(res.status).toBe(200);
+    expect(res.body.openapi).toMatch(/^3\./);
+    expect(Object.keys(res.body.paths)).toContain('/api/v1/health');
+  });
+
   it('logs in with the demo password and refuses a wrong one (logged)', async () => {
     expect(await api.token('dept-head')).toMatch(/^ey/);
     const bad = await request(api.server).post('/api/v1/auth/login').send({ username: 'dept-head', password: 'wrong-password' });
