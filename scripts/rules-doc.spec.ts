@@ -1,4 +1,5 @@
 import { spawnSync } from 'child_process';
+import * as fs from 'fs';
 import * as path from 'path';
 import { allWorkflows } from '@app/workflows';
 import { renderRulesDoc } from './rules-doc';
@@ -37,5 +38,24 @@ describe('docs/rules.md, generated from the workflow definitions', () => {
 
   it('lists the deadlines with their periods', () => {
     expect(doc).toMatch(/出具合法性审查意见 \/ Legality review opinion（`legalityReviewOpinion`） \| 应在期限内完成 \/ due by \| 15 个工作日 \/ 15 working days.*`decision\.legalityReview\.maxWorkdays`/);
+  });
+});
+
+/** A user of a clone has the repository only: the README and docs/ cite rules from docs/rules.md, not a spec outside it. */
+describe('README.md and docs/', () => {
+  const files = ['README.md', ...fs.readdirSync(path.join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+
+  it.each(files)('%s points to no file outside the repository', (file) => {
+    const text = fs.readFileSync(path.join(ROOT, file), 'utf8');
+    expect(text).not.toMatch(/\.\.\/shared\/|shared\/domain|SPEC\.md/);
+    // docs/rules.md shows the short references the API's `article` field carries, `SPEC §…` among them
+    if (file !== 'docs/rules.md') expect(text).not.toMatch(/SPEC §/);
+  });
+
+  it('README links docs/rules.md and names the health and OpenAPI JSON paths', () => {
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    expect(readme).toContain('(docs/rules.md)');
+    expect(readme).toContain('`GET /api/v1/health`');
+    expect(readme).toContain('`/api/docs-json`');
   });
 });
