@@ -36,6 +36,11 @@ describe('docs/rules.md, generated from the workflow definitions', () => {
     expect(doc).toMatch(/\| `DRAFT_OPTIONS_REQUIRED`（draftHasOptions） \|.*\| 否 \/ no \|/);
   });
 
+  it('lists the figures the runtime and the scheduler read for every workflow', () => {
+    expect(doc).toMatch(/\| `records\.backfill\.maxDays` \| `365` \| 补录/);
+    expect(doc).toMatch(/\| `deadlines\.escalation\.stepUpAfterWorkdays` \| `0` \|/);
+  });
+
   it('lists the deadlines with their periods', () => {
     expect(doc).toMatch(/出具合法性审查意见 \/ Legality review opinion（`legalityReviewOpinion`） \| 应在期限内完成 \/ due by \| 15 个工作日 \/ 15 working days.*`decision\.legalityReview\.maxWorkdays`/);
   });

@@ -10,6 +10,9 @@ import * as path from 'path';
 import { articleZh, ROLE_LABELS } from '@app/engine';
 import type { ConfigParam, DeadlineDeclaration, EventMeta, FactDeclaration, Role, TextConfigParam, WorkflowDefinition } from '@app/engine';
 import { allWorkflows } from '@app/workflows';
+// the files themselves, not the libraries' indexes (which load the database layer)
+import { BACKFILL_MAX_DAYS } from '../libs/runtime/src/legal-dates.checker';
+import { DAILY_ESCALATION, ESCALATION_RULES } from '../libs/deadlines/src/reminder-plan';
 
 export const RULES_DOC = path.join(__dirname, '..', 'docs', 'rules.md');
 
@@ -160,6 +163,33 @@ function renderDefinition(def: WorkflowDefinition): string[] {
   return lines;
 }
 
+/** The figures the runtime and the deadline scheduler read for every workflow. */
+function renderCommonFigures(): string[] {
+  const rows: string[][] = [
+    [
+      code(BACKFILL_MAX_DAYS.key),
+      code(String(BACKFILL_MAX_DAYS.default)),
+      '补录（记录已办事项）最多可追溯的日数 / how many days back a 补录 (a past act recorded from paper) may reach',
+    ],
+    [
+      code(ESCALATION_RULES.dailyFor),
+      code(String(DAILY_ESCALATION.dailyFor)),
+      '逾期后每个工作日督办的工作日数（0 = 直至完成）/ escalate every working day for this many working days after the due date (0: until met)',
+    ],
+    [
+      code(ESCALATION_RULES.thenEvery),
+      code(String(DAILY_ESCALATION.thenEvery)),
+      '每日督办的工作日数届满后，每隔多少个工作日督办一次 / once those days have passed, escalate every this many working days',
+    ],
+    [
+      code(ESCALATION_RULES.stepUpFrom),
+      code(String(DAILY_ESCALATION.stepUpFrom)),
+      '逾期第几个工作日起同时告知加级督办的角色（默认党政办；0 = 不启用）/ from this working day after the due date on, also tell the step-up roles (default: the general office; 0: never)',
+    ],
+  ];
+  return ['## 各工作流通用参数 Figures across workflows', '', ...table(['配置键 DOCKET_RULES key', '默认值 Default', '含义 Meaning'], rows), ''];
+}
+
 export function renderRulesDoc(definitions: WorkflowDefinition[] = allWorkflows): string {
   const lines = [
     '# 工作流规则 / Workflow rules',
@@ -175,9 +205,11 @@ export function renderRulesDoc(definitions: WorkflowDefinition[] = allWorkflows)
     '',
     '## 目录 Contents',
     '',
+    '- 各工作流通用参数 Figures across workflows',
     ...definitions.map((d) => `- ${d.label.zh} ${d.label.en} — ${code(d.kind)} v${d.version}`),
     '',
   ];
+  lines.push(...renderCommonFigures());
   for (const def of definitions) lines.push(...renderDefinition(def));
   return `${lines.join('\n').trimEnd()}\n`;
 }
