@@ -95,7 +95,7 @@ describe.each(DRIVERS)('access control on %s', (driver) => {
 
   /**
    * Every demo user whose role may not send `type` sends it (with a valid payload) and gets
-   * 403 ROLE_NOT_ALLOWED (NOT_YOUR_ORG_UNIT when the user may not see the case at all); the
+   * 403 ROLE_NOT_ALLOWED (NOT_YOUR_ORG_UNIT when the user's role sees cases but not this one); the
    * case does not move. Returns the problems found.
    */
   async function refuseOthers(caseId: string, type: string): Promise<string[]> {
@@ -107,10 +107,10 @@ describe.each(DRIVERS)('access control on %s', (driver) => {
     const offered = (await api.get(holder, `/cases/${caseId}`)).body.allowedEvents?.map((e: { type: string }) => e.type) ?? [];
     if (!offered.includes(type)) problems.push(`${type}: not offered to ${holder} here (${offered.join(',')})`);
     for (const user of DEMO_USERS.filter((u) => !allowed.includes(DEMO_USER_ROLES[u]))) {
-      // a user who may not even see the case (the admin; a reviewer before submission) is
-      // refused as such; everyone else for the role
+      // a user who may not see this case (a reviewer before submission) is refused as such;
+      // everyone else, the admin whose role sees no case at all included, for the role
       const sees = (await api.get(user, `/cases/${caseId}`)).status === 200;
-      const code = sees ? 'ROLE_NOT_ALLOWED' : 'NOT_YOUR_ORG_UNIT';
+      const code = sees || user === 'admin' ? 'ROLE_NOT_ALLOWED' : 'NOT_YOUR_ORG_UNIT';
       const res = await api.event(user, caseId, type, payloadOf(type));
       if (res.status !== 403 || res.body.code !== code || !res.body.messageZh || !res.body.message) {
         problems.push(`${type} by ${user}: ${res.status} ${res.body.code}, expected 403 ${code}`);
@@ -227,6 +227,19 @@ describe.each(DRIVERS)('access control on %s', (driver) => {
   });
 
   describe('reviewers and auditors', () => {
+    it('the admin, whose role sees no case, is refused for the role (ROLE_NOT_ALLOWED), not for the unit', async () => {
+      const { id } = await runMajorDecision(api, { before: 'draft', procedures: NO_PROCEDURES });
+      for (const url of [`/cases/${id}`, `/cases/${id}/history`, `/cases/${id}/verify`]) {
+        const res = await api.get('admin', url);
+        expect({ url, status: res.status, code: res.body.code }).toEqual({ url, status: 403, code: 'ROLE_NOT_ALLOWED' });
+        expect(res.body.messageZh).toBe('“系统管理员”不办理案件，无权查看或办理案件');
+        expect(res.body.messageZh).not.toContain('单位');
+        expect(res.body.message).toContain('Administrator');
+      }
+      // a role that sees cases keeps the unit's refusal
+      expect((await api.get('dept-head-2', `/cases/${id}`)).body.code).toBe('NOT_YOUR_ORG_UNIT');
+    });
+
     it('the legal reviewer sees a case only once it was sent to legality review', async () => {
       const { id, rest } = await runMajorDecision(api, { before: 'submitReview', procedures: NO_PROCEDURES });
       const get = await api.get('legal-reviewer', `/cases/${id}`);

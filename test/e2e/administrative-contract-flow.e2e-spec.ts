@@ -45,6 +45,11 @@ describe.each(DRIVERS)('an administrative contract end to end over HTTP on %s', 
         await refused('town-head', id, s.type, { ...s.payload, signedDocumentHash: CONTRACT_HASH.draft }, 'SIGNED_TEXT_NOT_REVIEWED', 'NBR Art. 13');
         const { signedDocumentHash: _, ...unwritten } = s.payload;
         await refused('town-head', id, s.type, unwritten, 'WRITTEN_FORM_REQUIRED', '浙政办发〔2013〕37号');
+        // the 422 says which field carries the written instrument
+        const unwrittenRes = await api.event('town-head', id, s.type, unwritten);
+        expect(unwrittenRes.body.details).toMatchObject({ rule: 'writtenFormRequired', field: 'signedDocumentHash', fieldLabel: { zh: '签署文本（SHA-256）', en: 'Signed document (SHA-256)' } });
+        expect(unwrittenRes.body.messageZh).toMatch(/^须填写“签署文本（SHA-256）”：/);
+        expect(unwrittenRes.body.message).toContain('signedDocumentHash');
       }
       if (s.name === 'submitChange') {
         // INV-C4: the change is not signed before its own review

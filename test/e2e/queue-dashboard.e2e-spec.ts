@@ -22,6 +22,10 @@ describe.each(DRIVERS)('queue dashboard on %s', (driver) => {
       await dropPrefix(prefix);
     });
 
+    it('is offered to the admin page', async () => {
+      expect((await api.get('admin', '/admin/queue-session')).body).toEqual({ available: true, dashboard: '/api/v1/admin/queues' });
+    });
+
     it('is refused without a token and to other roles', async () => {
       const anonymous = await request(api.server).get('/api/v1/admin/queues');
       expect([anonymous.status, anonymous.body.code]).toEqual([401, 'UNAUTHENTICATED']);
@@ -79,6 +83,15 @@ describe.each(DRIVERS)('queue dashboard on %s', (driver) => {
       const res = await api.get('admin', '/admin/queues');
       expect([res.status, res.body.code]).toEqual([404, 'QUEUES_NOT_IN_USE']);
       expect((await request(api.server).get('/api/v1/admin/queues')).status).toBe(401);
+    });
+
+    it('is not offered: the admin page is told there is no dashboard, and no session opens', async () => {
+      expect((await api.get('admin', '/admin/queue-session')).body).toEqual({ available: false, dashboard: null });
+      const open = await api.post('admin', '/admin/queue-session');
+      expect([open.status, open.body.code]).toEqual([404, 'QUEUES_NOT_IN_USE']);
+      expect(open.body.messageZh).toContain('嵌入模式');
+      expect(open.headers['set-cookie']).toBeUndefined();
+      expect((await api.get('town-head', '/admin/queue-session')).status).toBe(403);
     });
   });
 });

@@ -56,7 +56,7 @@ const zhCN = {
     cancel: '取消',
   },
   review: { title: '合法性审查台', empty: '暂无待审查事项', number: '联系单编号', requested: '要求完成日期' },
-  admin: { title: '系统管理', later: '用户、角色、部门与日历年度的管理页面将在后续版本提供。' },
+  admin: { title: '系统管理', later: '用户、角色、部门与日历年度的管理页面将在后续版本提供。', queues: '队列监控' },
   errors: {
     forbidden: '无权访问',
     forbiddenDetail: '您的角色不能使用此页面。',
@@ -124,7 +124,7 @@ const en: Messages = {
     cancel: 'Cancel',
   },
   review: { title: 'Legality review desk', empty: 'Nothing awaiting review', number: 'Liaison form no.', requested: 'Requested by' },
-  admin: { title: 'Administration', later: 'Users, roles, departments and calendar years come in a later version.' },
+  admin: { title: 'Administration', later: 'Users, roles, departments and calendar years come in a later version.', queues: 'Queue dashboard' },
   errors: {
     forbidden: 'Access denied',
     forbiddenDetail: 'Your role cannot use this page.',

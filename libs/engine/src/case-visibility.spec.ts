@@ -1,4 +1,4 @@
-import { canViewCase, caseScopeOf, CaseVisibilityFacts, inCaseScope, roleSeesCase } from './case-visibility';
+import { canViewCase, caseScopeOf, CaseVisibilityFacts, inCaseScope, roleSeesCase, seesNoCases } from './case-visibility';
 
 const notSent: CaseVisibilityFacts = { orgUnits: '|jjfzb|', visibleToReviewers: false };
 const sent: CaseVisibilityFacts = { orgUnits: '|jjfzb|sfs|', visibleToReviewers: true };
@@ -26,5 +26,13 @@ describe('case visibility: one rule for /cases, /deadlines, the review desk and 
     expect(roleSeesCase('department-head', 'jj', notSent)).toBe(false);
     expect(roleSeesCase('department-head', '', { orgUnits: '||', visibleToReviewers: false })).toBe(false);
     expect(caseScopeOf({ roles: ['department-head'], orgUnit: '' })).toEqual({ all: false, reviewer: false });
+  });
+
+  it('names the viewers whose roles see no case at all (refused for the role, not the unit)', () => {
+    expect(seesNoCases({ roles: ['admin'] })).toBe(true);
+    expect(seesNoCases({ roles: [] })).toBe(true);
+    expect(seesNoCases({ roles: ['department-head'] })).toBe(false);
+    expect(seesNoCases({ roles: ['admin', 'legal-reviewer'] })).toBe(false);
+    expect(seesNoCases({ roles: ['auditor'] })).toBe(false);
   });
 });

@@ -14,6 +14,16 @@ import type { Role } from './types';
 /** Roles that see every case. */
 export const SEE_ALL_CASES_ROLES: readonly Role[] = ['town-head', 'secretary', 'auditor'];
 
+/** Roles that see some cases (every case, those sent to review, or their unit's); any other role sees none. */
+export const CASE_VIEWING_ROLES: readonly Role[] = [...SEE_ALL_CASES_ROLES, 'legal-reviewer', 'department-head'];
+
+/**
+ * Whether the viewer holds no role that ever sees a case (an administrator keeps users and the
+ * calendar): refused for the role (ROLE_NOT_ALLOWED), not for the case's unit.
+ */
+export const seesNoCases = (viewer: Pick<CaseViewer, 'roles'>): boolean =>
+  !viewer.roles.some((r) => (CASE_VIEWING_ROLES as readonly string[]).includes(r));
+
 /** What the rule reads from a case (as stored: `orgUnits` is `|unit-a|unit-b|`). */
 export interface CaseVisibilityFacts {
   orgUnits: string;

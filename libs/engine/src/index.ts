@@ -26,6 +26,6 @@ export { replay, replaySteps } from './replay';
 export { migrateCase, migrationBetween } from './migrate';
 export type { ReplayedStep } from './replay';
 export { toMermaid, describeDefinition } from './mermaid';
-export { SEE_ALL_CASES_ROLES, caseOwnedBy, roleSeesCase, caseScopeOf, inCaseScope, canViewCase } from './case-visibility';
+export { SEE_ALL_CASES_ROLES, caseOwnedBy, roleSeesCase, caseScopeOf, inCaseScope, canViewCase, CASE_VIEWING_ROLES, seesNoCases } from './case-visibility';
 export type { CaseVisibilityFacts, CaseViewer, CaseScope } from './case-visibility';
 export { articleZh, articleZhOrUndefined, citesArticle, shortArticleRefsIn, chineseNumeral } from './articles';

@@ -116,6 +116,7 @@ function describeEvent(def: WorkflowDefinition, type: string, meta: EventMeta): 
         en: rule?.refusal.en ?? '',
         precondition: Boolean(rule?.precondition),
         ...(rule?.appliesIn ? { appliesIn: [...rule.appliesIn] } : {}),
+        ...(rule?.field ? { field: rule.field } : {}),
       };
     }),
   };

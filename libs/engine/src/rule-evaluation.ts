@@ -15,12 +15,15 @@ export function rulePasses(check: (args: { context: any; event: WorkflowEvent })
   }
 }
 
-/** The refusal a failing rule answers with: the rule's own, status 422 unless it says otherwise. */
-export function ruleRefusal(name: string, refusal: Refusal, eventType: string): Refusal {
+/**
+ * The refusal a failing rule answers with: the rule's own, status 422 unless it says otherwise;
+ * `details.field` names the payload field that carries the missing record when the rule declares it.
+ */
+export function ruleRefusal(name: string, refusal: Refusal, eventType: string, field?: string): Refusal {
   return {
     ...refusal,
     status: refusal.status ?? 422,
-    details: { ...(refusal.details ?? {}), rule: name, event: eventType },
+    details: { ...(refusal.details ?? {}), rule: name, event: eventType, ...(field ? { field } : {}) },
   };
 }
 
@@ -61,7 +64,7 @@ export function failingRules(
       passes = false;
     }
     if (!passes) {
-      refusals.push(ruleRefusal(name, rule.refusal, event.type));
+      refusals.push(ruleRefusal(name, rule.refusal, event.type, rule.field));
       if (options.firstOnly) break;
     }
   }

@@ -104,6 +104,12 @@ export interface RuleDefinition<C = any> {
   refusal: Refusal;
   appliesIn?: string[];
   precondition?: boolean;
+  /**
+   * The payload field (dotted path) that carries the record the rule requires, e.g.
+   * `signedDocumentHash` for WRITTEN_FORM_REQUIRED: the refusal names it in `details.field`, and the
+   * runtime adds its zh-CN / English title from the field docs.
+   */
+  field?: string;
 }
 
 /**
@@ -553,6 +559,8 @@ export interface RuleDescription {
   en: string;
   precondition: boolean;
   appliesIn?: string[];
+  /** the payload field that carries the record the rule requires (see `RuleDefinition.field`) */
+  field?: string;
 }
 
 export interface EventDescription {

@@ -28,6 +28,7 @@ import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { randomUUID } from 'crypto';
 import { Clock } from './clock';
 import { planDeadlines } from './deadline-planner';
+import { namingRefusalField } from './refusal-field';
 import { planMigrationDeadlines } from './migration-deadlines';
 import { EffectSink } from './effect-sink.port';
 import { ActorProfiles } from './actor-profiles';
@@ -153,7 +154,7 @@ export class WorkflowRuntime {
     };
     const caseId = randomUUID();
     const outcome = startCase(def, { caseId, payload, actor: cmd.actor, at, today, facts, unavailableFacts: calendarFacts.unavailable });
-    if (!outcome.ok) throw DocketError.fromRefusal(outcome.refusal);
+    if (!outcome.ok) throw DocketError.fromRefusal(namingRefusalField(outcome.refusal, def.create.payload));
     const record = buildRecord(null, {
       caseId,
       type: def.create.type,
@@ -245,7 +246,7 @@ export class WorkflowRuntime {
     const prepare = (drawn: Record<string, string>) => {
       const all = { ...facts, ...drawn };
       const outcome = stepCase(def, snapshot, { type: cmd.type, payload, actor: cmd.actor, at, today, facts: all, unavailableFacts: calendarFacts.unavailable });
-      if (!outcome.ok) throw DocketError.fromRefusal(outcome.refusal);
+      if (!outcome.ok) throw DocketError.fromRefusal(namingRefusalField(outcome.refusal, meta?.payload));
       // the event's legal dates, after the machine's own rules (issue 9 §9); a 补录 is recorded in its facts
       const backfill = checkLegalDates({
         declarations: meta?.legalDates,

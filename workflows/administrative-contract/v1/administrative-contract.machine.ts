@@ -258,6 +258,7 @@ export const administrativeContractRules = {
   }),
   writtenFormRequired: {
     check: ({ event }) => isSha(payloadOf<SignContractPayload>(event).signedDocumentHash),
+    field: 'signedDocumentHash',
     refusal: {
       code: 'WRITTEN_FORM_REQUIRED',
       article: '浙政办发〔2013〕37号',

@@ -576,6 +576,7 @@ export const majorDecisionRules = {
 
   // --- drafting ----------------------------------------------------------------------------------
   draftHasOptions: {
+    field: 'options',
     check: ({ event }) => {
       const options = payloadOf<SubmitDraftPayload>(event).options;
       return Array.isArray(options) && options.length >= 1;
@@ -588,6 +589,7 @@ export const majorDecisionRules = {
     },
   },
   fairCompetitionReviewIncluded: {
+    field: 'fairCompetitionReview',
     check: ({ context, event }) =>
       !context.procedures?.fairCompetitionReview || !!payloadOf<SubmitDraftPayload>(event).fairCompetitionReview,
     refusal: {
@@ -787,6 +789,7 @@ export const majorDecisionRules = {
     en: 'Whoever submitted the case for legality review may not issue its review opinion (separation of duties; R713 Art. 25).',
   }),
   legalAdviserInvolved: {
+    field: 'legalAdvisers',
     check: ({ event }) => strings(payloadOf<IssueReviewOpinionPayload>(event).legalAdvisers).some(nonEmpty),
     refusal: {
       code: 'LEGAL_ADVISER_REQUIRED',
@@ -796,6 +799,7 @@ export const majorDecisionRules = {
     },
   },
   riskStatementDisclosed: {
+    field: 'riskStatement',
     check: ({ event }) => {
       const p = payloadOf<IssueReviewOpinionPayload>(event);
       return p.outcome !== 'EXPLORATORY_RISK_DISCLOSED' || nonEmpty(p.riskStatement);
@@ -859,6 +863,7 @@ export const majorDecisionRules = {
     },
   },
   membersSpoke: {
+    field: 'statements',
     check: ({ event }) => {
       const statements = payloadOf<RecordMeetingPayload>(event).statements;
       return Array.isArray(statements) && statements.some((s) => s?.role === 'MEMBER');
@@ -871,6 +876,7 @@ export const majorDecisionRules = {
     },
   },
   singleHeadStatement: {
+    field: 'statements',
     check: ({ event }) => {
       const statements = payloadOf<RecordMeetingPayload>(event).statements;
       return Array.isArray(statements) && statements.filter((s) => s?.role === 'HEAD').length === 1;
@@ -895,6 +901,7 @@ export const majorDecisionRules = {
     },
   },
   headReasonGiven: {
+    field: 'headReason',
     check: ({ event }) => {
       const p = payloadOf<RecordMeetingPayload>(event);
       const statements = Array.isArray(p.statements) ? p.statements : [];
@@ -920,6 +927,7 @@ export const majorDecisionRules = {
     },
   },
   publicationChannelsGiven: {
+    field: 'channels',
     check: ({ event }) => {
       const p = payloadOf<PublishDecisionPayload>(event);
       return strings(p.channels).some(nonEmpty) || nonEmpty(p.nonDisclosureBasis);
@@ -932,6 +940,7 @@ export const majorDecisionRules = {
     },
   },
   adoptionExplained: {
+    field: 'adoptionExplanation',
     check: ({ context, event }) =>
       !(participationTookPlace(context) || expertReviewTookPlace(context)) ||
       nonEmpty(payloadOf<PublishDecisionPayload>(event).adoptionExplanation),

@@ -470,6 +470,7 @@ export const normativeDocumentRules = {
     },
   },
   marketEntitiesHeard: {
+    field: 'marketEntitiesHeard',
     check: ({ context, event }) =>
       !marketRelated(context) || strings(payloadOf<SubmitParticipationSummaryPayload>(event).marketEntitiesHeard).some(nonEmpty),
     refusal: {
@@ -480,6 +481,7 @@ export const normativeDocumentRules = {
     },
   },
   adoptionFeedbackPublished: {
+    field: 'adoptionFeedback',
     check: ({ context, event }) => {
       if (!marketRelated(context)) return true;
       const f = payloadOf<SubmitParticipationSummaryPayload>(event).adoptionFeedback;

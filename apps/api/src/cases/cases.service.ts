@@ -4,7 +4,7 @@ import { Actor, allowedEvents, replay, Role, ROLE_LABELS, WorkflowRegistry } fro
 import { CASE_REPOSITORY, CaseEntity, CaseRepository, parseStoredJson, USER_REPOSITORY, UserRepository } from '@app/persistence';
 import { caseNotFound, CLOCK, Clock, WORKFLOW_REGISTRY, WorkflowRuntime } from '@app/runtime';
 import { Inject, Injectable } from '@nestjs/common';
-import { actingRoles, canView, listScope, notYourOrgUnit, ownsCase } from './case-access.policy';
+import { actingRoles, assertCanView, listScope, notYourOrgUnit, ownsCase } from './case-access.policy';
 import { CaseEvidenceService } from '../audit/case-evidence.service';
 import { DeadlinesService } from '../deadlines/deadlines.service';
 import { toCaseDetail, toCaseSummary } from './case.mapper';
@@ -53,7 +53,7 @@ export class CasesService {
   async load(user: AuthenticatedUser, id: string): Promise<CaseEntity> {
     const row = await this.cases.findById(id);
     if (!row) throw caseNotFound(id);
-    if (!canView(user, row)) throw notYourOrgUnit(id);
+    assertCanView(user, row);
     return row;
   }
 

@@ -15,7 +15,7 @@ import {
   WorkflowRuntime,
 } from '@app/runtime';
 import { Inject, Injectable } from '@nestjs/common';
-import { canView, listScope, notYourOrgUnit, ownsCase } from '../cases/case-access.policy';
+import { assertCanView, listScope, notYourOrgUnit, ownsCase } from '../cases/case-access.policy';
 import {
   AcceptFormRequestDto,
   IssueOpinionRequestDto,
@@ -74,7 +74,7 @@ export class ReviewDeskService {
   private async acting(user: AuthenticatedUser, caseId: string, type: string): Promise<{ row: CaseEntity; def: WorkflowDefinition; actor: Actor }> {
     const row = await this.cases.findById(caseId);
     if (!row) throw caseNotFound(caseId);
-    if (!canView(user, row)) throw notYourOrgUnit(caseId);
+    assertCanView(user, row);
     const def = this.registry.get(row.kind, row.workflowVersion);
     if (!isReviewMatter(def)) throw notAReviewMatter(row.kind);
     const roles: Role[] = def.events[type].roles;

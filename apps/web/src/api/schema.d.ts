@@ -47,8 +47,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * 队列监控是否可用 / Whether the queue dashboard is available
+         * @description available: true with its path when REDIS_URL is set; false (dashboard null) in embedded mode, where there are no queues.
+         */
+        get: operations["QueueDashboardController_status"];
         put?: never;
+        /**
+         * 打开队列监控 / Open the queue dashboard in this browser
+         * @description Sets the dashboard session cookie. 404 QUEUES_NOT_IN_USE in embedded mode (REDIS_URL unset).
+         */
         post: operations["QueueDashboardController_open"];
         delete?: never;
         options?: never;
@@ -1155,6 +1163,23 @@ export interface operations {
                 "application/json": components["schemas"]["MigrateCaseRequestDto"];
             };
         };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    QueueDashboardController_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
         responses: {
             200: {
                 headers: {
