@@ -32,7 +32,7 @@ function fromHttpException(e: HttpException): ErrorBody {
     return { statusCode: 404, code: 'NOT_FOUND', message: String(raw), messageZh: '请求的地址不存在' };
   }
   if (status === 400) {
-    return { statusCode: 400, code: 'VALIDATION_FAILED', message: String(raw), messageZh: `提交的内容不符合要求：${raw}` };
+    return { statusCode: 400, code: 'VALIDATION_FAILED', message: String(raw), messageZh: '提交的内容不符合要求' };
   }
   return { statusCode: status, code: (typeof res === 'object' && res.error ? res.error : 'HTTP_ERROR').toUpperCase().replace(/\s+/g, '_'), message: String(raw), messageZh: String(raw) };
 }
