@@ -15,6 +15,7 @@ const LIBRARY_TEXT = /must be|should not|Validation failed|expected|is not|each 
 interface Problem {
   field: string;
   title?: { zh: string; en: string };
+  titlePath?: { zh: string; en: string };
   problems: string[];
   problemsZh: string[];
   constraints: Array<{ code: string; zh: string; en: string }>;
@@ -70,17 +71,29 @@ describe.each([DRIVERS[0]])('validation problems in zh-CN on %s', (driver) => {
     expect(conclusion.title?.zh).toBe('审查结论');
     expect(conclusion.problemsZh).toEqual(['应为以下之一：不含排除、限制竞争内容、适用例外规定']);
     expect(conclusion.constraints[0].code).toBe('isIn');
+    // a nested field is named with the field it sits in
+    expect(conclusion.titlePath?.zh).toBe('公平竞争审查 › 审查结论');
+    expect(zh).toContain('公平竞争审查 › 审查结论：应为以下之一：');
     expect(zh).not.toContain('COMPLIANT');
 
     // wrong date
     const reviewedOn = problem(res.body, 'payload.fairCompetitionReview.reviewedOn');
     expect(reviewedOn.title?.zh).toBe('审查日期');
     expect(reviewedOn.problemsZh).toEqual(['应为日期 YYYY-MM-DD']);
-    expect(zh).toContain('审查日期：应为日期 YYYY-MM-DD');
+    expect(zh).toContain('公平竞争审查 › 审查日期：应为日期 YYYY-MM-DD');
 
     // English alongside, with the paths
     expect(res.body.message).toContain('payload.title (Draft title)');
     expect(res.body.message).toMatch(/maxLength|20000/);
+  });
+
+  it('a list item is named by its list and its place', async () => {
+    const res = await api.post('dept-head', `/cases/${caseId}/events`, { type: 'SUBMIT_DRAFT', payload: { ...DRAFT, options: [DRAFT.options[0], { ...DRAFT.options[0], title: '' }] } });
+    expect(res.status).toBe(400);
+    const item = problem(res.body, 'payload.options.1.title');
+    expect(item.problemsZh).toEqual(['必填']);
+    expect(item.titlePath?.zh).toMatch(/^.+ › 第 2 项 › .+$/);
+    expect(res.body.messageZh).toContain(`${item.titlePath!.zh}：必填`);
   });
 
   it('an empty required text says 必填 only, without its length', async () => {

@@ -57,7 +57,7 @@ export const validationFailed = (errors: ValidationProblem[]) => {
     400,
     'VALIDATION_FAILED',
     `提交的内容不符合要求：${full.map((e) => `${fieldNameZh(e)}：${e.problemsZh.join('，')}`).join('；')}`,
-    `Invalid input: ${full.map((e) => `${e.field}${e.title ? ` (${e.title.en})` : ''}: ${e.problems.join('; ')}`).join(', ')}`,
+    `Invalid input: ${full.map((e) => `${e.field}${e.titlePath ?? e.title ? ` (${(e.titlePath ?? e.title)!.en})` : ''}: ${e.problems.join('; ')}`).join(', ')}`,
     undefined,
     { errors: full },
   );

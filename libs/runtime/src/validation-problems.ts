@@ -21,6 +21,8 @@ export interface ConstraintProblem {
 export interface ValidationProblem {
   field: string;
   title?: Label;
+  /** where a nested field sits, in words (公平竞争审查 › 审查结论; 备选方案 › 第 1 项 › 方案名称) */
+  titlePath?: Label;
   /** English texts, one per constraint (kept for clients that read them) */
   problems: string[];
   /** zh-CN texts, one per constraint */
@@ -135,14 +137,19 @@ function titleOf(target: object | undefined, property: string, lookup?: TitleLoo
  * The problems of class-validator's errors, flattened to one entry per field path (`prefix.a.b`,
  * list items as `prefix.list.0.b`).
  */
-export function validationProblems(errors: ValidationError[], prefix = '', lookup?: TitleLookup): ValidationProblem[] {
+export function validationProblems(errors: ValidationError[], prefix = '', lookup?: TitleLookup, parent?: Label): ValidationProblem[] {
   const out: ValidationProblem[] = [];
   for (const e of errors) {
     const field = prefix ? `${prefix}.${e.property}` : e.property;
     const isIndex = /^\d+$/.test(e.property);
+    const own = isIndex ? undefined : titleOf(e.target, e.property, lookup).title;
+    const here: Label | undefined = isIndex
+      ? { zh: `第 ${Number(e.property) + 1} 项`, en: `item ${Number(e.property) + 1}` }
+      : own ?? { zh: `字段“${e.property}”`, en: e.property };
+    const path: Label | undefined = parent ? { zh: `${parent.zh} › ${here.zh}`, en: `${parent.en} › ${here.en}` } : undefined;
     if (e.constraints && Object.keys(e.constraints).length) {
       const metas = metadataOf(e.target, e.property);
-      const { doc, title } = isIndex ? {} : titleOf(e.target, e.property, lookup);
+      const { doc, title } = isIndex ? { doc: undefined, title: undefined } : titleOf(e.target, e.property, lookup);
       let constraints = Object.entries(e.constraints).map(([code, en]) => {
         const meta = metas.find((m) => constraintName(m) === code);
         return phrase(code, en, meta?.constraints ?? [], doc, !!meta?.each);
@@ -154,15 +161,16 @@ export function validationProblems(errors: ValidationError[], prefix = '', looku
       if (isEmpty(e.value) && required && !constraints.some((c) => c.code === 'whitelistValidation')) {
         constraints = [{ ...REQUIRED, en: `${e.property} is required` }];
       }
-      out.push({ field, ...(title ? { title } : {}), problems: constraints.map((c) => c.en), problemsZh: constraints.map((c) => c.zh), constraints });
+      out.push({ field, ...(title ? { title } : {}), ...(path ? { titlePath: path } : {}), problems: constraints.map((c) => c.en), problemsZh: constraints.map((c) => c.zh), constraints });
     }
-    if (e.children?.length) out.push(...validationProblems(e.children, field, lookup));
+    if (e.children?.length) out.push(...validationProblems(e.children, field, lookup, path ?? here));
   }
   return out;
 }
 
 /** The zh-CN name of a field in a sentence: its title, or its name quoted. */
-export function fieldNameZh(p: Pick<ValidationProblem, 'field' | 'title'>): string {
+export function fieldNameZh(p: Pick<ValidationProblem, 'field' | 'title' | 'titlePath'>): string {
+  if (p.titlePath) return p.titlePath.zh;
   if (p.title) return p.title.zh;
   const name = p.field.replace(/^payload\./, '');
   return `字段“${name}”`;
