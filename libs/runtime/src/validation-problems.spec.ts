@@ -1,5 +1,5 @@
-import { ArrayMinSize, IsArray, IsIn, IsInt, IsNotEmpty, IsString, Matches, MaxLength, Min } from 'class-validator';
-import { plainToInstance } from 'class-transformer';
+import { ArrayMinSize, IsArray, IsIn, IsInt, IsNotEmpty, IsObject, IsString, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
+import { plainToInstance, Type } from 'class-transformer';
 import { validate } from 'class-validator';
 import { INSTANT } from '@app/workflows';
 import { validationFailed } from './runtime.errors';
@@ -49,6 +49,15 @@ describe('validation problems in zh-CN', () => {
     expect(err.zh).toContain('字段“extra”：不是可接受的字段，请删除');
     expect(err.zh).not.toMatch(LIBRARY_TEXT);
     expect(err.en).toContain('payload.count (Count)');
+  });
+
+  it('says a phrase once', async () => {
+    class Outer {
+      @IsObject() @ValidateNested() @Type(() => Sample)
+      inner: Sample;
+    }
+    const errors = await validate(plainToInstance(Outer, { inner: 'x' }));
+    expect(validationProblems(errors, 'payload')[0].problemsZh).toEqual(['应为对象']);
   });
 
   it('an absent required field says 必填 only', async () => {

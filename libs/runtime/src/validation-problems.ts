@@ -154,6 +154,8 @@ export function validationProblems(errors: ValidationError[], prefix = '', looku
         const meta = metas.find((m) => constraintName(m) === code);
         return phrase(code, en, meta?.constraints ?? [], doc, !!meta?.each);
       });
+      // one phrase once (an object that is not one fails isObject and nestedValidation alike)
+      constraints = constraints.filter((c, i) => constraints.findIndex((x) => x.zh === c.zh) === i);
       // a day in the wrong shape fails both the pattern and the real-date check: one phrase
       if (constraints.some((c) => c.code === 'matches' && c.zh.endsWith('应为日期 YYYY-MM-DD'))) constraints = constraints.filter((c) => c.code !== 'isRealDate');
       // an empty required field: 必填, and nothing about its length or format beside it
