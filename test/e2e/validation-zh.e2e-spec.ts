@@ -118,6 +118,13 @@ describe.each([DRIVERS[0]])('validation problems in zh-CN on %s', (driver) => {
     expect(list.body.messageZh).toContain('每页条数：');
     expect(list.body.messageZh).not.toMatch(LIBRARY_TEXT);
 
+    // a role code reads as the role's label
+    const user = await api.post('admin', '/users', { username: 'zhang.san', displayName: '张三', password: 'Zq7!pass-word-long', orgUnit: 'sfs', roles: ['NOT_A_ROLE'] });
+    expect(user.status).toBe(400);
+    expect(user.body.messageZh).toContain('角色：每一项应为以下之一：');
+    expect(user.body.messageZh).toContain('承办单位负责人');
+    expect(user.body.messageZh).not.toMatch(/department-head|NOT_A_ROLE/);
+
     const unknown = await api.get('secretary', '/cases?bogusFilter=1');
     expect(unknown.status).toBe(400);
     expect(unknown.body.messageZh).toBe('提交的内容不符合要求：字段“bogusFilter”：不是可接受的字段，请删除');

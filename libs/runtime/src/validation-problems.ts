@@ -6,7 +6,7 @@
  * with a generic one. Pure: no I/O.
  */
 import { DATE_ONLY, enumLabelOf, fieldDocOf, INSTANT, payloadFieldDocs, SHA256_HEX, type FieldDoc } from '@app/workflows';
-import type { Label } from '@app/engine';
+import { ROLE_LABELS, type Label } from '@app/engine';
 import { getMetadataStorage, ValidationError } from 'class-validator';
 import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
 
@@ -70,7 +70,7 @@ function phrase(code: string, en: string, args: unknown[], doc: FieldDoc | undef
     case 'isIn':
     case 'isEnum': {
       const values = enumValues(args[0]);
-      const labels = values.map((v) => enumLabelOf(doc, v)?.zh ?? v);
+      const labels = values.map((v) => enumLabelOf(doc, v)?.zh ?? (ROLE_LABELS as Record<string, Label>)[v]?.zh ?? v);
       return p(values.length ? `应为以下之一：${labels.join('、')}` : '不是可选的值');
     }
     case 'isInt':

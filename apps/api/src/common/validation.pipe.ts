@@ -11,6 +11,8 @@ export const docketValidationPipe = () =>
     transform: true,
     whitelist: true,
     forbidNonWhitelisted: true,
+    // the failing object is kept on each error: its class names the field and holds the constraints' limits
+    validationError: { target: true, value: true },
     exceptionFactory: (errors) => validationFailed(validationProblems(errors, '', requestFieldTitle)),
   });
 
