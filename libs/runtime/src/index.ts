@@ -16,3 +16,4 @@ export * from './sequence-pattern';
 export * from './legal-dates.checker';
 export * from './org-unit-directory';
 export * from './payload-schema';
+export * from './validation-problems';

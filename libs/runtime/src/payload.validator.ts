@@ -1,16 +1,7 @@
 import { plainToInstance } from 'class-transformer';
-import { validate, ValidationError } from 'class-validator';
+import { validate } from 'class-validator';
 import { validationFailed } from './runtime.errors';
-
-function flatten(errors: ValidationError[], prefix: string): Array<{ field: string; problems: string[] }> {
-  const out: Array<{ field: string; problems: string[] }> = [];
-  for (const e of errors) {
-    const field = prefix ? `${prefix}.${e.property}` : e.property;
-    if (e.constraints) out.push({ field, problems: Object.values(e.constraints) });
-    if (e.children?.length) out.push(...flatten(e.children, field));
-  }
-  return out;
-}
+import { validationProblems } from './validation-problems';
 
 /**
  * Validates an event payload against its class: unknown fields are refused (not silently
@@ -20,7 +11,7 @@ function flatten(errors: ValidationError[], prefix: string): Array<{ field: stri
 export async function validatePayload(cls: (new () => object) | undefined, payload: unknown, field = 'payload'): Promise<unknown> {
   const plain = payload === undefined || payload === null ? {} : payload;
   if (typeof plain !== 'object' || Array.isArray(plain)) {
-    throw validationFailed([{ field, problems: [`${field} must be an object`] }]);
+    throw validationFailed([{ field, title: { zh: '事项内容', en: 'Payload' }, problems: [`${field} must be an object`], problemsZh: ['应为对象'], constraints: [{ code: 'isObject', zh: '应为对象', en: `${field} must be an object` }] }]);
   }
   if (cls) {
     const instance = plainToInstance(cls, plain);
@@ -29,9 +20,9 @@ export async function validatePayload(cls: (new () => object) | undefined, paylo
       forbidNonWhitelisted: true,
       forbidUnknownValues: true,
     });
-    if (errors.length) throw validationFailed(flatten(errors, field));
+    if (errors.length) throw validationFailed(validationProblems(errors, field));
   } else if (Object.keys(plain as object).length) {
-    throw validationFailed([{ field, problems: ['this event takes no payload'] }]);
+    throw validationFailed([{ field, title: { zh: '事项内容', en: 'Payload' }, problems: ['this event takes no payload'], problemsZh: ['此事项不需要填写内容'], constraints: [{ code: 'noPayload', zh: '此事项不需要填写内容', en: 'this event takes no payload' }] }]);
   }
   return JSON.parse(JSON.stringify(plain));
 }

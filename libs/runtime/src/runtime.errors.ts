@@ -1,4 +1,5 @@
 import type { Refusal } from '@app/engine';
+import { fieldNameZh, type ValidationProblem } from './validation-problems';
 
 /**
  * An error a user can act on: stable code, HTTP status, zh-CN and English messages, and the
@@ -41,15 +42,26 @@ export const revisionConflict = (id: string, expected: number, actual?: number) 
     { caseId: id, expectedRevision: expected, ...(actual !== undefined ? { currentRevision: actual } : {}) },
   );
 
-export const validationFailed = (errors: Array<{ field: string; problems: string[] }>) =>
-  new DocketError(
+/**
+ * 400 VALIDATION_FAILED: `messageZh` names each field by its zh-CN title with the zh-CN phrase of
+ * each failed constraint (`标题：必填；开始日期：应为日期 YYYY-MM-DD`), `message` the same in English
+ * with the paths; `details.errors` keeps per field its path, title, constraint codes and both texts.
+ */
+export const validationFailed = (errors: ValidationProblem[]) => {
+  const full = errors.map((e) => ({
+    ...e,
+    problemsZh: e.problemsZh ?? e.problems.map(() => '不符合要求'),
+    constraints: e.constraints ?? e.problems.map((en) => ({ code: 'invalid', zh: '不符合要求', en })),
+  }));
+  return new DocketError(
     400,
     'VALIDATION_FAILED',
-    `提交的内容不符合要求：${errors.map((e) => e.field).join('、')}`,
-    `Invalid input: ${errors.map((e) => `${e.field} (${e.problems.join('; ')})`).join(', ')}`,
+    `提交的内容不符合要求：${full.map((e) => `${fieldNameZh(e)}：${e.problemsZh.join('，')}`).join('；')}`,
+    `Invalid input: ${full.map((e) => `${e.field}${e.titlePath ?? e.title ? ` (${(e.titlePath ?? e.title)!.en})` : ''}: ${e.problems.join('; ')}`).join(', ')}`,
     undefined,
-    { errors },
+    { errors: full },
   );
+};
 
 /** The register already holds the number a counter rendered (e.g. after the numbering pattern changed). */
 export const sequenceNumberTaken = (counter: string, number: string) =>

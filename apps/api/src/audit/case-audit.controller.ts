@@ -1,5 +1,5 @@
 import { RequireRoles } from '@app/auth';
-import { Controller, Get, Header, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Get, Header, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CaseAuditService } from './case-audit.service';
 import { CheckpointsService } from './checkpoints.service';
@@ -7,8 +7,9 @@ import { renderDossierHtml } from './dossier-html.renderer';
 import { DossierService } from './dossier.service';
 import { InclusionProofRequestDto } from './dto/inclusion-proof.request.dto';
 import { StateAtRequestDto } from './dto/state-at.request.dto';
+import { UuidParamPipe } from '../common/validation.pipe';
 
-const uuid = new ParseUUIDPipe({ version: '4' });
+const uuid = new UuidParamPipe();
 
 /** The auditor's read-only view of a case (issue 4 §1, §2, §4). Auditors see every case. */
 @ApiTags('audit')

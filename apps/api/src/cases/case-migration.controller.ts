@@ -1,12 +1,13 @@
 import { AuthenticatedUser, CurrentUser, RequireRoles } from '@app/auth';
 import { WorkflowRegistry } from '@app/engine';
 import { WORKFLOW_REGISTRY, WorkflowRuntime } from '@app/runtime';
-import { Body, Controller, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { toCaseDetail } from './case.mapper';
 import { MigrateCaseRequestDto } from './dto/migrate-case.request.dto';
+import { UuidParamPipe } from '../common/validation.pipe';
 
-const uuid = new ParseUUIDPipe({ version: '4' });
+const uuid = new UuidParamPipe();
 
 /**
  * Moving a running case to another version of its workflow (issue 4 §5). Only administrators;

@@ -1,12 +1,13 @@
 import { AuthenticatedUser, CurrentUser } from '@app/auth';
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CasesService } from './cases.service';
 import { CreateCaseRequestDto } from './dto/create-case.request.dto';
 import { ListCasesRequestDto } from './dto/list-cases.request.dto';
 import { SendEventRequestDto } from './dto/send-event.request.dto';
+import { UuidParamPipe } from '../common/validation.pipe';
 
-const uuid = new ParseUUIDPipe({ version: '4' });
+const uuid = new UuidParamPipe();
 
 @ApiTags('cases')
 @ApiBearerAuth()

@@ -1,10 +1,11 @@
 import { AuthenticatedUser, CurrentUser, RequireRoles } from '@app/auth';
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CleanupCampaignsService } from './cleanup-campaigns.service';
 import { StartCleanupCampaignRequestDto } from './dto/start-cleanup-campaign.request.dto';
+import { UuidParamPipe } from '../common/validation.pipe';
 
-const uuid = new ParseUUIDPipe({ version: '4' });
+const uuid = new UuidParamPipe('清理工作编号', 'Cleanup campaign id');
 
 /** Cleanup campaigns of normative documents (清理, 浙江省人民政府令第372号). */
 @ApiTags('cleanup-campaigns')

@@ -14,7 +14,18 @@ const BODY_CODES = new Set(['MALFORMED_JSON', 'PAYLOAD_TOO_LARGE', 'BODY_NOT_DEC
 /** Statuses that mean somebody tried something they may not do: written to the security log. */
 const SECURITY_STATUSES = new Set([401, 403, 422, 423, 429]);
 
-function fromHttpException(e: HttpException): ErrorBody {
+/** zh-CN for the statuses Nest answers by itself (its English text stays in `message`). */
+const STATUS_ZH: Record<number, string> = {
+  401: '未登录或登录已失效，请重新登录',
+  403: '无权进行此操作',
+  405: '不支持该请求方法',
+  406: '无法按所请求的格式答复',
+  409: '请求与当前状态冲突，请刷新后重试',
+  415: '不支持的内容类型，请以 JSON 提交',
+  422: '请求无法处理',
+};
+
+export function fromHttpException(e: HttpException): ErrorBody {
   const status = e.getStatus();
   const res = e.getResponse() as string | { message?: string | string[]; error?: string; type?: string };
   const raw = typeof res === 'string' ? res : Array.isArray(res.message) ? res.message.join('; ') : res.message ?? e.message;
@@ -32,9 +43,9 @@ function fromHttpException(e: HttpException): ErrorBody {
     return { statusCode: 404, code: 'NOT_FOUND', message: String(raw), messageZh: '请求的地址不存在' };
   }
   if (status === 400) {
-    return { statusCode: 400, code: 'VALIDATION_FAILED', message: String(raw), messageZh: `提交的内容不符合要求：${raw}` };
+    return { statusCode: 400, code: 'VALIDATION_FAILED', message: String(raw), messageZh: '提交的内容不符合要求' };
   }
-  return { statusCode: status, code: (typeof res === 'object' && res.error ? res.error : 'HTTP_ERROR').toUpperCase().replace(/\s+/g, '_'), message: String(raw), messageZh: String(raw) };
+  return { statusCode: status, code: (typeof res === 'object' && res.error ? res.error : 'HTTP_ERROR').toUpperCase().replace(/\s+/g, '_'), message: String(raw), messageZh: STATUS_ZH[status] ?? '请求无法处理' };
 }
 
 /** Errors thrown by express's body parser before Nest sees the request (they carry `type` and a 4xx `status`). */

@@ -1,3 +1,4 @@
+import { REQUEST_FIELD_TITLES } from './request-field-titles';
 import { ArgumentMetadata, Injectable, PipeTransform } from '@nestjs/common';
 import { validationFailed } from '@app/runtime';
 import { ApiPropertyOptional } from '@nestjs/swagger';
@@ -53,7 +54,9 @@ export class SeqParamPipe implements PipeTransform<string, number> {
     const field = meta.data ?? 'seq';
     const n = /^[0-9]{1,10}$/.test(String(value)) ? Number(value) : NaN;
     if (!Number.isInteger(n) || n < 1 || n > MAX_SEQ) {
-      throw validationFailed([{ field, problems: [`${field} must be an integer from 1 to ${MAX_SEQ}`] }]);
+      const en = `${field} must be an integer from 1 to ${MAX_SEQ}`;
+      const zh = `应为 1 至 ${MAX_SEQ} 之间的整数`;
+      throw validationFailed([{ field, title: REQUEST_FIELD_TITLES[field], problems: [en], problemsZh: [zh], constraints: [{ code: 'isInt', zh, en }] }]);
     }
     return n;
   }

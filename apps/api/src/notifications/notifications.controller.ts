@@ -1,8 +1,9 @@
 import { AuthenticatedUser, CurrentUser } from '@app/auth';
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ListNotificationsRequestDto } from './dto/list-notifications.request.dto';
 import { NotificationsService } from './notifications.service';
+import { UuidParamPipe } from '../common/validation.pipe';
 
 @ApiTags('notifications')
 @ApiBearerAuth()
@@ -18,7 +19,7 @@ export class NotificationsController {
 
   @Post(':id/read')
   @HttpCode(200)
-  read(@CurrentUser() user: AuthenticatedUser, @Param('id', new ParseUUIDPipe({ version: '4' })) id: string) {
+  read(@CurrentUser() user: AuthenticatedUser, @Param('id', new UuidParamPipe('通知编号', 'Notification id')) id: string) {
     return this.notifications.markRead(user, id);
   }
 }

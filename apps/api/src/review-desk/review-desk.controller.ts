@@ -1,5 +1,5 @@
 import { AuthenticatedUser, CurrentUser, RequireRoles } from '@app/auth';
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   AcceptFormRequestDto,
@@ -9,8 +9,9 @@ import {
   SubmitLiaisonFormRequestDto,
 } from './dto/review-desk.requests.dto';
 import { ReviewDeskService } from './review-desk.service';
+import { UuidParamPipe } from '../common/validation.pipe';
 
-const uuid = new ParseUUIDPipe({ version: '4' });
+const uuid = new UuidParamPipe();
 
 /** The legality-review desk (合法性审查工作台): work liaison forms of every matter type in one queue. */
 @ApiTags('review-desk')

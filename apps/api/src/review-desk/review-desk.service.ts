@@ -11,10 +11,12 @@ import {
   Clock,
   DocketError,
   validationFailed,
+  ValidationProblem,
   WORKFLOW_REGISTRY,
   WorkflowRuntime,
 } from '@app/runtime';
 import { Inject, Injectable } from '@nestjs/common';
+import { REQUEST_FIELD_TITLES } from '../common/request-field-titles';
 import { assertCanView, listScope, notYourOrgUnit, ownsCase } from '../cases/case-access.policy';
 import {
   AcceptFormRequestDto,
@@ -150,9 +152,9 @@ export class ReviewDeskService {
     try {
       return await this.runtime.dispatch(cmd);
     } catch (e) {
-      const errors = e instanceof DocketError && e.code === 'VALIDATION_FAILED' ? (e.details?.errors as Array<{ field: string; problems: string[] }> | undefined) : undefined;
+      const errors = e instanceof DocketError && e.code === 'VALIDATION_FAILED' ? (e.details?.errors as ValidationProblem[] | undefined) : undefined;
       if (!errors) throw e;
-      throw validationFailed(errors.map((x) => ({ field: field(x.field.replace(/^payload\.?/, '')), problems: x.problems })));
+      throw validationFailed(errors.map((x) => ({ ...x, field: field(x.field.replace(/^payload\.?/, '')) })));
     }
   }
 
@@ -246,7 +248,13 @@ export class ReviewDeskService {
     const details = dto.details ?? {};
     const clash = Object.keys(details).filter((k) => OPINION_FIELDS.includes(k) || k === 'legalAdvisers');
     if (clash.length) {
-      throw validationFailed(clash.map((k) => ({ field: `details.${k}`, problems: [`details.${k} is a field of the opinion itself; send it there`] })));
+      throw validationFailed(
+        clash.map((k) => {
+          const en = `details.${k} is a field of the opinion itself; send it there`;
+          const zh = `属于审查意见本身的内容，请在“${REQUEST_FIELD_TITLES[k]?.zh ?? k}”中填写`;
+          return { field: `details.${k}`, title: REQUEST_FIELD_TITLES[k], problems: [en], problemsZh: [zh], constraints: [{ code: 'misplaced', zh, en }] };
+        }),
+      );
     }
     const { case: updated, record } = await this.send(
       { caseId, type: REVIEW_EVENTS.opinion, payload: { ...details, ...common }, actor, expectedRevision: dto.expectedRevision },

@@ -1,11 +1,12 @@
 import { AuthenticatedUser, CurrentUser, RequireRoles } from '@app/auth';
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CreateUserRequestDto } from './dto/create-user.request.dto';
 import { SecurityLogRequestDto } from './dto/security-log.request.dto';
 import { UpdateUserEmailRequestDto } from './dto/update-user-email.request.dto';
 import { UpdateUserQualificationsRequestDto } from './dto/update-user-qualifications.request.dto';
 import { UsersService } from './users.service';
+import { UuidParamPipe } from '../common/validation.pipe';
 
 @ApiTags('users')
 @ApiBearerAuth()
@@ -33,7 +34,7 @@ export class UsersController {
   @Put('users/:id/qualifications')
   updateQualifications(
     @CurrentUser() admin: AuthenticatedUser,
-    @Param('id', new ParseUUIDPipe({ version: '4' })) id: string,
+    @Param('id', new UuidParamPipe('用户编号', 'User id')) id: string,
     @Body() dto: UpdateUserQualificationsRequestDto,
   ) {
     return this.users.updateQualifications(admin, id, dto);
@@ -42,7 +43,7 @@ export class UsersController {
   /** Where a user's deadline reminders are e-mailed (SMTP_URL); null stops the e-mails. */
   @RequireRoles('admin')
   @Put('users/:id/email')
-  updateEmail(@Param('id', new ParseUUIDPipe({ version: '4' })) id: string, @Body() dto: UpdateUserEmailRequestDto) {
+  updateEmail(@Param('id', new UuidParamPipe('用户编号', 'User id')) id: string, @Body() dto: UpdateUserEmailRequestDto) {
     return this.users.updateEmail(id, dto.email);
   }
 

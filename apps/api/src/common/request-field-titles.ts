@@ -1,0 +1,67 @@
+import type { Label } from '@app/engine';
+
+const l = (zh: string, en: string): Label => ({ zh, en });
+
+/**
+ * zh-CN titles of the request fields outside the event payloads (login, lists and their filters,
+ * paging, administration), by name. A field not listed is named in zh-CN as 字段“name”.
+ */
+export const REQUEST_FIELD_TITLES: Record<string, Label> = {
+  username: l('用户名', 'Username'),
+  password: l('密码', 'Password'),
+  displayName: l('姓名', 'Display name'),
+  email: l('电子邮箱', 'Email'),
+  phone: l('电话', 'Phone'),
+  roles: l('角色', 'Roles'),
+  orgUnit: l('所在单位', 'Org unit'),
+  unit: l('单位', 'Unit'),
+  legalQualificationCertificateNumber: l('法律职业资格证书编号', 'Legal qualification certificate number'),
+  legalQualificationObtainedOn: l('取得法律职业资格日期', 'Legal qualification obtained on'),
+  legalReviewSince: l('从事合法性审查工作起始日期', 'Doing legality review since'),
+  limit: l('每页条数', 'Page size'),
+  offset: l('起始位置', 'Offset'),
+  sort: l('排序字段', 'Sort by'),
+  order: l('排序方向', 'Order'),
+  kind: l('事项类型', 'Matter type'),
+  state: l('所处环节', 'State'),
+  status: l('状态', 'Status'),
+  mine: l('仅看我的', 'Mine only'),
+  unread: l('仅看未读', 'Unread only'),
+  from: l('起始', 'From'),
+  to: l('截止', 'To'),
+  year: l('年度', 'Year'),
+  type: l('事项', 'Event type'),
+  payload: l('事项内容', 'Payload'),
+  expectedRevision: l('案件版本号', 'Expected revision'),
+  toVersion: l('目标版本', 'Target version'),
+  caseId: l('案件编号', 'Case id'),
+  id: l('编号', 'Id'),
+  seq: l('序号', 'Sequence number'),
+  version: l('版本号', 'Version'),
+  checkpoint: l('检查点', 'Checkpoint'),
+  at: l('时间', 'At'),
+  now: l('当前时间', 'Now'),
+  format: l('格式', 'Format'),
+  dryRun: l('试运行', 'Dry run'),
+  holidays: l('节假日', 'Holidays'),
+  workdays: l('调休工作日', 'Make-up workdays'),
+  source: l('来源', 'Source'),
+  name: l('名称', 'Name'),
+  catalogTitle: l('目录名称', 'Catalog title'),
+  advisersConsulted: l('法律顾问、公职律师', 'Legal advisers consulted'),
+  details: l('详细内容', 'Details'),
+  contact: l('联系人', 'Contact'),
+  cooperatingUnits: l('配合单位', 'Cooperating units'),
+  proposal: l('建议', 'Proposal'),
+  problem: l('问题', 'Problem'),
+  solution: l('解决方案', 'Solution'),
+  necessity: l('必要性', 'Necessity'),
+  feasibility: l('可行性', 'Feasibility'),
+  basis: l('依据', 'Basis'),
+  changes: l('变更内容', 'Changes'),
+  backfill: l('补录', 'Backfill'),
+  drill: l('演练', 'Drill'),
+};
+
+/** The title of a request field: the table by name (request DTOs share their field names). */
+export const requestFieldTitle = (_cls: object | undefined, property: string): Label | undefined => REQUEST_FIELD_TITLES[property];
