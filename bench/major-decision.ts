@@ -4,12 +4,13 @@ import { shanghaiDate, startCase, stepCase, WorkflowEvent, WorkflowRegistry } fr
 import { AdjustableClock, resolveFacts, WorkflowRuntime } from '@app/runtime';
 import { createActor } from 'xstate';
 import type { DataSource } from 'typeorm';
+import { OrgUnitEntity } from '@app/persistence';
 import { ACTORS, ALL_PROCEDURES, createPayload, ROLE_OF, valid } from '../workflows/major-decision/v1/testing/major-decision.fixtures';
 import { buildRuntime } from './runtime';
 import { Measurement, measureCalls, Recorder } from './stats';
 
 /**
- * The real `major-decision` v1 pipeline through the runtime, initiation → archived with every
+ * The real `major-decision` pipeline (the registered latest version) through the runtime, initiation → archived with every
  * procedure required (public comment with a hearing, expert review, risk assessment, legality
  * review, meeting, party committee report, publication, implementation report, closing, archiving):
  * 19 events per case, with the valid payloads of the workflow's own test fixtures. The clock is an
@@ -37,8 +38,9 @@ export const MAJOR_DECISION_PATH: Step[] = [
   { type: 'ISSUE_REVIEW_OPINION', payload: () => valid.ISSUE_REVIEW_OPINION('LEGAL') },
   { type: 'SCHEDULE_MEETING', payload: () => valid.SCHEDULE_MEETING() },
   { type: 'RECORD_MEETING', payload: () => valid.RECORD_MEETING('APPROVED') },
-  { type: 'RECORD_PARTY_COMMITTEE_REPORT', payload: () => valid.RECORD_PARTY_COMMITTEE_REPORT() },
-  { type: 'PUBLISH_DECISION', payload: () => valid.PUBLISH_DECISION() },
+  // acts are recorded on or after the day they happened (legal dates): the report on 04-22, the publication on 04-25
+  { type: 'RECORD_PARTY_COMMITTEE_REPORT', payload: () => valid.RECORD_PARTY_COMMITTEE_REPORT(), clock: '2024-04-22T02:00:00.000Z' },
+  { type: 'PUBLISH_DECISION', payload: () => valid.PUBLISH_DECISION(), clock: '2024-04-25T02:00:00.000Z' },
   { type: 'REPORT_IMPLEMENTATION', payload: () => valid.REPORT_IMPLEMENTATION() },
   { type: 'CLOSE_CASE', payload: () => valid.CLOSE_CASE() },
   { type: 'ARCHIVE', payload: () => valid.ARCHIVE() },
@@ -51,13 +53,19 @@ export class MajorDecisionBench {
   /** mean stored snapshot size of an archived case, bytes */
   snapshotBytes = 0;
 
-  constructor(registry: WorkflowRegistry, dataSource: DataSource, config: DocketConfig) {
+  constructor(registry: WorkflowRegistry, private readonly dataSource: DataSource, config: DocketConfig) {
     this.runtime = buildRuntime(registry, dataSource, config, this.clock);
+  }
+
+  /** The unit the fixtures name as undertaking unit, in the org-units table (as the demo town has it). */
+  private async ensureUnit(): Promise<void> {
+    await this.dataSource.getRepository(OrgUnitEntity).save({ id: 'jjfzb', nameZh: '经济发展办', nameEn: 'Economic Development Office' });
   }
 
   /** Opens `count` cases (not timed), then sends event 1 to each, event 2 to each, … */
   async run(count: number, rec?: Recorder): Promise<void> {
     rec?.pause();
+    await this.ensureUnit();
     this.clock.set(new Date(START));
     const ids: string[] = [];
     for (let c = 0; c < count; c++) {

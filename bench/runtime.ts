@@ -1,8 +1,8 @@
 import { BusinessCalendar } from '@app/calendar';
 import type { DocketConfig } from '@app/config';
 import { WorkflowDefinition, WorkflowRegistry } from '@app/engine';
-import { CaseRepository, DeadlineRepository } from '@app/persistence';
-import { Clock, LoggingEffectSink, SystemClock, WorkflowRuntime } from '@app/runtime';
+import { CaseRepository, DeadlineRepository, UserRepository } from '@app/persistence';
+import { Clock, LoggingEffectSink, SystemClock, TableOrgUnitDirectory, WorkflowRuntime } from '@app/runtime';
 import type { DataSource } from 'typeorm';
 import { approvalComment, approverFor, APPROVAL_STEPS, benchApprovalV1, benchCreator } from './approval.workflow';
 import type { Recorder } from './stats';
@@ -17,6 +17,10 @@ export function buildRuntime(registry: WorkflowRegistry, dataSource: DataSource,
     config,
     new LoggingEffectSink(),
     new DeadlineRepository(dataSource),
+    undefined,
+    undefined,
+    // the undertaking unit of a major decision (v2) is resolved from the org-units table, as in the app
+    new TableOrgUnitDirectory(new UserRepository(dataSource)),
   );
 }
 
