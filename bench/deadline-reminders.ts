@@ -104,11 +104,12 @@ async function main() {
     );
     const caseIds = Array.from({ length: CASES }, () => randomUUID());
     const state = JSON.stringify({ legalityReview: 'submitted' });
+    // sent to legality review: the reviewer sees the case, so the reminders reach them (the one visibility rule)
     await insertRows(
       pg,
       'cases',
-      ['id', 'kind', 'workflow_version', 'title', 'org_unit', 'org_units', 'state_path', 'state_value', 'status', 'snapshot', 'revision', 'head_hash', 'created_by', 'created_at', 'updated_at'],
-      caseIds.map((id, i) => [id, 'major-decision', 1, `案件 ${i}`, 'jjfzb', '|jjfzb|', 'legalityReview.submitted', state, 'active', '{}', 1, '0'.repeat(64), 'bench', '2026-11-27T00:00:00.000Z', '2026-11-27T00:00:00.000Z']),
+      ['id', 'kind', 'workflow_version', 'title', 'org_unit', 'org_units', 'state_path', 'state_value', 'status', 'snapshot', 'revision', 'head_hash', 'visible_to_reviewers', 'created_by', 'created_at', 'updated_at'],
+      caseIds.map((id, i) => [id, 'major-decision', 1, `案件 ${i}`, 'jjfzb', '|jjfzb|', 'legalityReview.submitted', state, 'active', '{}', 1, '0'.repeat(64), true, 'bench', '2026-11-27T00:00:00.000Z', '2026-11-27T00:00:00.000Z']),
     );
 
     // 1. reconciliation after the queues are lost

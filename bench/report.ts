@@ -131,7 +131,7 @@ export function renderMarkdown(r: Results): string {
   md += `- **bench-approval** (defined in \`bench/\`, not shipped): five sequential approvals \`APPROVE_1\` … \`APPROVE_5\`, each by one role, one rule each, one context record per step. Cases are opened first (not counted; \`createCase\` is reported apart), then step 1 is sent to every case of the round, then step 2, and so on.\n`;
   md += `- **Raw driver**: the same driver with prepared statements and no ORM or engine (better-sqlite3; \`pg\` Client with named statements), committing exactly the rows the runtime commits for the same transitions (computed beforehand by the engine): \`BEGIN\`, CAS \`UPDATE\` of the case row, \`INSERT\` of the history row, \`COMMIT\`, into a separate database / schema created by the same migrations.\n`;
   md += `- **bpmn-engine** ${r.versions.packages['bpmn-engine']} (npm): the equivalent BPMN process (start → five user tasks → end). One step = read its saved state from \`bpmn_state(id text primary key, state text)\` in the same database as Docket, \`new Engine().recover(state)\`, \`resume\`, signal the waiting user task (after the same role and rule check), wait for the next task to wait (or the end), \`stop\`, \`getState\`, and save the JSON (${kb(s.bpmnStateBytes)} per instance) with one \`UPDATE\` in one transaction. bpmn-engine keeps no history.\n`;
-  md += `- **major-decision v1**: the real pipeline, initiation → archived with every procedure required (${s.major.eventsPerCase} events per case, valid payloads from the workflow's fixtures, an adjustable clock set to 2024 and moved past the comment period). The snapshot of an archived case is ${kb(s.major.snapshotBytes)}.\n`;
+  md += `- **major-decision** (the latest registered version): the real pipeline, initiation → archived with every procedure required (${s.major.eventsPerCase} events per case, valid payloads from the workflow's fixtures, an adjustable clock set to 2024 and moved past the comment period). The snapshot of an archived case is ${kb(s.major.snapshotBytes)}.\n`;
   md += `- Each measurement has a warm-up, then ${r.rounds} rounds; within a round the measurements of one database run one after the other (rotating which goes first), so that load from other processes falls on all of them alike. Rates are measured transitions ÷ wall time of the measured loops; p50 / p99 are per transition; *CPU* is the Node process's CPU time per transition, all threads (garbage collection included, the database server's not).\n\n`;
 
   for (const [d, label] of DRIVERS) {
@@ -143,7 +143,7 @@ export function renderMarkdown(r: Results): string {
     md += measurementRows('Raw driver commit (same rows)', x.raw, fmtRatio(q.toRaw));
     md += measurementRows('**Docket runtime, bench-approval**', x.approval, '1×');
     md += measurementRows('bpmn-engine, same database', x.bpmn, fmtRatio(q.toBpmn));
-    md += measurementRows('Docket runtime, major-decision v1 end to end', x.major.transitions, '');
+    md += measurementRows('Docket runtime, major-decision end to end', x.major.transitions, '');
     md += row([
       'Docket `createCase` (bench-approval)',
       fmtRate(x.createCase.perSecond),
@@ -167,7 +167,7 @@ export function renderMarkdown(r: Results): string {
   const sc = e.stepCost;
   md += row(['`stepCase`, bench-approval `APPROVE_1`', fmtRate(sc.approval.stepCase.perSecond), fmtMs(sc.approval.stepCase.p50), fmtMs(sc.approval.stepCase.p99)]);
   md += row(['… of which XState `createActor(machine)` (made by every `transition()` call)', fmtRate(sc.approval.createActor.perSecond), fmtMs(sc.approval.createActor.p50), fmtMs(sc.approval.createActor.p99)]);
-  md += row(['`stepCase`, major-decision v1 (the 19 events of the path, in turn)', fmtRate(sc.majorDecision.stepCase.perSecond), fmtMs(sc.majorDecision.stepCase.p50), fmtMs(sc.majorDecision.stepCase.p99)]);
+  md += row(['`stepCase`, major-decision (the 19 events of the path, in turn)', fmtRate(sc.majorDecision.stepCase.perSecond), fmtMs(sc.majorDecision.stepCase.p50), fmtMs(sc.majorDecision.stepCase.p99)]);
   md += row(['… of which XState `createActor(machine)`', fmtRate(sc.majorDecision.createActor.perSecond), fmtMs(sc.majorDecision.createActor.p50), fmtMs(sc.majorDecision.createActor.p99)]);
   md += `\n`;
 
