@@ -99,10 +99,14 @@ describe.each(DRIVERS)('periodic checkpoints with BullMQ on %s', (driver) => {
   });
 
   it('a Redis flush loses the scheduler; the worker re-creates it and checkpoints go on', async () => {
+    // the workers' own refresh is held while the flush is observed, then run by hand
+    const schedulers = workers.map((w) => w.app.get(CheckpointJobScheduler));
+    await Promise.all(schedulers.map((s) => s.stopRefresh()));
     await dropPrefix(prefix);
     expect(await queue.getJobSchedulersCount()).toBe(0);
     // what the worker's ten-minute refresh does
-    await workers[0].app.get(CheckpointJobScheduler).ensure();
+    await schedulers[0].ensure();
+    schedulers.forEach((s) => s.startRefresh());
     expect(await queue.getJobScheduler(CHECKPOINT_SCHEDULER_ID)).toMatchObject({ every: PERIOD_MS });
     const before = (await checkpoints()).total;
     const id = await createMajorDecision(api);

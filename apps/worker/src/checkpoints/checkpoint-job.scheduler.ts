@@ -22,6 +22,7 @@ import {
 export class CheckpointJobScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Checkpoints');
   private timer: NodeJS.Timeout | null = null;
+  private refreshing: Promise<void> = Promise.resolve();
 
   constructor(
     @Inject(DOCKET_CONFIG) private readonly config: DocketConfig,
@@ -43,8 +44,7 @@ export class CheckpointJobScheduler implements OnApplicationBootstrap, OnApplica
       return;
     }
     await this.ensure();
-    this.timer = setInterval(() => void this.ensure(), Math.min(CHECKPOINT_RESCHEDULE_MS, Math.max(this.config.checkpointIntervalMs, 1000)));
-    this.timer.unref();
+    this.startRefresh();
     this.logger.log(`a checkpoint every ${Math.round(this.config.checkpointIntervalMs / 1000)} s (BullMQ job scheduler; key ${this.writer.keyId})`);
   }
 
@@ -70,8 +70,23 @@ export class CheckpointJobScheduler implements OnApplicationBootstrap, OnApplica
     }
   }
 
-  onApplicationShutdown(): void {
+  /** Starts the periodic refresh (at most every ten minutes, at least every second). */
+  startRefresh(): void {
+    if (!this.enabled || this.timer) return;
+    this.timer = setInterval(() => {
+      this.refreshing = this.ensure();
+    }, Math.min(CHECKPOINT_RESCHEDULE_MS, Math.max(this.config.checkpointIntervalMs, 1000)));
+    this.timer.unref();
+  }
+
+  /** Stops the periodic refresh and waits for one in flight; the scheduler in Redis is left as it is. */
+  async stopRefresh(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+    await this.refreshing;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.stopRefresh();
   }
 }
