@@ -5,7 +5,6 @@ import { PersistenceModule } from '@app/persistence';
 import { RuntimeModule } from '@app/runtime';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { TerminusModule } from '@nestjs/terminus';
 import { AuditModule } from './audit/audit.module';
 import { AuthHttpModule } from './auth/auth-http.module';
 import { CalendarYearsModule } from './calendar-years/calendar-years.module';
@@ -36,7 +35,6 @@ export class ApiModule {
         RuntimeModule,
         AuthModule,
         AuthHttpModule,
-        TerminusModule,
         CasesModule,
         AuditModule,
         DeadlinesModule,

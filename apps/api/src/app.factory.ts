@@ -41,7 +41,6 @@ export async function createApp(config: DocketConfig): Promise<NestExpressApplic
   app.set('trust proxy', config.trustProxy);
   app.setGlobalPrefix('api/v1');
   app.useGlobalPipes(docketValidationPipe());
-  app.enableShutdownHooks();
   SwaggerModule.setup('api/docs', app, () => openApiDocument(app));
   mountConsole(app, config);
   return app;

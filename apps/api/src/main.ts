@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import { createApp } from './app.factory';
 import { DemoSeedService } from './seed/demo-seed.service';
 import { USER_REPOSITORY, UserRepository } from '@app/persistence';
+import { stopGracefullyOnSignals } from '@app/deadlines';
 
 async function main() {
   const config = loadConfig(process.env);
@@ -28,6 +29,7 @@ async function main() {
     logger.log(`embedded database was empty: migrations ran and the demo town was seeded (${sample?.year ?? ''} catalog and sample cases)`);
     logger.log('\n' + seeder.describe());
   }
+  stopGracefullyOnSignals(app, config, logger);
   await app.listen(config.port);
   logger.log(`Docket API on http://localhost:${config.port}/api/v1 (OpenAPI: /api/docs)`);
 }

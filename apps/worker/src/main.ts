@@ -2,12 +2,13 @@ import { loadConfig } from '@app/config';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { WorkerModule } from './worker.module';
+import { stopGracefullyOnSignals } from '@app/deadlines';
 
 async function main() {
   const config = loadConfig(process.env);
   const app = await NestFactory.create(WorkerModule.forRoot(config));
-  app.enableShutdownHooks();
   const port = config.port + 1;
+  stopGracefullyOnSignals(app, config, new Logger('Worker'));
   await app.listen(port);
   new Logger('Worker').log(`Docket worker up (health on :${port}/health)${config.redisUrl ? '' : '; idle: REDIS_URL is unset'}`);
 }

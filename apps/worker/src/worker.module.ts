@@ -3,7 +3,6 @@ import { DEADLINES_QUEUE, deadlineWorkerOptions, DeadlineRemindersModule, EMAILS
 import { PersistenceModule } from '@app/persistence';
 import { RuntimeModule } from '@app/runtime';
 import { DynamicModule, Module } from '@nestjs/common';
-import { TerminusModule } from '@nestjs/terminus';
 import { WorkerCheckpointsModule } from './checkpoints/checkpoints.module';
 import { configuredProcessor } from './deadlines/configured-processor';
 import { DeadlineProcessor } from './deadlines/deadline.processor';
@@ -22,7 +21,7 @@ export class WorkerModule {
     const options = deadlineWorkerOptions(config);
     return {
       module: WorkerModule,
-      imports: [DocketConfigModule.forRoot(config), PersistenceModule, RuntimeModule, TerminusModule, DeadlineRemindersModule.forRoot(config, 'worker'), ...(config.redisUrl ? [WorkerCheckpointsModule] : [])],
+      imports: [DocketConfigModule.forRoot(config), PersistenceModule, RuntimeModule, DeadlineRemindersModule.forRoot(config, 'worker'), ...(config.redisUrl ? [WorkerCheckpointsModule] : [])],
       controllers: [WorkerHealthController],
       providers: config.redisUrl
         ? [

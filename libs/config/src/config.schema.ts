@@ -108,6 +108,19 @@ export class EnvironmentVariables {
   @IsOptional() @IsString() @Matches(/^\d+[smhd]?$/)
   readonly DOCKET_CHECKPOINT_INTERVAL?: string;
 
+  /**
+   * on SIGTERM, how long /health/ready answers 503 before the process stops accepting connections,
+   * so that a load balancer takes it out first (ms; default 5000 with DATABASE_URL, 0 embedded)
+   */
+  @IsOptional() @IsInt() @Min(0) @Max(120000)
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  readonly SHUTDOWN_DRAIN_MS?: number;
+
+  /** on SIGTERM, how long requests and jobs in flight may take to finish before they are cut (ms, default 15000) */
+  @IsOptional() @IsInt() @Min(0) @Max(600000)
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  readonly SHUTDOWN_TIMEOUT_MS?: number;
+
   @IsOptional() @IsIn(['fatal', 'error', 'warn', 'log', 'debug', 'verbose', 'silent'])
   readonly LOG_LEVEL?: string;
 
@@ -145,6 +158,8 @@ export interface DocketConfig {
   signingKey?: string;
   /** ms between in-process checkpoints (0 = none) */
   checkpointIntervalMs: number;
+  /** SIGTERM: readiness off for `drainMs`, then in-flight work gets `timeoutMs` to finish */
+  shutdown: { drainMs: number; timeoutMs: number };
 }
 
 export class ConfigError extends Error {
@@ -233,5 +248,6 @@ export function loadConfig(env: Record<string, string | undefined>): DocketConfi
     dbLogging: parsed.DB_LOGGING ?? false,
     signingKey: parsed.DOCKET_SIGNING_KEY || undefined,
     checkpointIntervalMs: durationMs(parsed.DOCKET_CHECKPOINT_INTERVAL ?? '1h'),
+    shutdown: { drainMs: parsed.SHUTDOWN_DRAIN_MS ?? (database.embedded ? 0 : 5000), timeoutMs: parsed.SHUTDOWN_TIMEOUT_MS ?? 15000 },
   };
 }

@@ -12,6 +12,7 @@ import { CALENDAR_YEAR_REPOSITORY, EMAIL_DELIVERY_REPOSITORY, NOTIFICATION_REPOS
 import { EmailSenderService } from './email-sender.service';
 import { EmbeddedDeadlineScheduler } from './embedded-deadline-scheduler';
 import { QueueDashboardService } from './queue-dashboard.service';
+import { ServiceHealth } from './service-health';
 import { CHECKPOINTS_QUEUE, DEADLINES_QUEUE, EMAILS_QUEUE, WEBHOOKS_QUEUE } from './queue.constants';
 import { redisConnection, redisForLog } from './redis-connection';
 import { WebhookSenderService } from './webhook-sender.service';
@@ -55,6 +56,7 @@ export class DeadlineRemindersModule {
       DeadlineReminderService,
       WebhookSenderService,
       EmailSenderService,
+      ServiceHealth,
     ];
     const commonExports = [
       NOTIFICATION_REPOSITORY,
@@ -65,6 +67,7 @@ export class DeadlineRemindersModule {
       DeadlineReminderService,
       WebhookSenderService,
       EmailSenderService,
+      ServiceHealth,
     ];
     if (!config.redisUrl) {
       if (role === 'worker') {

@@ -17,3 +17,5 @@ export * from './calendar-years.service';
 export * from './queue-dashboard.service';
 export * from './email-delivery.job';
 export * from './email-sender.service';
+export * from './service-health';
+export * from './graceful-shutdown';

@@ -5,6 +5,7 @@ import { ThrottlerException } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { docketErrorBody, ErrorBody } from './error-body';
 import { CONTENT_ENCODINGS } from './json-body.middleware';
+import { unavailableBody } from './unavailable';
 
 export type { ErrorBody } from './error-body';
 
@@ -100,12 +101,16 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const req = ctx.getRequest<Request & { user?: { id: string; username: string } }>();
     const res = ctx.getResponse<Response>();
     let body: ErrorBody;
+    let unavailable: ErrorBody | undefined;
     if (exception instanceof DocketError) {
       body = docketErrorBody(exception);
     } else if (exception instanceof HttpException) {
       body = fromHttpException(exception);
     } else if (isBodyParserError(exception)) {
       body = fromBodyParserError(exception);
+    } else if ((unavailable = unavailableBody(exception))) {
+      body = unavailable;
+      this.logger.warn(`${req.method} ${req.url}: 503 ${body.code} (${(exception as Error)?.message ?? ''})`);
     } else {
       this.logger.error(`${req.method} ${req.url}: ${(exception as Error)?.stack ?? String(exception)}`);
       body = { statusCode: 500, code: 'INTERNAL_ERROR', message: 'Internal error; the request was not applied', messageZh: '系统内部错误，本次操作未生效' };
