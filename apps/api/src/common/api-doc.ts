@@ -1,5 +1,6 @@
 import { applyDecorators, Type } from '@nestjs/common';
-import { ApiExtension, ApiExtraModels, ApiOperation, ApiProduces, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+import { payloadSchemaOf } from '@app/runtime';
+import { ApiBody, ApiExtension, ApiExtraModels, ApiOperation, ApiProduces, ApiResponse, getSchemaPath } from '@nestjs/swagger';
 import { ErrorBodyResponseDto } from './dto/error-body.response.dto';
 
 /** What a successful answer carries: a response DTO, an array of them, an HTML page, a file, or nothing. */
@@ -14,6 +15,16 @@ export interface ApiDocOptions {
   descriptionEn?: string;
   /** the success body (default: none) */
   ok: ApiDocOk;
+  /** other bodies the same status may carry (e.g. a query switches the answer): documented as oneOf with `ok` */
+  okAlternatives?: Type<unknown>[];
+  /** the same status may also answer an HTML page (e.g. `?format=html`) */
+  alsoHtml?: boolean;
+  /**
+   * The request body's class-validator class, when its schema is to be generated from its
+   * validation (the payload classes of the workflows, and request DTOs built on them) rather
+   * than from @ApiProperty: the same generator as the workflows' payloadSchema.
+   */
+  body?: Type<object>;
   /** the success status (default 200; Nest answers 201 to a POST without @HttpCode) */
   status?: number;
   /** the route is @Public(): no 401/403 */
@@ -50,8 +61,9 @@ export function ApiDoc(o: ApiDocOptions): MethodDecorator {
     ApiOperation({ summary: `${o.zh} · ${o.en}`, ...(description ? { description } : {}) }),
     ApiExtension('x-summary-zh', o.zh),
     ApiExtension('x-summary-en', o.en),
-    okResponse(o.ok, status),
+    okResponse(o, status),
   ];
+  if (o.body) decorators.push(ApiBody({ schema: requestSchemaOf(o.body) }));
   const errors = new Set([400, ...(o.public ? [] : [401, 403]), ...(o.errors ?? [])]);
   for (const code of [...errors].sort((a, b) => a - b)) {
     decorators.push(ApiResponse({ status: code, description: ERROR_STATUS_TEXT[code] ?? '请求被拒绝 · Refused', type: ErrorBodyResponseDto }));
@@ -60,7 +72,14 @@ export function ApiDoc(o: ApiDocOptions): MethodDecorator {
   return applyDecorators(...decorators) as MethodDecorator;
 }
 
-function okResponse(ok: ApiDocOk, status: number): MethodDecorator {
+/** The OpenAPI schema of a request body, generated from its validation (see payloadSchemaOf). */
+export function requestSchemaOf(cls: Type<object>): Record<string, unknown> {
+  const { $schema: _draft, ...schema } = payloadSchemaOf(cls as new () => object);
+  return { ...schema, title: schema.title ?? cls.name };
+}
+
+function okResponse(o: ApiDocOptions, status: number): MethodDecorator {
+  const ok = o.ok;
   const description = status === 201 ? '已创建 · Created' : status === 204 ? '无内容 · No content' : '成功 · OK';
   if (ok === 'none') return ApiResponse({ status, description });
   if (ok === 'html') {
@@ -69,8 +88,10 @@ function okResponse(ok: ApiDocOk, status: number): MethodDecorator {
   if (ok === 'binary') {
     return ApiResponse({ status, description, content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } });
   }
-  if (Array.isArray(ok)) {
-    return applyDecorators(ApiExtraModels(ok[0]), ApiResponse({ status, description, schema: { type: 'array', items: { $ref: getSchemaPath(ok[0]) } } }));
-  }
-  return ApiResponse({ status, description, type: ok });
+  const models = [Array.isArray(ok) ? ok[0] : ok, ...(o.okAlternatives ?? [])];
+  const one = Array.isArray(ok) ? { type: 'array', items: { $ref: getSchemaPath(ok[0]) } } : { $ref: getSchemaPath(ok) };
+  const schema = o.okAlternatives?.length ? { oneOf: [one, ...o.okAlternatives.map((t) => ({ $ref: getSchemaPath(t) }))] } : one;
+  const content: Record<string, { schema: object }> = { 'application/json': { schema } };
+  if (o.alsoHtml) content['text/html'] = { schema: { type: 'string' } };
+  return applyDecorators(ApiExtraModels(...models), ApiResponse({ status, description, content }));
 }

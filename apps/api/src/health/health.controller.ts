@@ -5,6 +5,8 @@ import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs
 import { DATA_SOURCE } from '@app/persistence';
 import { Inject } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { ApiDoc } from '../common/api-doc';
+import { HealthResponseDto } from './dto/health.response.dto';
 
 @ApiTags('health')
 @Controller('health')
@@ -15,6 +17,7 @@ export class HealthController {
     @Inject(DATA_SOURCE) private readonly ds: DataSource,
   ) {}
 
+  @ApiDoc({ zh: '健康检查', en: 'Health check', descriptionZh: '数据库不可用时答复 503（同样的结构，status 为 error）。', descriptionEn: 'Answers 503 with the same shape (status error) when the database is down.', ok: HealthResponseDto, public: true })
   @Public()
   @Get()
   @HealthCheck()

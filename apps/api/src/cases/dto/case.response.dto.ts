@@ -388,3 +388,15 @@ export class TaskListResponseDto {
   @ApiProperty({ type: () => TaskListItemDto, isArray: true })
   readonly items: TaskListItemDto[];
 }
+
+/** POST /admin/cases/:id/migrate: the case as migrated (or as it would be, on a dry run) and the recorded event. */
+export class CaseMigrationResponseDto {
+  @ApiProperty({ type: Boolean })
+  readonly dryRun: boolean;
+
+  @ApiProperty({ type: () => CaseDetailResponseDto })
+  readonly case: CaseDetailResponseDto;
+
+  @ApiProperty({ type: () => HistoryRecordDto, nullable: true, description: '试运行时为空 · null on a dry run' })
+  readonly event: HistoryRecordDto | null;
+}

@@ -532,3 +532,56 @@ export class CatalogChangesResponseDto {
   @ApiProperty({ type: () => CatalogChangesLinkDto, isArray: true })
   readonly links: CatalogChangesLinkDto[];
 }
+
+/** What a change to the catalog answers: the year's working copy. */
+export class CatalogWorkingResponseDto {
+  @ApiProperty({ type: 'integer' })
+  readonly year: number;
+
+  @ApiProperty({ type: String })
+  readonly title: string;
+
+  @ApiProperty({ type: String, format: 'uuid' })
+  readonly catalogCaseId: string;
+
+  @ApiProperty({ type: () => CatalogWorkingDto })
+  readonly working: CatalogWorkingDto;
+}
+
+export class CatalogItemRefDto {
+  @ApiProperty({ type: 'integer' })
+  readonly no: number;
+
+  @ApiProperty({ type: String })
+  readonly name: string;
+}
+
+export class CatalogStartDefaultsDto {
+  @ApiProperty({ type: String, example: 'jjfzb' })
+  readonly undertakingUnit: string;
+
+  @ApiProperty({ type: () => CatalogWorkingItemProceduresDto })
+  readonly procedures: CatalogWorkingItemProceduresDto;
+}
+
+export class CatalogItemCaseResponseDto {
+  @ApiProperty({ type: () => CaseSummaryResponseDto })
+  readonly case: CaseSummaryResponseDto;
+
+  @ApiProperty({ type: () => CatalogItemRefDto })
+  readonly item: CatalogItemRefDto;
+
+  @ApiProperty({ type: () => CatalogStartDefaultsDto, description: 'POST …/items/{no}/start 默认采用的启动内容 · What …/start sends unless told otherwise' })
+  readonly startDefaults: CatalogStartDefaultsDto;
+}
+
+export class CatalogItemStartedResponseDto {
+  @ApiProperty({ type: () => CaseSummaryResponseDto })
+  readonly case: CaseSummaryResponseDto;
+
+  @ApiProperty({ type: () => CatalogWorkingItemProceduresDto })
+  readonly procedures: CatalogWorkingItemProceduresDto;
+
+  @ApiProperty({ type: String, enum: ['request', 'catalog'], description: '程序取自请求或目录 · Whether the procedures came from the request or the catalog' })
+  readonly proceduresFrom: 'request' | 'catalog';
+}

@@ -367,3 +367,35 @@ export class AnnualReportResponseDto {
   @ApiProperty({ type: () => AnnualReportCatalogDto })
   readonly catalog: AnnualReportCatalogDto;
 }
+
+export class DrilledCaseDto {
+  @ApiProperty({ type: String, format: 'uuid' })
+  readonly id: string;
+
+  @ApiProperty({ type: String })
+  readonly kind: string;
+
+  @ApiProperty({ type: () => LabelDto })
+  readonly kindLabel: LabelDto;
+
+  @ApiProperty({ type: String })
+  readonly title: string;
+
+  @ApiProperty({ type: () => LabelDto, nullable: true, description: '年底所处状态 · The state at year end' })
+  readonly stateAtYearEnd: LabelDto | null;
+
+  @ApiProperty({ type: String, example: '/api/v1/cases/0b6f6b1e-3c5a-4d7e-9f10-2a3b4c5d6e7f' })
+  readonly link: string;
+}
+
+/** `?drill=KEY`: the cases behind one figure of the report. */
+export class AnnualReportDrillResponseDto {
+  @ApiProperty({ type: 'integer' })
+  readonly year: number;
+
+  @ApiProperty({ type: () => ReportFigureDto })
+  readonly figure: ReportFigureDto;
+
+  @ApiProperty({ type: () => DrilledCaseDto, isArray: true })
+  readonly cases: DrilledCaseDto[];
+}
