@@ -1,6 +1,7 @@
 import { applyDecorators, Type } from '@nestjs/common';
 import { payloadSchemaOf } from '@app/runtime';
-import { ApiBody, ApiExtension, ApiExtraModels, ApiOperation, ApiProduces, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+import { payloadFieldDocs, type FieldDocs } from '@app/workflows';
+import { ApiBody, ApiExtension, ApiExtraModels, ApiOperation, ApiResponse, getSchemaPath } from '@nestjs/swagger';
 import { ErrorBodyResponseDto } from './dto/error-body.response.dto';
 
 /** What a successful answer carries: a response DTO, an array of them, an HTML page, a file, or nothing. */
@@ -47,6 +48,9 @@ export const ERROR_STATUS_TEXT: Record<number, string> = {
   503: '服务不可用 · Service unavailable',
 };
 
+/** Refusals are JSON, also on the routes that answer an HTML page. */
+const ERROR_CONTENT = { 'application/json': { schema: { $ref: getSchemaPath(ErrorBodyResponseDto) } } };
+
 /**
  * Documents an endpoint in one place: the summary in zh-CN and English, the success body and
  * the error body of every 4xx. The summary reads `列出案件 · List cases` (what Swagger UI and
@@ -66,15 +70,26 @@ export function ApiDoc(o: ApiDocOptions): MethodDecorator {
   if (o.body) decorators.push(ApiBody({ schema: requestSchemaOf(o.body) }));
   const errors = new Set([400, ...(o.public ? [] : [401, 403]), ...(o.errors ?? [])]);
   for (const code of [...errors].sort((a, b) => a - b)) {
-    decorators.push(ApiResponse({ status: code, description: ERROR_STATUS_TEXT[code] ?? '请求被拒绝 · Refused', type: ErrorBodyResponseDto }));
+    decorators.push(ApiResponse({ status: code, description: ERROR_STATUS_TEXT[code] ?? '请求被拒绝 · Refused', content: ERROR_CONTENT }));
   }
-  decorators.push(ApiResponse({ status: '4XX', description: '其他拒绝，答复体相同 · Any other refusal, same body', type: ErrorBodyResponseDto }));
+  decorators.push(ApiResponse({ status: '4XX', description: '其他拒绝，答复体相同 · Any other refusal, same body', content: ERROR_CONTENT }));
   return applyDecorators(...decorators) as MethodDecorator;
+}
+
+/** Field docs of the request bodies documented by `body`: the workflows' payload docs and those the API adds. */
+const requestFieldDocs = new Map<object, FieldDocs>(payloadFieldDocs);
+
+/**
+ * Titles, descriptions and examples of a request class's fields (beyond its payload parents'),
+ * for `ApiDoc({ body })`. Call it where the class is declared, before a controller uses it.
+ */
+export function documentRequestFields(cls: Type<object>, docs: FieldDocs): void {
+  requestFieldDocs.set(cls, { ...requestFieldDocs.get(cls), ...docs });
 }
 
 /** The OpenAPI schema of a request body, generated from its validation (see payloadSchemaOf). */
 export function requestSchemaOf(cls: Type<object>): Record<string, unknown> {
-  const { $schema: _draft, ...schema } = payloadSchemaOf(cls as new () => object);
+  const { $schema: _draft, ...schema } = payloadSchemaOf(cls as new () => object, undefined, requestFieldDocs);
   return { ...schema, title: schema.title ?? cls.name };
 }
 
@@ -83,7 +98,7 @@ function okResponse(o: ApiDocOptions, status: number): MethodDecorator {
   const description = status === 201 ? '已创建 · Created' : status === 204 ? '无内容 · No content' : '成功 · OK';
   if (ok === 'none') return ApiResponse({ status, description });
   if (ok === 'html') {
-    return applyDecorators(ApiProduces('text/html'), ApiResponse({ status, description: `${description}（HTML 页面 · HTML page）`, content: { 'text/html': { schema: { type: 'string' } } } }));
+    return ApiResponse({ status, description: `${description}（HTML 页面 · HTML page）`, content: { 'text/html': { schema: { type: 'string' } } } });
   }
   if (ok === 'binary') {
     return ApiResponse({ status, description, content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } });

@@ -1899,7 +1899,7 @@ export interface components {
             /** @example major-decision */
             kind: string;
             /**
-             * @description The decision proposal (R713 Art. 11)
+             * @description The decision proposal (R713 Art. 11); its fields: the creation's payloadSchema in GET /workflows/:kind/:version
              * @example {
              *       "problem": "…",
              *       "reasons": "…",
@@ -1908,7 +1908,9 @@ export interface components {
              *       "necessity": "…"
              *     }
              */
-            proposal: Record<string, never>;
+            proposal: {
+                [key: string]: unknown;
+            };
             /** @example 掌起镇农村生活垃圾分类处理实施方案 */
             title: string;
         };
@@ -1919,8 +1921,14 @@ export interface components {
             email?: string;
             /** @example jjfzb */
             orgUnit: string;
+            /** @example Zhangqi-2020-demo */
             password: string;
-            /** @description a person's roles; 'system' (Docket's own deadline events) is refused */
+            /**
+             * @description a person's roles; 'system' (Docket's own deadline events) is refused
+             * @example [
+             *       "department-head"
+             *     ]
+             */
             roles: ("department-head" | "legal-reviewer" | "town-head" | "secretary" | "auditor" | "admin")[];
             /** @example dept-head-2 */
             username: string;
@@ -2251,19 +2259,30 @@ export interface components {
             /** @description 征询的法律顾问 / 公职律师 (required for major decisions, R713 Art. 28) */
             advisersConsulted?: string[];
             /** @description the matter type's own opinion fields, checked by its workflow: e.g. checklist (contracts), checks (party documents), contentLimits (normative documents), riskStatement (decisions) */
-            details?: Record<string, never>;
+            details?: {
+                [key: string]: unknown;
+            };
             /** @description SHA-256 (hex) of the opinion document */
             documentHash?: string;
             /** @description the case revision the caller saw (409 REVISION_CONFLICT when it moved on) */
             expectedRevision?: number;
-            /** @description 法律依据 */
+            /**
+             * @description 法律依据
+             * @example [
+             *       "《浙江省行政规范性文件管理办法》第十五条"
+             *     ]
+             */
             legalBasis: string[];
             /**
              * @description EXPLORATORY_RISK_DISCLOSED: major decisions only
+             * @example LEGAL
              * @enum {string}
              */
             outcome: "LEGAL" | "LEGAL_WITH_REVISIONS" | "ILLEGAL" | "EXPLORATORY_RISK_DISCLOSED";
-            /** @description 理由 */
+            /**
+             * @description 理由
+             * @example 制定主体适格，程序完备，内容不违反上位法
+             */
             reasons: string;
             /** @description 修改建议 */
             suggestions?: string;
@@ -2293,13 +2312,24 @@ export interface components {
             number: string | null;
         };
         LiaisonMaterialsDto: {
-            /** @description SHA-256 (hex) of the draft sent for review */
+            /**
+             * @description SHA-256 (hex) of the draft sent for review
+             * @example e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855
+             */
             draftHash: string;
-            /** @description 制定依据 */
+            /**
+             * @description 制定依据
+             * @example [
+             *       "《重大行政决策程序暂行条例》"
+             *     ]
+             */
             legalBasis: string[];
             /** @description 其他材料（名称） */
             otherMaterials?: string[];
-            /** @description 起草说明 / 程序履行情况 */
+            /**
+             * @description 起草说明 / 程序履行情况
+             * @example 已履行公众参与、专家论证、风险评估程序
+             */
             procedureStatement: string;
         };
         LoadCalendarYearRequestDto: {
@@ -2484,8 +2514,14 @@ export interface components {
         ReturnFormRequestDto: {
             /** @description the case revision the caller saw (409 REVISION_CONFLICT when it moved on) */
             expectedRevision?: number;
-            /** @description 需补充的材料 */
+            /**
+             * @description 需补充的材料
+             * @example [
+             *       "公平竞争审查结论"
+             *     ]
+             */
             missing: string[];
+            /** @example 请补充后重新送审 */
             note?: string;
         };
         ReviewQueueResponseDto: {
@@ -2519,8 +2555,13 @@ export interface components {
             backfill?: components["schemas"]["BackfillRequestDto"];
             /** @description Refuse with 409 REVISION_CONFLICT unless the case is still at this revision */
             expectedRevision?: number;
-            /** @description The event's payload; its fields depend on the event: see the event's payloadSchema (a JSON Schema with zh-CN and English titles and examples) in GET /workflows/:kind/:version */
-            payload?: Record<string, never>;
+            /**
+             * @description The event's payload; its fields depend on the event: see the event's payloadSchema (a JSON Schema with zh-CN and English titles and examples) in GET /workflows/:kind/:version
+             * @example {}
+             */
+            payload?: {
+                [key: string]: unknown;
+            };
             /** @example SUBMIT_DRAFT */
             type: string;
         };
@@ -2572,14 +2613,18 @@ export interface components {
             version: number;
         };
         SubmitLiaisonFormRequestDto: {
+            /**
+             * Format: uuid
+             * @example 0b6f6b1e-3c5a-4d7e-9f10-2a3b4c5d6e7f
+             */
             caseId: string;
             contact: components["schemas"]["LiaisonContactDto"];
             /** @description the case revision the caller saw (409 REVISION_CONFLICT when it moved on) */
             expectedRevision?: number;
             materials: components["schemas"]["LiaisonMaterialsDto"];
             /**
-             * @description 要求完成日期: ≥ the matter type’s minimum review period unless urgent
-             * @example 2026-12-08
+             * @description 要求完成日期（北京时间）：不得早于该类事项的最短审查期限届满之日（填写紧急理由且流程允许时除外）；示例为演示年度（2020 年，2020-09-29 送审）的日期，请按今日另行计算。 · Requested completion date (Beijing): not before the matter type's minimum review period ends unless urgent; the example is a date of the demo year (submitted 2020-09-29): compute yours from today
+             * @example 2020-10-16
              */
             requestedCompletionDate: string;
             /** @description 紧急理由: allows a shorter period where the workflow allows it */
@@ -2599,24 +2644,24 @@ export interface components {
         };
         UpdateUserEmailRequestDto: {
             /** @example zhangsan@zhangqi.gov.cn */
-            email: Record<string, never> | null;
+            email: string | null;
         };
         UpdateUserQualificationsRequestDto: {
             /**
              * @description 法律职业资格证书编号 (or the former 司法考试 certificate): 6–32 letters, digits or hyphens
              * @example A20183302100456
              */
-            legalQualificationCertificateNumber?: Record<string, never> | null;
+            legalQualificationCertificateNumber?: string | null;
             /**
              * @description the day the qualification was obtained (YYYY-MM-DD)
              * @example 2018-12-20
              */
-            legalQualificationObtainedOn?: Record<string, never> | null;
+            legalQualificationObtainedOn?: string | null;
             /**
              * @description the day the user began legal review (法制审核) work (YYYY-MM-DD)
              * @example 2019-03-01
              */
-            legalReviewSince?: Record<string, never> | null;
+            legalReviewSince?: string | null;
         };
         UserQualificationsDto: {
             legalProfessionalQualification: components["schemas"]["UserQualificationsLegalProfessionalQualificationDto"] | null;
@@ -3875,7 +3920,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/html": components["schemas"]["ErrorBodyResponseDto"];
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
                 };
             };
             /** @description 成功 · OK（HTML 页面 · HTML page） */
@@ -3893,7 +3938,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/html": components["schemas"]["ErrorBodyResponseDto"];
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
                 };
             };
             /** @description 未登录或登录已失效 · Not signed in, or the session expired */
@@ -3902,7 +3947,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/html": components["schemas"]["ErrorBodyResponseDto"];
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
                 };
             };
             /** @description 角色或单位无权进行此操作 · The role or unit may not do this */
@@ -3911,7 +3956,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/html": components["schemas"]["ErrorBodyResponseDto"];
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
                 };
             };
             /** @description 对象不存在 · Not found */
@@ -3920,7 +3965,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/html": components["schemas"]["ErrorBodyResponseDto"];
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
                 };
             };
         };
@@ -4609,7 +4654,12 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @description 选填；不得超过 500 字 */
+                    /**
+                     * 目录名称
+                     * @description 本年度首个事项创建目录时的目录名称。选填；不得超过 500 字
+                     * @example 掌起镇2020年重大行政决策事项目录
+                     * @example 掌起镇2020年重大行政决策事项目录
+                     */
                     catalogTitle?: string;
                     /**
                      * 目录事项
@@ -5168,10 +5218,10 @@ export interface operations {
                         undertakingUnit?: string;
                     };
                     /**
-                     * 理由
+                     * 调整理由
                      * @description 必填；不得超过 20000 字
-                     * @example 因上级政策调整，需重新研究。
-                     * @example 因上级政策调整，需重新研究。
+                     * @example 根据上级部署调整完成时间。
+                     * @example 根据上级部署调整完成时间。
                      */
                     reason: string;
                 };
@@ -5266,45 +5316,74 @@ export interface operations {
             content: {
                 "application/json": {
                     /**
+                     * 决策事项建议
                      * @description 必填
                      * @example {
-                     *       "reasons": "草案内容符合法律、法规规定，程序完备。",
-                     *       "legalBasis": "法律依据"
+                     *       "problem": "镇区老旧小区基础设施老化，居民反映强烈。",
+                     *       "reasons": "改善居住条件，消除安全隐患。",
+                     *       "solution": "分两年对镇区 12 个小区实施改造。",
+                     *       "necessity": "多处管网存在安全隐患，亟需改造。",
+                     *       "feasibility": "已纳入市级补助计划，资金有保障。",
+                     *       "legalBasis": "《浙江省人民政府关于高水平推进美丽城镇建设的意见》"
                      *     }
                      * @example {
-                     *       "reasons": "草案内容符合法律、法规规定，程序完备。",
-                     *       "legalBasis": "法律依据"
+                     *       "problem": "镇区老旧小区基础设施老化，居民反映强烈。",
+                     *       "reasons": "改善居住条件，消除安全隐患。",
+                     *       "solution": "分两年对镇区 12 个小区实施改造。",
+                     *       "necessity": "多处管网存在安全隐患，亟需改造。",
+                     *       "feasibility": "已纳入市级补助计划，资金有保障。",
+                     *       "legalBasis": "《浙江省人民政府关于高水平推进美丽城镇建设的意见》"
                      *     }
                      */
                     proposal: {
-                        /** @description 选填；不得超过 20000 字 */
+                        /**
+                         * 可行性
+                         * @description 选填；不得超过 20000 字
+                         * @example 已纳入市级补助计划，资金有保障。
+                         * @example 已纳入市级补助计划，资金有保障。
+                         */
                         feasibility?: string;
                         /**
-                         * 法律依据
-                         * @description 选填；不得超过 20000 字
-                         * @example 法律依据
-                         * @example 法律依据
+                         * 依据
+                         * @description 默认取目录事项的依据。选填；不得超过 20000 字
+                         * @example 《浙江省人民政府关于高水平推进美丽城镇建设的意见》
+                         * @example 《浙江省人民政府关于高水平推进美丽城镇建设的意见》
                          */
                         legalBasis?: string;
-                        /** @description 必填；不得超过 20000 字 */
+                        /**
+                         * 必要性
+                         * @description 必填；不得超过 20000 字
+                         * @example 多处管网存在安全隐患，亟需改造。
+                         * @example 多处管网存在安全隐患，亟需改造。
+                         */
                         necessity: string;
-                        /** @description 必填；不得超过 20000 字 */
+                        /**
+                         * 拟解决的主要问题
+                         * @description 必填；不得超过 20000 字
+                         * @example 镇区老旧小区基础设施老化，居民反映强烈。
+                         * @example 镇区老旧小区基础设施老化，居民反映强烈。
+                         */
                         problem: string;
                         /**
-                         * 理由
+                         * 建议理由
                          * @description 必填；不得超过 20000 字
-                         * @example 草案内容符合法律、法规规定，程序完备。
-                         * @example 草案内容符合法律、法规规定，程序完备。
+                         * @example 改善居住条件，消除安全隐患。
+                         * @example 改善居住条件，消除安全隐患。
                          */
                         reasons: string;
-                        /** @description 必填；不得超过 20000 字 */
+                        /**
+                         * 拟解决方案
+                         * @description 必填；不得超过 20000 字
+                         * @example 分两年对镇区 12 个小区实施改造。
+                         * @example 分两年对镇区 12 个小区实施改造。
+                         */
                         solution: string;
                     };
                     /**
-                     * 标题
-                     * @description 选填；不得超过 500 字
-                     * @example 关于推进镇区老旧小区改造的决定
-                     * @example 关于推进镇区老旧小区改造的决定
+                     * 决策事项名称
+                     * @description 默认取目录事项名称。选填；不得超过 500 字
+                     * @example 省“工业特色型”美丽城镇样板镇创建
+                     * @example 省“工业特色型”美丽城镇样板镇创建
                      */
                     title?: string;
                 };
@@ -5399,10 +5478,10 @@ export interface operations {
             content: {
                 "application/json": {
                     /**
-                     * 理由
+                     * 删除理由
                      * @description 必填；不得超过 20000 字
-                     * @example 因上级政策调整，需重新研究。
-                     * @example 因上级政策调整，需重新研究。
+                     * @example 该事项已并入其他事项。
+                     * @example 该事项已并入其他事项。
                      */
                     reason: string;
                 };
@@ -5496,18 +5575,27 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @description 选填；至多 200 项；不得超过 500 字 */
+                    /**
+                     * 协办单位
+                     * @description 选填；至多 200 项；不得超过 500 字
+                     * @example [
+                     *       "czb"
+                     *     ]
+                     * @example [
+                     *       "czb"
+                     *     ]
+                     */
                     cooperatingUnits?: string[];
                     /**
                      * 备注
                      * @description 选填；不得超过 20000 字
-                     * @example 已按要求补充材料。
-                     * @example 已按要求补充材料。
+                     * @example 请承办单位于三个月内报送草案。
+                     * @example 请承办单位于三个月内报送草案。
                      */
                     note?: string;
                     /**
                      * 应履行的程序
-                     * @description 公众参与、专家论证、风险评估等法定程序是否履行。选填
+                     * @description 默认取目录事项确定的程序。选填
                      * @example {
                      *       "publicParticipation": true,
                      *       "hearing": true,
@@ -5562,7 +5650,7 @@ export interface operations {
                     };
                     /**
                      * 决策承办单位
-                     * @description 承办单位（组织机构编号，如 jjfzb）。选填；不得超过 500 字
+                     * @description 默认取目录事项的承办单位。选填；不得超过 500 字
                      * @example jjfzb
                      * @example jjfzb
                      */
@@ -6744,7 +6832,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/html": components["schemas"]["ErrorBodyResponseDto"];
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
                 };
             };
             /** @description 成功 · OK（HTML 页面 · HTML page） */
@@ -6762,7 +6850,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/html": components["schemas"]["ErrorBodyResponseDto"];
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
                 };
             };
             /** @description 未登录或登录已失效 · Not signed in, or the session expired */
@@ -6771,7 +6859,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/html": components["schemas"]["ErrorBodyResponseDto"];
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
                 };
             };
             /** @description 角色或单位无权进行此操作 · The role or unit may not do this */
@@ -6780,7 +6868,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/html": components["schemas"]["ErrorBodyResponseDto"];
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
                 };
             };
         };
