@@ -4,6 +4,8 @@ import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import { LoginRequestDto } from './dto/login.request.dto';
+import { ApiDoc } from '../common/api-doc';
+import { LoginResponseDto, MeResponseDto } from './dto/auth.response.dto';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -11,6 +13,7 @@ export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
   /** Rate-limited per client address (LOGIN_RATE_LIMIT per minute). */
+  @ApiDoc({ zh: '登录', en: 'Sign in', descriptionZh: '以用户名和密码换取访问令牌（Bearer）。', descriptionEn: 'Exchanges a username and password for a bearer token.', ok: LoginResponseDto, public: true, errors: [401, 423, 429] })
   @Public()
   @UseGuards(ThrottlerGuard)
   @Post('login')
@@ -20,6 +23,7 @@ export class AuthController {
   }
 
   /** Ends every session of the caller: all their tokens stop working at once. */
+  @ApiDoc({ zh: '退出登录（所有会话）', en: 'Sign out (every session)', descriptionZh: '调用者的全部令牌立即失效。', descriptionEn: 'Every token of the caller stops working at once.', ok: 'none', status: 204 })
   @ApiBearerAuth()
   @Post('logout')
   @HttpCode(204)
@@ -27,6 +31,7 @@ export class AuthController {
     await this.auth.logout(user.id);
   }
 
+  @ApiDoc({ zh: '当前用户', en: 'The signed-in user', ok: MeResponseDto })
   @ApiBearerAuth()
   @Get('me')
   me(@CurrentUser() user: AuthenticatedUser) {

@@ -6,6 +6,8 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { toCaseDetail } from './case.mapper';
 import { MigrateCaseRequestDto } from './dto/migrate-case.request.dto';
 import { UuidParamPipe } from '../common/validation.pipe';
+import { ApiDoc } from '../common/api-doc';
+import { CaseMigrationResponseDto } from './dto/case.response.dto';
 
 const uuid = new UuidParamPipe();
 
@@ -23,6 +25,7 @@ export class CaseMigrationController {
     @Inject(WORKFLOW_REGISTRY) private readonly registry: WorkflowRegistry,
   ) {}
 
+  @ApiDoc({ zh: '迁移案件至新版流程', en: 'Migrate a case to a newer workflow version', ok: CaseMigrationResponseDto, errors: [404, 409, 422] })
   @RequireRoles('admin')
   @Post(':id/migrate')
   @HttpCode(200)

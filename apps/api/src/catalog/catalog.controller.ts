@@ -10,6 +10,8 @@ import {
   RemoveCatalogItemRequestDto,
   StartItemCaseRequestDto,
 } from './dto/catalog.request.dto';
+import { ApiDoc } from '../common/api-doc';
+import { CatalogChangesResponseDto, CatalogItemCaseResponseDto, CatalogItemStartedResponseDto, CatalogResponseDto, CatalogSummaryResponseDto, CatalogWorkingResponseDto } from './dto/catalog.response.dto';
 
 /**
  * 年度重大行政决策事项目录 (R713 Art. 3 ¶3, SPEC §2.3). Everyone reads the published catalog; the
@@ -22,28 +24,33 @@ import {
 export class CatalogController {
   constructor(private readonly catalog: CatalogService) {}
 
+  @ApiDoc({ zh: '列出年度决策事项目录', en: 'List the yearly decision catalogs', ok: [CatalogSummaryResponseDto] })
   @Get()
   list(@CurrentUser() user: AuthenticatedUser) {
     return this.catalog.list(user);
   }
 
+  @ApiDoc({ zh: '年度决策事项目录', en: "A year's decision catalog", descriptionZh: '所有人可见已公布的目录；维护人员和审计人员另见工作稿。', descriptionEn: 'The published catalog for everyone; the working copy for maintainers and auditors.', ok: CatalogResponseDto, errors: [404] })
   @Get(':year')
   get(@CurrentUser() user: AuthenticatedUser, @Param('year') year: string) {
     return this.catalog.get(user, parseYear(year));
   }
 
+  @ApiDoc({ zh: '目录变更记录', en: "The catalog's change trail", ok: CatalogChangesResponseDto, errors: [404] })
   @Get(':year/changes')
   @RequireRoles('secretary', 'town-head', 'auditor', 'admin')
   changes(@CurrentUser() user: AuthenticatedUser, @Param('year') year: string) {
     return this.catalog.changes(user, parseYear(year));
   }
 
+  @ApiDoc({ zh: '新增目录事项', en: 'Add a catalog item', ok: CatalogWorkingResponseDto, status: 201, body: AddCatalogItemRequestDto, errors: [409, 422] })
   @Post(':year/items')
   @RequireRoles('secretary', 'town-head')
   add(@CurrentUser() user: AuthenticatedUser, @Param('year') year: string, @Body() dto: AddCatalogItemRequestDto) {
     return this.catalog.addItem(user, parseYear(year), dto);
   }
 
+  @ApiDoc({ zh: '调整目录事项', en: 'Adjust a catalog item', ok: CatalogWorkingResponseDto, body: AdjustCatalogItemRequestDto, errors: [404, 409, 422] })
   @Post(':year/items/:no/adjust')
   @HttpCode(200)
   @RequireRoles('secretary', 'town-head')
@@ -51,6 +58,7 @@ export class CatalogController {
     return this.catalog.adjustItem(user, parseYear(year), parseItemNo(no), dto);
   }
 
+  @ApiDoc({ zh: '删除目录事项', en: 'Remove a catalog item', ok: CatalogWorkingResponseDto, body: RemoveCatalogItemRequestDto, errors: [404, 409, 422] })
   @Post(':year/items/:no/remove')
   @HttpCode(200)
   @RequireRoles('secretary', 'town-head')
@@ -58,6 +66,7 @@ export class CatalogController {
     return this.catalog.removeItem(user, parseYear(year), parseItemNo(no), dto);
   }
 
+  @ApiDoc({ zh: '记录党委同意', en: "Record the party committee's consent", ok: CatalogWorkingResponseDto, body: decisionCatalog.RecordPartyConsentPayload, errors: [404, 409, 422] })
   @Post(':year/consent')
   @HttpCode(200)
   @RequireRoles('secretary')
@@ -65,6 +74,7 @@ export class CatalogController {
     return this.catalog.recordConsent(user, parseYear(year), dto);
   }
 
+  @ApiDoc({ zh: '公布目录', en: 'Publish the catalog', ok: CatalogWorkingResponseDto, body: decisionCatalog.PublishCatalogPayload, errors: [404, 409, 422] })
   @Post(':year/publish')
   @HttpCode(200)
   @RequireRoles('secretary', 'town-head')
@@ -73,6 +83,7 @@ export class CatalogController {
   }
 
   /** The undertaking unit proposes the item's decision: a major-decision case linked to the item. */
+  @ApiDoc({ zh: '就目录事项提出决策事项建议', en: 'Propose the decision of a catalog item', ok: CatalogItemCaseResponseDto, status: 201, body: CreateCaseFromItemRequestDto, errors: [404, 409, 422] })
   @Post(':year/items/:no/case')
   @RequireRoles('department-head')
   createCase(@CurrentUser() user: AuthenticatedUser, @Param('year') year: string, @Param('no') no: string, @Body() dto: CreateCaseFromItemRequestDto) {
@@ -80,6 +91,7 @@ export class CatalogController {
   }
 
   /** The town head starts the item's decision; procedures and undertaking unit default from the item. */
+  @ApiDoc({ zh: '决定启动目录事项的决策程序', en: "Start the catalog item's decision", ok: CatalogItemStartedResponseDto, body: StartItemCaseRequestDto, errors: [404, 409, 422] })
   @Post(':year/items/:no/start')
   @HttpCode(200)
   @RequireRoles('town-head')

@@ -2,9 +2,11 @@ import { RequireRoles } from '@app/auth';
 import { DOCKET_CONFIG, DocketConfig } from '@app/config';
 import { DocketError } from '@app/runtime';
 import { Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { QUEUE_DASHBOARD_PATH, QUEUE_SESSION_COOKIE } from './queue-dashboard.auth';
+import { ApiDoc } from '../common/api-doc';
+import { QueueSessionOpenedResponseDto, QueueSessionStatusResponseDto } from './dto/queue-dashboard.response.dto';
 
 /** Embedded mode (REDIS_URL unset): reminders run in this process, there is no queue to show. */
 export const queuesNotInUse = () =>
@@ -26,9 +28,12 @@ export class QueueDashboardController {
    * offers the dashboard only when `available`; in embedded mode `dashboard` is null.
    */
   @RequireRoles('admin')
-  @ApiOperation({
-    summary: '队列监控是否可用 / Whether the queue dashboard is available',
-    description: 'available: true with its path when REDIS_URL is set; false (dashboard null) in embedded mode, where there are no queues.',
+  @ApiDoc({
+    zh: '队列监控是否可用',
+    en: 'Whether the queue dashboard is available',
+    descriptionZh: '设置 REDIS_URL 时 available 为 true 并给出路径；嵌入式模式下没有队列，available 为 false、dashboard 为空。',
+    descriptionEn: 'available: true with its path when REDIS_URL is set; false (dashboard null) in embedded mode, where there are no queues.',
+    ok: QueueSessionStatusResponseDto,
   })
   @Get()
   status(): { available: boolean; dashboard: string | null } {
@@ -42,9 +47,13 @@ export class QueueDashboardController {
    * In embedded mode there is no dashboard: 404 QUEUES_NOT_IN_USE, and no cookie is set.
    */
   @RequireRoles('admin')
-  @ApiOperation({
-    summary: '打开队列监控 / Open the queue dashboard in this browser',
-    description: 'Sets the dashboard session cookie. 404 QUEUES_NOT_IN_USE in embedded mode (REDIS_URL unset).',
+  @ApiDoc({
+    zh: '在本浏览器打开队列监控',
+    en: 'Open the queue dashboard in this browser',
+    descriptionZh: '设置队列监控的会话 Cookie。嵌入式模式（未设置 REDIS_URL）答复 404 QUEUES_NOT_IN_USE。',
+    descriptionEn: 'Sets the dashboard session cookie. 404 QUEUES_NOT_IN_USE in embedded mode (REDIS_URL unset).',
+    ok: QueueSessionOpenedResponseDto,
+    errors: [404],
   })
   @Post()
   @HttpCode(200)

@@ -5,6 +5,8 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { renderAnnualReportHtml } from './annual-report.html';
 import { AnnualReportRequestDto } from './dto/annual-report.request.dto';
 import { ReportsService } from './reports.service';
+import { ApiDoc } from '../common/api-doc';
+import { AnnualReportDrillResponseDto, AnnualReportResponseDto } from './dto/annual-report.response.dto';
 
 const READERS = ['town-head', 'legal-reviewer', 'auditor', 'admin', 'secretary'] as const;
 
@@ -15,6 +17,7 @@ const READERS = ['town-head', 'legal-reviewer', 'auditor', 'admin', 'secretary']
 export class ReportsController {
   constructor(private readonly reports: ReportsService) {}
 
+  @ApiDoc({ zh: '年度报告（可打印页面）', en: 'Annual report as a printable page', ok: 'html' })
   @Get('annual.html')
   @RequireRoles(...READERS)
   @Header('Content-Type', 'text/html; charset=utf-8')
@@ -23,6 +26,7 @@ export class ReportsController {
     return renderAnnualReportHtml(report, townOf(report.catalog?.title, q.year));
   }
 
+  @ApiDoc({ zh: '年度报告', en: 'Annual report', descriptionZh: '?drill=KEY 答复该项数据背后的案件；?format=html 答复可打印页面。', descriptionEn: '?drill=KEY answers the cases behind that figure; ?format=html the printable page.', ok: AnnualReportResponseDto, okAlternatives: [AnnualReportDrillResponseDto], alsoHtml: true, errors: [404] })
   @Get('annual')
   @RequireRoles(...READERS)
   async annual(@Query() q: AnnualReportRequestDto, @Res({ passthrough: true }) res: Response) {

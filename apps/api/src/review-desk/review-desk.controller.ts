@@ -10,6 +10,8 @@ import {
 } from './dto/review-desk.requests.dto';
 import { ReviewDeskService } from './review-desk.service';
 import { UuidParamPipe } from '../common/validation.pipe';
+import { ApiDoc } from '../common/api-doc';
+import { DeskActionResponseDto, ReviewQueueResponseDto } from './dto/review-desk.response.dto';
 
 const uuid = new UuidParamPipe();
 
@@ -21,6 +23,7 @@ export class ReviewDeskController {
   constructor(private readonly desk: ReviewDeskService) {}
 
   /** The forms the caller may see, across matter types: reviewers all sent to review, a department its own units'. */
+  @ApiDoc({ zh: '审查台：联系单列表', en: 'Review desk: liaison forms', ok: ReviewQueueResponseDto })
   @RequireRoles('legal-reviewer', 'department-head', 'town-head', 'secretary', 'auditor')
   @Get('queue')
   queue(@CurrentUser() user: AuthenticatedUser, @Query() q: ReviewQueueRequestDto) {
@@ -28,6 +31,7 @@ export class ReviewDeskController {
   }
 
   /** A department head sends its case to review with a work liaison form (工作联系单). */
+  @ApiDoc({ zh: '提交合法性审查工作联系单（送审）', en: 'Submit a work liaison form (send for review)', ok: DeskActionResponseDto, status: 201, errors: [404, 409, 422] })
   @RequireRoles('department-head')
   @Post('forms')
   submit(@CurrentUser() user: AuthenticatedUser, @Body() dto: SubmitLiaisonFormRequestDto) {
@@ -35,6 +39,7 @@ export class ReviewDeskController {
   }
 
   /** 签收: the case's ACCEPT_FOR_REVIEW, with the form number as the receipt number. */
+  @ApiDoc({ zh: '签收送审材料', en: 'Accept the materials for review', ok: DeskActionResponseDto, errors: [404, 409, 422] })
   @RequireRoles('legal-reviewer')
   @Post('cases/:id/accept')
   @HttpCode(200)
@@ -43,6 +48,7 @@ export class ReviewDeskController {
   }
 
   /** 退回补充材料: the case's RETURN_INCOMPLETE. */
+  @ApiDoc({ zh: '退回补充材料', en: 'Return for supplementary materials', ok: DeskActionResponseDto, errors: [404, 409, 422] })
   @RequireRoles('legal-reviewer')
   @Post('cases/:id/return')
   @HttpCode(200)
@@ -51,6 +57,7 @@ export class ReviewDeskController {
   }
 
   /** 出具审查意见书: the case's ISSUE_REVIEW_OPINION. */
+  @ApiDoc({ zh: '出具合法性审查意见', en: 'Issue the legality review opinion', ok: DeskActionResponseDto, errors: [404, 409, 422] })
   @RequireRoles('legal-reviewer')
   @Post('cases/:id/opinion')
   @HttpCode(200)

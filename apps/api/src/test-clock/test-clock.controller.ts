@@ -4,6 +4,8 @@ import { AdjustableClock, CLOCK, Clock, DEADLINE_SCHEDULER, DeadlineScheduler, S
 import { Body, Controller, Get, Inject, Logger, Optional, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsISO8601 } from 'class-validator';
+import { ApiDoc } from '../common/api-doc';
+import { TestClockResponseDto } from './dto/test-clock.response.dto';
 
 export class SetClockRequestDto {
   @ApiProperty({ example: '2020-09-29T02:00:00.000Z' })
@@ -28,6 +30,7 @@ export class TestClockController {
     @Optional() @Inject(DEADLINE_SCHEDULER) private readonly scheduler?: DeadlineScheduler,
   ) {}
 
+  @ApiDoc({ zh: '测试时钟', en: 'The test clock', ok: TestClockResponseDto, public: true })
   @Public()
   @Get()
   async get() {
@@ -35,6 +38,7 @@ export class TestClockController {
     return { now: this.clock.now().toISOString() };
   }
 
+  @ApiDoc({ zh: '拨动测试时钟', en: 'Set the test clock', ok: TestClockResponseDto, public: true })
   @Public()
   @Put()
   async set(@Body() dto: SetClockRequestDto) {

@@ -3,6 +3,8 @@ import { Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { UsernameParamPipe } from './username-param.pipe';
 import { UsersService } from './users.service';
+import { ApiDoc } from '../common/api-doc';
+import { UserResponseDto } from './dto/user.response.dto';
 
 /** An administrator's actions on one account, by username. */
 @ApiTags('admin')
@@ -13,6 +15,7 @@ export class AdminUsersController {
   constructor(private readonly users: UsersService) {}
 
   /** Ends a lockout after too many wrong passwords (LOGIN_LOCKOUT_THRESHOLD) before its time. */
+  @ApiDoc({ zh: '解除账号锁定', en: 'Unlock an account', ok: UserResponseDto, errors: [404] })
   @Post('unlock')
   @HttpCode(200)
   unlock(@Param('username', UsernameParamPipe) username: string) {
@@ -20,6 +23,7 @@ export class AdminUsersController {
   }
 
   /** Disables the account: its tokens stop working at once, and it cannot log in (USER_DISABLED). */
+  @ApiDoc({ zh: '停用账号', en: 'Disable an account', ok: UserResponseDto, errors: [404, 422] })
   @Post('disable')
   @HttpCode(200)
   disable(@CurrentUser() admin: AuthenticatedUser, @Param('username', UsernameParamPipe) username: string) {
@@ -27,6 +31,7 @@ export class AdminUsersController {
   }
 
   /** Enables a disabled account again (its earlier tokens stay revoked: the user logs in anew). */
+  @ApiDoc({ zh: '启用账号', en: 'Enable an account', ok: UserResponseDto, errors: [404] })
   @Post('enable')
   @HttpCode(200)
   enable(@CurrentUser() admin: AuthenticatedUser, @Param('username', UsernameParamPipe) username: string) {

@@ -3,6 +3,8 @@ import { WORKFLOW_REGISTRY, DocketError, payloadSchemaOf } from '@app/runtime';
 import { Controller, Get, Inject, Param } from '@nestjs/common';
 import { SeqParamPipe } from '../common/paging.request.dto';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiDoc } from '../common/api-doc';
+import { WorkflowDescriptionResponseDto, WorkflowSummaryResponseDto } from './dto/workflow.response.dto';
 
 @ApiTags('workflows')
 @ApiBearerAuth()
@@ -10,6 +12,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 export class WorkflowsController {
   constructor(@Inject(WORKFLOW_REGISTRY) private readonly registry: WorkflowRegistry) {}
 
+  @ApiDoc({ zh: '列出流程', en: 'List workflows', ok: [WorkflowSummaryResponseDto] })
   @Get()
   list() {
     return this.registry.list().map((d) => ({ kind: d.kind, version: d.version, label: d.label }));
@@ -20,6 +23,7 @@ export class WorkflowsController {
    * machine; per event (and for the creation), `payloadSchema`: the JSON Schema of its payload,
    * generated from the payload class the API validates with.
    */
+  @ApiDoc({ zh: '流程说明（状态、事项、规则、提交内容的 JSON Schema）', en: 'Describe a workflow (states, events, rules, payload JSON Schemas)', ok: WorkflowDescriptionResponseDto, errors: [404] })
   @Get(':kind/:version')
   describe(@Param('kind') kind: string, @Param('version', SeqParamPipe) version: number) {
     let def;

@@ -11,11 +11,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * 节假日数据年度 · Calendar years
+         * @description 工作日历覆盖的年度，以及以数据载入的年度。
+         *
+         *     The years the business calendar covers, and those loaded as data.
+         */
         get: operations["CalendarYearsController_list"];
         put?: never;
         /**
-         * Load a year's holiday arrangement (State Council notice)
-         * @description Every rest day and make-up workday of the notice. Checked before it is stored: 400 CALENDAR_DATA_INVALID / INVALID_DATE (a date not valid, not in the year, or both a rest day and a make-up workday), 422 CALENDAR_DATA_IMPLAUSIBLE (a date listed twice, a make-up workday on a weekday, New Year's Day not a rest day, weekday rest days net of make-up workdays outside 8–16; details.problems names each). Calendar-missing deadlines are then recomputed.
+         * 载入年度节假日安排（国务院办公厅通知） · Load a year's holiday arrangement (State Council notice)
+         * @description 载入前先核对：日期无效或不在该年度答复 400（CALENDAR_DATA_INVALID / INVALID_DATE），数据不合常理答复 422（CALENDAR_DATA_IMPLAUSIBLE，details.problems 逐条说明）。载入后重新计算因缺少节假日数据而暂缓的期限。
+         *
+         *     Every rest day and make-up workday of the notice. Checked before it is stored: 400 CALENDAR_DATA_INVALID / INVALID_DATE (a date not valid, not in the year, or both a rest day and a make-up workday), 422 CALENDAR_DATA_IMPLAUSIBLE (a date listed twice, a make-up workday on a weekday, New Year's Day not a rest day, weekday rest days net of make-up workdays outside 8–16; details.problems names each). Calendar-missing deadlines are then recomputed.
          */
         post: operations["CalendarYearsController_load"];
         delete?: never;
@@ -33,6 +41,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 迁移案件至新版流程 · Migrate a case to a newer workflow version */
         post: operations["CaseMigrationController_migrate"];
         delete?: never;
         options?: never;
@@ -48,14 +57,18 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * 队列监控是否可用 / Whether the queue dashboard is available
-         * @description available: true with its path when REDIS_URL is set; false (dashboard null) in embedded mode, where there are no queues.
+         * 队列监控是否可用 · Whether the queue dashboard is available
+         * @description 设置 REDIS_URL 时 available 为 true 并给出路径；嵌入式模式下没有队列，available 为 false、dashboard 为空。
+         *
+         *     available: true with its path when REDIS_URL is set; false (dashboard null) in embedded mode, where there are no queues.
          */
         get: operations["QueueDashboardController_status"];
         put?: never;
         /**
-         * 打开队列监控 / Open the queue dashboard in this browser
-         * @description Sets the dashboard session cookie. 404 QUEUES_NOT_IN_USE in embedded mode (REDIS_URL unset).
+         * 在本浏览器打开队列监控 · Open the queue dashboard in this browser
+         * @description 设置队列监控的会话 Cookie。嵌入式模式（未设置 REDIS_URL）答复 404 QUEUES_NOT_IN_USE。
+         *
+         *     Sets the dashboard session cookie. 404 QUEUES_NOT_IN_USE in embedded mode (REDIS_URL unset).
          */
         post: operations["QueueDashboardController_open"];
         delete?: never;
@@ -73,6 +86,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 停用账号 · Disable an account */
         post: operations["AdminUsersController_disable"];
         delete?: never;
         options?: never;
@@ -89,6 +103,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 启用账号 · Enable an account */
         post: operations["AdminUsersController_enable"];
         delete?: never;
         options?: never;
@@ -105,6 +120,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 解除账号锁定 · Unlock an account */
         post: operations["AdminUsersController_unlock"];
         delete?: never;
         options?: never;
@@ -121,6 +137,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * 登录 · Sign in
+         * @description 以用户名和密码换取访问令牌（Bearer）。
+         *
+         *     Exchanges a username and password for a bearer token.
+         */
         post: operations["AuthController_login"];
         delete?: never;
         options?: never;
@@ -137,6 +159,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * 退出登录（所有会话） · Sign out (every session)
+         * @description 调用者的全部令牌立即失效。
+         *
+         *     Every token of the caller stops working at once.
+         */
         post: operations["AuthController_logout"];
         delete?: never;
         options?: never;
@@ -151,6 +179,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 当前用户 · The signed-in user */
         get: operations["AuthController_me"];
         put?: never;
         post?: never;
@@ -167,8 +196,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 列出案件 · List cases */
         get: operations["CasesController_list"];
         put?: never;
+        /** 创建案件 · Create a case */
         post: operations["CasesController_create"];
         delete?: never;
         options?: never;
@@ -183,6 +214,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * 案件详情 · Get a case
+         * @description 含调用者现在可办理的事项、案卷记录和未办结的期限。
+         *
+         *     With the events the caller may send now, the case file and the open deadlines.
+         */
         get: operations["CasesController_get"];
         put?: never;
         post?: never;
@@ -199,6 +236,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 审计历史（逐条变更） · Audit history (field changes per event) */
         get: operations["CaseAuditController_history"];
         put?: never;
         post?: never;
@@ -215,6 +253,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 重放校验 · Replay the history */
         get: operations["CaseAuditController_replay"];
         put?: never;
         post?: never;
@@ -231,6 +270,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 导出案卷（JSON） · Export the dossier (JSON) */
         get: operations["CaseAuditController_dossier"];
         put?: never;
         post?: never;
@@ -247,6 +287,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 案卷（可打印页面） · The dossier as a printable page */
         get: operations["CaseAuditController_dossierHtml"];
         put?: never;
         post?: never;
@@ -265,6 +306,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * 办理事项（发送事件） · Send an event
+         * @description 提交内容的字段见 GET /workflows/{kind}/{version} 中该事项的 payloadSchema。
+         *
+         *     The payload's fields: the event's payloadSchema in GET /workflows/{kind}/{version}.
+         */
         post: operations["CasesController_send"];
         delete?: never;
         options?: never;
@@ -279,6 +326,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 案件历史记录 · Case history */
         get: operations["CasesController_history"];
         put?: never;
         post?: never;
@@ -295,6 +343,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 检查点包含证明 · Inclusion proof in a checkpoint */
         get: operations["CaseAuditController_inclusionProof"];
         put?: never;
         post?: never;
@@ -311,6 +360,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 某一时刻的案件状态 · The case as it stood at an instant */
         get: operations["CaseAuditController_stateAt"];
         put?: never;
         post?: never;
@@ -327,6 +377,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 校验案件记录（哈希链、重放、检查点） · Verify a case (hash chain, replay, checkpoints) */
         get: operations["CasesController_verify"];
         put?: never;
         post?: never;
@@ -343,6 +394,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 列出年度决策事项目录 · List the yearly decision catalogs */
         get: operations["CatalogController_list"];
         put?: never;
         post?: never;
@@ -359,6 +411,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * 年度决策事项目录 · A year's decision catalog
+         * @description 所有人可见已公布的目录；维护人员和审计人员另见工作稿。
+         *
+         *     The published catalog for everyone; the working copy for maintainers and auditors.
+         */
         get: operations["CatalogController_get"];
         put?: never;
         post?: never;
@@ -375,6 +433,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 目录变更记录 · The catalog's change trail */
         get: operations["CatalogController_changes"];
         put?: never;
         post?: never;
@@ -393,6 +452,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 记录党委同意 · Record the party committee's consent */
         post: operations["CatalogController_consent"];
         delete?: never;
         options?: never;
@@ -409,6 +469,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 新增目录事项 · Add a catalog item */
         post: operations["CatalogController_add"];
         delete?: never;
         options?: never;
@@ -425,6 +486,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 调整目录事项 · Adjust a catalog item */
         post: operations["CatalogController_adjust"];
         delete?: never;
         options?: never;
@@ -441,6 +503,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 就目录事项提出决策事项建议 · Propose the decision of a catalog item */
         post: operations["CatalogController_createCase"];
         delete?: never;
         options?: never;
@@ -457,6 +520,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 删除目录事项 · Remove a catalog item */
         post: operations["CatalogController_remove"];
         delete?: never;
         options?: never;
@@ -473,6 +537,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 决定启动目录事项的决策程序 · Start the catalog item's decision */
         post: operations["CatalogController_start"];
         delete?: never;
         options?: never;
@@ -489,6 +554,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 公布目录 · Publish the catalog */
         post: operations["CatalogController_publish"];
         delete?: never;
         options?: never;
@@ -503,8 +569,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 列出检查点 · List checkpoints */
         get: operations["CheckpointsController_list"];
         put?: never;
+        /** 生成检查点 · Make a checkpoint now */
         post: operations["CheckpointsController_create"];
         delete?: never;
         options?: never;
@@ -519,6 +587,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 检查点 · Get a checkpoint */
         get: operations["CheckpointsController_get"];
         put?: never;
         post?: never;
@@ -535,6 +604,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 检查点一致性证明 · Consistency proof between checkpoints */
         get: operations["CheckpointsController_consistency"];
         put?: never;
         post?: never;
@@ -551,6 +621,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 检查点签名公钥 · Checkpoint signing keys */
         get: operations["CheckpointsController_keys"];
         put?: never;
         post?: never;
@@ -567,8 +638,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 列出清理活动 · List cleanup campaigns */
         get: operations["CleanupCampaignsController_list"];
         put?: never;
+        /** 启动规范性文件清理 · Start a cleanup campaign */
         post: operations["CleanupCampaignsController_start"];
         delete?: never;
         options?: never;
@@ -583,6 +656,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 清理活动详情 · Get a cleanup campaign */
         get: operations["CleanupCampaignsController_get"];
         put?: never;
         post?: never;
@@ -601,6 +675,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 继续执行清理（未开启的文件） · Run the campaign again (documents not yet opened) */
         post: operations["CleanupCampaignsController_run"];
         delete?: never;
         options?: never;
@@ -615,6 +690,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 列出期限 · List deadlines */
         get: operations["DeadlinesController_list"];
         put?: never;
         post?: never;
@@ -631,7 +707,57 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * 健康检查 · Health check
+         * @description 数据库与 Redis 分别列出：Redis 不可用时 status 为 degraded（仍答复 200）；数据库不可用时答复 503（同样的结构，status 为 down）。
+         *
+         *     The database and Redis apart: degraded (200) when Redis is down; 503 with the same shape (status down) when the database is down.
+         */
         get: operations["HealthController_check"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/health/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 存活检查 · Liveness
+         * @description 进程运行即答复 200。
+         *
+         *     200 while the process runs.
+         */
+        get: operations["HealthController_live"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/health/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 就绪检查 · Readiness
+         * @description 可接收请求时答复 200；开始停机（SIGTERM）后或数据库不可用时答复 503（同样的结构）。供负载均衡使用。
+         *
+         *     200 while the process takes requests; 503 (same shape) once a shutdown has begun or while the database is down. For a load balancer.
+         */
+        get: operations["HealthController_ready"];
         put?: never;
         post?: never;
         delete?: never;
@@ -647,6 +773,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 通知 · Notifications */
         get: operations["NotificationsController_list"];
         put?: never;
         post?: never;
@@ -665,6 +792,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 标记通知为已读 · Mark a notification read */
         post: operations["NotificationsController_read"];
         delete?: never;
         options?: never;
@@ -679,6 +807,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 列出单位 · List org units */
         get: operations["UsersController_orgUnits"];
         put?: never;
         post?: never;
@@ -695,6 +824,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * 年度报告 · Annual report
+         * @description ?drill=KEY 答复该项数据背后的案件；?format=html 答复可打印页面。
+         *
+         *     ?drill=KEY answers the cases behind that figure; ?format=html the printable page.
+         */
         get: operations["ReportsController_annual"];
         put?: never;
         post?: never;
@@ -711,6 +846,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 年度报告（可打印页面） · Annual report as a printable page */
         get: operations["ReportsController_annualHtml"];
         put?: never;
         post?: never;
@@ -729,6 +865,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 签收送审材料 · Accept the materials for review */
         post: operations["ReviewDeskController_accept"];
         delete?: never;
         options?: never;
@@ -745,6 +882,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 出具合法性审查意见 · Issue the legality review opinion */
         post: operations["ReviewDeskController_issueOpinion"];
         delete?: never;
         options?: never;
@@ -761,6 +899,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 退回补充材料 · Return for supplementary materials */
         post: operations["ReviewDeskController_returnForSupplement"];
         delete?: never;
         options?: never;
@@ -777,6 +916,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 提交合法性审查工作联系单（送审） · Submit a work liaison form (send for review) */
         post: operations["ReviewDeskController_submit"];
         delete?: never;
         options?: never;
@@ -791,6 +931,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 审查台：联系单列表 · Review desk: liaison forms */
         get: operations["ReviewDeskController_queue"];
         put?: never;
         post?: never;
@@ -807,6 +948,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 安全日志 · Security log */
         get: operations["UsersController_securityLog"];
         put?: never;
         post?: never;
@@ -823,6 +965,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * 待办事项 · My tasks
+         * @description 调用者现在即可办理下一步的案件。
+         *
+         *     Cases whose next step the caller may take now.
+         */
         get: operations["TasksController_tasks"];
         put?: never;
         post?: never;
@@ -839,8 +987,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 列出用户 · List users */
         get: operations["UsersController_list"];
         put?: never;
+        /** 创建用户 · Create a user */
         post: operations["UsersController_create"];
         delete?: never;
         options?: never;
@@ -856,6 +1006,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /** 更新电子邮箱 · Update a user's e-mail */
         put: operations["UsersController_updateEmail"];
         post?: never;
         delete?: never;
@@ -872,6 +1023,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /** 更新法律职业资格 · Update a user's legal qualification */
         put: operations["UsersController_updateQualifications"];
         post?: never;
         delete?: never;
@@ -887,6 +1039,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 列出流程 · List workflows */
         get: operations["WorkflowsController_list"];
         put?: never;
         post?: never;
@@ -903,6 +1056,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 流程说明（状态、事项、规则、提交内容的 JSON Schema） · Describe a workflow (states, events, rules, payload JSON Schemas) */
         get: operations["WorkflowsController_describe"];
         put?: never;
         post?: never;
@@ -920,21 +1074,876 @@ export interface components {
             /** @description the case revision the caller saw (409 REVISION_CONFLICT when it moved on) */
             expectedRevision?: number;
         };
-        AddCatalogItemRequestDto: {
-            /** @description Title of the catalog when this first item creates it, e.g. 掌起镇2020年重大行政决策事项目录 */
-            catalogTitle?: string;
+        ActorDto: {
+            /** @example jjfzb */
+            orgUnit: string;
+            /** @example department-head */
+            role: string;
+            /** @example 547f66aa-38c0-4107-85ba-a0cf5db1a7fa */
+            userId: string;
         };
-        AdjustCatalogItemRequestDto: Record<string, never>;
+        AllowedEventDto: {
+            /** @description 当前阻止该事项的前置规则 · Failing precondition rules */
+            blockedBy: components["schemas"]["RefusalDto"][];
+            label: components["schemas"]["LabelDto"];
+            roles: string[];
+            /** @example SUBMIT_FOR_LEGALITY_REVIEW */
+            type: string;
+        };
+        AnnualReportCasesByTypeByOutcomeDto: {
+            caseIds: string[];
+            drill: string;
+            ended: boolean;
+            key: string;
+            label: components["schemas"]["LabelDto"];
+            stage: string;
+            stageLabel: components["schemas"]["LabelDto"];
+            state: string;
+            value: number;
+        };
+        AnnualReportCasesByTypeDto: {
+            byOutcome: components["schemas"]["AnnualReportCasesByTypeByOutcomeDto"][];
+            created: components["schemas"]["ReportFigureDto"];
+            handled: components["schemas"]["ReportFigureDto"];
+            kind: string;
+            label: components["schemas"]["LabelDto"];
+        };
+        AnnualReportCasesDto: {
+            byType: components["schemas"]["AnnualReportCasesByTypeDto"][];
+            total: components["schemas"]["ReportFigureDto"];
+        };
+        AnnualReportCatalogConsentDto: {
+            /** Format: date */
+            agreedOn: string;
+            /** Format: date-time */
+            at: string;
+            by: components["schemas"]["ActorDto"];
+            contentVersion: number;
+            meeting: string;
+            reference: string;
+        };
+        AnnualReportCatalogDto: {
+            adjustmentsInYear: number;
+            catalogCaseId: string;
+            completed: components["schemas"]["ReportFigureDto"];
+            consent: components["schemas"]["AnnualReportCatalogConsentDto"];
+            inProgress: components["schemas"]["ReportFigureDto"];
+            itemCount: number;
+            items: components["schemas"]["AnnualReportCatalogItemDto"][];
+            linked: components["schemas"]["ReportFigureDto"];
+            notStarted: number;
+            published: components["schemas"]["AnnualReportCatalogPublishedDto"];
+            title: string;
+        };
+        AnnualReportCatalogItemDto: {
+            caseId: string;
+            name: string;
+            no: number;
+            stateAtYearEnd: components["schemas"]["LabelDto"];
+            status: string;
+            undertakingUnit: string;
+        };
+        AnnualReportCatalogPublishedDto: {
+            contentVersion: number;
+            documentNumber: string;
+            publication: number;
+            /** Format: date */
+            publishedAt: string;
+        };
+        AnnualReportDeadlineDto: {
+            deadlines: number;
+            key: string;
+            kind: string;
+            kindLabel: components["schemas"]["LabelDto"];
+            label: components["schemas"]["LabelDto"];
+            met: components["schemas"]["ReportFigureDto"];
+            metCount: number;
+            missed: components["schemas"]["ReportFigureDto"];
+            missedCount: number;
+            onTimeRate: number;
+            openOverdue: components["schemas"]["ReportFigureDto"];
+            openOverdueCount: number;
+        };
+        AnnualReportDocumentsByTypeDto: {
+            expired: components["schemas"]["ReportFigureDto"];
+            inForce: components["schemas"]["ReportFigureDto"];
+            issuedInYear: components["schemas"]["ReportFigureDto"];
+            issuedNotADocument: components["schemas"]["ReportFigureDto"];
+            kind: string;
+            label: components["schemas"]["LabelDto"];
+            repealed: components["schemas"]["ReportFigureDto"];
+        };
+        AnnualReportDocumentsDto: {
+            byType: components["schemas"]["AnnualReportDocumentsByTypeDto"][];
+            expired: components["schemas"]["ReportFigureDto"];
+            inForce: components["schemas"]["ReportFigureDto"];
+            issuedNotADocument: components["schemas"]["ReportFigureDto"];
+            repealed: components["schemas"]["ReportFigureDto"];
+        };
+        AnnualReportDrillResponseDto: {
+            cases: components["schemas"]["DrilledCaseDto"][];
+            figure: components["schemas"]["ReportFigureDto"];
+            year: number;
+        };
+        AnnualReportFilingsDto: {
+            deadlines: number;
+            met: components["schemas"]["ReportFigureDto"];
+            metCount: number;
+            missed: components["schemas"]["ReportFigureDto"];
+            missedCount: number;
+            onTimeRate: number;
+            openOverdue: components["schemas"]["ReportFigureDto"];
+            openOverdueCount: number;
+        };
+        AnnualReportLegalityReviewByTypeDto: {
+            coverage: number;
+            kind: string;
+            label: components["schemas"]["LabelDto"];
+            requiring: components["schemas"]["ReportFigureDto"];
+            reviewed: components["schemas"]["ReportFigureDto"];
+        };
+        AnnualReportLegalityReviewDto: {
+            byType: components["schemas"]["AnnualReportLegalityReviewByTypeDto"][];
+            coverage: number;
+            notYetSubmitted: components["schemas"]["ReportFigureDto"];
+            opinionsIssued: components["schemas"]["AnnualReportLegalityReviewOpinionsIssuedDto"][];
+            requiring: components["schemas"]["ReportFigureDto"];
+            reviewed: components["schemas"]["ReportFigureDto"];
+            underReview: components["schemas"]["ReportFigureDto"];
+        };
+        AnnualReportLegalityReviewOpinionsIssuedDto: {
+            caseIds: string[];
+            drill: string;
+            key: string;
+            label: components["schemas"]["LabelDto"];
+            opinions: number;
+            outcome: string;
+            value: number;
+        };
+        AnnualReportPeriodDto: {
+            /** Format: date */
+            from: string;
+            timeZone: string;
+            /** Format: date */
+            to: string;
+        };
+        AnnualReportResponseDto: {
+            cases: components["schemas"]["AnnualReportCasesDto"];
+            catalog: components["schemas"]["AnnualReportCatalogDto"];
+            deadlines: components["schemas"]["AnnualReportDeadlineDto"][];
+            documents: components["schemas"]["AnnualReportDocumentsDto"];
+            filings: components["schemas"]["AnnualReportFilingsDto"];
+            /** Format: date-time */
+            generatedAt: string;
+            legalityReview: components["schemas"]["AnnualReportLegalityReviewDto"];
+            period: components["schemas"]["AnnualReportPeriodDto"];
+            year: number;
+        };
+        AuditHistoryEventActorDto: {
+            displayName: string;
+            orgUnit: string;
+            role: string;
+            roleLabel: components["schemas"]["LabelDto"];
+            userId: string;
+            username: string;
+        };
+        AuditHistoryEventChangeDto: {
+            new: string | null;
+            old?: number | null;
+            op: string;
+            path: string;
+        };
+        AuditHistoryEventDto: {
+            actor: components["schemas"]["AuditHistoryEventActorDto"];
+            /** Format: date-time */
+            at: string;
+            changes: components["schemas"]["AuditHistoryEventChangeDto"][];
+            from: components["schemas"]["AuditHistoryEventFromDto"] | null;
+            hash: string;
+            label: components["schemas"]["LabelDto"];
+            payload: {
+                [key: string]: unknown;
+            };
+            seq: number;
+            to: components["schemas"]["AuditHistoryEventToDto"];
+            type: string;
+            workflow: components["schemas"]["AuditHistoryEventWorkflowDto"];
+        };
+        AuditHistoryEventFromDto: {
+            label: components["schemas"]["LabelDto"];
+            path: string;
+            stage: string;
+            stageLabel: components["schemas"]["LabelDto"];
+            value: string;
+        };
+        AuditHistoryEventToDto: {
+            label: components["schemas"]["LabelDto"];
+            path: string;
+            stage: string;
+            stageLabel: components["schemas"]["LabelDto"];
+            value: string;
+        };
+        AuditHistoryEventWorkflowDto: {
+            kind: string;
+            version: number;
+        };
+        AuditHistoryResponseDto: {
+            caseId: string;
+            events: components["schemas"]["AuditHistoryEventDto"][];
+            kind: string;
+            /** @description 重放与记录首次不一致的序号 · First seq where the replay diverged */
+            replayDivergedAt: number | null;
+            title: string;
+        };
+        BackfillDateDto: {
+            /** Format: date */
+            date: string;
+            daysBefore: number;
+            field: string;
+            label: string;
+        };
+        BackfillEntryDto: {
+            actor: components["schemas"]["ActorDto"];
+            /** Format: date-time */
+            at: string;
+            /** @description 早于补录日的法定日期 · The legal dates before that day */
+            dates: components["schemas"]["BackfillDateDto"][];
+            /** @description 补录理由 · Reason for the backfill */
+            reason: string;
+            /**
+             * Format: date
+             * @description 补录日（北京时间）· The day it was recorded (Beijing)
+             */
+            recordedOn: string;
+            seq: number;
+            type: string;
+        };
         BackfillRequestDto: {
             /** @example 备案回执为纸质件，次日录入 */
             reason: string;
         };
-        CreateCaseFromItemRequestDto: Record<string, never>;
+        CalendarYearListCoveredDto: {
+            from: number;
+            to: number;
+        };
+        CalendarYearListLoadedDto: {
+            holidays: number;
+            /** Format: date-time */
+            loadedAt: string;
+            source: string;
+            workdays: number;
+            year: number;
+        };
+        CalendarYearListResponseDto: {
+            covered: components["schemas"]["CalendarYearListCoveredDto"];
+            loaded: components["schemas"]["CalendarYearListLoadedDto"][];
+        };
+        CalendarYearLoadedResponseDto: {
+            holidays: number;
+            /** @description 因载入本年度数据而重新计算的期限 · Deadlines recomputed with the loaded year */
+            recomputed: components["schemas"]["RecomputedDeadlineDto"][];
+            source: string;
+            stillMissing: number;
+            workdays: number;
+            year: number;
+        };
+        CaseDetailResponseDto: {
+            allowedEvents: components["schemas"]["AllowedEventDto"][];
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            headHash: string;
+            /** Format: uuid */
+            id: string;
+            /** @example major-decision */
+            kind: string;
+            kindLabel: components["schemas"]["LabelDto"];
+            /**
+             * @description 承办单位 · The owning unit
+             * @example jjfzb
+             */
+            orgUnit: string;
+            /** @description 可见本案的单位 · Units that see the case */
+            orgUnits: string[];
+            /** @description 案卷：各阶段的记录，结构随流程而定（见 GET /workflows/{kind}/{version}）· The case file as the workflow keeps it */
+            records: {
+                [key: string]: unknown;
+            } | null;
+            revision: number;
+            state: components["schemas"]["CaseStateDto"];
+            /** @example active */
+            status: string;
+            title: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @example 1 */
+            workflowVersion: number;
+        };
+        CaseEventResponseDto: {
+            case: components["schemas"]["CaseDetailResponseDto"];
+            event: components["schemas"]["HistoryRecordDto"];
+        };
+        CaseHistoryResponseDto: {
+            /** @description 补录的事项及理由 · Events that recorded a past act, with the reason */
+            backfills: components["schemas"]["BackfillEntryDto"][];
+            caseId: string;
+            eventLabels: {
+                [key: string]: {
+                    en: string;
+                    zh: string;
+                };
+            };
+            orgUnitLabels: {
+                [key: string]: {
+                    en: string;
+                    zh: string;
+                };
+            };
+            people: {
+                [key: string]: {
+                    displayName: string;
+                };
+            };
+            records: components["schemas"]["HistoryRecordDto"][];
+            roleLabels: {
+                [key: string]: {
+                    en: string;
+                    zh: string;
+                };
+            };
+        };
+        CaseListResponseDto: {
+            items: components["schemas"]["CaseSummaryResponseDto"][];
+            total: number;
+        };
+        CaseMigrationResponseDto: {
+            case: components["schemas"]["CaseDetailResponseDto"];
+            dryRun: boolean;
+            /** @description 试运行时为空 · null on a dry run */
+            event: components["schemas"]["HistoryRecordDto"] | null;
+        };
+        CaseResponseDto: {
+            allowedEvents: components["schemas"]["AllowedEventDto"][];
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            /** @description 未办结的期限 · Open deadlines */
+            deadlines: components["schemas"]["DeadlineListItemDto"][];
+            headHash: string;
+            /** Format: uuid */
+            id: string;
+            /** @example major-decision */
+            kind: string;
+            kindLabel: components["schemas"]["LabelDto"];
+            /**
+             * @description 承办单位 · The owning unit
+             * @example jjfzb
+             */
+            orgUnit: string;
+            /** @description 可见本案的单位 · Units that see the case */
+            orgUnits: string[];
+            /** @description 案卷：各阶段的记录，结构随流程而定（见 GET /workflows/{kind}/{version}）· The case file as the workflow keeps it */
+            records: {
+                [key: string]: unknown;
+            } | null;
+            revision: number;
+            state: components["schemas"]["CaseStateDto"];
+            /** @example active */
+            status: string;
+            title: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @example 1 */
+            workflowVersion: number;
+        };
+        CaseStateDto: {
+            label?: components["schemas"]["LabelDto"];
+            /** @example legalityReview.submitted */
+            path: string;
+            /** @description 所有活动状态的路径 · Paths of every active state */
+            paths: string[];
+            /** @example legalityReview */
+            stage?: string;
+            stageLabel?: components["schemas"]["LabelDto"];
+            /**
+             * @description 状态机的状态值（嵌套状态为对象）· XState state value (an object for nested states)
+             * @example {
+             *       "legalityReview": "submitted"
+             *     }
+             */
+            value: string | {
+                [key: string]: unknown;
+            };
+        };
+        CaseSummaryResponseDto: {
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            headHash: string;
+            /** Format: uuid */
+            id: string;
+            /** @example major-decision */
+            kind: string;
+            kindLabel: components["schemas"]["LabelDto"];
+            /**
+             * @description 承办单位 · The owning unit
+             * @example jjfzb
+             */
+            orgUnit: string;
+            /** @description 可见本案的单位 · Units that see the case */
+            orgUnits: string[];
+            revision: number;
+            state: components["schemas"]["CaseStateDto"];
+            /** @example active */
+            status: string;
+            title: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @example 1 */
+            workflowVersion: number;
+        };
+        CaseVerificationChainDto: {
+            ok: boolean;
+        };
+        CaseVerificationCheckpointDto: {
+            anchoredSeq: number;
+            anchorsVerified: number;
+            findings: components["schemas"]["CaseVerificationCheckpointFindingDto"][];
+            latestSeq: number | null;
+            status: string;
+        };
+        CaseVerificationCheckpointFindingDto: {
+            check: string;
+            message: string;
+            messageZh: string;
+            reason: string;
+            seq: number;
+            severity: string;
+        };
+        CaseVerificationReplayDto: {
+            ok: boolean;
+            stateHash: string;
+        };
+        CaseVerificationResponseDto: {
+            caseId: string;
+            chain: components["schemas"]["CaseVerificationChainDto"];
+            checkpoint: components["schemas"]["CaseVerificationCheckpointDto"];
+            events: number;
+            headHash: string;
+            headMatches: boolean;
+            intact: boolean;
+            ok: boolean;
+            replay: components["schemas"]["CaseVerificationReplayDto"];
+            revision: number;
+            storedHeadHash: string;
+            verdict: components["schemas"]["CaseVerificationVerdictDto"];
+        };
+        CaseVerificationVerdictDto: {
+            findings: components["schemas"]["CaseVerificationVerdictFindingDto"][];
+            reason: string;
+            seq: number;
+            status: string;
+        };
+        CaseVerificationVerdictFindingDto: {
+            check: string;
+            message: string;
+            messageZh: string;
+            reason: string;
+            seq: number;
+            severity: string;
+        };
+        CatalogChangesChangeDto: {
+            after: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            at: string;
+            /** @description 变更前的事项（新增时为空）· The item before the change (null when added) */
+            before: {
+                [key: string]: unknown;
+            } | null;
+            by: components["schemas"]["ActorDto"];
+            contentVersion: number;
+            itemNo: number;
+            n: number;
+            reason: string;
+            record: components["schemas"]["CatalogChangesChangeRecordDto"];
+            type: string;
+        };
+        CatalogChangesChangeRecordDto: {
+            actor: components["schemas"]["ActorDto"];
+            /** Format: date-time */
+            at: string;
+            hash: string;
+            prevHash: string;
+            seq: number;
+        };
+        CatalogChangesConsentDto: {
+            /** Format: date */
+            agreedOn: string;
+            /** Format: date-time */
+            at: string;
+            by: components["schemas"]["ActorDto"];
+            contentVersion: number;
+            meeting: string;
+            record: components["schemas"]["CatalogChangesConsentRecordDto"];
+            reference: string;
+        };
+        CatalogChangesConsentRecordDto: {
+            actor: components["schemas"]["ActorDto"];
+            /** Format: date-time */
+            at: string;
+            hash: string;
+            prevHash: string;
+            seq: number;
+        };
+        CatalogChangesLinkDto: {
+            /** Format: date-time */
+            at: string;
+            by: components["schemas"]["ActorDto"];
+            caseId: string;
+            itemNo: number;
+            record: components["schemas"]["CatalogChangesLinkRecordDto"];
+        };
+        CatalogChangesLinkRecordDto: {
+            actor: components["schemas"]["ActorDto"];
+            /** Format: date-time */
+            at: string;
+            hash: string;
+            prevHash: string;
+            seq: number;
+        };
+        CatalogChangesPublicationDto: {
+            /** Format: date-time */
+            at: string;
+            by: components["schemas"]["ActorDto"];
+            channels: string[];
+            contentVersion: number;
+            documentNumber: string;
+            items: components["schemas"]["CatalogChangesPublicationItemDto"][];
+            n: number;
+            /** Format: date */
+            publishedAt: string;
+            record: components["schemas"]["CatalogChangesPublicationRecordDto"];
+        };
+        CatalogChangesPublicationItemDto: {
+            decisionBody: string;
+            legalBasis: string[];
+            milestones: components["schemas"]["CatalogChangesPublicationItemMilestonesDto"];
+            name: string;
+            no: number;
+            note: string | null;
+            procedures: components["schemas"]["CatalogChangesPublicationItemProceduresDto"];
+            undertakingUnit: string;
+            undertakingUnitId: string;
+        };
+        CatalogChangesPublicationItemMilestonesDto: {
+            collectiveDecision: string;
+            drafting: string;
+            implementation?: string;
+            initiation: string;
+            legalityReview: string;
+            publicParticipation?: string;
+        };
+        CatalogChangesPublicationItemProceduresDto: {
+            expertReview: boolean;
+            fairCompetitionReview: boolean;
+            hearing: boolean;
+            publicParticipation: boolean;
+            riskAssessment: boolean;
+        };
+        CatalogChangesPublicationRecordDto: {
+            actor: components["schemas"]["ActorDto"];
+            /** Format: date-time */
+            at: string;
+            hash: string;
+            prevHash: string;
+            seq: number;
+        };
+        CatalogChangesResponseDto: {
+            catalogCaseId: string;
+            changes: components["schemas"]["CatalogChangesChangeDto"][];
+            consents: components["schemas"]["CatalogChangesConsentDto"][];
+            headHash: string;
+            intact: boolean;
+            links: components["schemas"]["CatalogChangesLinkDto"][];
+            publications: components["schemas"]["CatalogChangesPublicationDto"][];
+            year: number;
+        };
+        CatalogItemCaseResponseDto: {
+            case: components["schemas"]["CaseSummaryResponseDto"];
+            item: components["schemas"]["CatalogItemRefDto"];
+            /** @description POST …/items/{no}/start 默认采用的启动内容 · What …/start sends unless told otherwise */
+            startDefaults: components["schemas"]["CatalogStartDefaultsDto"];
+        };
+        CatalogItemRefDto: {
+            name: string;
+            no: number;
+        };
+        CatalogItemStartedResponseDto: {
+            case: components["schemas"]["CaseSummaryResponseDto"];
+            procedures: components["schemas"]["CatalogWorkingItemProceduresDto"];
+            /**
+             * @description 程序取自请求或目录 · Whether the procedures came from the request or the catalog
+             * @enum {string}
+             */
+            proceduresFrom: "request" | "catalog";
+        };
+        CatalogPublishedConsentDto: {
+            /** Format: date */
+            agreedOn: string;
+            /** Format: date-time */
+            at: string;
+            by: components["schemas"]["ActorDto"];
+            contentVersion: number;
+            meeting: string;
+            reference: string;
+        };
+        CatalogPublishedDto: {
+            channels: string[];
+            consent: components["schemas"]["CatalogPublishedConsentDto"];
+            contentVersion: number;
+            documentNumber: string;
+            items: components["schemas"]["CatalogPublishedItemDto"][];
+            publication: number;
+            /** Format: date */
+            publishedAt: string;
+        };
+        CatalogPublishedItemDto: {
+            case: components["schemas"]["CaseSummaryResponseDto"];
+            caseId: string;
+            decisionBody: string;
+            legalBasis: string[];
+            milestones: components["schemas"]["CatalogPublishedItemMilestonesDto"];
+            name: string;
+            no: number;
+            note: string | null;
+            procedures: components["schemas"]["CatalogPublishedItemProceduresDto"];
+            undertakingUnit: string;
+            undertakingUnitId: string;
+        };
+        CatalogPublishedItemMilestonesDto: {
+            collectiveDecision: string;
+            drafting: string;
+            implementation?: string;
+            initiation: string;
+            legalityReview: string;
+            publicParticipation?: string;
+        };
+        CatalogPublishedItemProceduresDto: {
+            expertReview: boolean;
+            fairCompetitionReview: boolean;
+            hearing: boolean;
+            publicParticipation: boolean;
+            riskAssessment: boolean;
+        };
+        CatalogResponseDto: {
+            catalogCaseId: string;
+            published: components["schemas"]["CatalogPublishedDto"];
+            title: string;
+            working: components["schemas"]["CatalogWorkingDto"];
+            year: number;
+        };
+        CatalogStartDefaultsDto: {
+            procedures: components["schemas"]["CatalogWorkingItemProceduresDto"];
+            /** @example jjfzb */
+            undertakingUnit: string;
+        };
+        CatalogSummaryResponseDto: {
+            catalogCaseId: string;
+            items: number;
+            /** Format: date */
+            publishedAt: string;
+            state: string;
+            title: string;
+            year: number;
+        };
+        CatalogWorkingConsentDto: {
+            /** Format: date */
+            agreedOn: string;
+            /** Format: date-time */
+            at: string;
+            by: components["schemas"]["ActorDto"];
+            contentVersion: number;
+            meeting: string;
+            reference: string;
+        };
+        CatalogWorkingDto: {
+            consent: components["schemas"]["CatalogWorkingConsentDto"];
+            contentVersion: number;
+            items: components["schemas"]["CatalogWorkingItemDto"][];
+            revision: number;
+            state: string;
+            stateLabel: components["schemas"]["LabelDto"];
+            unpublishedChanges: boolean;
+        };
+        CatalogWorkingItemDto: {
+            case: components["schemas"]["CaseSummaryResponseDto"];
+            caseId: string;
+            decisionBody: string;
+            legalBasis: string[];
+            milestones: components["schemas"]["CatalogWorkingItemMilestonesDto"];
+            name: string;
+            no: number;
+            note: string | null;
+            procedures: components["schemas"]["CatalogWorkingItemProceduresDto"];
+            removed: boolean;
+            undertakingUnit: string;
+            undertakingUnitId: string;
+        };
+        CatalogWorkingItemMilestonesDto: {
+            collectiveDecision: string;
+            drafting: string;
+            implementation?: string;
+            initiation: string;
+            legalityReview: string;
+            publicParticipation?: string;
+        };
+        CatalogWorkingItemProceduresDto: {
+            expertReview: boolean;
+            fairCompetitionReview: boolean;
+            hearing: boolean;
+            publicParticipation: boolean;
+            riskAssessment: boolean;
+        };
+        CatalogWorkingResponseDto: {
+            /** Format: uuid */
+            catalogCaseId: string;
+            title: string;
+            working: components["schemas"]["CatalogWorkingDto"];
+            year: number;
+        };
+        CheckpointCreatedResponseDto: {
+            anchored: number;
+            checkpoint: components["schemas"]["CheckpointResponseDto"];
+            /** @description 案件头与已锚定记录冲突的案件 · Cases whose head conflicts with their anchor */
+            conflicts: string[];
+            hash: string;
+            ms: number;
+        };
+        CheckpointKeyResponseDto: {
+            algorithm: string;
+            keyId: string;
+            spki: string;
+        };
+        CheckpointListKeyDto: {
+            algorithm: string;
+            keyId: string;
+            spki: string;
+        };
+        CheckpointListResponseDto: {
+            items: components["schemas"]["CheckpointResponseDto"][];
+            keys: components["schemas"]["CheckpointListKeyDto"][];
+            total: number;
+        };
+        CheckpointResponseDto: {
+            /** Format: date-time */
+            createdAt: string;
+            format: string;
+            hash: string;
+            heads: number;
+            keyId: string;
+            logRoot: string;
+            prevCheckpointHash: string;
+            rootHash: string;
+            seq: number;
+            signature: string;
+            treeSize: number;
+        };
+        CleanupCampaignCaseDto: {
+            /** Format: date-time */
+            at: string;
+            campaignId: string;
+            caseId: string;
+            /** @description 未能开启清理时的错误代码 · Error code when refused */
+            code: string | null;
+            /** @enum {string} */
+            outcome: "opened" | "refused";
+            /**
+             * Format: date
+             * @description 清理结论作出日 · The day the review concluded
+             */
+            reviewedOn: string | null;
+            seq: number | null;
+            statePath: string | null;
+            title: string;
+        };
+        CleanupCampaignListItemDto: {
+            basis: string | null;
+            /** Format: date-time */
+            finishedAt: string | null;
+            id: string;
+            /**
+             * @description 定期清理 / 专项清理 · Regular or special
+             * @enum {string}
+             */
+            kind: "REGULAR" | "SPECIAL";
+            /** @example 2022年度行政规范性文件清理 */
+            name: string;
+            /** Format: date-time */
+            startedAt: string;
+            startedBy: string;
+            /**
+             * Format: date
+             * @description 启动日（北京时间）· Start day (Beijing)
+             */
+            startedOn: string;
+            startedRole: string;
+        };
+        CleanupCampaignListResponseDto: {
+            article: string;
+            articleZh: string;
+            /** @description 定期清理间隔（年）· Years between regular campaigns */
+            intervalYears: number;
+            items: components["schemas"]["CleanupCampaignListItemDto"][];
+            /**
+             * Format: date
+             * @description 下次定期清理应启动日 · When the next regular campaign is due
+             */
+            nextRegularDue: string | null;
+        };
+        CleanupCampaignResponseDto: {
+            basis: string | null;
+            cases: components["schemas"]["CleanupCampaignCaseDto"][];
+            concluded: number;
+            /** Format: date-time */
+            finishedAt: string | null;
+            id: string;
+            /**
+             * @description 定期清理 / 专项清理 · Regular or special
+             * @enum {string}
+             */
+            kind: "REGULAR" | "SPECIAL";
+            /** @example 2022年度行政规范性文件清理 */
+            name: string;
+            opened: number;
+            refused: number;
+            /** Format: date-time */
+            startedAt: string;
+            startedBy: string;
+            /**
+             * Format: date
+             * @description 启动日（北京时间）· Start day (Beijing)
+             */
+            startedOn: string;
+            startedRole: string;
+        };
+        ConsistencyProofProofDto: {
+            consistency: string[];
+            inclusion: string[];
+            seq: number;
+            toSeq: number;
+        };
+        ConsistencyProofResponseDto: {
+            from: components["schemas"]["CheckpointResponseDto"];
+            proof: components["schemas"]["ConsistencyProofProofDto"];
+            to: components["schemas"]["CheckpointResponseDto"];
+        };
         CreateCaseRequestDto: {
             /** @example major-decision */
             kind: string;
             /**
-             * @description The decision proposal (R713 Art. 11)
+             * @description The decision proposal (R713 Art. 11); its fields: the creation's payloadSchema in GET /workflows/:kind/:version
              * @example {
              *       "problem": "…",
              *       "reasons": "…",
@@ -943,7 +1952,9 @@ export interface components {
              *       "necessity": "…"
              *     }
              */
-            proposal: Record<string, never>;
+            proposal: {
+                [key: string]: unknown;
+            };
             /** @example 掌起镇农村生活垃圾分类处理实施方案 */
             title: string;
         };
@@ -954,32 +1965,408 @@ export interface components {
             email?: string;
             /** @example jjfzb */
             orgUnit: string;
+            /** @example Zhangqi-2020-demo */
             password: string;
-            /** @description a person's roles; 'system' (Docket's own deadline events) is refused */
+            /**
+             * @description a person's roles; 'system' (Docket's own deadline events) is refused
+             * @example [
+             *       "department-head"
+             *     ]
+             */
             roles: ("department-head" | "legal-reviewer" | "town-head" | "secretary" | "auditor" | "admin")[];
             /** @example dept-head-2 */
             username: string;
+        };
+        DatabaseHealthDto: {
+            /** @description why it is down */
+            error?: string;
+            /**
+             * @description up / down / not-configured (Redis unset: embedded mode)
+             * @enum {string}
+             */
+            status: "up" | "down" | "not-configured";
+            /**
+             * @description better-sqlite3 or postgres
+             * @example better-sqlite3
+             */
+            type: string;
+        };
+        DeadlineListItemDto: {
+            article: string;
+            articleZh: string;
+            caseId: string;
+            /** Format: date-time */
+            closedAt: string | null;
+            /**
+             * Format: date
+             * @description 到期日（北京时间）；节假日数据缺失时为空 · Due date (Beijing); null while the calendar year is missing
+             */
+            dueDate: string | null;
+            escalate: boolean;
+            id: string;
+            key: string;
+            label: components["schemas"]["LabelDto"];
+            length: number;
+            /** Format: date-time */
+            openedAt: string;
+            overdue: boolean;
+            reminders: number[];
+            responsible: string[];
+            /** Format: date */
+            startsOn: string;
+            status: string;
+            supervisor: string[];
+            type: string;
+            unit: string;
+            /** @description 剩余工作日（负数为已超期）· Working days left (negative: overdue) */
+            workingDaysLeft: number | null;
+        };
+        DeadlineListResponseDto: {
+            items: components["schemas"]["DeadlineListItemDto"][];
+            /** Format: date */
+            today: string;
+            total: number;
+        };
+        DependencyStatusDto: {
+            /**
+             * @description up / down / not-configured (Redis unset: embedded mode)
+             * @enum {string}
+             */
+            status: "up" | "down" | "not-configured";
+        };
+        DeskAcceptedDto: {
+            /** Format: date-time */
+            at: string;
+            by: string;
+            receiptNumber: string | null;
+            seq: number;
+        };
+        DeskActionResponseDto: {
+            case: components["schemas"]["DeskCaseDto"];
+            event: components["schemas"]["HistoryRecordDto"];
+            form: components["schemas"]["DeskEntryDto"] | null;
+        };
+        DeskCaseDto: {
+            /** Format: uuid */
+            id: string;
+            revision: number;
+            state: components["schemas"]["DeskStateDto"];
+        };
+        DeskDeadlineDto: {
+            article: string;
+            articleZh: string;
+            /** Format: date */
+            dueDate: string | null;
+            /** @example legalityReviewOpinion */
+            key: string;
+            label: components["schemas"]["LabelDto"];
+            overdue: boolean;
+            /** @example open */
+            status: string;
+        };
+        DeskEntryDto: {
+            accepted: components["schemas"]["DeskAcceptedDto"] | null;
+            /** Format: uuid */
+            caseId: string;
+            caseRevision: number;
+            deadline: components["schemas"]["DeskDeadlineDto"] | null;
+            /**
+             * Format: date
+             * @description 法定审查期限 · The statutory due date
+             */
+            dueDate: string | null;
+            kind: string;
+            kindLabel: components["schemas"]["LabelDto"];
+            liaisonForm: components["schemas"]["LiaisonFormDto"] | null;
+            /** @description 送审材料 · The materials submitted */
+            materials: {
+                [key: string]: unknown;
+            };
+            opinion: components["schemas"]["DeskOpinionDto"] | null;
+            /** Format: date */
+            requestedCompletionDate: string | null;
+            returned: components["schemas"]["DeskReturnedDto"] | null;
+            state: components["schemas"]["DeskStateDto"];
+            /** @example UNDER_REVIEW */
+            status: string;
+            statusLabel: components["schemas"]["LabelDto"];
+            /** Format: date-time */
+            submittedAt: string;
+            submittedBy: string;
+            submittedSeq: number;
+            title: string;
+            /** @description 送审单位 · The submitting unit */
+            unit: string;
+            urgentReason: string | null;
+            workflowVersion: number;
+        };
+        DeskOpinionDto: {
+            advisersConsulted: string[];
+            /** Format: date-time */
+            at: string;
+            by: string;
+            legalBasis: string[];
+            /** @example LEGAL */
+            outcome: string;
+            outcomeLabel: components["schemas"]["LabelDto"];
+            reasons: string;
+            seq: number;
+            suggestions: string | null;
+        };
+        DeskReturnedDto: {
+            /** Format: date-time */
+            at: string;
+            by: string;
+            /** @description 需补充的材料 · Missing materials */
+            missing: string[];
+            note: string | null;
+            seq: number;
+        };
+        DeskStateDto: {
+            label: components["schemas"]["LabelDto"] | null;
+            /** @example legalityReview.underReview */
+            path: string;
+        };
+        DossierCaseDto: {
+            /** Format: date-time */
+            createdAt: string;
+            headHash: string;
+            id: string;
+            kind: string;
+            revision: number;
+            snapshot: {
+                [key: string]: unknown;
+            };
+            stateLabel: components["schemas"]["LabelDto"];
+            statePath: string;
+            status: string;
+            title: string;
+            /** Format: date-time */
+            updatedAt: string;
+            workflowLabel: components["schemas"]["LabelDto"];
+            workflowVersion: number;
+        };
+        DossierCheckpointsDto: {
+            /** @description 锚定本案的检查点及其包含证明 · Checkpoints that anchored the case, with inclusion (and log) proofs */
+            anchors: {
+                [key: string]: unknown;
+            }[];
+            keys: components["schemas"]["CheckpointKeyResponseDto"][];
+            /** @description 最新检查点及本案在其中的包含证明 · The latest checkpoint and the case’s inclusion in it */
+            latest: {
+                [key: string]: unknown;
+            } | null;
+        };
+        DossierHistoryDto: {
+            actor: components["schemas"]["ActorDto"];
+            /** Format: date-time */
+            at: string;
+            caseId: string;
+            facts: {
+                [key: string]: unknown;
+            };
+            hash: string;
+            payload: {
+                [key: string]: unknown;
+            };
+            prevHash: string;
+            seq: number;
+            stateAfter: string;
+            stateHash: string;
+            type: string;
+            workflow: components["schemas"]["DossierHistoryWorkflowDto"];
+        };
+        DossierHistoryWorkflowDto: {
+            kind: string;
+            version: number;
+        };
+        DossierResponseDto: {
+            case: components["schemas"]["DossierCaseDto"];
+            checkpoints: components["schemas"]["DossierCheckpointsDto"];
+            /** Format: date-time */
+            exportedAt: string;
+            format: string;
+            history: components["schemas"]["DossierHistoryDto"][];
+            stages: components["schemas"]["DossierStageDto"][];
+            verdict: components["schemas"]["DossierVerdictDto"];
+        };
+        DossierStageDto: {
+            label: components["schemas"]["LabelDto"];
+            records: {
+                [key: string]: unknown;
+            };
+            stage: string;
+        };
+        DossierVerdictCheckpointsDto: {
+            anchoredSeq: number;
+            anchorsVerified: number;
+            latestSeq: number | null;
+        };
+        DossierVerdictDto: {
+            caseId: string;
+            checkpoints: components["schemas"]["DossierVerdictCheckpointsDto"];
+            events: number;
+            findings: components["schemas"]["DossierVerdictFindingDto"][];
+            reason: string;
+            seq: number;
+            status: string;
+        };
+        DossierVerdictFindingDto: {
+            check: string;
+            message: string;
+            messageZh: string;
+            reason: string;
+            seq: number;
+            severity: string;
+        };
+        DrilledCaseDto: {
+            /** Format: uuid */
+            id: string;
+            kind: string;
+            kindLabel: components["schemas"]["LabelDto"];
+            /** @example /api/v1/cases/0b6f6b1e-3c5a-4d7e-9f10-2a3b4c5d6e7f */
+            link: string;
+            /** @description 年底所处状态 · The state at year end */
+            stateAtYearEnd: components["schemas"]["LabelDto"] | null;
+            title: string;
+        };
+        ErrorBodyResponseDto: {
+            /**
+             * @description 拒绝所依据条文的简写，供客户端和日志使用 · Short reference of the rule that refused
+             * @example R713 Art. 26
+             */
+            article?: string;
+            /**
+             * @description 所依据条文（中文全称）· The article as a clerk reads it
+             * @example 《重大行政决策程序暂行条例》第二十六条
+             */
+            articleZh?: string;
+            /**
+             * @description 稳定的错误代码，客户端据此判断 · Stable error code for clients
+             * @example OPINION_REQUIRED_BEFORE_DECISION
+             */
+            code: string;
+            /** @description 补充信息（如校验失败的字段）· Details, e.g. the fields that failed validation */
+            details?: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description English message
+             * @example A legality review opinion is required before the decision
+             */
+            message: string;
+            /**
+             * @description 中文提示（供办事人员阅读）· zh-CN message for the person
+             * @example 作出决策前须经合法性审查（依据：《重大行政决策程序暂行条例》第二十六条）
+             */
+            messageZh: string;
+            /**
+             * @description HTTP 状态码 · HTTP status
+             * @example 422
+             */
+            statusCode: number;
+        };
+        HealthResponseDto: {
+            database: components["schemas"]["DatabaseHealthDto"];
+            /** @description every dependency (terminus form) */
+            details: {
+                [key: string]: components["schemas"]["DependencyStatusDto"];
+            };
+            /** @description a shutdown has begun (SIGTERM) */
+            draining: boolean;
+            /** @description the dependencies that are down, with a message (terminus form) */
+            error: {
+                [key: string]: unknown;
+            };
+            /** @description the dependencies that are up (terminus form) */
+            info: {
+                [key: string]: components["schemas"]["DependencyStatusDto"];
+            };
+            /** @description false from the moment a shutdown begins, or while the database is down */
+            ready: boolean;
+            redis: components["schemas"]["RedisHealthDto"];
+            /**
+             * @description ok; degraded: Redis down (cases safe, reminders wait); down: the database is down (503)
+             * @enum {string}
+             */
+            status: "ok" | "degraded" | "down";
+        };
+        HistoryRecordDto: {
+            actor: components["schemas"]["ActorDto"];
+            /** Format: date-time */
+            at: string;
+            /** Format: uuid */
+            caseId: string;
+            /** @description 系统为该事项计算的事实（如期限、编号、补录）· Facts the system computed */
+            facts: {
+                [key: string]: unknown;
+            };
+            hash: string;
+            /** @description 事项的提交内容（见该事项的 payloadSchema）· The event payload */
+            payload: {
+                [key: string]: unknown;
+            };
+            prevHash: string;
+            seq: number;
+            stateAfter: string;
+            stateHash: string;
+            type: string;
+            workflow: components["schemas"]["WorkflowRefDto"];
+        };
+        InclusionProofInclusionDto: {
+            checkpointSeq: number;
+            head: components["schemas"]["InclusionProofInclusionHeadDto"];
+            leafIndex: number;
+            proof: string[];
+            treeSize: number;
+        };
+        InclusionProofInclusionHeadDto: {
+            caseId: string;
+            hash: string;
+            seq: number;
+        };
+        InclusionProofResponseDto: {
+            checkpoint: components["schemas"]["CheckpointResponseDto"];
+            inclusion: components["schemas"]["InclusionProofInclusionDto"];
+            verified: boolean;
         };
         IssueOpinionRequestDto: {
             /** @description 征询的法律顾问 / 公职律师 (required for major decisions, R713 Art. 28) */
             advisersConsulted?: string[];
             /** @description the matter type's own opinion fields, checked by its workflow: e.g. checklist (contracts), checks (party documents), contentLimits (normative documents), riskStatement (decisions) */
-            details?: Record<string, never>;
+            details?: {
+                [key: string]: unknown;
+            };
             /** @description SHA-256 (hex) of the opinion document */
             documentHash?: string;
             /** @description the case revision the caller saw (409 REVISION_CONFLICT when it moved on) */
             expectedRevision?: number;
-            /** @description 法律依据 */
+            /**
+             * @description 法律依据
+             * @example [
+             *       "《浙江省行政规范性文件管理办法》第十五条"
+             *     ]
+             */
             legalBasis: string[];
             /**
              * @description EXPLORATORY_RISK_DISCLOSED: major decisions only
+             * @example LEGAL
              * @enum {string}
              */
             outcome: "LEGAL" | "LEGAL_WITH_REVISIONS" | "ILLEGAL" | "EXPLORATORY_RISK_DISCLOSED";
-            /** @description 理由 */
+            /**
+             * @description 理由
+             * @example 制定主体适格，程序完备，内容不违反上位法
+             */
             reasons: string;
             /** @description 修改建议 */
             suggestions?: string;
+        };
+        LabelDto: {
+            /** @example Legality review */
+            en: string;
+            /** @example 合法性审查 */
+            zh: string;
         };
         LiaisonContactDto: {
             /** @example 王某 */
@@ -987,15 +2374,42 @@ export interface components {
             /** @example 0574-63000000 */
             phone: string;
         };
+        LiaisonFormContactDto: {
+            /** @example 李明 */
+            name: string | null;
+            /** @example 0574-65123456 */
+            phone: string | null;
+        };
+        LiaisonFormDto: {
+            contact: components["schemas"]["LiaisonFormContactDto"];
+            id: string | null;
+            /** @example 联系单〔2020〕第2号 */
+            number: string | null;
+        };
         LiaisonMaterialsDto: {
-            /** @description SHA-256 (hex) of the draft sent for review */
+            /**
+             * @description SHA-256 (hex) of the draft sent for review
+             * @example e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855
+             */
             draftHash: string;
-            /** @description 制定依据 */
+            /**
+             * @description 制定依据
+             * @example [
+             *       "《重大行政决策程序暂行条例》"
+             *     ]
+             */
             legalBasis: string[];
             /** @description 其他材料（名称） */
             otherMaterials?: string[];
-            /** @description 起草说明 / 程序履行情况 */
+            /**
+             * @description 起草说明 / 程序履行情况
+             * @example 已履行公众参与、专家论证、风险评估程序
+             */
             procedureStatement: string;
+        };
+        LivenessResponseDto: {
+            /** @enum {string} */
+            status: "alive";
         };
         LoadCalendarYearRequestDto: {
             /**
@@ -1024,6 +2438,24 @@ export interface components {
             /** @example dept-head */
             username: string;
         };
+        LoginResponseDto: {
+            accessToken: string;
+            tokenType: string;
+        };
+        MeResponseDto: {
+            displayName: string;
+            id: string;
+            orgUnit: string;
+            roleLabels: {
+                [key: string]: {
+                    en: string;
+                    role: string;
+                    zh: string;
+                };
+            };
+            roles: string[];
+            username: string;
+        };
         MigrateCaseRequestDto: {
             /** @description Show the state the case would be in, without migrating it */
             dryRun?: boolean;
@@ -1035,23 +2467,189 @@ export interface components {
              */
             toVersion: number;
         };
-        PublishCatalogPayload: Record<string, never>;
-        RecordPartyConsentPayload: Record<string, never>;
-        RemoveCatalogItemRequestDto: Record<string, never>;
+        NotificationListResponseDto: {
+            items: components["schemas"]["NotificationResponseDto"][];
+            total: number;
+            unread: number;
+        };
+        NotificationResponseDto: {
+            body: components["schemas"]["LabelDto"];
+            caseId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            deadlineId: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @example deadline-reminder */
+            kind: string;
+            /** Format: date-time */
+            readAt: string | null;
+            title: components["schemas"]["LabelDto"];
+        };
+        OrgUnitResponseDto: {
+            id: string;
+            nameEn: string;
+            nameZh: string;
+        };
+        QueueSessionOpenedResponseDto: {
+            /** @example /api/v1/admin/queues */
+            dashboard: string;
+        };
+        QueueSessionStatusResponseDto: {
+            available: boolean;
+            /** @example /api/v1/admin/queues */
+            dashboard: string | null;
+        };
+        RecomputedDeadlineDto: {
+            caseId: string;
+            deadlineId: string;
+            /** Format: date */
+            dueDate: string | null;
+            key: string;
+        };
+        RedisHealthDto: {
+            /** @description why it is down */
+            error?: string;
+            /**
+             * @description up / down / not-configured (Redis unset: embedded mode)
+             * @enum {string}
+             */
+            status: "up" | "down" | "not-configured";
+        };
+        RefusalDto: {
+            /** @example R713 Art. 26 */
+            article?: string;
+            /** @example OPINION_REQUIRED_BEFORE_DECISION */
+            code: string;
+            details?: {
+                [key: string]: unknown;
+            };
+            en: string;
+            /** @enum {integer} */
+            status?: 400 | 403 | 409 | 422;
+            zh: string;
+        };
+        ReplayResponseDto: {
+            caseId: string;
+            events: number;
+            steps: components["schemas"]["ReplayStepDto"][];
+            verdict: components["schemas"]["ReplayVerdictDto"];
+        };
+        ReplayStepChecksDto: {
+            hash: boolean;
+            prevHash: boolean;
+            replay: boolean;
+            seq: boolean;
+        };
+        ReplayStepDto: {
+            actor: components["schemas"]["ActorDto"];
+            /** Format: date-time */
+            at: string;
+            checks: components["schemas"]["ReplayStepChecksDto"];
+            label: components["schemas"]["LabelDto"];
+            ok: boolean;
+            recordedStateHash: string;
+            replay: components["schemas"]["ReplayStepReplayDto"];
+            seq: number;
+            to: components["schemas"]["ReplayStepToDto"];
+            type: string;
+            workflow: components["schemas"]["ReplayStepWorkflowDto"];
+        };
+        ReplayStepReplayDto: {
+            ok: boolean;
+            stateHash: string;
+        };
+        ReplayStepToDto: {
+            label: components["schemas"]["LabelDto"];
+            path: string;
+            stage: string;
+            stageLabel: components["schemas"]["LabelDto"];
+            value: string;
+        };
+        ReplayStepWorkflowDto: {
+            kind: string;
+            version: number;
+        };
+        ReplayVerdictCheckpointsDto: {
+            anchoredSeq: number;
+            anchorsVerified: number;
+            latestSeq: number | null;
+        };
+        ReplayVerdictDto: {
+            caseId: string;
+            checkpoints: components["schemas"]["ReplayVerdictCheckpointsDto"];
+            events: number;
+            findings: components["schemas"]["ReplayVerdictFindingDto"][];
+            reason: string;
+            seq: number;
+            status: string;
+        };
+        ReplayVerdictFindingDto: {
+            check: string;
+            message: string;
+            messageZh: string;
+            reason: string;
+            seq: number;
+            severity: string;
+        };
+        ReportFigureDto: {
+            caseIds: string[];
+            drill: string;
+            key: string;
+            label: components["schemas"]["LabelDto"];
+            value: number;
+        };
         ReturnFormRequestDto: {
             /** @description the case revision the caller saw (409 REVISION_CONFLICT when it moved on) */
             expectedRevision?: number;
-            /** @description 需补充的材料 */
+            /**
+             * @description 需补充的材料
+             * @example [
+             *       "公平竞争审查结论"
+             *     ]
+             */
             missing: string[];
+            /** @example 请补充后重新送审 */
             note?: string;
+        };
+        ReviewQueueResponseDto: {
+            items: components["schemas"]["DeskEntryDto"][];
+            /**
+             * Format: date
+             * @description 今日（北京时间）· Today (Beijing)
+             */
+            today: string;
+            total: number;
+        };
+        SecurityLogEntryDetailDto: {
+            message: string;
+        };
+        SecurityLogEntryResponseDto: {
+            /** Format: date-time */
+            at: string;
+            caseId: string | null;
+            code: string;
+            detail: components["schemas"]["SecurityLogEntryDetailDto"];
+            id: number;
+            ip: string;
+            method: string;
+            path: string;
+            status: number;
+            userId: string | null;
+            username: string;
         };
         SendEventRequestDto: {
             /** @description 补录: the payload records a past act (a done or scheduled date before today). Required then, refused otherwise; at most records.backfill.maxDays (default 365) days back */
             backfill?: components["schemas"]["BackfillRequestDto"];
             /** @description Refuse with 409 REVISION_CONFLICT unless the case is still at this revision */
             expectedRevision?: number;
-            /** @description The event's payload; its fields depend on the event: see the event's payloadSchema (a JSON Schema with zh-CN and English titles and examples) in GET /workflows/:kind/:version */
-            payload?: Record<string, never>;
+            /**
+             * @description The event's payload; its fields depend on the event: see the event's payloadSchema (a JSON Schema with zh-CN and English titles and examples) in GET /workflows/:kind/:version
+             * @example {}
+             */
+            payload?: {
+                [key: string]: unknown;
+            };
             /** @example SUBMIT_DRAFT */
             type: string;
         };
@@ -1066,41 +2664,179 @@ export interface components {
             /** @example 2026年度行政规范性文件清理 */
             name: string;
         };
-        StartItemCaseRequestDto: Record<string, never>;
+        StateAtAsOfDto: {
+            /** Format: date-time */
+            at: string;
+            hash: string;
+            seq: number;
+            type: string;
+        };
+        StateAtResponseDto: {
+            asOf: components["schemas"]["StateAtAsOfDto"];
+            /** Format: date-time */
+            at: string;
+            caseId: string;
+            current: boolean;
+            records: {
+                [key: string]: unknown;
+            };
+            revision: number;
+            state: components["schemas"]["StateAtStateDto"];
+            stateHash: string;
+            status: string;
+            title: string;
+            workflow: components["schemas"]["StateAtWorkflowDto"];
+        };
+        StateAtStateDto: {
+            label: components["schemas"]["LabelDto"];
+            path: string;
+            stage: string;
+            stageLabel: components["schemas"]["LabelDto"];
+            value: {
+                [key: string]: unknown;
+            };
+        };
+        StateAtWorkflowDto: {
+            kind: string;
+            version: number;
+        };
         SubmitLiaisonFormRequestDto: {
+            /**
+             * Format: uuid
+             * @example 0b6f6b1e-3c5a-4d7e-9f10-2a3b4c5d6e7f
+             */
             caseId: string;
             contact: components["schemas"]["LiaisonContactDto"];
             /** @description the case revision the caller saw (409 REVISION_CONFLICT when it moved on) */
             expectedRevision?: number;
             materials: components["schemas"]["LiaisonMaterialsDto"];
             /**
-             * @description 要求完成日期: ≥ the matter type’s minimum review period unless urgent
-             * @example 2026-12-08
+             * @description 要求完成日期（北京时间）：不得早于该类事项的最短审查期限届满之日（填写紧急理由且流程允许时除外）；示例为演示年度（2020 年，2020-09-29 送审）的日期，请按今日另行计算。 · Requested completion date (Beijing): not before the matter type's minimum review period ends unless urgent; the example is a date of the demo year (submitted 2020-09-29): compute yours from today
+             * @example 2020-10-16
              */
             requestedCompletionDate: string;
             /** @description 紧急理由: allows a shorter period where the workflow allows it */
             urgentReason?: string;
         };
+        TaskListItemDto: {
+            case: components["schemas"]["CaseSummaryResponseDto"];
+            events: components["schemas"]["TaskListItemEventDto"][];
+        };
+        TaskListItemEventDto: {
+            label: components["schemas"]["LabelDto"];
+            type: string;
+        };
+        TaskListResponseDto: {
+            items: components["schemas"]["TaskListItemDto"][];
+            total: number;
+        };
         UpdateUserEmailRequestDto: {
             /** @example zhangsan@zhangqi.gov.cn */
-            email: Record<string, never> | null;
+            email: string | null;
         };
         UpdateUserQualificationsRequestDto: {
             /**
              * @description 法律职业资格证书编号 (or the former 司法考试 certificate): 6–32 letters, digits or hyphens
              * @example A20183302100456
              */
-            legalQualificationCertificateNumber?: Record<string, never> | null;
+            legalQualificationCertificateNumber?: string | null;
             /**
              * @description the day the qualification was obtained (YYYY-MM-DD)
              * @example 2018-12-20
              */
-            legalQualificationObtainedOn?: Record<string, never> | null;
+            legalQualificationObtainedOn?: string | null;
             /**
              * @description the day the user began legal review (法制审核) work (YYYY-MM-DD)
              * @example 2019-03-01
              */
-            legalReviewSince?: Record<string, never> | null;
+            legalReviewSince?: string | null;
+        };
+        UserQualificationsDto: {
+            legalProfessionalQualification: components["schemas"]["UserQualificationsLegalProfessionalQualificationDto"] | null;
+            /** Format: date */
+            legalReviewSince: string | null;
+            /** Format: date-time */
+            updatedAt: string | null;
+            updatedBy: string | null;
+        };
+        UserQualificationsLegalProfessionalQualificationDto: {
+            certificateNumber: string;
+            /** Format: date */
+            obtainedOn: string;
+        };
+        UserResponseDto: {
+            active: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            displayName: string;
+            email: string | null;
+            failedLoginCount: number;
+            id: string;
+            /** Format: date-time */
+            lockedUntil: string | null;
+            orgUnit: string;
+            qualifications: components["schemas"]["UserQualificationsDto"];
+            roles: string[];
+            username: string;
+        };
+        WorkflowDescriptionCreateDto: {
+            label: components["schemas"]["LabelDto"];
+            payloadSchema: {
+                [key: string]: unknown;
+            };
+            roles: string[];
+            rules: components["schemas"]["WorkflowDescriptionEventRuleDto"][];
+            type: string;
+        };
+        WorkflowDescriptionEventDto: {
+            label: components["schemas"]["LabelDto"];
+            payloadSchema: {
+                [key: string]: unknown;
+            };
+            roles: string[];
+            rules: components["schemas"]["WorkflowDescriptionEventRuleDto"][];
+            type: string;
+        };
+        WorkflowDescriptionEventRuleDto: {
+            article: string;
+            articleZh: string;
+            code: string;
+            en: string;
+            field?: string;
+            name: string;
+            precondition: boolean;
+            zh: string;
+        };
+        WorkflowDescriptionResponseDto: {
+            create: components["schemas"]["WorkflowDescriptionCreateDto"];
+            events: components["schemas"]["WorkflowDescriptionEventDto"][];
+            kind: string;
+            label: components["schemas"]["LabelDto"];
+            mermaid: string;
+            stages: components["schemas"]["WorkflowDescriptionStageDto"][];
+            states: components["schemas"]["WorkflowDescriptionStateDto"][];
+            version: number;
+        };
+        WorkflowDescriptionStageDto: {
+            id: string;
+            label: components["schemas"]["LabelDto"];
+        };
+        WorkflowDescriptionStateDto: {
+            final: boolean;
+            label: components["schemas"]["LabelDto"];
+            path: string;
+            stage: string;
+        };
+        WorkflowRefDto: {
+            /** @example major-decision */
+            kind: string;
+            /** @example 1 */
+            version: number;
+        };
+        WorkflowSummaryResponseDto: {
+            kind: string;
+            label: components["schemas"]["LabelDto"];
+            version: number;
         };
     };
     responses: never;
@@ -1120,11 +2856,50 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 其他拒绝，答复体相同 · Any other refusal, same body */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 成功 · OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CalendarYearListResponseDto"];
+                };
+            };
+            /** @description 请求不符合要求（校验失败、JSON 无效）· Invalid request (validation, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 · Not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 角色或单位无权进行此操作 · The role or unit may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
             };
         };
     };
@@ -1141,11 +2916,59 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 其他拒绝，答复体相同 · Any other refusal, same body */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 已创建 · Created */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CalendarYearLoadedResponseDto"];
+                };
+            };
+            /** @description 请求不符合要求（校验失败、JSON 无效）· Invalid request (validation, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 · Not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 角色或单位无权进行此操作 · The role or unit may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 业务规则拒绝（见 code、article）· Refused by a rule (see code, article) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
             };
         };
     };
@@ -1164,11 +2987,77 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 其他拒绝，答复体相同 · Any other refusal, same body */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 成功 · OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseMigrationResponseDto"];
+                };
+            };
+            /** @description 请求不符合要求（校验失败、JSON 无效）· Invalid request (validation, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 · Not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 角色或单位无权进行此操作 · The role or unit may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 对象不存在 · Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 与当前状态冲突 · Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 业务规则拒绝（见 code、article）· Refused by a rule (see code, article) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
             };
         };
     };
@@ -1181,11 +3070,50 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 其他拒绝，答复体相同 · Any other refusal, same body */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 成功 · OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["QueueSessionStatusResponseDto"];
+                };
+            };
+            /** @description 请求不符合要求（校验失败、JSON 无效）· Invalid request (validation, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 · Not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 角色或单位无权进行此操作 · The role or unit may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
             };
         };
     };
@@ -1198,11 +3126,59 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 其他拒绝，答复体相同 · Any other refusal, same body */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 成功 · OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["QueueSessionOpenedResponseDto"];
+                };
+            };
+            /** @description 请求不符合要求（校验失败、JSON 无效）· Invalid request (validation, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 · Not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 角色或单位无权进行此操作 · The role or unit may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 对象不存在 · Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
             };
         };
     };
@@ -1217,11 +3193,68 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 其他拒绝，答复体相同 · Any other refusal, same body */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 成功 · OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserResponseDto"];
+                };
+            };
+            /** @description 请求不符合要求（校验失败、JSON 无效）· Invalid request (validation, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 · Not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 角色或单位无权进行此操作 · The role or unit may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 对象不存在 · Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 业务规则拒绝（见 code、article）· Refused by a rule (see code, article) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
             };
         };
     };
@@ -1236,11 +3269,59 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 其他拒绝，答复体相同 · Any other refusal, same body */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 成功 · OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserResponseDto"];
+                };
+            };
+            /** @description 请求不符合要求（校验失败、JSON 无效）· Invalid request (validation, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 · Not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 角色或单位无权进行此操作 · The role or unit may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 对象不存在 · Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
             };
         };
     };
@@ -1255,11 +3336,59 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 其他拒绝，答复体相同 · Any other refusal, same body */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 成功 · OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserResponseDto"];
+                };
+            };
+            /** @description 请求不符合要求（校验失败、JSON 无效）· Invalid request (validation, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 · Not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 角色或单位无权进行此操作 · The role or unit may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 对象不存在 · Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
             };
         };
     };
@@ -1276,11 +3405,59 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 其他拒绝，答复体相同 · Any other refusal, same body */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 成功 · OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LoginResponseDto"];
+                };
+            };
+            /** @description 请求不符合要求（校验失败、JSON 无效）· Invalid request (validation, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 · Not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 账号已锁定 · Account locked */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 尝试次数过多 · Too many attempts */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
             };
         };
     };
@@ -1293,11 +3470,48 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 其他拒绝，答复体相同 · Any other refusal, same body */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 无内容 · No content */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description 请求不符合要求（校验失败、JSON 无效）· Invalid request (validation, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 · Not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 角色或单位无权进行此操作 · The role or unit may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
             };
         };
     };
@@ -1310,11 +3524,50 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 其他拒绝，答复体相同 · Any other refusal, same body */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 成功 · OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MeResponseDto"];
+                };
+            };
+            /** @description 请求不符合要求（校验失败、JSON 无效）· Invalid request (validation, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 · Not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 角色或单位无权进行此操作 · The role or unit may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
             };
         };
     };
@@ -1336,11 +3589,50 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 其他拒绝，答复体相同 · Any other refusal, same body */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 成功 · OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseListResponseDto"];
+                };
+            };
+            /** @description 请求不符合要求（校验失败、JSON 无效）· Invalid request (validation, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 · Not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 角色或单位无权进行此操作 · The role or unit may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
             };
         };
     };
@@ -1357,11 +3649,77 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 其他拒绝，答复体相同 · Any other refusal, same body */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 已创建 · Created */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseDetailResponseDto"];
+                };
+            };
+            /** @description 请求不符合要求（校验失败、JSON 无效）· Invalid request (validation, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 · Not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 角色或单位无权进行此操作 · The role or unit may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 对象不存在 · Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 与当前状态冲突 · Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 业务规则拒绝（见 code、article）· Refused by a rule (see code, article) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
             };
         };
     };
@@ -1376,11 +3734,59 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 其他拒绝，答复体相同 · Any other refusal, same body */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 成功 · OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseResponseDto"];
+                };
+            };
+            /** @description 请求不符合要求（校验失败、JSON 无效）· Invalid request (validation, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 · Not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 角色或单位无权进行此操作 · The role or unit may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 对象不存在 · Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
             };
         };
     };
@@ -1395,11 +3801,59 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 其他拒绝，答复体相同 · Any other refusal, same body */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 成功 · OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuditHistoryResponseDto"];
+                };
+            };
+            /** @description 请求不符合要求（校验失败、JSON 无效）· Invalid request (validation, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 · Not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 角色或单位无权进行此操作 · The role or unit may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 对象不存在 · Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
             };
         };
     };
@@ -1414,11 +3868,59 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 其他拒绝，答复体相同 · Any other refusal, same body */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 成功 · OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReplayResponseDto"];
+                };
+            };
+            /** @description 请求不符合要求（校验失败、JSON 无效）· Invalid request (validation, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 · Not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 角色或单位无权进行此操作 · The role or unit may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 对象不存在 · Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
             };
         };
     };
@@ -1433,11 +3935,59 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 其他拒绝，答复体相同 · Any other refusal, same body */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 成功 · OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DossierResponseDto"];
+                };
+            };
+            /** @description 请求不符合要求（校验失败、JSON 无效）· Invalid request (validation, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 · Not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 角色或单位无权进行此操作 · The role or unit may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 对象不存在 · Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
             };
         };
     };
@@ -1452,11 +4002,59 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 其他拒绝，答复体相同 · Any other refusal, same body */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 成功 · OK（HTML 页面 · HTML page） */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description 请求不符合要求（校验失败、JSON 无效）· Invalid request (validation, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 · Not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 角色或单位无权进行此操作 · The role or unit may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 对象不存在 · Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
             };
         };
     };
@@ -1475,11 +4073,77 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 其他拒绝，答复体相同 · Any other refusal, same body */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 成功 · OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseEventResponseDto"];
+                };
+            };
+            /** @description 请求不符合要求（校验失败、JSON 无效）· Invalid request (validation, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 · Not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 角色或单位无权进行此操作 · The role or unit may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 对象不存在 · Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 与当前状态冲突 · Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 业务规则拒绝（见 code、article）· Refused by a rule (see code, article) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
             };
         };
     };
@@ -1494,11 +4158,59 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 其他拒绝，答复体相同 · Any other refusal, same body */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 成功 · OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseHistoryResponseDto"];
+                };
+            };
+            /** @description 请求不符合要求（校验失败、JSON 无效）· Invalid request (validation, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 · Not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 角色或单位无权进行此操作 · The role or unit may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 对象不存在 · Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
             };
         };
     };
@@ -1516,11 +4228,59 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 其他拒绝，答复体相同 · Any other refusal, same body */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 成功 · OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InclusionProofResponseDto"];
+                };
+            };
+            /** @description 请求不符合要求（校验失败、JSON 无效）· Invalid request (validation, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 · Not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 角色或单位无权进行此操作 · The role or unit may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 对象不存在 · Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
             };
         };
     };
@@ -1538,11 +4298,59 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 其他拒绝，答复体相同 · Any other refusal, same body */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 成功 · OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StateAtResponseDto"];
+                };
+            };
+            /** @description 请求不符合要求（校验失败、JSON 无效）· Invalid request (validation, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 · Not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 角色或单位无权进行此操作 · The role or unit may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 对象不存在 · Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
             };
         };
     };
@@ -1557,11 +4365,59 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 其他拒绝，答复体相同 · Any other refusal, same body */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 成功 · OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseVerificationResponseDto"];
+                };
+            };
+            /** @description 请求不符合要求（校验失败、JSON 无效）· Invalid request (validation, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 · Not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 角色或单位无权进行此操作 · The role or unit may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 对象不存在 · Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
             };
         };
     };
@@ -1574,11 +4430,50 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 其他拒绝，答复体相同 · Any other refusal, same body */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 成功 · OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CatalogSummaryResponseDto"][];
+                };
+            };
+            /** @description 请求不符合要求（校验失败、JSON 无效）· Invalid request (validation, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 · Not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 角色或单位无权进行此操作 · The role or unit may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
             };
         };
     };
@@ -1593,11 +4488,59 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 其他拒绝，答复体相同 · Any other refusal, same body */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 成功 · OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CatalogResponseDto"];
+                };
+            };
+            /** @description 请求不符合要求（校验失败、JSON 无效）· Invalid request (validation, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 · Not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 角色或单位无权进行此操作 · The role or unit may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 对象不存在 · Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
             };
         };
     };
@@ -1612,11 +4555,59 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 其他拒绝，答复体相同 · Any other refusal, same body */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 成功 · OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CatalogChangesResponseDto"];
+                };
+            };
+            /** @description 请求不符合要求（校验失败、JSON 无效）· Invalid request (validation, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 · Not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 角色或单位无权进行此操作 · The role or unit may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 对象不存在 · Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
             };
         };
     };
@@ -1631,15 +4622,111 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RecordPartyConsentPayload"];
+                "application/json": {
+                    /**
+                     * 同意日期
+                     * Format: date
+                     * @description 必填；日期 YYYY-MM-DD（北京时间）
+                     * @example 2020-08-03
+                     * @example 2020-08-03
+                     */
+                    agreedOn: string;
+                    /**
+                     * 目录内容版本
+                     * @description 党委同意的目录内容版本（目录的 contentVersion）。必填；整数；不小于 1；不大于 1000000
+                     * @example 1
+                     * @example 1
+                     */
+                    contentVersion: number;
+                    /**
+                     * 会议
+                     * @description 必填；不得超过 500 字
+                     * @example 镇党委会议
+                     * @example 镇党委会议
+                     */
+                    meeting: string;
+                    /**
+                     * 纪要或文号
+                     * @description 选填；不得超过 500 字
+                     * @example 掌党纪〔2020〕3号
+                     * @example 掌党纪〔2020〕3号
+                     */
+                    reference?: string;
+                };
             };
         };
         responses: {
+            /** @description 其他拒绝，答复体相同 · Any other refusal, same body */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 成功 · OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CatalogWorkingResponseDto"];
+                };
+            };
+            /** @description 请求不符合要求（校验失败、JSON 无效）· Invalid request (validation, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 · Not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 角色或单位无权进行此操作 · The role or unit may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 对象不存在 · Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 与当前状态冲突 · Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 业务规则拒绝（见 code、article）· Refused by a rule (see code, article) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
             };
         };
     };
@@ -1654,15 +4741,321 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["AddCatalogItemRequestDto"];
+                "application/json": {
+                    /**
+                     * 目录名称
+                     * @description 本年度首个事项创建目录时的目录名称。选填；不得超过 500 字
+                     * @example 掌起镇2020年重大行政决策事项目录
+                     * @example 掌起镇2020年重大行政决策事项目录
+                     */
+                    catalogTitle?: string;
+                    /**
+                     * 目录事项
+                     * @description 必填
+                     * @example {
+                     *       "name": "掌起镇老旧小区改造",
+                     *       "decisionBody": "掌起镇人民政府",
+                     *       "undertakingUnit": "jjfzb",
+                     *       "legalBasis": [
+                     *         "《重大行政决策程序暂行条例》"
+                     *       ],
+                     *       "procedures": {
+                     *         "publicParticipation": true,
+                     *         "hearing": true,
+                     *         "expertReview": true,
+                     *         "riskAssessment": true,
+                     *         "fairCompetitionReview": true
+                     *       },
+                     *       "milestones": {
+                     *         "initiation": "2020-03",
+                     *         "drafting": "2020-04",
+                     *         "publicParticipation": "2020-05",
+                     *         "expertReview": "2020-05",
+                     *         "riskAssessment": "2020-06",
+                     *         "legalityReview": "2020-07",
+                     *         "collectiveDecision": "2020-08",
+                     *         "implementation": "2020-12"
+                     *       },
+                     *       "note": "涉及群众切身利益。"
+                     *     }
+                     * @example {
+                     *       "name": "掌起镇老旧小区改造",
+                     *       "decisionBody": "掌起镇人民政府",
+                     *       "undertakingUnit": "jjfzb",
+                     *       "legalBasis": [
+                     *         "《重大行政决策程序暂行条例》"
+                     *       ],
+                     *       "procedures": {
+                     *         "publicParticipation": true,
+                     *         "hearing": true,
+                     *         "expertReview": true,
+                     *         "riskAssessment": true,
+                     *         "fairCompetitionReview": true
+                     *       },
+                     *       "milestones": {
+                     *         "initiation": "2020-03",
+                     *         "drafting": "2020-04",
+                     *         "publicParticipation": "2020-05",
+                     *         "expertReview": "2020-05",
+                     *         "riskAssessment": "2020-06",
+                     *         "legalityReview": "2020-07",
+                     *         "collectiveDecision": "2020-08",
+                     *         "implementation": "2020-12"
+                     *       },
+                     *       "note": "涉及群众切身利益。"
+                     *     }
+                     */
+                    item: {
+                        /**
+                         * 决策主体
+                         * @description 必填；不得超过 500 字
+                         * @example 掌起镇人民政府
+                         * @example 掌起镇人民政府
+                         */
+                        decisionBody: string;
+                        /**
+                         * 法律政策依据
+                         * @description 必填；至少 1 项；至多 200 项；不得超过 500 字
+                         * @example [
+                         *       "《重大行政决策程序暂行条例》"
+                         *     ]
+                         * @example [
+                         *       "《重大行政决策程序暂行条例》"
+                         *     ]
+                         */
+                        legalBasis: string[];
+                        /**
+                         * 细化完成时间
+                         * @description 选填
+                         * @example {
+                         *       "initiation": "2020-03",
+                         *       "drafting": "2020-04",
+                         *       "publicParticipation": "2020-05",
+                         *       "expertReview": "2020-05",
+                         *       "riskAssessment": "2020-06",
+                         *       "legalityReview": "2020-07",
+                         *       "collectiveDecision": "2020-08",
+                         *       "implementation": "2020-12"
+                         *     }
+                         * @example {
+                         *       "initiation": "2020-03",
+                         *       "drafting": "2020-04",
+                         *       "publicParticipation": "2020-05",
+                         *       "expertReview": "2020-05",
+                         *       "riskAssessment": "2020-06",
+                         *       "legalityReview": "2020-07",
+                         *       "collectiveDecision": "2020-08",
+                         *       "implementation": "2020-12"
+                         *     }
+                         */
+                        milestones?: {
+                            /**
+                             * 集体讨论决定完成月份
+                             * @description 月份 YYYY-MM。选填
+                             * @example 2020-08
+                             * @example 2020-08
+                             */
+                            collectiveDecision?: string;
+                            /**
+                             * 草案拟定完成月份
+                             * @description 月份 YYYY-MM。选填
+                             * @example 2020-04
+                             * @example 2020-04
+                             */
+                            drafting?: string;
+                            /**
+                             * 专家论证完成月份
+                             * @description 月份 YYYY-MM。选填
+                             * @example 2020-05
+                             * @example 2020-05
+                             */
+                            expertReview?: string;
+                            /**
+                             * 决策执行完成月份
+                             * @description 月份 YYYY-MM。选填
+                             * @example 2020-12
+                             * @example 2020-12
+                             */
+                            implementation?: string;
+                            /**
+                             * 决策启动完成月份
+                             * @description 月份 YYYY-MM。选填
+                             * @example 2020-03
+                             * @example 2020-03
+                             */
+                            initiation?: string;
+                            /**
+                             * 合法性审查完成月份
+                             * @description 月份 YYYY-MM。选填
+                             * @example 2020-07
+                             * @example 2020-07
+                             */
+                            legalityReview?: string;
+                            /**
+                             * 公众参与完成月份
+                             * @description 月份 YYYY-MM。选填
+                             * @example 2020-05
+                             * @example 2020-05
+                             */
+                            publicParticipation?: string;
+                            /**
+                             * 风险评估完成月份
+                             * @description 月份 YYYY-MM。选填
+                             * @example 2020-06
+                             * @example 2020-06
+                             */
+                            riskAssessment?: string;
+                        };
+                        /**
+                         * 事项名称
+                         * @description 必填；不得超过 500 字
+                         * @example 掌起镇老旧小区改造
+                         * @example 掌起镇老旧小区改造
+                         */
+                        name: string;
+                        /**
+                         * 备注
+                         * @description 选填；不得超过 20000 字
+                         * @example 涉及群众切身利益。
+                         * @example 涉及群众切身利益。
+                         */
+                        note?: string;
+                        /**
+                         * 履行程序要求
+                         * @description 必填
+                         * @example {
+                         *       "publicParticipation": true,
+                         *       "hearing": true,
+                         *       "expertReview": true,
+                         *       "riskAssessment": true,
+                         *       "fairCompetitionReview": true
+                         *     }
+                         * @example {
+                         *       "publicParticipation": true,
+                         *       "hearing": true,
+                         *       "expertReview": true,
+                         *       "riskAssessment": true,
+                         *       "fairCompetitionReview": true
+                         *     }
+                         */
+                        procedures: {
+                            /**
+                             * 专家论证
+                             * @description 必填；是/否
+                             * @example true
+                             * @example true
+                             */
+                            expertReview: boolean;
+                            /**
+                             * 公平竞争审查
+                             * @description 涉及市场主体经济活动的，应当进行公平竞争审查。必填；是/否
+                             * @example true
+                             * @example true
+                             */
+                            fairCompetitionReview: boolean;
+                            /**
+                             * 听证会
+                             * @description 是否举行听证会（须同时选择公众参与）。必填；是/否
+                             * @example true
+                             * @example true
+                             */
+                            hearing: boolean;
+                            /**
+                             * 公众参与
+                             * @description 是否公开征求意见（《重大行政决策程序暂行条例》第十四条）。必填；是/否
+                             * @example true
+                             * @example true
+                             */
+                            publicParticipation: boolean;
+                            /**
+                             * 风险评估
+                             * @description 必填；是/否
+                             * @example true
+                             * @example true
+                             */
+                            riskAssessment: boolean;
+                        };
+                        /**
+                         * 决策承办单位
+                         * @description 承办单位的组织机构编号（第 2 版起也可填写单位名称），由其负责人创建决策案件。必填；不得超过 64 字
+                         * @example jjfzb
+                         * @example jjfzb
+                         */
+                        undertakingUnit: string;
+                    };
+                    /**
+                     * 增加理由
+                     * @description 必填；不得超过 20000 字
+                     * @example 经镇党委研究增列。
+                     * @example 经镇党委研究增列。
+                     */
+                    reason: string;
+                };
             };
         };
         responses: {
+            /** @description 其他拒绝，答复体相同 · Any other refusal, same body */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 已创建 · Created */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CatalogWorkingResponseDto"];
+                };
+            };
+            /** @description 请求不符合要求（校验失败、JSON 无效）· Invalid request (validation, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 · Not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 角色或单位无权进行此操作 · The role or unit may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 与当前状态冲突 · Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 业务规则拒绝（见 code、article）· Refused by a rule (see code, article) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
             };
         };
     };
@@ -1678,15 +5071,322 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["AdjustCatalogItemRequestDto"];
+                "application/json": {
+                    /**
+                     * @description 必填
+                     * @example {
+                     *       "name": "掌起镇老旧小区改造",
+                     *       "decisionBody": "掌起镇人民政府",
+                     *       "undertakingUnit": "jjfzb",
+                     *       "legalBasis": [
+                     *         "《重大行政决策程序暂行条例》"
+                     *       ],
+                     *       "procedures": {
+                     *         "publicParticipation": true,
+                     *         "hearing": true,
+                     *         "expertReview": true,
+                     *         "riskAssessment": true,
+                     *         "fairCompetitionReview": true
+                     *       },
+                     *       "milestones": {
+                     *         "initiation": "2020-03",
+                     *         "drafting": "2020-04",
+                     *         "publicParticipation": "2020-05",
+                     *         "expertReview": "2020-05",
+                     *         "riskAssessment": "2020-06",
+                     *         "legalityReview": "2020-07",
+                     *         "collectiveDecision": "2020-08",
+                     *         "implementation": "2020-12"
+                     *       },
+                     *       "note": "涉及群众切身利益。"
+                     *     }
+                     * @example {
+                     *       "name": "掌起镇老旧小区改造",
+                     *       "decisionBody": "掌起镇人民政府",
+                     *       "undertakingUnit": "jjfzb",
+                     *       "legalBasis": [
+                     *         "《重大行政决策程序暂行条例》"
+                     *       ],
+                     *       "procedures": {
+                     *         "publicParticipation": true,
+                     *         "hearing": true,
+                     *         "expertReview": true,
+                     *         "riskAssessment": true,
+                     *         "fairCompetitionReview": true
+                     *       },
+                     *       "milestones": {
+                     *         "initiation": "2020-03",
+                     *         "drafting": "2020-04",
+                     *         "publicParticipation": "2020-05",
+                     *         "expertReview": "2020-05",
+                     *         "riskAssessment": "2020-06",
+                     *         "legalityReview": "2020-07",
+                     *         "collectiveDecision": "2020-08",
+                     *         "implementation": "2020-12"
+                     *       },
+                     *       "note": "涉及群众切身利益。"
+                     *     }
+                     */
+                    changes: {
+                        /**
+                         * 决策主体
+                         * @description 选填；不得超过 500 字
+                         * @example 掌起镇人民政府
+                         * @example 掌起镇人民政府
+                         */
+                        decisionBody?: string;
+                        /**
+                         * 法律政策依据
+                         * @description 选填；至少 1 项；至多 200 项；不得超过 500 字
+                         * @example [
+                         *       "《重大行政决策程序暂行条例》"
+                         *     ]
+                         * @example [
+                         *       "《重大行政决策程序暂行条例》"
+                         *     ]
+                         */
+                        legalBasis?: string[];
+                        /**
+                         * 细化完成时间
+                         * @description 选填
+                         * @example {
+                         *       "initiation": "2020-03",
+                         *       "drafting": "2020-04",
+                         *       "publicParticipation": "2020-05",
+                         *       "expertReview": "2020-05",
+                         *       "riskAssessment": "2020-06",
+                         *       "legalityReview": "2020-07",
+                         *       "collectiveDecision": "2020-08",
+                         *       "implementation": "2020-12"
+                         *     }
+                         * @example {
+                         *       "initiation": "2020-03",
+                         *       "drafting": "2020-04",
+                         *       "publicParticipation": "2020-05",
+                         *       "expertReview": "2020-05",
+                         *       "riskAssessment": "2020-06",
+                         *       "legalityReview": "2020-07",
+                         *       "collectiveDecision": "2020-08",
+                         *       "implementation": "2020-12"
+                         *     }
+                         */
+                        milestones?: {
+                            /**
+                             * 集体讨论决定完成月份
+                             * @description 月份 YYYY-MM。选填
+                             * @example 2020-08
+                             * @example 2020-08
+                             */
+                            collectiveDecision?: string;
+                            /**
+                             * 草案拟定完成月份
+                             * @description 月份 YYYY-MM。选填
+                             * @example 2020-04
+                             * @example 2020-04
+                             */
+                            drafting?: string;
+                            /**
+                             * 专家论证完成月份
+                             * @description 月份 YYYY-MM。选填
+                             * @example 2020-05
+                             * @example 2020-05
+                             */
+                            expertReview?: string;
+                            /**
+                             * 决策执行完成月份
+                             * @description 月份 YYYY-MM。选填
+                             * @example 2020-12
+                             * @example 2020-12
+                             */
+                            implementation?: string;
+                            /**
+                             * 决策启动完成月份
+                             * @description 月份 YYYY-MM。选填
+                             * @example 2020-03
+                             * @example 2020-03
+                             */
+                            initiation?: string;
+                            /**
+                             * 合法性审查完成月份
+                             * @description 月份 YYYY-MM。选填
+                             * @example 2020-07
+                             * @example 2020-07
+                             */
+                            legalityReview?: string;
+                            /**
+                             * 公众参与完成月份
+                             * @description 月份 YYYY-MM。选填
+                             * @example 2020-05
+                             * @example 2020-05
+                             */
+                            publicParticipation?: string;
+                            /**
+                             * 风险评估完成月份
+                             * @description 月份 YYYY-MM。选填
+                             * @example 2020-06
+                             * @example 2020-06
+                             */
+                            riskAssessment?: string;
+                        };
+                        /**
+                         * 事项名称
+                         * @description 选填；不得超过 500 字
+                         * @example 掌起镇老旧小区改造
+                         * @example 掌起镇老旧小区改造
+                         */
+                        name?: string;
+                        /**
+                         * 备注
+                         * @description 选填；不得超过 20000 字
+                         * @example 涉及群众切身利益。
+                         * @example 涉及群众切身利益。
+                         */
+                        note?: string;
+                        /**
+                         * 履行程序要求
+                         * @description 选填
+                         * @example {
+                         *       "publicParticipation": true,
+                         *       "hearing": true,
+                         *       "expertReview": true,
+                         *       "riskAssessment": true,
+                         *       "fairCompetitionReview": true
+                         *     }
+                         * @example {
+                         *       "publicParticipation": true,
+                         *       "hearing": true,
+                         *       "expertReview": true,
+                         *       "riskAssessment": true,
+                         *       "fairCompetitionReview": true
+                         *     }
+                         */
+                        procedures?: {
+                            /**
+                             * 专家论证
+                             * @description 必填；是/否
+                             * @example true
+                             * @example true
+                             */
+                            expertReview: boolean;
+                            /**
+                             * 公平竞争审查
+                             * @description 涉及市场主体经济活动的，应当进行公平竞争审查。必填；是/否
+                             * @example true
+                             * @example true
+                             */
+                            fairCompetitionReview: boolean;
+                            /**
+                             * 听证会
+                             * @description 是否举行听证会（须同时选择公众参与）。必填；是/否
+                             * @example true
+                             * @example true
+                             */
+                            hearing: boolean;
+                            /**
+                             * 公众参与
+                             * @description 是否公开征求意见（《重大行政决策程序暂行条例》第十四条）。必填；是/否
+                             * @example true
+                             * @example true
+                             */
+                            publicParticipation: boolean;
+                            /**
+                             * 风险评估
+                             * @description 必填；是/否
+                             * @example true
+                             * @example true
+                             */
+                            riskAssessment: boolean;
+                        };
+                        /**
+                         * 决策承办单位
+                         * @description 承办单位的组织机构编号（第 2 版起也可填写单位名称），由其负责人创建决策案件。选填；不得超过 64 字
+                         * @example jjfzb
+                         * @example jjfzb
+                         */
+                        undertakingUnit?: string;
+                    };
+                    /**
+                     * 调整理由
+                     * @description 必填；不得超过 20000 字
+                     * @example 根据上级部署调整完成时间。
+                     * @example 根据上级部署调整完成时间。
+                     */
+                    reason: string;
+                };
             };
         };
         responses: {
+            /** @description 其他拒绝，答复体相同 · Any other refusal, same body */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 成功 · OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CatalogWorkingResponseDto"];
+                };
+            };
+            /** @description 请求不符合要求（校验失败、JSON 无效）· Invalid request (validation, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 · Not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 角色或单位无权进行此操作 · The role or unit may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 对象不存在 · Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 与当前状态冲突 · Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 业务规则拒绝（见 code、article）· Refused by a rule (see code, article) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
             };
         };
     };
@@ -1702,15 +5402,153 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CreateCaseFromItemRequestDto"];
+                "application/json": {
+                    /**
+                     * 决策事项建议
+                     * @description 必填
+                     * @example {
+                     *       "problem": "镇区老旧小区基础设施老化，居民反映强烈。",
+                     *       "reasons": "改善居住条件，消除安全隐患。",
+                     *       "solution": "分两年对镇区 12 个小区实施改造。",
+                     *       "necessity": "多处管网存在安全隐患，亟需改造。",
+                     *       "feasibility": "已纳入市级补助计划，资金有保障。",
+                     *       "legalBasis": "《浙江省人民政府关于高水平推进美丽城镇建设的意见》"
+                     *     }
+                     * @example {
+                     *       "problem": "镇区老旧小区基础设施老化，居民反映强烈。",
+                     *       "reasons": "改善居住条件，消除安全隐患。",
+                     *       "solution": "分两年对镇区 12 个小区实施改造。",
+                     *       "necessity": "多处管网存在安全隐患，亟需改造。",
+                     *       "feasibility": "已纳入市级补助计划，资金有保障。",
+                     *       "legalBasis": "《浙江省人民政府关于高水平推进美丽城镇建设的意见》"
+                     *     }
+                     */
+                    proposal: {
+                        /**
+                         * 可行性
+                         * @description 选填；不得超过 20000 字
+                         * @example 已纳入市级补助计划，资金有保障。
+                         * @example 已纳入市级补助计划，资金有保障。
+                         */
+                        feasibility?: string;
+                        /**
+                         * 依据
+                         * @description 默认取目录事项的依据。选填；不得超过 20000 字
+                         * @example 《浙江省人民政府关于高水平推进美丽城镇建设的意见》
+                         * @example 《浙江省人民政府关于高水平推进美丽城镇建设的意见》
+                         */
+                        legalBasis?: string;
+                        /**
+                         * 必要性
+                         * @description 必填；不得超过 20000 字
+                         * @example 多处管网存在安全隐患，亟需改造。
+                         * @example 多处管网存在安全隐患，亟需改造。
+                         */
+                        necessity: string;
+                        /**
+                         * 拟解决的主要问题
+                         * @description 必填；不得超过 20000 字
+                         * @example 镇区老旧小区基础设施老化，居民反映强烈。
+                         * @example 镇区老旧小区基础设施老化，居民反映强烈。
+                         */
+                        problem: string;
+                        /**
+                         * 建议理由
+                         * @description 必填；不得超过 20000 字
+                         * @example 改善居住条件，消除安全隐患。
+                         * @example 改善居住条件，消除安全隐患。
+                         */
+                        reasons: string;
+                        /**
+                         * 拟解决方案
+                         * @description 必填；不得超过 20000 字
+                         * @example 分两年对镇区 12 个小区实施改造。
+                         * @example 分两年对镇区 12 个小区实施改造。
+                         */
+                        solution: string;
+                    };
+                    /**
+                     * 决策事项名称
+                     * @description 默认取目录事项名称。选填；不得超过 500 字
+                     * @example 省“工业特色型”美丽城镇样板镇创建
+                     * @example 省“工业特色型”美丽城镇样板镇创建
+                     */
+                    title?: string;
+                };
             };
         };
         responses: {
+            /** @description 其他拒绝，答复体相同 · Any other refusal, same body */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 已创建 · Created */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CatalogItemCaseResponseDto"];
+                };
+            };
+            /** @description 请求不符合要求（校验失败、JSON 无效）· Invalid request (validation, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 · Not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 角色或单位无权进行此操作 · The role or unit may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 对象不存在 · Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 与当前状态冲突 · Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 业务规则拒绝（见 code、article）· Refused by a rule (see code, article) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
             };
         };
     };
@@ -1726,15 +5564,89 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RemoveCatalogItemRequestDto"];
+                "application/json": {
+                    /**
+                     * 删除理由
+                     * @description 必填；不得超过 20000 字
+                     * @example 该事项已并入其他事项。
+                     * @example 该事项已并入其他事项。
+                     */
+                    reason: string;
+                };
             };
         };
         responses: {
+            /** @description 其他拒绝，答复体相同 · Any other refusal, same body */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 成功 · OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CatalogWorkingResponseDto"];
+                };
+            };
+            /** @description 请求不符合要求（校验失败、JSON 无效）· Invalid request (validation, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 · Not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 角色或单位无权进行此操作 · The role or unit may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 对象不存在 · Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 与当前状态冲突 · Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 业务规则拒绝（见 code、article）· Refused by a rule (see code, article) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
             };
         };
     };
@@ -1750,15 +5662,162 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["StartItemCaseRequestDto"];
+                "application/json": {
+                    /**
+                     * 协办单位
+                     * @description 选填；至多 200 项；不得超过 500 字
+                     * @example [
+                     *       "czb"
+                     *     ]
+                     * @example [
+                     *       "czb"
+                     *     ]
+                     */
+                    cooperatingUnits?: string[];
+                    /**
+                     * 备注
+                     * @description 选填；不得超过 20000 字
+                     * @example 请承办单位于三个月内报送草案。
+                     * @example 请承办单位于三个月内报送草案。
+                     */
+                    note?: string;
+                    /**
+                     * 应履行的程序
+                     * @description 默认取目录事项确定的程序。选填
+                     * @example {
+                     *       "publicParticipation": true,
+                     *       "hearing": true,
+                     *       "expertReview": true,
+                     *       "riskAssessment": true,
+                     *       "fairCompetitionReview": true
+                     *     }
+                     * @example {
+                     *       "publicParticipation": true,
+                     *       "hearing": true,
+                     *       "expertReview": true,
+                     *       "riskAssessment": true,
+                     *       "fairCompetitionReview": true
+                     *     }
+                     */
+                    procedures?: {
+                        /**
+                         * 专家论证
+                         * @description 必填；是/否
+                         * @example true
+                         * @example true
+                         */
+                        expertReview: boolean;
+                        /**
+                         * 公平竞争审查
+                         * @description 涉及市场主体经济活动的，应当进行公平竞争审查。必填；是/否
+                         * @example true
+                         * @example true
+                         */
+                        fairCompetitionReview: boolean;
+                        /**
+                         * 听证会
+                         * @description 是否举行听证会（须同时选择公众参与）。必填；是/否
+                         * @example true
+                         * @example true
+                         */
+                        hearing: boolean;
+                        /**
+                         * 公众参与
+                         * @description 是否公开征求意见（《重大行政决策程序暂行条例》第十四条）。必填；是/否
+                         * @example true
+                         * @example true
+                         */
+                        publicParticipation: boolean;
+                        /**
+                         * 风险评估
+                         * @description 必填；是/否
+                         * @example true
+                         * @example true
+                         */
+                        riskAssessment: boolean;
+                    };
+                    /**
+                     * 决策承办单位
+                     * @description 默认取目录事项的承办单位。选填；不得超过 500 字
+                     * @example jjfzb
+                     * @example jjfzb
+                     */
+                    undertakingUnit?: string;
+                };
             };
         };
         responses: {
+            /** @description 其他拒绝，答复体相同 · Any other refusal, same body */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 成功 · OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CatalogItemStartedResponseDto"];
+                };
+            };
+            /** @description 请求不符合要求（校验失败、JSON 无效）· Invalid request (validation, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 · Not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 角色或单位无权进行此操作 · The role or unit may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 对象不存在 · Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 与当前状态冲突 · Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 业务规则拒绝（见 code、article）· Refused by a rule (see code, article) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
             };
         };
     };
@@ -1773,15 +5832,108 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["PublishCatalogPayload"];
+                "application/json": {
+                    /**
+                     * 公布渠道
+                     * @description 必填；至少 1 项；至多 50 项；不得超过 500 字
+                     * @example [
+                     *       "政府网站"
+                     *     ]
+                     * @example [
+                     *       "政府网站"
+                     *     ]
+                     */
+                    channels: string[];
+                    /**
+                     * 公布文号
+                     * @description 选填；不得超过 500 字
+                     * @example 掌政发〔2020〕3号
+                     * @example 掌政发〔2020〕3号
+                     */
+                    documentNumber?: string;
+                    /**
+                     * 公布日期
+                     * Format: date
+                     * @description 必填；日期 YYYY-MM-DD（北京时间）
+                     * @example 2020-08-03
+                     * @example 2020-08-03
+                     */
+                    publishedAt: string;
+                };
             };
         };
         responses: {
+            /** @description 其他拒绝，答复体相同 · Any other refusal, same body */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 成功 · OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CatalogWorkingResponseDto"];
+                };
+            };
+            /** @description 请求不符合要求（校验失败、JSON 无效）· Invalid request (validation, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 · Not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 角色或单位无权进行此操作 · The role or unit may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 对象不存在 · Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 与当前状态冲突 · Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 业务规则拒绝（见 code、article）· Refused by a rule (see code, article) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
             };
         };
     };
@@ -1797,11 +5949,32 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 其他拒绝，答复体相同 · Any other refusal, same body */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 成功 · OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CheckpointListResponseDto"];
+                };
+            };
+            /** @description 请求不符合要求（校验失败、JSON 无效）· Invalid request (validation, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
             };
         };
     };
@@ -1814,11 +5987,50 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 其他拒绝，答复体相同 · Any other refusal, same body */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 已创建 · Created */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CheckpointCreatedResponseDto"];
+                };
+            };
+            /** @description 请求不符合要求（校验失败、JSON 无效）· Invalid request (validation, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 · Not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 角色或单位无权进行此操作 · The role or unit may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
             };
         };
     };
@@ -1833,11 +6045,41 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 其他拒绝，答复体相同 · Any other refusal, same body */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 成功 · OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CheckpointResponseDto"];
+                };
+            };
+            /** @description 请求不符合要求（校验失败、JSON 无效）· Invalid request (validation, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 对象不存在 · Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
             };
         };
     };
@@ -1855,11 +6097,41 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 其他拒绝，答复体相同 · Any other refusal, same body */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 成功 · OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ConsistencyProofResponseDto"];
+                };
+            };
+            /** @description 请求不符合要求（校验失败、JSON 无效）· Invalid request (validation, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 对象不存在 · Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
             };
         };
     };
@@ -1872,11 +6144,32 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 其他拒绝，答复体相同 · Any other refusal, same body */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 成功 · OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CheckpointKeyResponseDto"][];
+                };
+            };
+            /** @description 请求不符合要求（校验失败、JSON 无效）· Invalid request (validation, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
             };
         };
     };
@@ -1889,11 +6182,50 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 其他拒绝，答复体相同 · Any other refusal, same body */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 成功 · OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CleanupCampaignListResponseDto"];
+                };
+            };
+            /** @description 请求不符合要求（校验失败、JSON 无效）· Invalid request (validation, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 · Not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 角色或单位无权进行此操作 · The role or unit may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
             };
         };
     };
@@ -1910,11 +6242,68 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 其他拒绝，答复体相同 · Any other refusal, same body */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 已创建 · Created */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CleanupCampaignResponseDto"];
+                };
+            };
+            /** @description 请求不符合要求（校验失败、JSON 无效）· Invalid request (validation, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 · Not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 角色或单位无权进行此操作 · The role or unit may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 与当前状态冲突 · Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 业务规则拒绝（见 code、article）· Refused by a rule (see code, article) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
             };
         };
     };
@@ -1929,11 +6318,59 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 其他拒绝，答复体相同 · Any other refusal, same body */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 成功 · OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CleanupCampaignResponseDto"];
+                };
+            };
+            /** @description 请求不符合要求（校验失败、JSON 无效）· Invalid request (validation, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 · Not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 角色或单位无权进行此操作 · The role or unit may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 对象不存在 · Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
             };
         };
     };
@@ -1948,11 +6385,59 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 其他拒绝，答复体相同 · Any other refusal, same body */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 已创建 · Created */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CleanupCampaignResponseDto"];
+                };
+            };
+            /** @description 请求不符合要求（校验失败、JSON 无效）· Invalid request (validation, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 · Not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 角色或单位无权进行此操作 · The role or unit may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 对象不存在 · Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
             };
         };
     };
@@ -1971,11 +6456,50 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 其他拒绝，答复体相同 · Any other refusal, same body */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 成功 · OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DeadlineListResponseDto"];
+                };
+            };
+            /** @description 请求不符合要求（校验失败、JSON 无效）· Invalid request (validation, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 · Not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 角色或单位无权进行此操作 · The role or unit may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
             };
         };
     };
@@ -1988,111 +6512,107 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The Health Check is successful */
+            /** @description 其他拒绝，答复体相同 · Any other refusal, same body */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 成功 · OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up"
-                         *       }
-                         *     }
-                         */
-                        details?: {
-                            [key: string]: {
-                                status: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        };
-                        /** @example {} */
-                        error?: {
-                            [key: string]: {
-                                status: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up"
-                         *       }
-                         *     }
-                         */
-                        info?: {
-                            [key: string]: {
-                                status: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        /** @example ok */
-                        status?: string;
-                    };
+                    "application/json": components["schemas"]["HealthResponseDto"];
                 };
             };
-            /** @description The Health Check is not successful */
-            503: {
+            /** @description 请求不符合要求（校验失败、JSON 无效）· Invalid request (validation, malformed JSON) */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up"
-                         *       },
-                         *       "redis": {
-                         *         "status": "down",
-                         *         "message": "Could not connect"
-                         *       }
-                         *     }
-                         */
-                        details?: {
-                            [key: string]: {
-                                status: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        };
-                        /**
-                         * @example {
-                         *       "redis": {
-                         *         "status": "down",
-                         *         "message": "Could not connect"
-                         *       }
-                         *     }
-                         */
-                        error?: {
-                            [key: string]: {
-                                status: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up"
-                         *       }
-                         *     }
-                         */
-                        info?: {
-                            [key: string]: {
-                                status: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        /** @example error */
-                        status?: string;
-                    };
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+        };
+    };
+    HealthController_live: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 其他拒绝，答复体相同 · Any other refusal, same body */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 成功 · OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LivenessResponseDto"];
+                };
+            };
+            /** @description 请求不符合要求（校验失败、JSON 无效）· Invalid request (validation, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+        };
+    };
+    HealthController_ready: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 其他拒绝，答复体相同 · Any other refusal, same body */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 成功 · OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthResponseDto"];
+                };
+            };
+            /** @description 请求不符合要求（校验失败、JSON 无效）· Invalid request (validation, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
                 };
             };
         };
@@ -2111,11 +6631,50 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 其他拒绝，答复体相同 · Any other refusal, same body */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 成功 · OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["NotificationListResponseDto"];
+                };
+            };
+            /** @description 请求不符合要求（校验失败、JSON 无效）· Invalid request (validation, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 · Not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 角色或单位无权进行此操作 · The role or unit may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
             };
         };
     };
@@ -2130,11 +6689,59 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 其他拒绝，答复体相同 · Any other refusal, same body */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 成功 · OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["NotificationResponseDto"];
+                };
+            };
+            /** @description 请求不符合要求（校验失败、JSON 无效）· Invalid request (validation, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 · Not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 角色或单位无权进行此操作 · The role or unit may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 对象不存在 · Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
             };
         };
     };
@@ -2147,11 +6754,50 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 其他拒绝，答复体相同 · Any other refusal, same body */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 成功 · OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OrgUnitResponseDto"][];
+                };
+            };
+            /** @description 请求不符合要求（校验失败、JSON 无效）· Invalid request (validation, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 · Not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 角色或单位无权进行此操作 · The role or unit may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
             };
         };
     };
@@ -2170,11 +6816,60 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 其他拒绝，答复体相同 · Any other refusal, same body */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 成功 · OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AnnualReportResponseDto"] | components["schemas"]["AnnualReportDrillResponseDto"];
+                    "text/html": string;
+                };
+            };
+            /** @description 请求不符合要求（校验失败、JSON 无效）· Invalid request (validation, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 · Not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 角色或单位无权进行此操作 · The role or unit may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 对象不存在 · Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
             };
         };
     };
@@ -2193,11 +6888,50 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 其他拒绝，答复体相同 · Any other refusal, same body */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 成功 · OK（HTML 页面 · HTML page） */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description 请求不符合要求（校验失败、JSON 无效）· Invalid request (validation, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 · Not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 角色或单位无权进行此操作 · The role or unit may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
             };
         };
     };
@@ -2216,11 +6950,77 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 其他拒绝，答复体相同 · Any other refusal, same body */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 成功 · OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DeskActionResponseDto"];
+                };
+            };
+            /** @description 请求不符合要求（校验失败、JSON 无效）· Invalid request (validation, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 · Not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 角色或单位无权进行此操作 · The role or unit may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 对象不存在 · Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 与当前状态冲突 · Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 业务规则拒绝（见 code、article）· Refused by a rule (see code, article) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
             };
         };
     };
@@ -2239,11 +7039,77 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 其他拒绝，答复体相同 · Any other refusal, same body */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 成功 · OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DeskActionResponseDto"];
+                };
+            };
+            /** @description 请求不符合要求（校验失败、JSON 无效）· Invalid request (validation, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 · Not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 角色或单位无权进行此操作 · The role or unit may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 对象不存在 · Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 与当前状态冲突 · Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 业务规则拒绝（见 code、article）· Refused by a rule (see code, article) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
             };
         };
     };
@@ -2262,11 +7128,77 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 其他拒绝，答复体相同 · Any other refusal, same body */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 成功 · OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DeskActionResponseDto"];
+                };
+            };
+            /** @description 请求不符合要求（校验失败、JSON 无效）· Invalid request (validation, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 · Not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 角色或单位无权进行此操作 · The role or unit may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 对象不存在 · Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 与当前状态冲突 · Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 业务规则拒绝（见 code、article）· Refused by a rule (see code, article) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
             };
         };
     };
@@ -2283,11 +7215,77 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 其他拒绝，答复体相同 · Any other refusal, same body */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 已创建 · Created */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DeskActionResponseDto"];
+                };
+            };
+            /** @description 请求不符合要求（校验失败、JSON 无效）· Invalid request (validation, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 · Not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 角色或单位无权进行此操作 · The role or unit may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 对象不存在 · Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 与当前状态冲突 · Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 业务规则拒绝（见 code、article）· Refused by a rule (see code, article) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
             };
         };
     };
@@ -2310,11 +7308,50 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 其他拒绝，答复体相同 · Any other refusal, same body */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 成功 · OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReviewQueueResponseDto"];
+                };
+            };
+            /** @description 请求不符合要求（校验失败、JSON 无效）· Invalid request (validation, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 · Not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 角色或单位无权进行此操作 · The role or unit may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
             };
         };
     };
@@ -2330,11 +7367,50 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 其他拒绝，答复体相同 · Any other refusal, same body */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 成功 · OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SecurityLogEntryResponseDto"][];
+                };
+            };
+            /** @description 请求不符合要求（校验失败、JSON 无效）· Invalid request (validation, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 · Not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 角色或单位无权进行此操作 · The role or unit may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
             };
         };
     };
@@ -2347,11 +7423,50 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 其他拒绝，答复体相同 · Any other refusal, same body */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 成功 · OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TaskListResponseDto"];
+                };
+            };
+            /** @description 请求不符合要求（校验失败、JSON 无效）· Invalid request (validation, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 · Not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 角色或单位无权进行此操作 · The role or unit may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
             };
         };
     };
@@ -2364,11 +7479,50 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 其他拒绝，答复体相同 · Any other refusal, same body */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 成功 · OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserResponseDto"][];
+                };
+            };
+            /** @description 请求不符合要求（校验失败、JSON 无效）· Invalid request (validation, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 · Not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 角色或单位无权进行此操作 · The role or unit may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
             };
         };
     };
@@ -2385,11 +7539,59 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 其他拒绝，答复体相同 · Any other refusal, same body */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 已创建 · Created */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserResponseDto"];
+                };
+            };
+            /** @description 请求不符合要求（校验失败、JSON 无效）· Invalid request (validation, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 · Not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 角色或单位无权进行此操作 · The role or unit may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 与当前状态冲突 · Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
             };
         };
     };
@@ -2408,11 +7610,59 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 其他拒绝，答复体相同 · Any other refusal, same body */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 成功 · OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserResponseDto"];
+                };
+            };
+            /** @description 请求不符合要求（校验失败、JSON 无效）· Invalid request (validation, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 · Not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 角色或单位无权进行此操作 · The role or unit may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 对象不存在 · Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
             };
         };
     };
@@ -2431,11 +7681,68 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 其他拒绝，答复体相同 · Any other refusal, same body */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 成功 · OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserResponseDto"];
+                };
+            };
+            /** @description 请求不符合要求（校验失败、JSON 无效）· Invalid request (validation, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 · Not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 角色或单位无权进行此操作 · The role or unit may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 对象不存在 · Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 业务规则拒绝（见 code、article）· Refused by a rule (see code, article) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
             };
         };
     };
@@ -2448,11 +7755,50 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 其他拒绝，答复体相同 · Any other refusal, same body */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 成功 · OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["WorkflowSummaryResponseDto"][];
+                };
+            };
+            /** @description 请求不符合要求（校验失败、JSON 无效）· Invalid request (validation, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 · Not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 角色或单位无权进行此操作 · The role or unit may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
             };
         };
     };
@@ -2468,11 +7814,59 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 其他拒绝，答复体相同 · Any other refusal, same body */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 成功 · OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["WorkflowDescriptionResponseDto"];
+                };
+            };
+            /** @description 请求不符合要求（校验失败、JSON 无效）· Invalid request (validation, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 · Not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 角色或单位无权进行此操作 · The role or unit may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 对象不存在 · Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
             };
         };
     };

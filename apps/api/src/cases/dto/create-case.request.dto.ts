@@ -11,7 +11,9 @@ export class CreateCaseRequestDto {
   readonly title: string;
 
   @ApiProperty({
-    description: 'The decision proposal (R713 Art. 11)',
+    type: 'object',
+    additionalProperties: true,
+    description: "The decision proposal (R713 Art. 11); its fields: the creation's payloadSchema in GET /workflows/:kind/:version",
     example: { problem: '…', reasons: '…', legalBasis: '…', solution: '…', necessity: '…' },
   })
   @IsObject()

@@ -14,7 +14,7 @@ export class SendEventRequestDto {
   @IsString() @IsNotEmpty() @MaxLength(64) @Matches(/^[A-Z][A-Z0-9_]*$/, { message: 'type must be an UPPER_SNAKE event name' })
   readonly type: string;
 
-  @ApiPropertyOptional({ description: "The event's payload; its fields depend on the event: see the event's payloadSchema (a JSON Schema with zh-CN and English titles and examples) in GET /workflows/:kind/:version" })
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, example: {}, description: "The event's payload; its fields depend on the event: see the event's payloadSchema (a JSON Schema with zh-CN and English titles and examples) in GET /workflows/:kind/:version" })
   @IsOptional() @IsObject()
   readonly payload?: Record<string, unknown>;
 

@@ -43,16 +43,16 @@ export class LiaisonContactDto {
 
 /** 材料清单: the materials the workflow's submission requires (R713 Art. 26 for decisions). */
 export class LiaisonMaterialsDto {
-  @ApiProperty({ description: 'SHA-256 (hex) of the draft sent for review' })
+  @ApiProperty({ description: 'SHA-256 (hex) of the draft sent for review', example: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855' })
   @IsString() @Matches(SHA256_HEX)
   readonly draftHash: string;
 
-  @ApiProperty({ type: [String], description: '制定依据' })
+  @ApiProperty({ type: [String], description: '制定依据', example: ['《重大行政决策程序暂行条例》'] })
   @IsArray() @ArrayMinSize(1) @ArrayMaxSize(MAX_ITEMS)
   @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(SHORT, { each: true })
   readonly legalBasis: string[];
 
-  @ApiProperty({ description: '起草说明 / 程序履行情况' })
+  @ApiProperty({ description: '起草说明 / 程序履行情况', example: '已履行公众参与、专家论证、风险评估程序' })
   @IsString() @IsNotEmpty() @MaxLength(LONG)
   readonly procedureStatement: string;
 
@@ -70,7 +70,7 @@ class ExpectedRevision {
 
 /** A work liaison form (工作联系单), submitted by a department head from its case. */
 export class SubmitLiaisonFormRequestDto extends ExpectedRevision {
-  @ApiProperty()
+  @ApiProperty({ format: 'uuid', example: '0b6f6b1e-3c5a-4d7e-9f10-2a3b4c5d6e7f' })
   @IsUUID('4')
   readonly caseId: string;
 
@@ -82,7 +82,12 @@ export class SubmitLiaisonFormRequestDto extends ExpectedRevision {
   @IsDefined() @IsObject() @ValidateNested() @Type(() => LiaisonMaterialsDto)
   readonly materials: LiaisonMaterialsDto;
 
-  @ApiProperty({ example: '2026-12-08', description: '要求完成日期: ≥ the matter type’s minimum review period unless urgent' })
+  @ApiProperty({
+    example: '2020-10-16',
+    description:
+      '要求完成日期（北京时间）：不得早于该类事项的最短审查期限届满之日（填写紧急理由且流程允许时除外）；示例为演示年度（2020 年，2020-09-29 送审）的日期，请按今日另行计算。' +
+      " · Requested completion date (Beijing): not before the matter type's minimum review period ends unless urgent; the example is a date of the demo year (submitted 2020-09-29): compute yours from today",
+  })
   @IsString() @Matches(DATE_ONLY) @IsISO8601({ strict: true })
   readonly requestedCompletionDate: string;
 
@@ -94,27 +99,27 @@ export class SubmitLiaisonFormRequestDto extends ExpectedRevision {
 export class AcceptFormRequestDto extends ExpectedRevision {}
 
 export class ReturnFormRequestDto extends ExpectedRevision {
-  @ApiProperty({ type: [String], description: '需补充的材料' })
+  @ApiProperty({ type: [String], description: '需补充的材料', example: ['公平竞争审查结论'] })
   @IsArray() @ArrayMinSize(1) @ArrayMaxSize(MAX_ITEMS)
   @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(SHORT, { each: true })
   readonly missing: string[];
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ example: '请补充后重新送审' })
   @IsOptional() @IsString() @IsNotEmpty() @MaxLength(LONG)
   readonly note?: string;
 }
 
 /** 审查意见书 */
 export class IssueOpinionRequestDto extends ExpectedRevision {
-  @ApiProperty({ enum: OPINION_OUTCOMES, description: 'EXPLORATORY_RISK_DISCLOSED: major decisions only' })
+  @ApiProperty({ enum: OPINION_OUTCOMES, example: 'LEGAL', description: 'EXPLORATORY_RISK_DISCLOSED: major decisions only' })
   @IsIn(OPINION_OUTCOMES as unknown as string[])
   readonly outcome: string;
 
-  @ApiProperty({ description: '理由' })
+  @ApiProperty({ description: '理由', example: '制定主体适格，程序完备，内容不违反上位法' })
   @IsString() @IsNotEmpty() @MaxLength(LONG)
   readonly reasons: string;
 
-  @ApiProperty({ type: [String], description: '法律依据' })
+  @ApiProperty({ type: [String], description: '法律依据', example: ['《浙江省行政规范性文件管理办法》第十五条'] })
   @IsArray() @ArrayMinSize(1) @ArrayMaxSize(MAX_ITEMS)
   @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(SHORT, { each: true })
   readonly legalBasis: string[];
@@ -133,7 +138,8 @@ export class IssueOpinionRequestDto extends ExpectedRevision {
   readonly documentHash?: string;
 
   @ApiPropertyOptional({
-    type: Object,
+    type: 'object',
+    additionalProperties: true,
     description:
       "the matter type's own opinion fields, checked by its workflow: e.g. checklist (contracts), checks (party documents), contentLimits (normative documents), riskStatement (decisions)",
   })

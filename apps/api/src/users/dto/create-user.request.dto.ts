@@ -11,7 +11,7 @@ export class CreateUserRequestDto {
   @IsString() @IsNotEmpty() @MaxLength(200)
   readonly displayName: string;
 
-  @ApiProperty({ minLength: 8 })
+  @ApiProperty({ minLength: 8, example: 'Zhangqi-2020-demo' })
   @IsString() @MinLength(8) @MaxLength(256)
   readonly password: string;
 
@@ -19,7 +19,7 @@ export class CreateUserRequestDto {
   @IsString() @IsNotEmpty() @MaxLength(64)
   readonly orgUnit: string;
 
-  @ApiProperty({ enum: HUMAN_ROLES, isArray: true, description: "a person's roles; 'system' (Docket's own deadline events) is refused" })
+  @ApiProperty({ enum: HUMAN_ROLES, isArray: true, example: ['department-head'], description: "a person's roles; 'system' (Docket's own deadline events) is refused" })
   @IsArray() @ArrayMinSize(1) @ArrayMaxSize(6) @ArrayUnique() @IsIn(HUMAN_ROLES as string[], { each: true })
   readonly roles: string[];
 

@@ -9,15 +9,15 @@ const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
  * unchanged; `null` clears it.
  */
 export class UpdateUserQualificationsRequestDto {
-  @ApiProperty({ required: false, nullable: true, example: 'A20183302100456', description: '法律职业资格证书编号 (or the former 司法考试 certificate): 6–32 letters, digits or hyphens' })
+  @ApiProperty({ type: String, required: false, nullable: true, example: 'A20183302100456', description: '法律职业资格证书编号 (or the former 司法考试 certificate): 6–32 letters, digits or hyphens' })
   @IsOptional() @IsString() @Matches(/^[A-Za-z0-9-]{6,32}$/, { message: 'legalQualificationCertificateNumber: 6–32 letters, digits or hyphens' })
   readonly legalQualificationCertificateNumber?: string | null;
 
-  @ApiProperty({ required: false, nullable: true, example: '2018-12-20', description: 'the day the qualification was obtained (YYYY-MM-DD)' })
+  @ApiProperty({ type: String, required: false, nullable: true, example: '2018-12-20', description: 'the day the qualification was obtained (YYYY-MM-DD)' })
   @IsOptional() @IsString() @Matches(DATE_ONLY) @IsISO8601({ strict: true })
   readonly legalQualificationObtainedOn?: string | null;
 
-  @ApiProperty({ required: false, nullable: true, example: '2019-03-01', description: 'the day the user began legal review (法制审核) work (YYYY-MM-DD)' })
+  @ApiProperty({ type: String, required: false, nullable: true, example: '2019-03-01', description: 'the day the user began legal review (法制审核) work (YYYY-MM-DD)' })
   @IsOptional() @IsString() @Matches(DATE_ONLY) @IsISO8601({ strict: true })
   readonly legalReviewSince?: string | null;
 }

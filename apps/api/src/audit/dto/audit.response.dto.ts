@@ -1,0 +1,580 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { CheckpointKeyResponseDto, CheckpointResponseDto } from './checkpoint.response.dto';
+import { ActorDto, LabelDto } from '../../common/dto/common.response.dto';
+
+export class AuditHistoryEventActorDto {
+  @ApiProperty({ type: String })
+  readonly userId: string;
+
+  @ApiProperty({ type: String })
+  readonly role: string;
+
+  @ApiProperty({ type: String })
+  readonly orgUnit: string;
+
+  @ApiProperty({ type: String })
+  readonly username: string;
+
+  @ApiProperty({ type: String })
+  readonly displayName: string;
+
+  @ApiProperty({ type: () => LabelDto })
+  readonly roleLabel: LabelDto;
+}
+
+export class AuditHistoryEventWorkflowDto {
+  @ApiProperty({ type: String })
+  readonly kind: string;
+
+  @ApiProperty({ type: 'integer' })
+  readonly version: number;
+}
+
+export class AuditHistoryEventFromDto {
+  @ApiProperty({ type: String })
+  readonly value: string;
+
+  @ApiProperty({ type: String })
+  readonly path: string;
+
+  @ApiProperty({ type: () => LabelDto })
+  readonly label: LabelDto;
+
+  @ApiProperty({ type: String })
+  readonly stage: string;
+
+  @ApiProperty({ type: () => LabelDto })
+  readonly stageLabel: LabelDto;
+}
+
+export class AuditHistoryEventToDto {
+  @ApiProperty({ type: String })
+  readonly value: string;
+
+  @ApiProperty({ type: String })
+  readonly path: string;
+
+  @ApiProperty({ type: () => LabelDto })
+  readonly label: LabelDto;
+
+  @ApiProperty({ type: String })
+  readonly stage: string;
+
+  @ApiProperty({ type: () => LabelDto })
+  readonly stageLabel: LabelDto;
+}
+
+export class AuditHistoryEventChangeDto {
+  @ApiProperty({ type: String })
+  readonly path: string;
+
+  @ApiProperty({ type: String })
+  readonly op: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  readonly new: string | null;
+
+  @ApiPropertyOptional({ type: 'integer', nullable: true })
+  readonly old?: number | null;
+}
+
+export class AuditHistoryEventDto {
+  @ApiProperty({ type: 'integer' })
+  readonly seq: number;
+
+  @ApiProperty({ type: String })
+  readonly type: string;
+
+  @ApiProperty({ type: () => LabelDto })
+  readonly label: LabelDto;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  readonly at: string;
+
+  @ApiProperty({ type: () => AuditHistoryEventActorDto })
+  readonly actor: AuditHistoryEventActorDto;
+
+  @ApiProperty({ type: () => AuditHistoryEventWorkflowDto })
+  readonly workflow: AuditHistoryEventWorkflowDto;
+
+  @ApiProperty({ type: () => AuditHistoryEventFromDto, nullable: true })
+  readonly from: AuditHistoryEventFromDto | null;
+
+  @ApiProperty({ type: () => AuditHistoryEventToDto })
+  readonly to: AuditHistoryEventToDto;
+
+  @ApiProperty({ type: 'object', additionalProperties: true })
+  readonly payload: Record<string, unknown>;
+
+  @ApiProperty({ type: () => AuditHistoryEventChangeDto, isArray: true })
+  readonly changes: AuditHistoryEventChangeDto[];
+
+  @ApiProperty({ type: String })
+  readonly hash: string;
+}
+
+export class AuditHistoryResponseDto {
+  @ApiProperty({ type: String })
+  readonly caseId: string;
+
+  @ApiProperty({ type: String })
+  readonly title: string;
+
+  @ApiProperty({ type: String })
+  readonly kind: string;
+
+  @ApiProperty({ type: () => AuditHistoryEventDto, isArray: true })
+  readonly events: AuditHistoryEventDto[];
+
+  @ApiProperty({ type: 'integer', nullable: true, description: '重放与记录首次不一致的序号 · First seq where the replay diverged' })
+  readonly replayDivergedAt: number | null;
+}
+
+export class ReplayStepWorkflowDto {
+  @ApiProperty({ type: String })
+  readonly kind: string;
+
+  @ApiProperty({ type: 'integer' })
+  readonly version: number;
+}
+
+export class ReplayStepToDto {
+  @ApiProperty({ type: String })
+  readonly value: string;
+
+  @ApiProperty({ type: String })
+  readonly path: string;
+
+  @ApiProperty({ type: () => LabelDto })
+  readonly label: LabelDto;
+
+  @ApiProperty({ type: String })
+  readonly stage: string;
+
+  @ApiProperty({ type: () => LabelDto })
+  readonly stageLabel: LabelDto;
+}
+
+export class ReplayStepReplayDto {
+  @ApiProperty({ type: Boolean })
+  readonly ok: boolean;
+
+  @ApiProperty({ type: String })
+  readonly stateHash: string;
+}
+
+export class ReplayStepChecksDto {
+  @ApiProperty({ type: Boolean })
+  readonly seq: boolean;
+
+  @ApiProperty({ type: Boolean })
+  readonly prevHash: boolean;
+
+  @ApiProperty({ type: Boolean })
+  readonly hash: boolean;
+
+  @ApiProperty({ type: Boolean })
+  readonly replay: boolean;
+}
+
+export class ReplayStepDto {
+  @ApiProperty({ type: 'integer' })
+  readonly seq: number;
+
+  @ApiProperty({ type: String })
+  readonly type: string;
+
+  @ApiProperty({ type: () => LabelDto })
+  readonly label: LabelDto;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  readonly at: string;
+
+  @ApiProperty({ type: () => ActorDto })
+  readonly actor: ActorDto;
+
+  @ApiProperty({ type: () => ReplayStepWorkflowDto })
+  readonly workflow: ReplayStepWorkflowDto;
+
+  @ApiProperty({ type: () => ReplayStepToDto })
+  readonly to: ReplayStepToDto;
+
+  @ApiProperty({ type: String })
+  readonly recordedStateHash: string;
+
+  @ApiProperty({ type: () => ReplayStepReplayDto })
+  readonly replay: ReplayStepReplayDto;
+
+  @ApiProperty({ type: () => ReplayStepChecksDto })
+  readonly checks: ReplayStepChecksDto;
+
+  @ApiProperty({ type: Boolean })
+  readonly ok: boolean;
+}
+
+export class ReplayVerdictFindingDto {
+  @ApiProperty({ type: String })
+  readonly severity: string;
+
+  @ApiProperty({ type: String })
+  readonly check: string;
+
+  @ApiProperty({ type: 'integer' })
+  readonly seq: number;
+
+  @ApiProperty({ type: String })
+  readonly reason: string;
+
+  @ApiProperty({ type: String })
+  readonly message: string;
+
+  @ApiProperty({ type: String })
+  readonly messageZh: string;
+}
+
+export class ReplayVerdictCheckpointsDto {
+  @ApiProperty({ type: 'integer' })
+  readonly anchorsVerified: number;
+
+  @ApiProperty({ type: 'integer' })
+  readonly anchoredSeq: number;
+
+  @ApiProperty({ type: 'integer', nullable: true })
+  readonly latestSeq: number | null;
+}
+
+export class ReplayVerdictDto {
+  @ApiProperty({ type: String })
+  readonly caseId: string;
+
+  @ApiProperty({ type: String })
+  readonly status: string;
+
+  @ApiProperty({ type: 'integer' })
+  readonly events: number;
+
+  @ApiProperty({ type: 'integer' })
+  readonly seq: number;
+
+  @ApiProperty({ type: String })
+  readonly reason: string;
+
+  @ApiProperty({ type: () => ReplayVerdictFindingDto, isArray: true })
+  readonly findings: ReplayVerdictFindingDto[];
+
+  @ApiProperty({ type: () => ReplayVerdictCheckpointsDto })
+  readonly checkpoints: ReplayVerdictCheckpointsDto;
+}
+
+export class ReplayResponseDto {
+  @ApiProperty({ type: String })
+  readonly caseId: string;
+
+  @ApiProperty({ type: 'integer' })
+  readonly events: number;
+
+  @ApiProperty({ type: () => ReplayStepDto, isArray: true })
+  readonly steps: ReplayStepDto[];
+
+  @ApiProperty({ type: () => ReplayVerdictDto })
+  readonly verdict: ReplayVerdictDto;
+}
+
+export class StateAtAsOfDto {
+  @ApiProperty({ type: 'integer' })
+  readonly seq: number;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  readonly at: string;
+
+  @ApiProperty({ type: String })
+  readonly type: string;
+
+  @ApiProperty({ type: String })
+  readonly hash: string;
+}
+
+export class StateAtWorkflowDto {
+  @ApiProperty({ type: String })
+  readonly kind: string;
+
+  @ApiProperty({ type: 'integer' })
+  readonly version: number;
+}
+
+export class StateAtStateDto {
+  @ApiProperty({ type: 'object', additionalProperties: true })
+  readonly value: Record<string, unknown>;
+
+  @ApiProperty({ type: String })
+  readonly path: string;
+
+  @ApiProperty({ type: () => LabelDto })
+  readonly label: LabelDto;
+
+  @ApiProperty({ type: String })
+  readonly stage: string;
+
+  @ApiProperty({ type: () => LabelDto })
+  readonly stageLabel: LabelDto;
+}
+
+export class StateAtResponseDto {
+  @ApiProperty({ type: String })
+  readonly caseId: string;
+
+  @ApiProperty({ type: String })
+  readonly title: string;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  readonly at: string;
+
+  @ApiProperty({ type: () => StateAtAsOfDto })
+  readonly asOf: StateAtAsOfDto;
+
+  @ApiProperty({ type: 'integer' })
+  readonly revision: number;
+
+  @ApiProperty({ type: () => StateAtWorkflowDto })
+  readonly workflow: StateAtWorkflowDto;
+
+  @ApiProperty({ type: () => StateAtStateDto })
+  readonly state: StateAtStateDto;
+
+  @ApiProperty({ type: String })
+  readonly status: string;
+
+  @ApiProperty({ type: 'object', additionalProperties: true })
+  readonly records: Record<string, unknown>;
+
+  @ApiProperty({ type: String })
+  readonly stateHash: string;
+
+  @ApiProperty({ type: Boolean })
+  readonly current: boolean;
+}
+
+export class InclusionProofInclusionHeadDto {
+  @ApiProperty({ type: String })
+  readonly caseId: string;
+
+  @ApiProperty({ type: 'integer' })
+  readonly seq: number;
+
+  @ApiProperty({ type: String })
+  readonly hash: string;
+}
+
+export class InclusionProofInclusionDto {
+  @ApiProperty({ type: 'integer' })
+  readonly checkpointSeq: number;
+
+  @ApiProperty({ type: () => InclusionProofInclusionHeadDto })
+  readonly head: InclusionProofInclusionHeadDto;
+
+  @ApiProperty({ type: 'integer' })
+  readonly leafIndex: number;
+
+  @ApiProperty({ type: 'integer' })
+  readonly treeSize: number;
+
+  @ApiProperty({ type: String, isArray: true })
+  readonly proof: string[];
+}
+
+export class InclusionProofResponseDto {
+  @ApiProperty({ type: () => CheckpointResponseDto })
+  readonly checkpoint: CheckpointResponseDto;
+
+  @ApiProperty({ type: () => InclusionProofInclusionDto })
+  readonly inclusion: InclusionProofInclusionDto;
+
+  @ApiProperty({ type: Boolean })
+  readonly verified: boolean;
+}
+
+export class DossierCaseDto {
+  @ApiProperty({ type: String })
+  readonly id: string;
+
+  @ApiProperty({ type: String })
+  readonly kind: string;
+
+  @ApiProperty({ type: 'integer' })
+  readonly workflowVersion: number;
+
+  @ApiProperty({ type: () => LabelDto })
+  readonly workflowLabel: LabelDto;
+
+  @ApiProperty({ type: String })
+  readonly title: string;
+
+  @ApiProperty({ type: String })
+  readonly status: string;
+
+  @ApiProperty({ type: String })
+  readonly statePath: string;
+
+  @ApiProperty({ type: () => LabelDto })
+  readonly stateLabel: LabelDto;
+
+  @ApiProperty({ type: 'integer' })
+  readonly revision: number;
+
+  @ApiProperty({ type: String })
+  readonly headHash: string;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  readonly createdAt: string;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  readonly updatedAt: string;
+
+  @ApiProperty({ type: 'object', additionalProperties: true })
+  readonly snapshot: Record<string, unknown>;
+}
+
+export class DossierStageDto {
+  @ApiProperty({ type: String })
+  readonly stage: string;
+
+  @ApiProperty({ type: () => LabelDto })
+  readonly label: LabelDto;
+
+  @ApiProperty({ type: 'object', additionalProperties: true })
+  readonly records: Record<string, unknown>;
+}
+
+export class DossierHistoryWorkflowDto {
+  @ApiProperty({ type: String })
+  readonly kind: string;
+
+  @ApiProperty({ type: 'integer' })
+  readonly version: number;
+}
+
+export class DossierHistoryDto {
+  @ApiProperty({ type: String })
+  readonly caseId: string;
+
+  @ApiProperty({ type: 'integer' })
+  readonly seq: number;
+
+  @ApiProperty({ type: String })
+  readonly type: string;
+
+  @ApiProperty({ type: 'object', additionalProperties: true })
+  readonly payload: Record<string, unknown>;
+
+  @ApiProperty({ type: () => ActorDto })
+  readonly actor: ActorDto;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  readonly at: string;
+
+  @ApiProperty({ type: 'object', additionalProperties: true })
+  readonly facts: Record<string, unknown>;
+
+  @ApiProperty({ type: () => DossierHistoryWorkflowDto })
+  readonly workflow: DossierHistoryWorkflowDto;
+
+  @ApiProperty({ type: String })
+  readonly stateAfter: string;
+
+  @ApiProperty({ type: String })
+  readonly stateHash: string;
+
+  @ApiProperty({ type: String })
+  readonly prevHash: string;
+
+  @ApiProperty({ type: String })
+  readonly hash: string;
+}
+
+export class DossierCheckpointsDto {
+  @ApiProperty({ type: () => CheckpointKeyResponseDto, isArray: true })
+  readonly keys: CheckpointKeyResponseDto[];
+
+  @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true }, description: '锚定本案的检查点及其包含证明 · Checkpoints that anchored the case, with inclusion (and log) proofs' })
+  readonly anchors: Array<Record<string, unknown>>;
+
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true, description: '最新检查点及本案在其中的包含证明 · The latest checkpoint and the case’s inclusion in it' })
+  readonly latest: Record<string, unknown> | null;
+}
+
+export class DossierVerdictFindingDto {
+  @ApiProperty({ type: String })
+  readonly severity: string;
+
+  @ApiProperty({ type: String })
+  readonly check: string;
+
+  @ApiProperty({ type: 'integer' })
+  readonly seq: number;
+
+  @ApiProperty({ type: String })
+  readonly reason: string;
+
+  @ApiProperty({ type: String })
+  readonly message: string;
+
+  @ApiProperty({ type: String })
+  readonly messageZh: string;
+}
+
+export class DossierVerdictCheckpointsDto {
+  @ApiProperty({ type: 'integer' })
+  readonly anchorsVerified: number;
+
+  @ApiProperty({ type: 'integer' })
+  readonly anchoredSeq: number;
+
+  @ApiProperty({ type: 'integer', nullable: true })
+  readonly latestSeq: number | null;
+}
+
+export class DossierVerdictDto {
+  @ApiProperty({ type: String })
+  readonly caseId: string;
+
+  @ApiProperty({ type: String })
+  readonly status: string;
+
+  @ApiProperty({ type: 'integer' })
+  readonly events: number;
+
+  @ApiProperty({ type: 'integer' })
+  readonly seq: number;
+
+  @ApiProperty({ type: String })
+  readonly reason: string;
+
+  @ApiProperty({ type: () => DossierVerdictFindingDto, isArray: true })
+  readonly findings: DossierVerdictFindingDto[];
+
+  @ApiProperty({ type: () => DossierVerdictCheckpointsDto })
+  readonly checkpoints: DossierVerdictCheckpointsDto;
+}
+
+export class DossierResponseDto {
+  @ApiProperty({ type: String })
+  readonly format: string;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  readonly exportedAt: string;
+
+  @ApiProperty({ type: () => DossierCaseDto })
+  readonly case: DossierCaseDto;
+
+  @ApiProperty({ type: () => DossierStageDto, isArray: true })
+  readonly stages: DossierStageDto[];
+
+  @ApiProperty({ type: () => DossierHistoryDto, isArray: true })
+  readonly history: DossierHistoryDto[];
+
+  @ApiProperty({ type: () => DossierCheckpointsDto })
+  readonly checkpoints: DossierCheckpointsDto;
+
+  @ApiProperty({ type: () => DossierVerdictDto })
+  readonly verdict: DossierVerdictDto;
+}

@@ -1,0 +1,109 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+export class UserQualificationsLegalProfessionalQualificationDto {
+  @ApiProperty({ type: String })
+  readonly certificateNumber: string;
+
+  @ApiProperty({ type: String, format: 'date' })
+  readonly obtainedOn: string;
+}
+
+export class UserQualificationsDto {
+  @ApiProperty({ type: () => UserQualificationsLegalProfessionalQualificationDto, nullable: true })
+  readonly legalProfessionalQualification: UserQualificationsLegalProfessionalQualificationDto | null;
+
+  @ApiProperty({ type: String, format: 'date', nullable: true })
+  readonly legalReviewSince: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  readonly updatedAt: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  readonly updatedBy: string | null;
+}
+
+export class UserResponseDto {
+  @ApiProperty({ type: String })
+  readonly id: string;
+
+  @ApiProperty({ type: String })
+  readonly username: string;
+
+  @ApiProperty({ type: String })
+  readonly displayName: string;
+
+  @ApiProperty({ type: String })
+  readonly orgUnit: string;
+
+  @ApiProperty({ type: String, isArray: true })
+  readonly roles: string[];
+
+  @ApiProperty({ type: Boolean })
+  readonly active: boolean;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  readonly createdAt: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  readonly email: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  readonly lockedUntil: string | null;
+
+  @ApiProperty({ type: 'integer' })
+  readonly failedLoginCount: number;
+
+  @ApiProperty({ type: () => UserQualificationsDto })
+  readonly qualifications: UserQualificationsDto;
+}
+
+export class OrgUnitResponseDto {
+  @ApiProperty({ type: String })
+  readonly id: string;
+
+  @ApiProperty({ type: String })
+  readonly nameZh: string;
+
+  @ApiProperty({ type: String })
+  readonly nameEn: string;
+}
+
+export class SecurityLogEntryDetailDto {
+  @ApiProperty({ type: String })
+  readonly message: string;
+}
+
+export class SecurityLogEntryResponseDto {
+  @ApiProperty({ type: 'integer' })
+  readonly id: number;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  readonly at: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  readonly userId: string | null;
+
+  @ApiProperty({ type: String })
+  readonly username: string;
+
+  @ApiProperty({ type: String })
+  readonly ip: string;
+
+  @ApiProperty({ type: String })
+  readonly method: string;
+
+  @ApiProperty({ type: String })
+  readonly path: string;
+
+  @ApiProperty({ type: 'integer' })
+  readonly status: number;
+
+  @ApiProperty({ type: String })
+  readonly code: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  readonly caseId: string | null;
+
+  @ApiProperty({ type: () => SecurityLogEntryDetailDto })
+  readonly detail: SecurityLogEntryDetailDto;
+}
