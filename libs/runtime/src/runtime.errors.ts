@@ -23,7 +23,7 @@ export class DocketError extends Error {
 }
 
 export const caseNotFound = (id: string) =>
-  new DocketError(404, 'CASE_NOT_FOUND', `案件不存在：${id}`, `No case with id ${id}`);
+  new DocketError(404, 'CASE_NOT_FOUND', '案件不存在，请核对案件编号', `No case with id ${id}`, undefined, { id });
 
 /** A second case with a key its workflow says no two cases may share (e.g. a catalog's year). */
 export const caseAlreadyExists = (def: { kind: string; label: { zh: string; en: string } }, key: string) =>

@@ -221,6 +221,8 @@ export const majorDecisionV1: WorkflowDefinition<MajorDecisionContext> = {
   },
   events: MAJOR_DECISION_EVENTS,
   rules: majorDecisionRules as Record<string, RuleDefinition<MajorDecisionContext>>,
+  // one case per catalog item, also across API processes: the database refuses a second (R713 Art. 3 ¶3)
+  uniqueKey: (ctx) => (ctx.proposal.catalogItem ? `catalog-item:${ctx.proposal.catalogItem}` : undefined),
   orgUnits: (ctx) => (ctx.start ? [ctx.start.undertakingUnit] : []),
   visibleToReviewers: (ctx) => ctx.legalityReview.submissions.length > 0,
   dossier: MAJOR_DECISION_DOSSIER,

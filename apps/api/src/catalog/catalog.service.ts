@@ -272,18 +272,24 @@ export class CatalogService {
       });
       if (!probe.ok) throw DocketError.fromRefusal(probe.refusal);
       const item = decisionCatalog.findItem(snapshot.context as CatalogContext, itemNo)!;
-      const created = await this.runtime.createCase({
-        kind: 'major-decision',
-        payload: {
-          title: dto.title ?? item.name,
-          proposal: {
-            ...dto.proposal,
-            legalBasis: dto.proposal.legalBasis ?? item.legalBasis.join('；'),
-            catalogItem: catalogItemRef(catalog.id, itemNo),
+      const created = await this.runtime
+        .createCase({
+          kind: 'major-decision',
+          payload: {
+            title: dto.title ?? item.name,
+            proposal: {
+              ...dto.proposal,
+              legalBasis: dto.proposal.legalBasis ?? item.legalBasis.join('；'),
+              catalogItem: catalogItemRef(catalog.id, itemNo),
+            },
           },
-        },
-        actor: caseActor,
-      });
+          actor: caseActor,
+        })
+        .catch((e) => {
+          // another API process created the item's case meanwhile (the case's unique key): the same refusal as a linked item
+          if (e instanceof DocketError && e.code === 'CASE_ALREADY_EXISTS') throw DocketError.fromRefusal(def.rules.itemNotLinked.refusal);
+          throw e;
+        });
       // the case exists: record the link, retrying if the catalog moved meanwhile (another process)
       for (let attempt = 0; ; attempt++) {
         try {
