@@ -187,6 +187,8 @@ export class ValueWriter {
     if (typeof v === 'boolean') return v ? '是' : '否';
     if (typeof v === 'number') return esc(v);
     const s = String(v);
+    const item = /^([0-9a-f-]{36})#(\d+)$/i.exec(s);
+    if (item && isUuid(item[1])) return `<span data-ref="${esc(s)}">年度目录第 ${esc(item[2])} 项</span>`;
     if (isUuid(s)) {
       if (this.names.people[s]) return `<span data-id="${esc(s)}">${esc(this.names.people[s])}</span>`;
       return `<span class="none" data-id="${esc(s)}">（见数据附录）</span>`;

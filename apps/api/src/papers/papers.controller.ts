@@ -1,6 +1,7 @@
 import { AuthenticatedUser, CurrentUser } from '@app/auth';
 import { DocketError } from '@app/runtime';
-import { Controller, Get, Header, Injectable, Param, PipeTransform } from '@nestjs/common';
+import { Controller, Get, Injectable, Param, PipeTransform, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiBearerAuth, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { UuidParamPipe } from '../common/validation.pipe';
 import { PAPER_KINDS, PAPER_TITLES, PaperKind } from './papers.renderer';
@@ -33,7 +34,6 @@ export class PapersController {
   constructor(private readonly papers: PapersService) {}
 
   @Get(':id/papers/:paper')
-  @Header('Content-Type', 'text/html; charset=utf-8')
   @ApiProduces('text/html')
   @ApiParam({ name: 'paper', enum: PAPER_KINDS, description: PAPER_KINDS.map((k) => `${k}: ${PAPER_TITLES[k].zh} / ${PAPER_TITLES[k].en}`).join('; ') })
   @ApiOperation({
@@ -41,7 +41,15 @@ export class PapersController {
     description:
       '由案件记录生成的 A4 公文页面（HTML，含打印样式）；本案尚无相应记录时返回 404（PAPER_NOT_AVAILABLE）。 / An A4 page (HTML with print CSS) generated from the case records; 404 PAPER_NOT_AVAILABLE while the case has no such record.',
   })
-  paper(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string, @Param('paper', new PaperParamPipe()) paper: PaperKind) {
-    return this.papers.render(user, id, paper);
+  async paper(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', uuid) id: string,
+    @Param('paper', new PaperParamPipe()) paper: PaperKind,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const html = await this.papers.render(user, id, paper);
+    // set once the page exists: a refusal stays a JSON error body
+    res.type('text/html; charset=utf-8');
+    return html;
   }
 }
