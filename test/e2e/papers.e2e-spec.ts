@@ -15,6 +15,8 @@ import { codesIn, visibleText } from '../setup/visible-text';
 
 const GOLDEN = path.join(__dirname, '..', 'golden', 'papers');
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
+/** the dossier pages, written for a look in a browser (gitignored) */
+const OUTPUT = path.join(__dirname, '..', '..', 'test-output', 'papers');
 
 /** The page with what differs from one run to the next (ids, record hashes) replaced by stable placeholders. */
 function normalise(html: string): string {
@@ -102,6 +104,8 @@ describe.each(DRIVERS)('papers on %s', (driver) => {
     for (let i = 0; i < DEMO_CASES.length; i++) {
       const res = await api.get('auditor', `/cases/${ids[i]}/dossier.html`);
       expect(res.status).toBe(200);
+      fs.mkdirSync(OUTPUT, { recursive: true });
+      fs.writeFileSync(path.join(OUTPUT, `${name(i)}.dossier.html`), res.text);
       const text = visibleText(res.text);
       expect(res.text).toContain(`<h1>${titles[DEMO_CASES[i].kind]}</h1>`);
       expect(text).toContain('目录');

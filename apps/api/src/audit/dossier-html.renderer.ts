@@ -26,7 +26,7 @@ h1{border-bottom:2px solid #8b0000;padding-bottom:.3rem;text-align:center;letter
 .subtitle{text-align:center;font-size:1.2rem;margin:-.5rem 0 1rem}
 table{border-collapse:collapse;width:100%;font-size:.9rem}td,th{border:1px solid #ccc;padding:.3rem;vertical-align:top;text-align:left}
 th{white-space:nowrap}
-dl{margin:0 0 0 1rem}dt{font-weight:bold;color:#555}dd{margin:0 0 .3rem 1rem}code{font-size:.8rem;word-break:break-all}.none{color:#999}
+dl{margin:0 0 0 1rem}dl.flat dt{float:left;clear:left;margin-right:.3em}dl.flat dt::after{content:"："}dl.flat dd{margin:0 0 .1rem}dt{font-weight:bold;color:#555}dd{margin:0 0 .3rem 1rem}code{font-size:.8rem;word-break:break-all}.none{color:#999}
 .verdict{padding:.8rem;border:2px solid}.PASS{border-color:#2e7d32}.WARN{border-color:#f9a825}.FAIL{border-color:#c62828}
 li.fail{color:#c62828}li.warn{color:#8a6d00}small{color:#666}
 nav.toc ol{columns:2}nav.toc a{color:#222;text-decoration:none}

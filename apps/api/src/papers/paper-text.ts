@@ -217,7 +217,8 @@ export class ValueWriter {
       const inner = field?.items ?? scope;
       const entries = Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined);
       if (!entries.length) return '<span class="none">（无）</span>';
-      return `<dl>${entries.map(([k, x]) => `<dt data-key="${esc(k)}">${esc(this.fields.field(k, inner)?.zh || '其他信息')}</dt><dd>${this.value(x, inner, k)}</dd>`).join('')}</dl>`;
+      const flat = entries.every(([, x]) => x === null || typeof x !== 'object');
+      return `<dl${flat ? ' class="flat"' : ''}>${entries.map(([k, x]) => `<dt data-key="${esc(k)}">${esc(this.fields.field(k, inner)?.zh || '其他信息')}</dt><dd>${this.value(x, inner, k)}</dd>`).join('')}</dl>`;
     }
     return this.scalar(v, name, name ? this.fields.field(name, scope) : undefined);
   }

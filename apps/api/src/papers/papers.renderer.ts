@@ -42,7 +42,7 @@ h2{font-family:"SimHei","Heiti SC","Noto Sans CJK SC",sans-serif;font-size:16pt;
 table.form{border-collapse:collapse;width:100%;font-size:14pt;line-height:1.5}
 table.form th,table.form td{border:1px solid #000;padding:.35rem .5rem;vertical-align:top;text-align:left}
 table.form th{width:28%;font-weight:normal;font-family:"SimHei","Heiti SC","Noto Sans CJK SC",sans-serif}
-dl{margin:0}dt{font-family:"SimHei","Heiti SC","Noto Sans CJK SC",sans-serif}dd{margin:0 0 .2rem 2em}
+dl{margin:0}dl.flat dt{float:left;clear:left;margin-right:.3em}dl.flat dt::after{content:"："}dl.flat dd{margin:0 0 .1rem}dt{font-family:"SimHei","Heiti SC","Noto Sans CJK SC",sans-serif}dd{margin:0 0 .2rem 2em}
 ol{margin:0;padding-left:2em}.none{color:#666}code.hash{font-size:9pt;word-break:break-all;font-family:monospace}
 .signatures{margin-top:2.5rem;margin-left:45%}
 .signatures p{margin:.3rem 0}
@@ -170,7 +170,7 @@ ${line('送审草案（SHA-256）', mat('draftHash'))}
 ${line('制定依据', mat('legalBasis'))}
 ${line('履行程序情况说明', mat('procedureStatement'))}
 ${line('其他材料', mat('otherMaterials'))}
-${line('审查期限', typeof r.facts?.minCompletionDate === 'string' ? `不早于 ${esc(r.facts.minCompletionDate)}` : '')}
+${line('最短审查期限届满日', typeof r.facts?.minCompletionDate === 'string' ? esc(r.facts.minCompletionDate) : '')}
 </table>
 ${x.rest()}
 <h2>签收情况</h2>
@@ -211,7 +211,7 @@ ${risk ? `<h2>五、法律风险提示</h2><p class="body">${risk}</p>` : ''}
 ${x.rest()}
 <div class="signatures">
 <p>审查人：<span class="sign">${w.person(r.actor.userId)}</span></p>
-${advisers.length ? `<p>法律顾问、公职律师：<span class="sign">${advisers.map(esc).join('、')}</span></p>` : ''}
+<p>法律顾问、公职律师：<span class="sign">${advisers.map(esc).join('、')}</span></p>
 <p>${w.unit(r.actor.orgUnit)}</p>
 <p class="date">${esc(chineseDate(r.at))}</p>
 </div>`;
