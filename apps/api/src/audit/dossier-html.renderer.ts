@@ -29,8 +29,8 @@ th{white-space:nowrap}
 dl{margin:0 0 0 1rem}dl.flat dt{float:left;clear:left;margin-right:.3em}dl.flat dt::after{content:"："}dl.flat dd{margin:0 0 .1rem}dt{font-weight:bold;color:#555}dd{margin:0 0 .3rem 1rem}code{font-size:.8rem;word-break:break-all}.none{color:#999}
 .verdict{padding:.8rem;border:2px solid}.PASS{border-color:#2e7d32}.WARN{border-color:#f9a825}.FAIL{border-color:#c62828}
 li.fail{color:#c62828}li.warn{color:#8a6d00}small{color:#666}
-nav.toc ol{columns:2}nav.toc a{color:#222;text-decoration:none}
-@media print{body{max-width:none;margin:0;padding:0;font-size:10.5pt}a{color:#222;text-decoration:none}h2{break-after:avoid}tr,dl{break-inside:avoid}nav.toc{break-after:page}}
+nav.toc ul{columns:2;list-style:none;padding-left:1rem}nav.toc a{color:#222;text-decoration:none}
+@media print{body{max-width:none;margin:0;padding:0;font-size:10.5pt}a{color:#222;text-decoration:none}h2{break-after:avoid}tr{break-inside:avoid}}
 `;
 
 /**
@@ -94,7 +94,7 @@ export function renderDossierHtml(b: DossierBundle, def: WorkflowDefinition, nam
 <body data-case-id="${esc(b.case.id)}" data-kind="${esc(b.case.kind)}" data-version="${esc(b.case.workflowVersion)}">
 <h1>${esc(title)}</h1>
 <p class="subtitle">${esc(b.case.title)}</p>
-<nav class="toc"><h2>目录</h2><ol>${toc}</ol></nav>
+<nav class="toc"><h2>目录</h2><ul>${toc}</ul></nav>
 
 <section id="case"><h2>1. 案件概况</h2>
 <table>

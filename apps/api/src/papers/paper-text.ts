@@ -164,6 +164,12 @@ export function eventLabel(def: WorkflowDefinition, type: string): string {
   return def.events[type]?.label.zh ?? '（其他事件）';
 }
 
+/** Who acted, as the records keep it: `{ userId, role, orgUnit }`. */
+const isActor = (v: object): boolean => {
+  const keys = Object.keys(v);
+  return keys.includes('userId') && keys.includes('role') && keys.every((k) => ['userId', 'role', 'orgUnit'].includes(k));
+};
+
 /** Renders values the way a clerk reads them. */
 export class ValueWriter {
   constructor(
@@ -212,6 +218,7 @@ export class ValueWriter {
       if (v.every((x) => x === null || typeof x !== 'object')) return v.map((x) => this.scalar(x, name, field)).join('；');
       return `<ol>${v.map((x) => `<li>${this.value(x, field?.items ?? scope)}</li>`).join('')}</ol>`;
     }
+    if (v !== null && typeof v === 'object' && isActor(v)) return this.actor({ actor: v as HistoryRecord['actor'] }).replace('<br>', ' ');
     if (v !== null && typeof v === 'object') {
       const field = name ? this.fields.field(name, scope) : undefined;
       const inner = field?.items ?? scope;

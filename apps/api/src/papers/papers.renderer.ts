@@ -32,22 +32,22 @@ export const PAPER_CSS = `
 html{background:#eee}
 body{font-family:"FangSong","STFangsong","Noto Serif CJK SC","Songti SC",serif;font-size:16pt;line-height:1.75;color:#000;margin:0}
 .paper{background:#fff;width:156mm;min-height:225mm;margin:1.5rem auto;padding:37mm 26mm 35mm 28mm;box-sizing:content-box;box-shadow:0 0 .5rem #999}
-.masthead{text-align:center;border-bottom:2px solid #c00;padding-bottom:.6rem;margin-bottom:1.2rem}
+.masthead{text-align:center;border-bottom:2px solid #c00;padding-bottom:.4rem;margin-bottom:.6rem}
 .issuer{font-family:"SimHei","Heiti SC","Noto Sans CJK SC",sans-serif;color:#c00;font-size:24pt;letter-spacing:.15em;margin:0}
 h1{font-family:"SimSun","Songti SC","Noto Serif CJK SC",serif;font-size:22pt;font-weight:bold;text-align:center;margin:.6rem 0 .4rem}
 .docno{text-align:center;margin:.2rem 0;font-size:16pt}
 .addressee{margin:1rem 0 .2rem}
 p.body{text-indent:2em;margin:.2rem 0}
-h2{font-family:"SimHei","Heiti SC","Noto Sans CJK SC",sans-serif;font-size:16pt;font-weight:normal;margin:.8rem 0 .2rem}
-table.form{border-collapse:collapse;width:100%;font-size:14pt;line-height:1.5}
-table.form th,table.form td{border:1px solid #000;padding:.35rem .5rem;vertical-align:top;text-align:left}
+h2{font-family:"SimHei","Heiti SC","Noto Sans CJK SC",sans-serif;font-size:16pt;font-weight:normal;margin:.6rem 0 .2rem;break-after:avoid}
+table.form{border-collapse:collapse;width:100%;font-size:13pt;line-height:1.45}
+table.form th,table.form td{border:1px solid #000;padding:.25rem .5rem;vertical-align:top;text-align:left}table.form tr{break-inside:avoid}
 table.form th{width:28%;font-weight:normal;font-family:"SimHei","Heiti SC","Noto Sans CJK SC",sans-serif}
 dl{margin:0}dl.flat dt{float:left;clear:left;margin-right:.3em}dl.flat dt::after{content:"："}dl.flat dd{margin:0 0 .1rem}dt{font-family:"SimHei","Heiti SC","Noto Sans CJK SC",sans-serif}dd{margin:0 0 .2rem 2em}
 ol{margin:0;padding-left:2em}.none{color:#666}code.hash{font-size:9pt;word-break:break-all;font-family:monospace}
-.signatures{margin-top:2.5rem;margin-left:45%}
-.signatures p{margin:.3rem 0}
+.signatures{margin:1rem 0 0 auto;width:max-content;max-width:60%;break-inside:avoid;line-height:1.5}
+.signatures p{margin:.1rem 0}
 .sign{display:inline-block;min-width:8em;border-bottom:1px solid #000}
-.date{margin-top:1rem}
+.date{margin-top:.5rem}
 .foot{margin-top:2rem;border-top:1px solid #000;border-bottom:1px solid #000;font-size:14pt;padding:.2rem 0}
 @media print{html{background:#fff}.paper{box-shadow:none;margin:0;padding:0;width:auto;min-height:0}}
 `;
