@@ -20,7 +20,7 @@ export const esc = (s: unknown): string =>
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
-const CODE = /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/;
+const CODE = /^[A-Z]+(_[A-Z0-9]+)*$/;
 export const isUuid = (v: unknown): boolean => typeof v === 'string' && UUID.test(v);
 
 /** An instant as Beijing wall-clock time, to the minute: 2020-08-03 09:00. */
@@ -94,6 +94,60 @@ const CONTEXT_FIELDS: Record<string, string> = {
   meeting: '会议',
   opinion: '审查意见',
   decisionText: '决定内容',
+  amendments: '修订记录',
+  changeDescription: '变更说明',
+  cleanupReviews: '清理审查记录',
+  closed: '已截止',
+  closing: '截止记录',
+  confirmedOn: '确认日期',
+  created: '立案记录',
+  dissentingSpeakers: '持不同意见的发言人',
+  drafts: '草案记录',
+  dueDiligence: '尽职调查',
+  expiry: '有效期届满',
+  expiryEvaluations: '届满评估记录',
+  fairCompetitionReviews: '公平竞争审查记录',
+  filingDue: '备案期限',
+  filingLines: '备案渠道',
+  filingRequired: '须备案',
+  filingReviews: '备案审查结果',
+  headDiffersFromMajority: '主要负责人意见与多数意见不一致',
+  hearings: '听证记录',
+  inEffect: '现行有效',
+  issuances: '印发记录',
+  issuedOn: '印发日期',
+  memberMajority: '多数意见',
+  minClosesAt: '最早截止日期',
+  minutes: '会议纪要',
+  notice: '公告',
+  obtainedOn: '取得日期',
+  performanceReports: '履行情况报告',
+  platformRegistrations: '平台登记记录',
+  provisional: '暂行',
+  publications: '公布记录',
+  registeredOn: '登记日期',
+  registrations: '登记记录',
+  repeal: '废止',
+  reviewedDraftHash: '经审查的草案（SHA-256）',
+  revisionConfirmations: '修改确认记录',
+  schedules: '会议安排',
+  sentBack: '退回记录',
+  signings: '签订记录',
+  standing: '效力状态',
+  submittedBy: '报送人',
+  submittedOn: '报送日期',
+  undertakingUnitId: '决策承办单位',
+  unifiedNumber: '统一编号',
+  withdrawal: '撤回',
+  withdrawals: '撤回记录',
+};
+
+/** Codes the case context holds that no payload declares, labelled for the dossier. */
+const CONTEXT_CODES: Record<string, string> = {
+  IN_FORCE: '有效',
+  CORRECTION_REQUIRED: '须纠正',
+  ORIGINAL: '原合同',
+  CHANGE: '变更',
 };
 
 function collect(into: Record<string, FieldText>, schema: JsonSchema | undefined): void {
@@ -128,6 +182,12 @@ export class FieldTexts {
       }
       collect(this.byName, payloadSchemaOf(def.create.payload));
     }
+  }
+
+  /** A code's label from any field's labels (a code used as a key, e.g. a filing line). */
+  anyCode(v: string): string | null {
+    for (const f of Object.values(this.byName)) if (f.enumLabels[v]?.zh) return f.enumLabels[v].zh;
+    return CONTEXT_CODES[v] ?? null;
   }
 
   /** The fields of one event's payload. */
@@ -203,7 +263,7 @@ export class ValueWriter {
       return `<span data-unit="${esc(s)}">${this.unit(s)}</span>`;
     }
     if (INSTANT.test(s)) return esc(beijingTime(s));
-    const label = codeLabel(s, field);
+    const label = codeLabel(s, field) ?? (CODE.test(s) ? this.fields.anyCode(s) : null);
     if (label) return `<span data-code="${esc(s)}">${esc(label)}</span>`;
     if (CODE.test(s) && s.length > 2) return `<span class="none" data-code="${esc(s)}">（其他）</span>`;
     if (field?.format === 'sha256' || /^[0-9a-f]{64}$/.test(s)) return `<code class="hash">${esc(s)}</code>`;
@@ -225,7 +285,7 @@ export class ValueWriter {
       const entries = Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined);
       if (!entries.length) return '<span class="none">（无）</span>';
       const flat = entries.every(([, x]) => x === null || typeof x !== 'object');
-      return `<dl${flat ? ' class="flat"' : ''}>${entries.map(([k, x]) => `<dt data-key="${esc(k)}">${esc(this.fields.field(k, inner)?.zh || '其他信息')}</dt><dd>${this.value(x, inner, k)}</dd>`).join('')}</dl>`;
+      return `<dl${flat ? ' class="flat"' : ''}>${entries.map(([k, x]) => `<dt data-key="${esc(k)}">${esc(this.fields.field(k, inner)?.zh || (CODE.test(k) ? this.fields.anyCode(k) : null) || '其他信息')}</dt><dd>${this.value(x, inner, k)}</dd>`).join('')}</dl>`;
     }
     return this.scalar(v, name, name ? this.fields.field(name, scope) : undefined);
   }
