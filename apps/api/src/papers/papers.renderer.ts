@@ -239,6 +239,7 @@ ${line(x.label('attendees') || '出席人员', x.take('attendees'))}
 ${line('会议决定', decision)}
 </table>
 ${x.p.summary ? `<h2>会议情况</h2><p class="body">${x.take('summary')}</p>` : ''}
+${statements(x)}
 ${x.rest()}
 <div class="signatures">
 <p>记录人：<span class="sign">${w.person(r.actor.userId)}</span></p>
@@ -246,6 +247,22 @@ ${x.rest()}
 <p class="date">${esc(chineseDate(r.at))}</p>
 </div>`;
   return x.page('meeting-minutes', w.unit(r.actor.orgUnit), meetingType ? `${esc(meetingType)}纪要` : '', body);
+}
+
+/** The statements at the meeting, each speaker's position and words verbatim (dissent included). */
+function statements(x: Paper): string {
+  const list = Array.isArray(x.p.statements) ? (x.p.statements as Payload[]) : [];
+  if (!list.length || !list.every((st) => st && typeof st === 'object' && typeof st.speaker === 'string')) return '';
+  x.take('statements');
+  const items = x.own.statements?.items ?? {};
+  const label = (k: string, v: unknown) => (typeof v === 'string' ? codeLabel(v, items[k]) ?? '' : '');
+  return `<h2>会议发言</h2>${list
+    .map((st) => {
+      const role = label('role', st.role);
+      const position = label('position', st.position);
+      return `<p class="body">${esc(st.speaker)}${role ? `（${esc(role)}）` : ''}：${position ? `${esc(position)}。` : ''}${esc(st.text ?? '')}</p>`;
+    })
+    .join('')}`;
 }
 
 function documentNumberOf(h: HistoryRecord[], upTo: number): string {
@@ -265,18 +282,24 @@ function filingReport(i: PaperInput): string {
   const filedOn = typeof x.p.filedOn === 'string' ? x.p.filedOn : '';
   x.take('filedOn');
   const lineLabel = x.code('line');
+  const contract = i.def.kind === 'administrative-contract';
+  const signed = payloadOf(latest(i.history.filter((h) => h.seq < r.seq), ['SIGN_CONTRACT']));
+  const issued = typeof pp.publishedAt === 'string' ? pp.publishedAt : typeof pp.issuedAt === 'string' ? pp.issuedAt : null;
+  const made = contract
+    ? typeof signed.signedOn === 'string' ? `已于${esc(chineseDate(signed.signedOn))}签订` : ''
+    : `${issued ? `已于${esc(chineseDate(issued))}${published?.type === 'ISSUE_DOCUMENT' ? '印发' : '公布'}` : ''}${typeof pp.effectiveFrom === 'string' ? `，自${esc(chineseDate(pp.effectiveFrom))}起施行` : ''}`;
   const body = `
 <p class="addressee">${esc(filedWith || '备案审查机关')}：</p>
-<p class="body">《${esc(i.title)}》${docNo ? `（${esc(docNo)}）` : ''}${typeof pp.publishedAt === 'string' ? `已于${esc(chineseDate(pp.publishedAt))}公布` : '已公布'}${typeof pp.effectiveFrom === 'string' ? `，自${esc(chineseDate(pp.effectiveFrom))}起施行` : ''}。根据有关规定，现将该文件报送备案，请予审查。</p>
+<p class="body">《${esc(i.title)}》${docNo ? `（${esc(docNo)}）` : ''}${made}。根据有关规定，现将该${contract ? '合同' : '文件'}报送备案，请予审查。</p>
 <table class="form">
-${line('文件名称', esc(i.title))}
+${line(contract ? '合同名称' : '文件名称', esc(i.title))}
 ${line('文号', esc(docNo))}
 ${line('备案渠道', lineLabel)}
 ${line('报备日期', esc(filedOn))}
 ${line('报备机关', esc(filedWith))}
 </table>
 ${x.rest()}
-<p class="body">附件：${esc(i.title)}文本、起草说明、合法性审查意见。</p>
+<p class="body">附件：${esc(i.title)}文本、${contract ? '' : '起草说明、'}合法性审查意见。</p>
 <div class="signatures">
 <p>报备单位：${w.unit(r.actor.orgUnit)}</p>
 <p>经办人：<span class="sign">${w.person(r.actor.userId)}</span></p>
@@ -294,8 +317,10 @@ function publicationNotice(i: PaperInput): string {
   const sched = meeting ? before(i.history, meeting.seq, ['SCHEDULE_MEETING']) : undefined;
   const mt = payloadOf(sched).meetingType;
   const meetingName = typeof mt === 'string' ? codeLabel(mt, i.fields.ofEvent(i.def, 'SCHEDULE_MEETING').meetingType) : null;
-  const publishedAt = typeof x.p.publishedAt === 'string' ? x.p.publishedAt : r.at;
+  const publishedAt = typeof x.p.publishedAt === 'string' ? x.p.publishedAt : typeof x.p.issuedAt === 'string' ? x.p.issuedAt : r.at;
   x.take('publishedAt');
+  x.take('issuedAt');
+  x.take('documentNumber');
   const effectiveFrom = typeof x.p.effectiveFrom === 'string' ? x.p.effectiveFrom : '';
   x.take('effectiveFrom');
   const validUntil = typeof x.p.validUntil === 'string' ? x.p.validUntil : '';
