@@ -4,6 +4,7 @@
  * UPDATE_GOLDEN=1 to rewrite them after a deliberate change, then review the diff); no page shows a
  * UUID, a code or a short article reference in its text.
  */
+import { generateSigningKey } from '@app/audit';
 import * as fs from 'fs';
 import * as path from 'path';
 import { DEMO_CASES } from '../../apps/api/src/seed/demo-cases';
@@ -36,7 +37,8 @@ describe.each(DRIVERS)('papers on %s', (driver) => {
   let ids: string[];
 
   beforeAll(async () => {
-    t = await startTestApp(driver);
+    // the embedded default generates its signing key; with DATABASE_URL the key is configuration
+    t = await startTestApp(driver, driver === 'postgres' ? { DOCKET_SIGNING_KEY: generateSigningKey().base64 } : {});
     api = new ApiClient(t);
     const seeded = await t.app.get(DemoSeedService).seedSampleCases();
     // created: the catalog first, then the cases in the order of their dates
@@ -116,6 +118,16 @@ describe.each(DRIVERS)('papers on %s', (driver) => {
       expect(text).toMatch(/\b2020-\d{2}-\d{2} \d{2}:\d{2}\b/);
       expect(text).toMatch(/核验结论/);
     }
+  });
+
+  it("states the dossier's verification result with the signed checkpoint it rests on", async () => {
+    const cp = await api.post('admin', '/checkpoints');
+    expect(cp.status).toBe(201);
+    const res = await api.get('auditor', `/cases/${ids[0]}/dossier.html`);
+    const text = visibleText(res.text);
+    expect(text).toContain(`本档案的核验以第 ${cp.body.checkpoint.seq} 号签名检查点为据`);
+    expect(text).toContain(cp.body.checkpoint.rootHash);
+    expect(text).toMatch(/核验结论 通过/);
   });
 
   it('answers 404 with a zh-CN message for a paper without its record, 400 for an unknown paper, 403 to a role that sees no case', async () => {
