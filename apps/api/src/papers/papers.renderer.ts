@@ -121,8 +121,8 @@ class Paper {
     return rows.length ? `<h2>其他记录事项</h2><table class="form">${rows.join('')}</table>` : '';
   }
 
-  page(paper: PaperKind, issuer: string, docNo: string, body: string): string {
-    const t = `${PAPER_TITLES[paper].zh}`;
+  page(paper: PaperKind, issuer: string, docNo: string, body: string, title?: string): string {
+    const t = title ?? PAPER_TITLES[paper].zh;
     return `<!doctype html>
 <html lang="zh-CN">
 <head>
@@ -246,7 +246,7 @@ ${x.rest()}
 <p>${w.unit(r.actor.orgUnit)}</p>
 <p class="date">${esc(chineseDate(r.at))}</p>
 </div>`;
-  return x.page('meeting-minutes', w.unit(r.actor.orgUnit), meetingType ? `${esc(meetingType)}纪要` : '', body);
+  return x.page('meeting-minutes', w.unit(r.actor.orgUnit), '', body, meetingType ? `${meetingType}纪要` : undefined);
 }
 
 /** The statements at the meeting, each speaker's position and words verbatim (dissent included). */
