@@ -64,6 +64,20 @@ describe.each(DRIVERS)('the demo year on %s', (driver) => {
     expect(new Set(open.map((e: any) => e.liaisonForm.number)).size).toBe(open.length);
   });
 
+  it('receives every form under its own number, and shows each deadline with the period its due date ends', async () => {
+    const desk = await api.get('legal-reviewer', '/review-desk/queue?limit=500');
+    const accepted = desk.body.items.filter((e: any) => e.accepted);
+    expect(accepted.length).toBeGreaterThanOrEqual(KINDS.length);
+    for (const e of accepted) expect({ form: e.liaisonForm?.number, receipt: e.accepted.receiptNumber }).toEqual({ form: e.liaisonForm?.number, receipt: e.liaisonForm?.number });
+    const calendar = BusinessCalendar.fromChineseDays();
+    const rows = await t.sql(`SELECT key, unit, length, starts_on, due_date FROM deadlines WHERE unit = 'workdays' AND due_date IS NOT NULL`);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) {
+      if (r.due_date < r.starts_on) continue;
+      expect({ key: r.key, length: Number(r.length) }).toEqual({ key: r.key, length: calendar.workdaysBetween(r.starts_on, r.due_date) });
+    }
+  });
+
   it('pages nobody about the past year: each overdue deadline tells the party who must act once, how late it is; no daily escalations', async () => {
     const scheduler = t.app.get(EmbeddedDeadlineScheduler, { strict: false });
     const calendar = BusinessCalendar.fromChineseDays();

@@ -16,6 +16,7 @@ import { DeadlinesModule } from './deadlines/deadlines.module';
 import { HttpExceptionFilter } from './common/http-exception.filter';
 import { HealthController } from './health/health.controller';
 import { NotificationsModule } from './notifications/notifications.module';
+import { PapersModule } from './papers/papers.module';
 import { QueueDashboardModule } from './queue-dashboard/queue-dashboard.module';
 import { ReportsModule } from './reports/reports.module';
 import { ReviewDeskModule } from './review-desk/review-desk.module';
@@ -44,6 +45,7 @@ export class ApiModule {
         QueueDashboardModule,
         UsersModule,
         ReviewDeskModule,
+        PapersModule,
         CatalogModule,
         ReportsModule,
         CleanupCampaignsModule,

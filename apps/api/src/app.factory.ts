@@ -6,6 +6,7 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import * as path from 'path';
 import { ApiModule } from './api.module';
 import { DOSSIER_CSS } from './audit/dossier-html.renderer';
+import { PAPER_CSS } from './papers/papers.renderer';
 import { bodyGuard } from './common/body-guard.middleware';
 import { jsonBody } from './common/json-body.middleware';
 import { mountConsole } from './console/console';
@@ -31,7 +32,7 @@ export async function createApp(config: DocketConfig): Promise<NestExpressApplic
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config), { logger, bodyParser: false });
   app.disable('x-powered-by');
   // the API docs page is swagger-ui's own HTML: its inline styles are hashed as the setup below serves them
-  app.use(securityHeaders({ styles: [DOSSIER_CSS, ANNUAL_REPORT_CSS], pages: [swaggerUiHtml()] }));
+  app.use(securityHeaders({ styles: [DOSSIER_CSS, ANNUAL_REPORT_CSS, PAPER_CSS], pages: [swaggerUiHtml()] }));
   app.use('/api/v1', noStore);
   // 2 MB: room for a long proposal; larger bodies answer 413, never a crash; undecodable ones 400.
   app.use(jsonBody({ limit: '2mb' }));

@@ -45,17 +45,34 @@ export function decidingDay(d: DeadlineDeclaration, payload: unknown, today: str
  * The due date of a declaration entered today: the date the case carries (e.g. the requested
  * completion date), else `length` counted from today with the calendar. Null when the period
  * touches a year the holiday data does not cover (the row is then kept as calendar-missing).
+ *
+ * `days` is the period the row runs, as it is shown beside its due date: the configured length
+ * when the due date is counted from it, the days from today to the case's own date when the case
+ * carries one (a review requested within 5 working days runs 5, not the 15 configured as its
+ * maximum). The configured length stays when that count needs a year the calendar lacks.
  */
 export function dueDateOf(d: DeadlineDeclaration, context: unknown, today: string, calendar: BusinessCalendar, params: Record<string, number>) {
   const days = params[d.length.key] ?? d.length.default;
   const own = d.dueDate?.(context);
-  if (own && /^\d{4}-\d{2}-\d{2}$/.test(own)) return { dueDate: own, days };
+  if (own && /^\d{4}-\d{2}-\d{2}$/.test(own)) return { dueDate: own, days: periodTo(d, today, own, calendar) ?? days };
   try {
     const dueDate =
       d.unit === 'workdays' ? calendar.addWorkdays(today, days) : calendar.addCalendarDays(today, days, { rollToWorkday: !!d.rollToWorkday });
     return { dueDate, days };
   } catch (e) {
     if (e instanceof CalendarYearMissingError) return { dueDate: null, days };
+    throw e;
+  }
+}
+
+/** The days from `today` (excluded) to `due` (included) in the declaration's unit; null when not countable. */
+function periodTo(d: DeadlineDeclaration, today: string, due: string, calendar: BusinessCalendar): number | null {
+  if (due < today) return null;
+  if (d.unit !== 'workdays') return Math.round((Date.parse(`${due}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
+  try {
+    return calendar.workdaysBetween(today, due);
+  } catch (e) {
+    if (e instanceof CalendarYearMissingError) return null;
     throw e;
   }
 }

@@ -3,7 +3,6 @@ import { Controller, Get, Header, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CaseAuditService } from './case-audit.service';
 import { CheckpointsService } from './checkpoints.service';
-import { renderDossierHtml } from './dossier-html.renderer';
 import { DossierService } from './dossier.service';
 import { InclusionProofRequestDto } from './dto/inclusion-proof.request.dto';
 import { StateAtRequestDto } from './dto/state-at.request.dto';
@@ -65,6 +64,6 @@ export class CaseAuditController {
   @Get(':id/dossier.html')
   @Header('Content-Type', 'text/html; charset=utf-8')
   async dossierHtml(@Param('id', uuid) id: string) {
-    return renderDossierHtml(await this.dossiers.bundle(id));
+    return this.dossiers.html(id);
   }
 }

@@ -1,10 +1,12 @@
 import { DOSSIER_FORMAT, DossierBundle, DossierStage, verifyCaseEvidence } from '@app/audit';
 import { stateMetaOf, StateValue, WorkflowDefinition, WorkflowRegistry } from '@app/engine';
-import { parseStoredJson } from '@app/persistence';
+import { parseStoredJson, USER_REPOSITORY, UserRepository } from '@app/persistence';
 import { CLOCK, Clock, WORKFLOW_REGISTRY } from '@app/runtime';
 import { Inject, Injectable } from '@nestjs/common';
 import { CaseAuditService } from './case-audit.service';
 import { CaseEvidenceService } from './case-evidence.service';
+import { renderDossierHtml } from './dossier-html.renderer';
+import { paperFieldTexts, paperNames } from '../papers/papers.service';
 
 const isEmpty = (v: unknown) => v === null || v === undefined || (Array.isArray(v) && v.length === 0);
 
@@ -33,7 +35,15 @@ export class DossierService {
     private readonly evidence: CaseEvidenceService,
     @Inject(WORKFLOW_REGISTRY) private readonly registry: WorkflowRegistry,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(USER_REPOSITORY) private readonly users: UserRepository,
   ) {}
+
+  /** The dossier as a readable zh-CN page: people and units by name, fields by their titles. */
+  async html(id: string): Promise<string> {
+    const b = await this.bundle(id);
+    const def = this.registry.get(b.case.kind, b.case.workflowVersion);
+    return renderDossierHtml(b, def, await paperNames(this.users, b.history), paperFieldTexts());
+  }
 
   async bundle(id: string): Promise<DossierBundle> {
     const { row, records } = await this.audit.load(id);

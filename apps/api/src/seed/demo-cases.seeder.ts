@@ -1,4 +1,4 @@
-import type { Actor, Role } from '@app/engine';
+import type { Actor, HistoryRecord, Role } from '@app/engine';
 import { CASE_REPOSITORY, CaseRepository, DATA_SOURCE, DeadlineEntity, USER_REPOSITORY, UserRepository } from '@app/persistence';
 import { Clock, CLOCK, DEADLINE_SCHEDULER, DeadlineScheduler, WorkflowRuntime } from '@app/runtime';
 import type { DataSource } from 'typeorm';
@@ -6,6 +6,7 @@ import { In } from 'typeorm';
 import { decisionCatalog } from '@app/workflows';
 import type { ModuleRef } from '@nestjs/core';
 import { catalogItemRef } from '../catalog/catalog.service';
+import { formNumber } from '../review-desk/review-desk.view';
 import { DEMO_CASES, DEMO_CATALOG, DEMO_YEAR, DemoCase } from './demo-cases';
 
 /** The demo year's clock: set per case and step, a second further at every reading so that a case's times increase. */
@@ -65,9 +66,15 @@ export async function seedDemoCases(moduleRef: ModuleRef): Promise<{ created: st
     }
     return actors.get(username)!;
   };
+  // each case's latest submission to review: its acceptance is received under the form's own number, as at the desk
+  const submissions = new Map<string, HistoryRecord>();
   const send = async (caseId: string, user: string, type: string, payload: unknown, at?: string) => {
     if (at) clock.set(at);
-    await runtime.dispatch({ caseId, type, payload, actor: await actor(user) });
+    const submitted = submissions.get(caseId);
+    const number = type === 'ACCEPT_FOR_REVIEW' && submitted ? formNumber(submitted) : null;
+    const sent = number !== null ? { ...(payload as object), receiptNumber: number } : payload;
+    const { record } = await runtime.dispatch({ caseId, type, payload: sent, actor: await actor(user) });
+    if (type === 'SUBMIT_FOR_LEGALITY_REVIEW') submissions.set(caseId, record);
   };
 
   // the catalog: compiled, agreed by the party committee, published

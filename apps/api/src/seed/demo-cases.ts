@@ -245,7 +245,7 @@ function normativeSteps(name: string, stopBefore?: string): DemoStep[] {
         requestedCompletionDate: '2020-04-14',
       },
     },
-    { step: 'accept', user: 'legal-reviewer', type: 'ACCEPT_FOR_REVIEW', payload: { receiptNumber: 'LXD-2020-011' } },
+    { step: 'accept', user: 'legal-reviewer', type: 'ACCEPT_FOR_REVIEW', payload: {} },
     {
       step: 'opinion',
       user: 'legal-reviewer',

@@ -353,6 +353,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{id}/papers/{paper}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 打印文书（A4）：工作联系单、审查意见书、会议纪要、备案报告、公告 / A printable paper (A4): liaison form, review opinion, minutes, filing report, notice
+         * @description 由案件记录生成的 A4 公文页面（HTML，含打印样式）；本案尚无相应记录时返回 404（PAPER_NOT_AVAILABLE）。 / An A4 page (HTML with print CSS) generated from the case records; 404 PAPER_NOT_AVAILABLE while the case has no such record.
+         */
+        get: operations["PapersController_paper"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/{id}/state": {
         parameters: {
             query?: never;
@@ -4281,6 +4301,27 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyResponseDto"];
                 };
+            };
+        };
+    };
+    PapersController_paper: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description liaison-form: 合法性审查工作联系单 / Legality review work liaison form; review-opinion: 合法性审查意见书 / Legality review opinion; meeting-minutes: 会议纪要 / Meeting minutes; filing-report: 备案报告 / Filing report; publication-notice: 公告 / Publication notice */
+                paper: "liaison-form" | "review-opinion" | "meeting-minutes" | "filing-report" | "publication-notice";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
