@@ -2,7 +2,8 @@ import { AuthenticatedUser, CurrentUser } from '@app/auth';
 import { DocketError } from '@app/runtime';
 import { Controller, Get, Injectable, Param, PipeTransform, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { ApiBearerAuth, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiDoc } from '../common/api-doc';
 import { UuidParamPipe } from '../common/validation.pipe';
 import { PAPER_KINDS, PAPER_TITLES, PaperKind } from './papers.renderer';
 import { PapersService } from './papers.service';
@@ -34,12 +35,14 @@ export class PapersController {
   constructor(private readonly papers: PapersService) {}
 
   @Get(':id/papers/:paper')
-  @ApiProduces('text/html')
   @ApiParam({ name: 'paper', enum: PAPER_KINDS, description: PAPER_KINDS.map((k) => `${k}: ${PAPER_TITLES[k].zh} / ${PAPER_TITLES[k].en}`).join('; ') })
-  @ApiOperation({
-    summary: '打印文书（A4）：工作联系单、审查意见书、会议纪要、备案报告、公告 / A printable paper (A4): liaison form, review opinion, minutes, filing report, notice',
-    description:
-      '由案件记录生成的 A4 公文页面（HTML，含打印样式）；本案尚无相应记录时返回 404（PAPER_NOT_AVAILABLE）。 / An A4 page (HTML with print CSS) generated from the case records; 404 PAPER_NOT_AVAILABLE while the case has no such record.',
+  @ApiDoc({
+    zh: '打印文书（A4）：工作联系单、审查意见书、会议纪要、备案报告、公告',
+    en: 'A printable paper (A4): liaison form, review opinion, minutes, filing report, notice',
+    descriptionZh: '由案件记录生成的 A4 公文页面（HTML，含打印样式）；本案尚无相应记录时返回 404（PAPER_NOT_AVAILABLE）。',
+    descriptionEn: 'An A4 page (HTML with print CSS) generated from the case records; 404 PAPER_NOT_AVAILABLE while the case has no such record.',
+    ok: 'html',
+    errors: [404],
   })
   async paper(
     @CurrentUser() user: AuthenticatedUser,

@@ -361,8 +361,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * 打印文书（A4）：工作联系单、审查意见书、会议纪要、备案报告、公告 / A printable paper (A4): liaison form, review opinion, minutes, filing report, notice
-         * @description 由案件记录生成的 A4 公文页面（HTML，含打印样式）；本案尚无相应记录时返回 404（PAPER_NOT_AVAILABLE）。 / An A4 page (HTML with print CSS) generated from the case records; 404 PAPER_NOT_AVAILABLE while the case has no such record.
+         * 打印文书（A4）：工作联系单、审查意见书、会议纪要、备案报告、公告 · A printable paper (A4): liaison form, review opinion, minutes, filing report, notice
+         * @description 由案件记录生成的 A4 公文页面（HTML，含打印样式）；本案尚无相应记录时返回 404（PAPER_NOT_AVAILABLE）。
+         *
+         *     An A4 page (HTML with print CSS) generated from the case records; 404 PAPER_NOT_AVAILABLE while the case has no such record.
          */
         get: operations["PapersController_paper"];
         put?: never;
@@ -4317,11 +4319,59 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 其他拒绝，答复体相同 · Any other refusal, same body */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 成功 · OK（HTML 页面 · HTML page） */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description 请求不符合要求（校验失败、JSON 无效）· Invalid request (validation, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 · Not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 角色或单位无权进行此操作 · The role or unit may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 对象不存在 · Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
             };
         };
     };
