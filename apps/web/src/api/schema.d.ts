@@ -336,6 +336,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CasesController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/filters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CasesController_filters"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/catalogs": {
         parameters: {
             query?: never;
@@ -1326,9 +1358,17 @@ export interface operations {
                 /** @description created: cases the caller created (我发起的); acted: cases in whose history the caller recorded an event (已办) */
                 mine?: "created" | "acted";
                 offset?: number;
+                /** @description cases this org unit (department) owns */
+                orgUnit?: string;
+                /** @description true: cases with an open statutory time limit past due today; false: cases without one */
+                overdue?: "true" | "false";
+                /** @description a stage of the pipeline (the ids of GET /cases/filters → stages), e.g. legalityReview */
+                stage?: string;
                 /** @description state path or its prefix, e.g. legalityReview */
                 state?: string;
                 status?: "active" | "done";
+                /** @description cases started in this calendar year (Beijing time) */
+                year?: number;
             };
             header?: never;
             path?: never;
@@ -1553,6 +1593,58 @@ export interface operations {
             path: {
                 id: string;
             };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CasesController_export: {
+        parameters: {
+            query?: {
+                format?: "csv" | "xlsx";
+                kind?: string;
+                /** @description the language of the header and the labels */
+                lang?: "zh-CN" | "en";
+                /** @description created: cases the caller created (我发起的); acted: cases in whose history the caller recorded an event (已办) */
+                mine?: "created" | "acted";
+                /** @description cases this org unit (department) owns */
+                orgUnit?: string;
+                /** @description true: cases with an open statutory time limit past due today; false: cases without one */
+                overdue?: "true" | "false";
+                /** @description a stage of the pipeline (the ids of GET /cases/filters → stages), e.g. legalityReview */
+                stage?: string;
+                /** @description state path or its prefix, e.g. legalityReview */
+                state?: string;
+                status?: "active" | "done";
+                /** @description cases started in this calendar year (Beijing time) */
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CasesController_filters: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
             cookie?: never;
         };
         requestBody?: never;
