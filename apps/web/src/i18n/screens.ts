@@ -88,7 +88,7 @@ export const screens = {
       thisCase: '本案件',
       idHidden: '（内部编号）',
       fields: {
-        userId: '办理人',
+        userId: '姓名',
         role: '角色',
         orgUnit: '单位',
         at: '时间',
@@ -192,7 +192,7 @@ export const screens = {
       thisCase: 'this case',
       idHidden: '(internal id)',
       fields: {
-        userId: 'Acted by',
+        userId: 'Name',
         role: 'Role',
         orgUnit: 'Unit',
         at: 'At',
