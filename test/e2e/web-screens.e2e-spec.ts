@@ -233,6 +233,11 @@ describe('web console screens: case list, notifications, audit (Chromium, embedd
     await page.keyboard.press('ArrowRight');
     await page.waitForFunction(() => document.querySelector('[data-test=moment-asof]')?.textContent?.includes('截至第 2 条记录'));
     await shot('09-audit-case');
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'screens-09a-audit-case-top.png'), animations: 'disabled' });
+    await page.locator('[data-test=audit-event][data-seq="2"]').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'screens-09b-audit-case-history.png'), animations: 'disabled' });
+    await page.locator('[data-test=inclusion]').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'screens-09c-audit-case-proofs.png'), animations: 'disabled' });
 
     expect(await text('[data-test=inclusion]')).toContain('包含证明验证通过');
     expect(await page.locator('[data-test=checkpoints] .el-table__row').count()).toBeGreaterThan(0);
