@@ -62,6 +62,9 @@ describe('web console screens: case list, notifications, audit (Chromium, embedd
     await t.app.get(EmbeddedDeadlineScheduler, { strict: false }).tick(new Date('2020-10-13T02:00:00Z'));
     // a signed checkpoint holding every case, for the audit view's inclusion proof
     expect((await api.post('admin', '/checkpoints')).status).toBe(201);
+    // and a later one, after one more case: the two are shown with their consistency proof
+    expect((await api.post('dept-head', '/cases', { kind: 'major-decision', title: '检查点之后的事项', proposal: PROPOSAL })).status).toBe(201);
+    expect((await api.post('admin', '/checkpoints')).status).toBe(201);
     expect((await api.get('legal-reviewer', '/notifications?unread=true')).body.unread).toBeGreaterThan(0);
     await t.app.listen(0, '127.0.0.1');
     base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
@@ -240,7 +243,9 @@ describe('web console screens: case list, notifications, audit (Chromium, embedd
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'screens-09c-audit-case-proofs.png'), animations: 'disabled' });
 
     expect(await text('[data-test=inclusion]')).toContain('包含证明验证通过');
-    expect(await page.locator('[data-test=checkpoints] .el-table__row').count()).toBeGreaterThan(0);
+    expect(await text('[data-test=inclusion]')).toMatch(/本案件截至第 \d+ 条记录的状态包含于检查点 \d+/);
+    expect(await page.locator('[data-test=checkpoints] .el-table__row').count()).toBe(2);
+    expect(await text('[data-test=consistency]')).toContain('检查点 1 至 2 的一致性证明');
 
     const [html] = await Promise.all([page.waitForEvent('download'), page.locator('[data-test=dossier-html]').click()]);
     expect(html.suggestedFilename()).toMatch(/决策档案\.html$/);
