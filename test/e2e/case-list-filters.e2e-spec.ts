@@ -123,7 +123,7 @@ describe.each(DRIVERS)('case list filters and export on %s', (driver) => {
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(res.body as Buffer);
+    await wb.xlsx.load(res.body as unknown as Parameters<typeof wb.xlsx.load>[0]);
     const ws = wb.worksheets[0];
     expect(ws.name).toBe('案件列表');
     expect(ws.getRow(1).values).toEqual([undefined, '事项名称', '类型', '承办单位', '当前状态', '法定期限', '剩余/超期', '发起时间']);

@@ -28,6 +28,16 @@ describe('web console screens: case list, notifications, audit (Chromium, embedd
 
   const shot = (name: string) => page.screenshot({ path: path.join(SCREENSHOT_DIR, `screens-${name}.png`), fullPage: true, animations: 'disabled' });
   const text = (selector: string) => page.locator(selector).first().innerText();
+  /** Waits until the first element matching `selector` reads as `ok` wants (the test's own TypeScript has no DOM). */
+  async function until(selector: string, ok: (text: string) => boolean): Promise<string> {
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const v = await page.locator(selector).first().innerText().catch(() => '');
+      if (ok(v)) return v;
+      if (Date.now() > deadline) throw new Error(`${selector} still reads "${v}"`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
   const rows = () => page.locator('[data-test=cases-table] .el-table__body-wrapper .el-table__row');
 
   async function login(username: string) {
@@ -93,7 +103,7 @@ describe('web console screens: case list, notifications, audit (Chromium, embedd
     await page.locator('[data-test=filter-stage]').click();
     await page.locator('.el-select-dropdown__item:visible', { hasText: /^合法性审查$/ }).click();
     await page.waitForURL(/[?&]stage=legalityReview/);
-    await page.waitForFunction((n) => !document.querySelector('[data-test=cases-total]')?.textContent?.includes(`共 ${n} 件`), all);
+    await until('[data-test=cases-total]', (v) => v !== `共 ${all} 件`);
     const filtered = Number((await text('[data-test=cases-total]')).match(/\d+/)![0]);
     expect(filtered).toBeGreaterThan(0);
     expect(filtered).toBeLessThan(all);
@@ -118,7 +128,7 @@ describe('web console screens: case list, notifications, audit (Chromium, embedd
     await page.waitForURL(/stage=legalityReview$/);
     await page.goBack();
     await page.waitForURL(`${base}/cases`);
-    await page.waitForFunction((n) => document.querySelector('[data-test=cases-total]')?.textContent === `共 ${n} 件`, all);
+    await until('[data-test=cases-total]', (v) => v === `共 ${all} 件`);
     expect(await page.locator('body').innerText()).not.toMatch(UUID);
   });
 
@@ -126,7 +136,7 @@ describe('web console screens: case list, notifications, audit (Chromium, embedd
     const firstPage = await page.locator('[data-test=case-link]').allInnerTexts();
     await page.locator('[data-test=pager] .number', { hasText: /^2$/ }).click();
     await page.waitForURL(/[?&]page=2/);
-    await page.waitForFunction((first) => document.querySelector('[data-test=case-link]')?.textContent !== first, firstPage[0]);
+    await until('[data-test=case-link]', (v) => v !== firstPage[0]);
     const all = Number((await text('[data-test=cases-total]')).match(/\d+/)![0]);
     const second = await page.locator('[data-test=case-link]').allInnerTexts();
     expect(second.length).toBe(Math.min(20, all - 20));
@@ -167,7 +177,7 @@ describe('web console screens: case list, notifications, audit (Chromium, embedd
 
   it('notifications: the unread count in the header, the inbox, a working link to the case, marking read', async () => {
     await login('legal-reviewer');
-    await page.waitForFunction(() => /[1-9]/.test(document.querySelector('[data-test=unread]')?.textContent ?? ''));
+    await until('[data-test=unread]', (v) => /[1-9]/.test(v));
     const unread = Number((await text('[data-test=unread]')).match(/\d+/)![0]);
     expect(unread).toBeGreaterThan(0);
     await page.locator('[data-test=unread]').click();
@@ -178,7 +188,7 @@ describe('web console screens: case list, notifications, audit (Chromium, embedd
     await shot('05-notifications');
 
     await page.locator('[data-test=mark-read]').first().click();
-    await page.waitForFunction((n) => /\d+/.exec(document.querySelector('[data-test=unread]')?.textContent ?? '')?.[0] === String(n - 1), unread);
+    await until('[data-test=unread]', (v) => /\d+/.exec(v)?.[0] === String(unread - 1));
 
     const titleOfCase = await page.locator('[data-test=inbox] .el-table__row').nth(1).locator('.text').innerText();
     await page.locator('[data-test=inbox] .el-table__row').nth(1).locator('[data-test=notice-case]').click();
@@ -231,10 +241,10 @@ describe('web console screens: case list, notifications, audit (Chromium, embedd
     const stateNow = await text('[data-test=moment-state]');
     await page.locator('[data-test=time-slider] [role=slider]').focus();
     await page.keyboard.press('Home');
-    await page.waitForFunction(() => document.querySelector('[data-test=moment-asof]')?.textContent?.includes('截至第 1 条记录'));
+    await until('[data-test=moment-asof]', (v) => v.includes('截至第 1 条记录'));
     expect(await text('[data-test=moment-state]')).not.toBe(stateNow);
     await page.keyboard.press('ArrowRight');
-    await page.waitForFunction(() => document.querySelector('[data-test=moment-asof]')?.textContent?.includes('截至第 2 条记录'));
+    await until('[data-test=moment-asof]', (v) => v.includes('截至第 2 条记录'));
     await shot('09-audit-case');
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'screens-09a-audit-case-top.png'), animations: 'disabled' });
     await page.locator('[data-test=audit-event][data-seq="2"]').scrollIntoViewIfNeeded();
