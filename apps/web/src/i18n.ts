@@ -1,4 +1,5 @@
 import { createI18n } from 'vue-i18n';
+import { screens } from './i18n/screens';
 
 /** Everything a person reads, zh-CN first; English when switched in the header. */
 const zhCN = {
@@ -65,6 +66,7 @@ const zhCN = {
     retry: '重试',
     session: '登录已过期，请重新登录',
   },
+  ...screens.zh,
 };
 
 type Messages = typeof zhCN;
@@ -133,6 +135,7 @@ const en: Messages = {
     retry: 'Retry',
     session: 'Your session has expired; sign in again',
   },
+  ...screens.en,
 };
 
 export type Locale = 'zh-CN' | 'en';

@@ -1,15 +1,25 @@
 import type { AuthenticatedUser } from '@app/auth';
 import { roleNotAllowed } from '@app/auth';
-import { Actor, allowedEvents, replay, Role, ROLE_LABELS, WorkflowRegistry } from '@app/engine';
-import { CASE_REPOSITORY, CaseEntity, CaseRepository, parseStoredJson, USER_REPOSITORY, UserRepository } from '@app/persistence';
-import { caseNotFound, CLOCK, Clock, WORKFLOW_REGISTRY, WorkflowRuntime } from '@app/runtime';
+import { Actor, allowedEvents, Label, replay, Role, ROLE_LABELS, shanghaiDate, WorkflowRegistry } from '@app/engine';
+import { CASE_REPOSITORY, CaseEntity, CaseListFilter, CaseRepository, parseStoredJson, USER_REPOSITORY, UserRepository } from '@app/persistence';
+import { caseNotFound, CLOCK, Clock, validationFailed, WORKFLOW_REGISTRY, WorkflowRuntime } from '@app/runtime';
 import { Inject, Injectable } from '@nestjs/common';
 import { actingRoles, assertCanView, listScope, notYourOrgUnit, ownsCase } from './case-access.policy';
 import { CaseEvidenceService } from '../audit/case-evidence.service';
 import { DeadlinesService } from '../deadlines/deadlines.service';
 import { toCaseDetail, toCaseSummary } from './case.mapper';
 import { CreateCaseRequestDto } from './dto/create-case.request.dto';
-import { ListCasesRequestDto } from './dto/list-cases.request.dto';
+import { CaseExportRow, renderCasesCsv, renderCasesXlsx } from './case-export';
+import { ExportCasesRequestDto, ListCasesRequestDto } from './dto/list-cases.request.dto';
+import { REQUEST_FIELD_TITLES } from '../common/request-field-titles';
+
+/** The most rows one export writes (a township's cases over many years fit well inside). */
+export const MAX_EXPORT_ROWS = 20_000;
+
+/** The instant a Beijing calendar year starts, as stored (ISO 8601 UTC). */
+function beijingYearStart(year: number): string {
+  return new Date(Date.UTC(year, 0, 1) - 8 * 3600_000).toISOString();
+}
 import { SendEventRequestDto } from './dto/send-event.request.dto';
 
 @Injectable()
@@ -63,19 +73,93 @@ export class CasesService {
     return { ...this.detail(user, row), deadlines: deadlines.filter((d) => d.status === 'open' || d.status === 'calendar-missing') };
   }
 
-  async list(user: AuthenticatedUser, q: ListCasesRequestDto) {
-    const scope = listScope(user);
-    const { items, total } = await this.cases.list({
+  /** The repository filter of the list's query: stage → its states, year → Beijing-time bounds, overdue → today. */
+  private filterOf(user: AuthenticatedUser, q: Omit<ListCasesRequestDto, 'limit' | 'offset'>): CaseListFilter {
+    let statePathsAny: string[] | undefined;
+    if (q.stage) {
+      const defs = this.registry.list().filter((d) => !q.kind || d.kind === q.kind);
+      if (!this.registry.list().some((d) => q.stage! in d.stages)) {
+        const en = 'stage must be a stage of a workflow (GET /cases/filters)';
+        const zh = '不是任何事项流程中的阶段';
+        throw validationFailed([{ field: 'stage', title: REQUEST_FIELD_TITLES.stage, problems: [en], problemsZh: [zh], constraints: [{ code: 'isIn', zh, en }] }]);
+      }
+      statePathsAny = [...new Set(defs.flatMap((d) => Object.entries(d.states).filter(([, m]) => m.stage === q.stage).map(([p]) => p)))];
+    }
+    return {
       kind: q.kind,
       statePath: q.state,
+      statePathsAny,
+      orgUnit: q.orgUnit,
+      createdFrom: q.year ? beijingYearStart(q.year) : undefined,
+      createdBefore: q.year ? beijingYearStart(q.year + 1) : undefined,
+      overdue: q.overdue ? { is: q.overdue === 'true', today: this.deadlines.today() } : undefined,
       status: q.status,
       createdBy: q.mine === 'created' ? user.id : undefined,
       actedBy: q.mine === 'acted' ? user.id : undefined,
-      limit: q.limit,
-      offset: q.offset,
-      scope,
-    });
-    return { total, items: items.map((r) => toCaseSummary(r, this.registry.get(r.kind, r.workflowVersion))) };
+      scope: listScope(user),
+    };
+  }
+
+  async list(user: AuthenticatedUser, q: ListCasesRequestDto) {
+    const { items, total } = await this.cases.list({ ...this.filterOf(user, q), limit: q.limit, offset: q.offset });
+    const clocks = await this.deadlines.nearestOpen(items.map((r) => r.id));
+    return {
+      total,
+      items: items.map((r) => ({ ...toCaseSummary(r, this.registry.get(r.kind, r.workflowVersion)), nearestDeadline: clocks.get(r.id) ?? null })),
+    };
+  }
+
+  /** What the case list can be filtered by, with labels: matter types, stages, states, departments, years. */
+  async filters() {
+    const kinds = new Map<string, Label>();
+    const stages = new Map<string, Label>();
+    const states = new Map<string, { kind: string; path: string; label: Label; stage: string }>();
+    for (const def of this.registry.list()) {
+      kinds.set(def.kind, def.label);
+      for (const [id, label] of Object.entries(def.stages)) if (!stages.has(id)) stages.set(id, label);
+      for (const [path, meta] of Object.entries(def.states)) states.set(`${def.kind}:${path}`, { kind: def.kind, path, label: meta.label, stage: meta.stage });
+    }
+    const units = await this.users.listOrgUnits();
+    const thisYear = Number(shanghaiDate(this.clock.now().toISOString()).slice(0, 4));
+    return {
+      kinds: [...kinds].map(([id, label]) => ({ id, label })),
+      stages: [...stages].map(([id, label]) => ({ id, label })),
+      states: [...states.values()],
+      orgUnits: units.map((u) => ({ id: u.id, label: { zh: u.nameZh, en: u.nameEn } })),
+      years: Array.from({ length: 6 }, (_, i) => thisYear - i),
+    };
+  }
+
+  /** Every case matching the list's filters (all pages), as CSV (UTF-8 with BOM) or XLSX. */
+  async export(user: AuthenticatedUser, q: ExportCasesRequestDto): Promise<{ body: Buffer; contentType: string; fileName: string }> {
+    const filter = this.filterOf(user, q);
+    const lang = q.lang ?? 'zh-CN';
+    const pick = (l: Label | undefined) => (l ? (lang === 'en' ? l.en : l.zh) : '');
+    const units = new Map((await this.users.listOrgUnits()).map((u) => [u.id, lang === 'en' ? u.nameEn : u.nameZh]));
+    const rows: CaseExportRow[] = [];
+    for (let offset = 0; rows.length < MAX_EXPORT_ROWS; offset += 500) {
+      const { items } = await this.cases.list({ ...filter, limit: 500, offset });
+      const clocks = await this.deadlines.nearestOpen(items.map((r) => r.id));
+      for (const r of items) {
+        const s = toCaseSummary(r, this.registry.get(r.kind, r.workflowVersion));
+        const d = clocks.get(r.id);
+        rows.push({
+          title: s.title,
+          kind: pick(s.kindLabel),
+          unit: units.get(s.orgUnit) ?? '',
+          state: pick(s.state.label) || (lang === 'en' ? 'Closed' : '已办结'),
+          dueDate: d?.dueDate ?? '',
+          clock: clockText(d, lang),
+          createdAt: beijingDateTime(s.createdAt),
+        });
+      }
+      if (items.length < 500) break;
+    }
+    const today = this.deadlines.today();
+    if (q.format === 'xlsx') {
+      return { body: await renderCasesXlsx(rows, lang), contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', fileName: `cases-${today}.xlsx` };
+    }
+    return { body: renderCasesCsv(rows, lang), contentType: 'text/csv; charset=utf-8', fileName: `cases-${today}.csv` };
   }
 
   async send(user: AuthenticatedUser, id: string, dto: SendEventRequestDto) {
@@ -171,4 +255,21 @@ export function backfillsOf(records: Array<{ seq: number; type: string; at: stri
   return records
     .filter((r) => r.facts && typeof r.facts.backfill === 'object' && r.facts.backfill !== null)
     .map((r) => ({ seq: r.seq, type: r.type, at: r.at, actor: r.actor, ...(r.facts!.backfill as object) }));
+}
+
+/** 剩余/超期 as the console's clock shows it. */
+function clockText(d: { dueDate: string | null; workingDaysLeft: number | null; overdue: boolean } | undefined, lang: 'zh-CN' | 'en'): string {
+  if (!d || !d.dueDate) return '';
+  const n = d.workingDaysLeft;
+  const en = lang === 'en';
+  if (n === null) return d.overdue ? (en ? 'overdue' : '已超期') : en ? 'calendar not covered' : '日历未覆盖';
+  if (n < 0 || d.overdue) return en ? `${Math.abs(n)} working day(s) overdue` : `超期 ${Math.abs(n)} 个工作日`;
+  if (n === 0) return en ? 'due today' : '今日到期';
+  return en ? `${n} working day(s) left` : `剩余 ${n} 个工作日`;
+}
+
+/** `YYYY-MM-DD HH:mm` in Beijing time. */
+function beijingDateTime(iso: string): string {
+  const t = new Date(Date.parse(iso) + 8 * 3600_000).toISOString();
+  return `${t.slice(0, 10)} ${t.slice(11, 16)}`;
 }

@@ -60,6 +60,17 @@ export class DeadlinesService {
     return { today, total, items: items.map((d) => toDeadlineResponse(d, today, this.calendar)) };
   }
 
+  /** Each case's most pressing open time limit (the earliest due date), as the list's clock shows it. */
+  async nearestOpen(caseIds: string[]) {
+    const out = new Map<string, ReturnType<typeof toDeadlineResponse>>();
+    if (!caseIds.length) return out;
+    const today = this.today();
+    const { items } = await this.deadlines.list({ statuses: ['open'], caseIds, limit: 10_000 });
+    // ordered by due date: the first with a date is the nearest
+    for (const d of items) if (d.dueDate && !out.has(d.caseId)) out.set(d.caseId, toDeadlineResponse(d, today, this.calendar));
+    return out;
+  }
+
   async forCase(caseId: string) {
     const today = this.today();
     return (await this.deadlines.forCase(caseId)).map((d) => toDeadlineResponse(d, today, this.calendar));

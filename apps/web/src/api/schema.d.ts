@@ -409,6 +409,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 导出案件列表（CSV / XLSX） · Export the case list (CSV / XLSX)
+         * @description 按列表的筛选条件导出全部页（CSV 为带 BOM 的 UTF-8）。
+         *
+         *     Every page matching the list filters (CSV is UTF-8 with a BOM).
+         */
+        get: operations["CasesController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/filters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 案件列表的筛选项 · Filters of the case list
+         * @description 事项类型、阶段、状态、单位、年度（中英文标签）。
+         *
+         *     Matter types, stages, states, departments, years (zh-CN and English labels).
+         */
+        get: operations["CasesController_filters"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/catalogs": {
         parameters: {
             query?: never;
@@ -1404,6 +1448,33 @@ export interface components {
         CaseEventResponseDto: {
             case: components["schemas"]["CaseDetailResponseDto"];
             event: components["schemas"]["HistoryRecordDto"];
+        };
+        CaseFilterOptionDto: {
+            /** @example major-decision */
+            id: string;
+            label: components["schemas"]["LabelDto"];
+        };
+        CaseFiltersResponseDto: {
+            kinds: components["schemas"]["CaseFilterOptionDto"][];
+            orgUnits: components["schemas"]["CaseFilterOptionDto"][];
+            stages: components["schemas"]["CaseFilterOptionDto"][];
+            states: components["schemas"]["CaseFilterStateDto"][];
+            /**
+             * @example [
+             *       2020,
+             *       2019
+             *     ]
+             */
+            years: number[];
+        };
+        CaseFilterStateDto: {
+            /** @example major-decision */
+            kind: string;
+            label: components["schemas"]["LabelDto"];
+            /** @example legalityReview.underReview */
+            path: string;
+            /** @example legalityReview */
+            stage: string;
         };
         CaseHistoryResponseDto: {
             /** @description 补录的事项及理由 · Events that recorded a past act, with the reason */
@@ -3601,9 +3672,17 @@ export interface operations {
                 /** @description created: cases the caller created (我发起的); acted: cases in whose history the caller recorded an event (已办) */
                 mine?: "created" | "acted";
                 offset?: number;
+                /** @description cases this org unit (department) owns */
+                orgUnit?: string;
+                /** @description true: cases with an open statutory time limit past due today; false: cases without one */
+                overdue?: "true" | "false";
+                /** @description a stage of the pipeline (the ids of GET /cases/filters → stages), e.g. legalityReview */
+                stage?: string;
                 /** @description state path or its prefix, e.g. legalityReview */
                 state?: string;
                 status?: "active" | "done";
+                /** @description cases started in this calendar year (Beijing time) */
+                year?: number;
             };
             header?: never;
             path?: never;
@@ -4503,6 +4582,136 @@ export interface operations {
             };
             /** @description 对象不存在 · Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+        };
+    };
+    CasesController_export: {
+        parameters: {
+            query?: {
+                format?: "csv" | "xlsx";
+                kind?: string;
+                /** @description the language of the header and the labels */
+                lang?: "zh-CN" | "en";
+                /** @description created: cases the caller created (我发起的); acted: cases in whose history the caller recorded an event (已办) */
+                mine?: "created" | "acted";
+                /** @description cases this org unit (department) owns */
+                orgUnit?: string;
+                /** @description true: cases with an open statutory time limit past due today; false: cases without one */
+                overdue?: "true" | "false";
+                /** @description a stage of the pipeline (the ids of GET /cases/filters → stages), e.g. legalityReview */
+                stage?: string;
+                /** @description state path or its prefix, e.g. legalityReview */
+                state?: string;
+                status?: "active" | "done";
+                /** @description cases started in this calendar year (Beijing time) */
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 其他拒绝，答复体相同 · Any other refusal, same body */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 成功 · OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description 请求不符合要求（校验失败、JSON 无效）· Invalid request (validation, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 · Not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 角色或单位无权进行此操作 · The role or unit may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+        };
+    };
+    CasesController_filters: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 其他拒绝，答复体相同 · Any other refusal, same body */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 成功 · OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseFiltersResponseDto"];
+                };
+            };
+            /** @description 请求不符合要求（校验失败、JSON 无效）· Invalid request (validation, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 · Not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 角色或单位无权进行此操作 · The role or unit may not do this */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -10,6 +10,16 @@ import { WriteSerializer } from './write-serializer';
 export interface CaseListFilter {
   kind?: string;
   statePath?: string;
+  /** any of these state paths or a state under one of them (a stage's states) */
+  statePathsAny?: string[];
+  /** cases this org unit owns (one of `org_units`) */
+  orgUnit?: string;
+  /** created at or after this instant (ISO 8601 UTC) */
+  createdFrom?: string;
+  /** created before this instant (ISO 8601 UTC) */
+  createdBefore?: string;
+  /** true: cases with an open statutory time limit past due on `today`; false: cases without one */
+  overdue?: { is: boolean; today: string };
   /** Visibility (`caseScopeOf` in the engine): unset = every case. */
   scope?: CaseScope;
   status?: string;
@@ -333,6 +343,22 @@ export class CaseRepository {
         sp: filter.statePath,
         spPrefix: `${filter.statePath}.%`,
       });
+    }
+    if (filter.statePathsAny) {
+      if (!filter.statePathsAny.length) qb.andWhere('1 = 0');
+      else {
+        const ors = filter.statePathsAny.map((_, i) => `c.state_path = :sa${i} OR c.state_path LIKE :sap${i}`).join(' OR ');
+        const params = Object.fromEntries(filter.statePathsAny.flatMap((p, i) => [[`sa${i}`, p], [`sap${i}`, `${p}.%`]]));
+        qb.andWhere(`(${ors})`, params);
+      }
+    }
+    if (filter.orgUnit) qb.andWhere('c.org_units LIKE :orgUnitLike', { orgUnitLike: `%|${filter.orgUnit}|%` });
+    if (filter.createdFrom) qb.andWhere('c.created_at >= :createdFrom', { createdFrom: filter.createdFrom });
+    if (filter.createdBefore) qb.andWhere('c.created_at < :createdBefore', { createdBefore: filter.createdBefore });
+    if (filter.overdue) {
+      const late =
+        "SELECT 1 FROM deadlines d WHERE d.case_id = c.id AND d.status = 'open' AND d.type = 'due' AND d.due_date IS NOT NULL AND d.due_date < :overdueToday";
+      qb.andWhere(`${filter.overdue.is ? '' : 'NOT '}EXISTS (${late})`, { overdueToday: filter.overdue.today });
     }
     if (filter.status) qb.andWhere('c.status = :status', { status: filter.status });
     if (filter.createdBy) qb.andWhere('c.created_by = :createdBy', { createdBy: filter.createdBy });

@@ -12,6 +12,8 @@ export interface DeadlineListFilter {
   /** only rows due before this day */
   dueBefore?: string;
   caseId?: string;
+  /** only the deadlines of these cases */
+  caseIds?: string[];
   /** only the deadlines of the cases in this scope (`caseScopeOf` in the engine); unset = every case */
   scope?: CaseScope;
   limit?: number;
@@ -71,6 +73,10 @@ export class DeadlineRepository {
     if (filter.dueOnOrBefore) qb.andWhere('d.due_date <= :dueOnOrBefore', { dueOnOrBefore: filter.dueOnOrBefore });
     if (filter.dueBefore) qb.andWhere('d.due_date < :dueBefore', { dueBefore: filter.dueBefore });
     if (filter.caseId) qb.andWhere('d.case_id = :caseId', { caseId: filter.caseId });
+    if (filter.caseIds) {
+      if (filter.caseIds.length) qb.andWhere('d.case_id IN (:...caseIds)', { caseIds: filter.caseIds });
+      else qb.andWhere('1 = 0');
+    }
     // the case's own units and review status decide, as on /cases (the row's org_units is a copy)
     if (filter.scope && !filter.scope.all) {
       const cases = whereInCaseScope(qb.subQuery().select('c.id').from(CaseEntity, 'c'), filter.scope, 'c');

@@ -400,3 +400,43 @@ export class CaseMigrationResponseDto {
   @ApiProperty({ type: () => HistoryRecordDto, nullable: true, description: '试运行时为空 · null on a dry run' })
   readonly event: HistoryRecordDto | null;
 }
+
+export class CaseFilterOptionDto {
+  @ApiProperty({ type: String, example: 'major-decision' })
+  readonly id: string;
+
+  @ApiProperty({ type: () => LabelDto })
+  readonly label: LabelDto;
+}
+
+export class CaseFilterStateDto {
+  @ApiProperty({ type: String, example: 'major-decision' })
+  readonly kind: string;
+
+  @ApiProperty({ type: String, example: 'legalityReview.underReview' })
+  readonly path: string;
+
+  @ApiProperty({ type: () => LabelDto })
+  readonly label: LabelDto;
+
+  @ApiProperty({ type: String, example: 'legalityReview' })
+  readonly stage: string;
+}
+
+/** What the case list can be filtered by. */
+export class CaseFiltersResponseDto {
+  @ApiProperty({ type: () => [CaseFilterOptionDto] })
+  readonly kinds: CaseFilterOptionDto[];
+
+  @ApiProperty({ type: () => [CaseFilterOptionDto] })
+  readonly stages: CaseFilterOptionDto[];
+
+  @ApiProperty({ type: () => [CaseFilterStateDto] })
+  readonly states: CaseFilterStateDto[];
+
+  @ApiProperty({ type: () => [CaseFilterOptionDto] })
+  readonly orgUnits: CaseFilterOptionDto[];
+
+  @ApiProperty({ type: [Number], example: [2020, 2019] })
+  readonly years: number[];
+}
