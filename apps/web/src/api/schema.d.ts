@@ -1116,7 +1116,8 @@ export interface components {
             metCount: number;
             missed: components["schemas"]["ReportFigureDto"];
             missedCount: number;
-            onTimeRate: number;
+            /** @description 比例（0–1）· A ratio (0–1) */
+            onTimeRate: number | null;
             openOverdue: components["schemas"]["ReportFigureDto"];
             openOverdueCount: number;
         };
@@ -1196,17 +1197,25 @@ export interface components {
             year: number;
         };
         AuditHistoryEventActorDto: {
-            displayName: string;
+            displayName?: string;
             orgUnit: string;
             role: string;
             roleLabel: components["schemas"]["LabelDto"];
             userId: string;
-            username: string;
+            /** @description 系统事件没有用户 · absent for the system */
+            username?: string;
         };
         AuditHistoryEventChangeDto: {
-            new: string | null;
-            old?: number | null;
-            op: string;
+            /** @description 新值（任意 JSON）· The new value (any JSON) */
+            new?: (string | number | boolean | {
+                [key: string]: unknown;
+            } | unknown[]) | null;
+            /** @description 原值（任意 JSON）· The old value (any JSON) */
+            old?: (string | number | boolean | {
+                [key: string]: unknown;
+            } | unknown[]) | null;
+            /** @enum {string} */
+            op: "added" | "removed" | "changed";
             path: string;
         };
         AuditHistoryEventDto: {
@@ -1230,14 +1239,20 @@ export interface components {
             path: string;
             stage: string;
             stageLabel: components["schemas"]["LabelDto"];
-            value: string;
+            /** @description 状态机的状态值（嵌套状态为对象）· XState state value (an object for nested states) */
+            value: string | {
+                [key: string]: unknown;
+            };
         };
         AuditHistoryEventToDto: {
             label: components["schemas"]["LabelDto"];
             path: string;
             stage: string;
             stageLabel: components["schemas"]["LabelDto"];
-            value: string;
+            /** @description 状态机的状态值（嵌套状态为对象）· XState state value (an object for nested states) */
+            value: string | {
+                [key: string]: unknown;
+            };
         };
         AuditHistoryEventWorkflowDto: {
             kind: string;
@@ -1496,8 +1511,8 @@ export interface components {
         };
         CaseVerificationVerdictDto: {
             findings: components["schemas"]["CaseVerificationVerdictFindingDto"][];
-            reason: string;
-            seq: number;
+            reason: string | null;
+            seq: number | null;
             status: string;
         };
         CaseVerificationVerdictFindingDto: {
@@ -1697,7 +1712,8 @@ export interface components {
             catalogCaseId: string;
             published: components["schemas"]["CatalogPublishedDto"];
             title: string;
-            working: components["schemas"]["CatalogWorkingDto"];
+            /** @description 工作稿：仅维护人员和审计人员可见 · The working copy: maintainers and auditors only */
+            working?: components["schemas"]["CatalogWorkingDto"];
             year: number;
         };
         CatalogStartDefaultsDto: {
@@ -1796,7 +1812,8 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             format: string;
-            hash: string;
+            /** @description 检查点的哈希（生成时在外层给出）· The checkpoint hash (given beside it when made) */
+            hash?: string;
             heads: number;
             keyId: string;
             logRoot: string;
@@ -2106,7 +2123,10 @@ export interface components {
             };
             prevHash: string;
             seq: number;
-            stateAfter: string;
+            /** @description 事件之后的状态值 · The state value after the event */
+            stateAfter: string | {
+                [key: string]: unknown;
+            };
             stateHash: string;
             type: string;
             workflow: components["schemas"]["DossierHistoryWorkflowDto"];
@@ -2127,10 +2147,17 @@ export interface components {
         };
         DossierStageDto: {
             label: components["schemas"]["LabelDto"];
-            records: {
-                [key: string]: unknown;
-            };
+            records: components["schemas"]["DossierStageRecordDto"][];
             stage: string;
+        };
+        DossierStageRecordDto: {
+            /** @example proposal */
+            key: string;
+            label: components["schemas"]["LabelDto"];
+            /** @description 该项记录（任意 JSON，结构随流程而定）· The record (any JSON, as the workflow keeps it) */
+            value: (string | number | boolean | {
+                [key: string]: unknown;
+            } | unknown[]) | null;
         };
         DossierVerdictCheckpointsDto: {
             anchoredSeq: number;
@@ -2142,8 +2169,8 @@ export interface components {
             checkpoints: components["schemas"]["DossierVerdictCheckpointsDto"];
             events: number;
             findings: components["schemas"]["DossierVerdictFindingDto"][];
-            reason: string;
-            seq: number;
+            reason: string | null;
+            seq: number | null;
             status: string;
         };
         DossierVerdictFindingDto: {
@@ -2233,7 +2260,10 @@ export interface components {
             };
             prevHash: string;
             seq: number;
-            stateAfter: string;
+            /** @description 事件之后的状态值 · The state value after the event */
+            stateAfter: string | {
+                [key: string]: unknown;
+            };
             stateHash: string;
             type: string;
             workflow: components["schemas"]["WorkflowRefDto"];
@@ -2367,13 +2397,7 @@ export interface components {
             displayName: string;
             id: string;
             orgUnit: string;
-            roleLabels: {
-                [key: string]: {
-                    en: string;
-                    role: string;
-                    zh: string;
-                };
-            };
+            roleLabels: components["schemas"]["RoleLabelDto"][];
             roles: string[];
             username: string;
         };
@@ -2476,7 +2500,10 @@ export interface components {
             path: string;
             stage: string;
             stageLabel: components["schemas"]["LabelDto"];
-            value: string;
+            /** @description 状态机的状态值（嵌套状态为对象）· XState state value (an object for nested states) */
+            value: string | {
+                [key: string]: unknown;
+            };
         };
         ReplayStepWorkflowDto: {
             kind: string;
@@ -2492,8 +2519,8 @@ export interface components {
             checkpoints: components["schemas"]["ReplayVerdictCheckpointsDto"];
             events: number;
             findings: components["schemas"]["ReplayVerdictFindingDto"][];
-            reason: string;
-            seq: number;
+            reason: string | null;
+            seq: number | null;
             status: string;
         };
         ReplayVerdictFindingDto: {
@@ -2532,6 +2559,14 @@ export interface components {
              */
             today: string;
             total: number;
+        };
+        RoleLabelDto: {
+            /** @example Legality review */
+            en: string;
+            /** @example legal-reviewer */
+            role: string;
+            /** @example 合法性审查 */
+            zh: string;
         };
         SecurityLogEntryDetailDto: {
             message: string;
@@ -2604,7 +2639,8 @@ export interface components {
             path: string;
             stage: string;
             stageLabel: components["schemas"]["LabelDto"];
-            value: {
+            /** @description 状态机的状态值（嵌套状态为对象）· XState state value (an object for nested states) */
+            value: string | {
                 [key: string]: unknown;
             };
         };
