@@ -5980,6 +5980,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyResponseDto"];
                 };
             };
+            /** @description 服务不可用 · Service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
         };
     };
     CheckpointsController_get: {
