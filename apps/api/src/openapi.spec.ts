@@ -18,6 +18,7 @@ interface Operation {
   'x-summary-zh'?: string;
   'x-summary-en'?: string;
   requestBody?: { content: Record<string, { schema: Schema }> };
+  parameters?: Array<{ name: string; in: string; required?: boolean; example?: unknown; schema?: Schema }>;
   responses: Record<string, { content?: Record<string, { schema: Schema }> }>;
 }
 
@@ -145,11 +146,11 @@ describe('the OpenAPI document', () => {
     expect(bad).toEqual([]);
   });
 
-  /** The request body's class, as the route declares it (@Body() dto: Cls). */
-  const bodyClassOf = (op: Operation): Type<object> | undefined => {
+  /** The class of the route's @Body() (or @Query()) argument. */
+  const bodyClassOf = (op: Operation, kind: RouteParamtypes = RouteParamtypes.BODY): Type<object> | undefined => {
     const { controller, method } = handlerOf(op);
     const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, method) ?? {}) as Record<string, { index: number }>;
-    const body = Object.entries(args).find(([key]) => key.split(':')[0] === String(RouteParamtypes.BODY));
+    const body = Object.entries(args).find(([key]) => key.split(':')[0] === String(kind));
     if (!body) return undefined;
     return (Reflect.getMetadata('design:paramtypes', controller.prototype, method) as Array<Type<object>>)[body[1].index];
   };
@@ -191,6 +192,28 @@ describe('the OpenAPI document', () => {
     }
     expect(refused).toEqual([]);
     expect(checked).toBeGreaterThanOrEqual(20);
+  });
+
+  it('gives query parameters examples that the route validation accepts (as the strings a URL carries)', async () => {
+    const pipe = docketValidationPipe();
+    const refused: string[] = [];
+    let checked = 0;
+    for (const { method, path: p, op } of ops) {
+      const query = (op.parameters ?? []).filter((x) => x.in === 'query');
+      const example = Object.fromEntries(
+        query.map((x) => [x.name, x.example ?? x.schema?.example]).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]),
+      );
+      if (!Object.keys(example).length) continue;
+      const cls = bodyClassOf(op, RouteParamtypes.QUERY);
+      try {
+        await pipe.transform(example, { type: 'query', metatype: cls, data: undefined });
+        checked++;
+      } catch (e) {
+        refused.push(`${method} ${p}: ${JSON.stringify(example)} → ${JSON.stringify(e instanceof HttpException ? e.getResponse() : e).slice(0, 400)}`);
+      }
+    }
+    expect(refused).toEqual([]);
+    expect(checked).toBeGreaterThanOrEqual(3);
   });
 
   it('a refused example would be reported (the check can fail)', async () => {

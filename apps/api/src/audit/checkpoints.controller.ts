@@ -18,7 +18,7 @@ export class CheckpointsController {
   constructor(private readonly checkpoints: CheckpointsService) {}
 
   /** Makes a checkpoint now (administrators). */
-  @ApiDoc({ zh: '生成检查点', en: 'Make a checkpoint now', ok: CheckpointCreatedResponseDto, status: 201 })
+  @ApiDoc({ zh: '生成检查点', en: 'Make a checkpoint now', ok: CheckpointCreatedResponseDto, status: 201, errors: [503] })
   @ApiBearerAuth()
   @RequireRoles('admin')
   @Post()

@@ -1226,7 +1226,8 @@ export interface components {
             metCount: number;
             missed: components["schemas"]["ReportFigureDto"];
             missedCount: number;
-            onTimeRate: number;
+            /** @description 比例（0–1）· A ratio (0–1) */
+            onTimeRate: number | null;
             openOverdue: components["schemas"]["ReportFigureDto"];
             openOverdueCount: number;
         };
@@ -1306,17 +1307,25 @@ export interface components {
             year: number;
         };
         AuditHistoryEventActorDto: {
-            displayName: string;
+            displayName?: string;
             orgUnit: string;
             role: string;
             roleLabel: components["schemas"]["LabelDto"];
             userId: string;
-            username: string;
+            /** @description 系统事件没有用户 · absent for the system */
+            username?: string;
         };
         AuditHistoryEventChangeDto: {
-            new: string | null;
-            old?: number | null;
-            op: string;
+            /** @description 新值（任意 JSON）· The new value (any JSON) */
+            new?: (string | number | boolean | {
+                [key: string]: unknown;
+            } | unknown[]) | null;
+            /** @description 原值（任意 JSON）· The old value (any JSON) */
+            old?: (string | number | boolean | {
+                [key: string]: unknown;
+            } | unknown[]) | null;
+            /** @enum {string} */
+            op: "added" | "removed" | "changed";
             path: string;
         };
         AuditHistoryEventDto: {
@@ -1340,14 +1349,20 @@ export interface components {
             path: string;
             stage: string;
             stageLabel: components["schemas"]["LabelDto"];
-            value: string;
+            /** @description 状态机的状态值（嵌套状态为对象）· XState state value (an object for nested states) */
+            value: string | {
+                [key: string]: unknown;
+            };
         };
         AuditHistoryEventToDto: {
             label: components["schemas"]["LabelDto"];
             path: string;
             stage: string;
             stageLabel: components["schemas"]["LabelDto"];
-            value: string;
+            /** @description 状态机的状态值（嵌套状态为对象）· XState state value (an object for nested states) */
+            value: string | {
+                [key: string]: unknown;
+            };
         };
         AuditHistoryEventWorkflowDto: {
             kind: string;
@@ -1633,8 +1648,8 @@ export interface components {
         };
         CaseVerificationVerdictDto: {
             findings: components["schemas"]["CaseVerificationVerdictFindingDto"][];
-            reason: string;
-            seq: number;
+            reason: string | null;
+            seq: number | null;
             status: string;
         };
         CaseVerificationVerdictFindingDto: {
@@ -1834,7 +1849,8 @@ export interface components {
             catalogCaseId: string;
             published: components["schemas"]["CatalogPublishedDto"];
             title: string;
-            working: components["schemas"]["CatalogWorkingDto"];
+            /** @description 工作稿：仅维护人员和审计人员可见 · The working copy: maintainers and auditors only */
+            working?: components["schemas"]["CatalogWorkingDto"];
             year: number;
         };
         CatalogStartDefaultsDto: {
@@ -1933,7 +1949,8 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             format: string;
-            hash: string;
+            /** @description 检查点的哈希（生成时在外层给出）· The checkpoint hash (given beside it when made) */
+            hash?: string;
             heads: number;
             keyId: string;
             logRoot: string;
@@ -2264,7 +2281,10 @@ export interface components {
             };
             prevHash: string;
             seq: number;
-            stateAfter: string;
+            /** @description 事件之后的状态值 · The state value after the event */
+            stateAfter: string | {
+                [key: string]: unknown;
+            };
             stateHash: string;
             type: string;
             workflow: components["schemas"]["DossierHistoryWorkflowDto"];
@@ -2285,10 +2305,17 @@ export interface components {
         };
         DossierStageDto: {
             label: components["schemas"]["LabelDto"];
-            records: {
-                [key: string]: unknown;
-            };
+            records: components["schemas"]["DossierStageRecordDto"][];
             stage: string;
+        };
+        DossierStageRecordDto: {
+            /** @example proposal */
+            key: string;
+            label: components["schemas"]["LabelDto"];
+            /** @description 该项记录（任意 JSON，结构随流程而定）· The record (any JSON, as the workflow keeps it) */
+            value: (string | number | boolean | {
+                [key: string]: unknown;
+            } | unknown[]) | null;
         };
         DossierVerdictCheckpointsDto: {
             anchoredSeq: number;
@@ -2300,8 +2327,8 @@ export interface components {
             checkpoints: components["schemas"]["DossierVerdictCheckpointsDto"];
             events: number;
             findings: components["schemas"]["DossierVerdictFindingDto"][];
-            reason: string;
-            seq: number;
+            reason: string | null;
+            seq: number | null;
             status: string;
         };
         DossierVerdictFindingDto: {
@@ -2401,7 +2428,10 @@ export interface components {
             };
             prevHash: string;
             seq: number;
-            stateAfter: string;
+            /** @description 事件之后的状态值 · The state value after the event */
+            stateAfter: string | {
+                [key: string]: unknown;
+            };
             stateHash: string;
             type: string;
             workflow: components["schemas"]["WorkflowRefDto"];
@@ -2539,13 +2569,7 @@ export interface components {
             displayName: string;
             id: string;
             orgUnit: string;
-            roleLabels: {
-                [key: string]: {
-                    en: string;
-                    role: string;
-                    zh: string;
-                };
-            };
+            roleLabels: components["schemas"]["RoleLabelDto"][];
             roles: string[];
             username: string;
         };
@@ -2657,7 +2681,10 @@ export interface components {
             path: string;
             stage: string;
             stageLabel: components["schemas"]["LabelDto"];
-            value: string;
+            /** @description 状态机的状态值（嵌套状态为对象）· XState state value (an object for nested states) */
+            value: string | {
+                [key: string]: unknown;
+            };
         };
         ReplayStepWorkflowDto: {
             kind: string;
@@ -2673,8 +2700,8 @@ export interface components {
             checkpoints: components["schemas"]["ReplayVerdictCheckpointsDto"];
             events: number;
             findings: components["schemas"]["ReplayVerdictFindingDto"][];
-            reason: string;
-            seq: number;
+            reason: string | null;
+            seq: number | null;
             status: string;
         };
         ReplayVerdictFindingDto: {
@@ -2713,6 +2740,14 @@ export interface components {
              */
             today: string;
             total: number;
+        };
+        RoleLabelDto: {
+            /** @example Legality review */
+            en: string;
+            /** @example legal-reviewer */
+            role: string;
+            /** @example 合法性审查 */
+            zh: string;
         };
         SecurityLogEntryDetailDto: {
             message: string;
@@ -2785,7 +2820,8 @@ export interface components {
             path: string;
             stage: string;
             stageLabel: components["schemas"]["LabelDto"];
-            value: {
+            /** @description 状态机的状态值（嵌套状态为对象）· XState state value (an object for nested states) */
+            value: string | {
                 [key: string]: unknown;
             };
         };
@@ -6325,6 +6361,15 @@ export interface operations {
             };
             /** @description 角色或单位无权进行此操作 · The role or unit may not do this */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 服务不可用 · Service unavailable */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,93 +1,18 @@
 /**
- * Response shapes the console reads. The OpenAPI document describes paths, parameters and request
- * bodies (schema.d.ts, generated); it does not describe these responses yet, so they are declared
- * here, field for field as apps/api returns them.
+ * Response shapes the console reads, by the names it uses: the OpenAPI document's response schemas
+ * (schema.d.ts, generated from the API's response DTOs by `npm run api:types`).
  */
-export interface Label {
-  zh: string;
-  en: string;
-}
+import type { components } from './schema';
 
-export interface ApiError {
-  statusCode: number;
-  code: string;
-  article?: string;
-  articleZh?: string;
-  message: string;
-  messageZh: string;
-  details?: unknown;
-}
+type S = components['schemas'];
 
-export interface Me {
-  id: string;
-  username: string;
-  displayName: string;
-  orgUnit: string;
-  roles: string[];
-  roleLabels: Array<{ role: string } & Label>;
-}
-
-export interface CaseSummary {
-  id: string;
-  kind: string;
-  kindLabel: Label;
-  workflowVersion: number;
-  title: string;
-  orgUnit: string;
-  state: { path: string; label?: Label; stage?: string; stageLabel?: Label };
-  status: 'active' | 'done' | string;
-  revision: number;
-  createdBy: string;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface AllowedEvent {
-  type: string;
-  label: Label;
-  roles: string[];
-  blockedBy: Array<{ code?: string; message?: string; messageZh?: string; article?: string; articleZh?: string }>;
-}
-
-export interface Deadline {
-  id: string;
-  caseId: string;
-  key: string;
-  label: Label;
-  article: string;
-  articleZh: string;
-  type: string;
-  dueDate: string | null;
-  status: string;
-  overdue: boolean;
-  workingDaysLeft: number | null;
-}
-
-export interface CaseDetail extends CaseSummary {
-  allowedEvents: AllowedEvent[];
-  deadlines: Deadline[];
-}
-
-export interface HistoryRecord {
-  seq: number;
-  type: string;
-  at: string;
-  actor: { userId: string; role: string; orgUnit: string };
-  payload: unknown;
-}
-
-export interface CaseHistory {
-  caseId: string;
-  records: HistoryRecord[];
-  eventLabels: Record<string, Label>;
-  people: Record<string, { displayName: string }>;
-  orgUnitLabels: Record<string, Label>;
-  roleLabels: Record<string, Label>;
-}
-
-export interface WorkflowDescription {
-  kind: string;
-  version: number;
-  label: Label;
-  stages: Array<{ id: string; label: Label }>;
-}
+export type Label = S['LabelDto'];
+export type ApiError = S['ErrorBodyResponseDto'];
+export type Me = S['MeResponseDto'];
+export type CaseSummary = S['CaseSummaryResponseDto'];
+export type AllowedEvent = S['AllowedEventDto'];
+export type Deadline = S['DeadlineListItemDto'];
+export type CaseDetail = S['CaseResponseDto'];
+export type HistoryRecord = S['HistoryRecordDto'];
+export type CaseHistory = S['CaseHistoryResponseDto'];
+export type WorkflowDescription = S['WorkflowDescriptionResponseDto'];

@@ -12,11 +12,11 @@ export class AuditHistoryEventActorDto {
   @ApiProperty({ type: String })
   readonly orgUnit: string;
 
-  @ApiProperty({ type: String })
-  readonly username: string;
+  @ApiPropertyOptional({ type: String, description: '系统事件没有用户 · absent for the system' })
+  readonly username?: string;
 
-  @ApiProperty({ type: String })
-  readonly displayName: string;
+  @ApiPropertyOptional({ type: String })
+  readonly displayName?: string;
 
   @ApiProperty({ type: () => LabelDto })
   readonly roleLabel: LabelDto;
@@ -31,8 +31,8 @@ export class AuditHistoryEventWorkflowDto {
 }
 
 export class AuditHistoryEventFromDto {
-  @ApiProperty({ type: String })
-  readonly value: string;
+  @ApiProperty({ oneOf: [{ type: 'string' }, { type: 'object', additionalProperties: true }], description: '状态机的状态值（嵌套状态为对象）· XState state value (an object for nested states)' })
+  readonly value: string | Record<string, unknown>;
 
   @ApiProperty({ type: String })
   readonly path: string;
@@ -48,8 +48,8 @@ export class AuditHistoryEventFromDto {
 }
 
 export class AuditHistoryEventToDto {
-  @ApiProperty({ type: String })
-  readonly value: string;
+  @ApiProperty({ oneOf: [{ type: 'string' }, { type: 'object', additionalProperties: true }], description: '状态机的状态值（嵌套状态为对象）· XState state value (an object for nested states)' })
+  readonly value: string | Record<string, unknown>;
 
   @ApiProperty({ type: String })
   readonly path: string;
@@ -68,14 +68,14 @@ export class AuditHistoryEventChangeDto {
   @ApiProperty({ type: String })
   readonly path: string;
 
-  @ApiProperty({ type: String })
+  @ApiProperty({ type: String, enum: ['added', 'removed', 'changed'] })
   readonly op: string;
 
-  @ApiProperty({ type: String, nullable: true })
-  readonly new: string | null;
+  @ApiPropertyOptional({ oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }, { type: 'object', additionalProperties: true }, { type: 'array', items: {} }], nullable: true, description: '新值（任意 JSON）· The new value (any JSON)' })
+  readonly new?: unknown;
 
-  @ApiPropertyOptional({ type: 'integer', nullable: true })
-  readonly old?: number | null;
+  @ApiPropertyOptional({ oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }, { type: 'object', additionalProperties: true }, { type: 'array', items: {} }], nullable: true, description: '原值（任意 JSON）· The old value (any JSON)' })
+  readonly old?: unknown;
 }
 
 export class AuditHistoryEventDto {
@@ -139,8 +139,8 @@ export class ReplayStepWorkflowDto {
 }
 
 export class ReplayStepToDto {
-  @ApiProperty({ type: String })
-  readonly value: string;
+  @ApiProperty({ oneOf: [{ type: 'string' }, { type: 'object', additionalProperties: true }], description: '状态机的状态值（嵌套状态为对象）· XState state value (an object for nested states)' })
+  readonly value: string | Record<string, unknown>;
 
   @ApiProperty({ type: String })
   readonly path: string;
@@ -253,11 +253,11 @@ export class ReplayVerdictDto {
   @ApiProperty({ type: 'integer' })
   readonly events: number;
 
-  @ApiProperty({ type: 'integer' })
-  readonly seq: number;
+  @ApiProperty({ type: 'integer', nullable: true })
+  readonly seq: number | null;
 
-  @ApiProperty({ type: String })
-  readonly reason: string;
+  @ApiProperty({ type: String, nullable: true })
+  readonly reason: string | null;
 
   @ApiProperty({ type: () => ReplayVerdictFindingDto, isArray: true })
   readonly findings: ReplayVerdictFindingDto[];
@@ -303,8 +303,8 @@ export class StateAtWorkflowDto {
 }
 
 export class StateAtStateDto {
-  @ApiProperty({ type: 'object', additionalProperties: true })
-  readonly value: Record<string, unknown>;
+  @ApiProperty({ oneOf: [{ type: 'string' }, { type: 'object', additionalProperties: true }], description: '状态机的状态值（嵌套状态为对象）· XState state value (an object for nested states)' })
+  readonly value: string | Record<string, unknown>;
 
   @ApiProperty({ type: String })
   readonly path: string;
@@ -434,6 +434,17 @@ export class DossierCaseDto {
   readonly snapshot: Record<string, unknown>;
 }
 
+export class DossierStageRecordDto {
+  @ApiProperty({ type: String, example: 'proposal' })
+  readonly key: string;
+
+  @ApiProperty({ type: () => LabelDto })
+  readonly label: LabelDto;
+
+  @ApiProperty({ oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }, { type: 'object', additionalProperties: true }, { type: 'array', items: {} }], nullable: true, description: '该项记录（任意 JSON，结构随流程而定）· The record (any JSON, as the workflow keeps it)' })
+  readonly value: unknown;
+}
+
 export class DossierStageDto {
   @ApiProperty({ type: String })
   readonly stage: string;
@@ -441,8 +452,8 @@ export class DossierStageDto {
   @ApiProperty({ type: () => LabelDto })
   readonly label: LabelDto;
 
-  @ApiProperty({ type: 'object', additionalProperties: true })
-  readonly records: Record<string, unknown>;
+  @ApiProperty({ type: () => DossierStageRecordDto, isArray: true })
+  readonly records: DossierStageRecordDto[];
 }
 
 export class DossierHistoryWorkflowDto {
@@ -478,8 +489,8 @@ export class DossierHistoryDto {
   @ApiProperty({ type: () => DossierHistoryWorkflowDto })
   readonly workflow: DossierHistoryWorkflowDto;
 
-  @ApiProperty({ type: String })
-  readonly stateAfter: string;
+  @ApiProperty({ oneOf: [{ type: 'string' }, { type: 'object', additionalProperties: true }], description: '事件之后的状态值 · The state value after the event' })
+  readonly stateAfter: string | Record<string, unknown>;
 
   @ApiProperty({ type: String })
   readonly stateHash: string;
@@ -543,11 +554,11 @@ export class DossierVerdictDto {
   @ApiProperty({ type: 'integer' })
   readonly events: number;
 
-  @ApiProperty({ type: 'integer' })
-  readonly seq: number;
+  @ApiProperty({ type: 'integer', nullable: true })
+  readonly seq: number | null;
 
-  @ApiProperty({ type: String })
-  readonly reason: string;
+  @ApiProperty({ type: String, nullable: true })
+  readonly reason: string | null;
 
   @ApiProperty({ type: () => DossierVerdictFindingDto, isArray: true })
   readonly findings: DossierVerdictFindingDto[];

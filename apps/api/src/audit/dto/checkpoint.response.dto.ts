@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 export class CheckpointResponseDto {
   @ApiProperty({ type: String })
@@ -31,8 +31,8 @@ export class CheckpointResponseDto {
   @ApiProperty({ type: String })
   readonly signature: string;
 
-  @ApiProperty({ type: String })
-  readonly hash: string;
+  @ApiPropertyOptional({ type: String, description: '检查点的哈希（生成时在外层给出）· The checkpoint hash (given beside it when made)' })
+  readonly hash?: string;
 }
 
 export class CheckpointCreatedResponseDto {

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { LabelDto } from '../../common/dto/common.response.dto';
 
 export class LoginResponseDto {
   @ApiProperty({ type: String })
@@ -6,6 +7,11 @@ export class LoginResponseDto {
 
   @ApiProperty({ type: String })
   readonly tokenType: string;
+}
+
+export class RoleLabelDto extends LabelDto {
+  @ApiProperty({ type: String, example: 'legal-reviewer' })
+  readonly role: string;
 }
 
 export class MeResponseDto {
@@ -24,6 +30,6 @@ export class MeResponseDto {
   @ApiProperty({ type: String, isArray: true })
   readonly roles: string[];
 
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'object', properties: { role: { type: 'string' }, zh: { type: 'string' }, en: { type: 'string' } }, required: ['role', 'zh', 'en'] } })
-  readonly roleLabels: Record<string, { role: string; zh: string; en: string }>;
+  @ApiProperty({ type: () => RoleLabelDto, isArray: true })
+  readonly roleLabels: RoleLabelDto[];
 }

@@ -199,8 +199,8 @@ export class HistoryRecordDto {
   @ApiProperty({ type: () => WorkflowRefDto })
   readonly workflow: WorkflowRefDto;
 
-  @ApiProperty({ type: String })
-  readonly stateAfter: string;
+  @ApiProperty({ oneOf: [{ type: 'string' }, { type: 'object', additionalProperties: true }], description: '事件之后的状态值 · The state value after the event' })
+  readonly stateAfter: string | Record<string, unknown>;
 
   @ApiProperty({ type: String })
   readonly stateHash: string;
@@ -317,11 +317,11 @@ export class CaseVerificationVerdictDto {
   @ApiProperty({ type: String })
   readonly status: string;
 
-  @ApiProperty({ type: 'integer' })
-  readonly seq: number;
+  @ApiProperty({ type: 'integer', nullable: true })
+  readonly seq: number | null;
 
-  @ApiProperty({ type: String })
-  readonly reason: string;
+  @ApiProperty({ type: String, nullable: true })
+  readonly reason: string | null;
 
   @ApiProperty({ type: () => CaseVerificationVerdictFindingDto, isArray: true })
   readonly findings: CaseVerificationVerdictFindingDto[];

@@ -268,8 +268,8 @@ export class CatalogResponseDto {
   @ApiProperty({ type: () => CatalogPublishedDto })
   readonly published: CatalogPublishedDto;
 
-  @ApiProperty({ type: () => CatalogWorkingDto })
-  readonly working: CatalogWorkingDto;
+  @ApiPropertyOptional({ type: () => CatalogWorkingDto, description: '工作稿：仅维护人员和审计人员可见 · The working copy: maintainers and auditors only' })
+  readonly working?: CatalogWorkingDto;
 }
 
 export class CatalogChangesChangeRecordDto {

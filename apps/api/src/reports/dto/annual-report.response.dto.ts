@@ -180,8 +180,8 @@ export class AnnualReportDeadlineDto {
   @ApiProperty({ type: () => ReportFigureDto })
   readonly openOverdue: ReportFigureDto;
 
-  @ApiProperty({ type: 'integer' })
-  readonly onTimeRate: number;
+  @ApiProperty({ type: Number, nullable: true, description: '比例（0–1）· A ratio (0–1)' })
+  readonly onTimeRate: number | null;
 }
 
 export class AnnualReportFilingsDto {
