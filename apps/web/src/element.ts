@@ -1,7 +1,13 @@
 import type { App } from 'vue';
 // Element Plus on demand: only the components the console uses, each with its own styles.
-import { ElAlert, ElBadge, ElButton, ElCard, ElConfigProvider, ElDescriptions, ElDescriptionsItem, ElEmpty, ElForm, ElFormItem, ElInput, ElLoading, ElMessage, ElResult, ElSkeleton, ElStep, ElSteps, ElTabPane, ElTable, ElTableColumn, ElTabs, ElTag, ElTimeline, ElTimelineItem } from 'element-plus';
+import { ElDatePicker, ElDialog, ElInputNumber, ElOption, ElSelect, ElSwitch, ElAlert, ElBadge, ElButton, ElCard, ElConfigProvider, ElDescriptions, ElDescriptionsItem, ElEmpty, ElForm, ElFormItem, ElInput, ElLoading, ElMessage, ElResult, ElSkeleton, ElStep, ElSteps, ElTabPane, ElTable, ElTableColumn, ElTabs, ElTag, ElTimeline, ElTimelineItem } from 'element-plus';
 import 'element-plus/theme-chalk/base.css';
+import 'element-plus/es/components/date-picker/style/css';
+import 'element-plus/es/components/dialog/style/css';
+import 'element-plus/es/components/input-number/style/css';
+import 'element-plus/es/components/option/style/css';
+import 'element-plus/es/components/select/style/css';
+import 'element-plus/es/components/switch/style/css';
 import 'element-plus/es/components/alert/style/css';
 import 'element-plus/es/components/badge/style/css';
 import 'element-plus/es/components/button/style/css';
@@ -28,7 +34,7 @@ import 'element-plus/es/components/timeline/style/css';
 import 'element-plus/es/components/timeline-item/style/css';
 
 export function installElementPlus(app: App): void {
-  for (const c of [ElAlert, ElBadge, ElButton, ElCard, ElConfigProvider, ElDescriptions, ElDescriptionsItem, ElEmpty, ElForm, ElFormItem, ElInput, ElResult, ElSkeleton, ElStep, ElSteps, ElTabPane, ElTable, ElTableColumn, ElTabs, ElTag, ElTimeline, ElTimelineItem]) {
+  for (const c of [ElDatePicker, ElDialog, ElInputNumber, ElOption, ElSelect, ElSwitch, ElAlert, ElBadge, ElButton, ElCard, ElConfigProvider, ElDescriptions, ElDescriptionsItem, ElEmpty, ElForm, ElFormItem, ElInput, ElResult, ElSkeleton, ElStep, ElSteps, ElTabPane, ElTable, ElTableColumn, ElTabs, ElTag, ElTimeline, ElTimelineItem]) {
     app.use(c);
   }
   app.use(ElLoading);

@@ -17,6 +17,7 @@ const routes: RouteRecordRaw[] = [
     component: () => import('./components/AppLayout.vue'),
     children: [
       { path: '', name: 'home', component: () => import('./views/HomeView.vue') },
+      { path: 'cases/new/:kind?', name: 'new-case', component: () => import('./views/NewCaseView.vue'), props: true },
       { path: 'cases/:id', name: 'case', component: () => import('./views/CaseView.vue'), props: true },
       { path: 'review-desk', name: 'review-desk', component: () => import('./views/ReviewDeskView.vue'), meta: { roles: ['legal-reviewer'] } },
       { path: 'admin', name: 'admin', component: () => import('./views/AdminView.vue'), meta: { roles: ['admin'] } },

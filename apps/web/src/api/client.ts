@@ -17,6 +17,12 @@ export function bindSession(getToken: () => string | null, unauthorized: () => v
   onUnauthorized = unauthorized;
 }
 
+/** The Authorization header of the session, for the few requests that go around the client (file bodies). */
+export function authorization(): string | null {
+  const token = tokenOf();
+  return token ? `Bearer ${token}` : null;
+}
+
 const auth: Middleware = {
   onRequest({ request }) {
     const token = tokenOf();

@@ -85,9 +85,19 @@ export interface CaseHistory {
   roleLabels: Record<string, Label>;
 }
 
+/** An event (or the creation) as the workflow describes it: who may send it and its payload's JSON Schema. */
+export interface WorkflowEvent {
+  type: string;
+  label: Label;
+  roles: string[];
+  payloadSchema?: Record<string, unknown> | null;
+}
+
 export interface WorkflowDescription {
   kind: string;
   version: number;
   label: Label;
   stages: Array<{ id: string; label: Label }>;
+  events?: WorkflowEvent[];
+  create?: WorkflowEvent;
 }
