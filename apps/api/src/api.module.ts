@@ -6,6 +6,7 @@ import { RuntimeModule } from '@app/runtime';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
+import { AttachmentsModule } from './attachments/attachments.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthHttpModule } from './auth/auth-http.module';
 import { CalendarYearsModule } from './calendar-years/calendar-years.module';
@@ -38,6 +39,7 @@ export class ApiModule {
         AuthHttpModule,
         TerminusModule,
         CasesModule,
+        AttachmentsModule,
         AuditModule,
         DeadlinesModule,
         DeadlineRemindersModule.forRoot(config, 'api'),
