@@ -158,15 +158,18 @@ describe('web console: forms generated from the payload schemas (Chromium, embed
     expect(createHash('sha256').update(fs.readFileSync(file!)).digest('hex')).toBe(hash);
   });
 
-  it('a file of a type the API refuses is shown with its zh-CN message at the field', async () => {
-    await page.locator('[data-test=action-SUBMIT_DRAFT]').count();
-    // any action with a file field: the draft can be resubmitted only by a later return; use the creation page's sibling check instead
-    const res = await request(t.app.getHttpServer())
-      .post('/api/v1/attachments')
-      .set('Authorization', `Bearer ${await api.token('dept-head')}`)
-      .set('Content-Type', 'text/plain')
-      .send('not a document');
-    expect(res.status).toBe(415);
-    expect(res.body.messageZh).toMatch(/不支持的附件类型/);
+  it('a file of a type the API refuses is shown with its zh-CN message at the field, and records no hash', async () => {
+    await page.locator('[data-test=action-SUBMIT_FOR_LEGALITY_REVIEW]').click();
+    const form = page.locator('[data-test=form-SUBMIT_FOR_LEGALITY_REVIEW]');
+    await form.waitFor();
+    const file = form.locator('[data-field="materials.draftHash"] input[type=file]');
+    await file.setInputFiles({ name: '草案.pdf', mimeType: 'application/pdf', buffer: Buffer.from('#!/bin/sh\necho not a pdf\n') });
+    await form.locator('[data-test=upload-error]').waitFor();
+    expect(await form.locator('[data-test=upload-error]').innerText()).toMatch(/^不支持的附件类型/);
+    await form.locator('[data-test=form-submit]').click();
+    // the field holds no hash: the schema's own check says so at the field
+    await form.locator('[data-error="materials.draftHash"]').waitFor();
+    expect(await form.locator('[data-error="materials.draftHash"]').innerText()).toBe('必填');
+    await shot('07-upload-wrong-type');
   });
 });
