@@ -27,6 +27,13 @@ describe('web console: forms generated from the payload schemas (Chromium, embed
 
   const shot = (name: string) => page.screenshot({ path: path.join(SCREENSHOT_DIR, `forms-${name}.png`), fullPage: true, animations: 'disabled' });
   const text = (selector: string) => page.locator(selector).first().innerText();
+  /** axe-core's serious and critical violations on the page as it is now */
+  const axeProblems = async () => {
+    const { AxeBuilder } = await import('@axe-core/playwright');
+    return (await new AxeBuilder({ page }).analyze()).violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  };
 
   async function login(username: string) {
     await page.goto(`${base}/login`);
@@ -69,6 +76,7 @@ describe('web console: forms generated from the payload schemas (Chromium, embed
     expect(await text('[data-error=title]')).toBe('必填');
     expect(await text('[data-error="proposal.problem"]')).toBe('必填');
     await shot('01-new-case-required');
+    expect(await axeProblems()).toEqual([]);
 
     await page.locator('[data-field=title] input').fill('掌起镇老旧小区改造实施方案');
     await page.locator('[data-field="proposal.problem"] textarea').fill('镇区老旧小区基础设施老化，居民反映强烈。');
@@ -129,6 +137,11 @@ describe('web console: forms generated from the payload schemas (Chromium, embed
     expect(await form.locator('[data-error=fairCompetitionReview]').innerText()).toContain('公平竞争审查');
     expect(await text('[data-test=history]')).toBe(before);
     await shot('05-draft-refused-at-field');
+    expect(await axeProblems()).toEqual([]);
+    // the office laptop's screen
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'forms-05b-refused-1366x768.png'), animations: 'disabled' });
+    await page.setViewportSize({ width: 1280, height: 800 });
 
     // the correction: the group filled in (a select with its zh-CN labels, a date)
     await form.locator('[data-field="fairCompetitionReview.conclusion"] .el-select').click();
