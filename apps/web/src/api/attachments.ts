@@ -1,4 +1,4 @@
-import { authorization } from './client';
+import { authorization, sessionExpired } from './client';
 import type { ApiError } from './types';
 
 /** An uploaded file as the API stored it (content-addressed by its SHA-256). */
@@ -15,6 +15,7 @@ export async function uploadAttachment(fileName: string, data: ArrayBuffer, type
   const auth = authorization();
   if (auth) headers.set('Authorization', auth);
   const r = await fetch('/api/v1/attachments', { method: 'POST', headers, body: data });
+  if (r.status === 401) sessionExpired();
   const json = (await r.json().catch(() => ({}))) as unknown;
   return r.ok ? { ok: true, attachment: json as Attachment } : { ok: false, error: json as ApiError };
 }
@@ -23,6 +24,7 @@ export async function uploadAttachment(fileName: string, data: ArrayBuffer, type
 export async function downloadAttachment(sha256: string, fallbackName: string): Promise<boolean> {
   const auth = authorization();
   const r = await fetch(`/api/v1/attachments/${sha256}`, { headers: auth ? { Authorization: auth } : {} });
+  if (r.status === 401) sessionExpired();
   if (!r.ok) return false;
   const disposition = r.headers.get('Content-Disposition') ?? '';
   const m = /filename\*=UTF-8''([^;]+)/i.exec(disposition);

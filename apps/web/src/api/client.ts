@@ -23,6 +23,11 @@ export function authorization(): string | null {
   return token ? `Bearer ${token}` : null;
 }
 
+/** What a 401 does, for the requests that go around the client. */
+export function sessionExpired(): void {
+  onUnauthorized();
+}
+
 const auth: Middleware = {
   onRequest({ request }) {
     const token = tokenOf();
