@@ -121,9 +121,9 @@ module.exports = {
     },
     {
       name: 'not-to-dev-dep',
-      comment: 'build tooling of the web console (its Vite config, the API-types script) runs at build time only',
+      comment: 'build and test tooling of the web console (its Vite and vitest configs, the API-types script, component tests) runs at build or test time only',
       severity: 'error',
-      from: { path: '^(apps|libs|workflows)/', pathNot: '\\.spec\\.ts$|/testing/|^apps/web/vite\\.config\\.mts$|^apps/web/scripts/' },
+      from: { path: '^(apps|libs|workflows)/', pathNot: '\\.spec\\.ts$|\\.test\\.ts$|/testing/|^apps/web/vite(st)?\\.config\\.mts$|^apps/web/scripts/' },
       to: { dependencyTypes: ['npm-dev'], dependencyTypesNot: ['type-only'] },
     },
   ],

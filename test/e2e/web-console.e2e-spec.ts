@@ -139,10 +139,31 @@ describe('web console in Chromium (embedded SQLite, demo town)', () => {
 
   it('an action the API refuses shows its zh-CN message inline, and the case is unchanged', async () => {
     const before = await text('[data-test=history]');
-    await page.locator('[data-test=actions] button').first().click();
+    const action = page.locator('[data-test=actions] button').first();
+    const type = (await action.getAttribute('data-test'))!.replace(/^action-/, '');
+    await action.click();
+    // the action's form, generated from its payload schema: its required texts filled in
+    const form = page.locator('[data-test=schema-form]');
+    await form.waitFor();
+    const payload: Record<string, string> = {};
+    for (const field of await form.locator('.sf-item.is-required').all()) {
+      await field.locator('input:not([type=file]), textarea').fill('已按要求办理。');
+      payload[(await field.getAttribute('data-field'))!] = '已按要求办理。';
+    }
+    // meanwhile the case changes elsewhere: the form's submission names a revision that is gone
+    const server = t.app.getHttpServer();
+    const token = (await request(server).post('/api/v1/auth/login').send({ username: 'dept-head', password: DEMO_PASSWORD })).body.accessToken;
+    const caseId = page.url().split('/').pop();
+    await request(server).post(`/api/v1/cases/${caseId}/events`).set('Authorization', `Bearer ${token}`).send({ type, payload }).expect(200);
+    const recorded = (await request(server).get(`/api/v1/cases/${caseId}`).set('Authorization', `Bearer ${token}`).expect(200)).body.revision;
+    await form.locator('[data-test=form-submit]').click();
     await page.locator('[data-test=refusal]').waitFor();
     expect(await text('[data-test=refusal]')).toMatch(/[\u4e00-\u9fa5]/);
+    expect(await text('[data-test=refusal-code]')).toContain('409');
     expect(await text('[data-test=history]')).toBe(before);
+    // the refused submission recorded nothing
+    const now = await request(server).get(`/api/v1/cases/${caseId}`).set('Authorization', `Bearer ${token}`).expect(200);
+    expect(now.body.revision).toBe(recorded);
     await shot('06-case-refusal');
   });
 

@@ -5,6 +5,7 @@ import { PersistenceModule } from '@app/persistence';
 import { RuntimeModule } from '@app/runtime';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
+import { AttachmentsModule } from './attachments/attachments.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthHttpModule } from './auth/auth-http.module';
 import { CalendarYearsModule } from './calendar-years/calendar-years.module';
@@ -37,6 +38,7 @@ export class ApiModule {
         AuthModule,
         AuthHttpModule,
         CasesModule,
+        AttachmentsModule,
         AuditModule,
         DeadlinesModule,
         DeadlineRemindersModule.forRoot(config, 'api'),

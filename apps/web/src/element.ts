@@ -1,15 +1,19 @@
 import type { App } from 'vue';
 // Element Plus on demand: only the components the console uses, each with its own styles.
-import { ElAlert, ElBadge, ElButton, ElCard, ElCheckbox, ElOption, ElPagination, ElSelect, ElSlider, ElConfigProvider, ElDescriptions, ElDescriptionsItem, ElEmpty, ElForm, ElFormItem, ElInput, ElLoading, ElMessage, ElResult, ElSkeleton, ElStep, ElSteps, ElTabPane, ElTable, ElTableColumn, ElTabs, ElTag, ElTimeline, ElTimelineItem } from 'element-plus';
+import { ElAlert, ElBadge, ElButton, ElCard, ElCheckbox, ElOption, ElPagination, ElSelect, ElSlider, ElConfigProvider, ElDescriptions, ElDescriptionsItem, ElEmpty, ElForm, ElFormItem, ElInput, ElLoading, ElMessage, ElResult, ElSkeleton, ElStep, ElSteps, ElTabPane, ElTable, ElTableColumn, ElTabs, ElTag, ElTimeline, ElTimelineItem, ElDatePicker, ElDialog, ElInputNumber, ElSwitch } from 'element-plus';
 import 'element-plus/theme-chalk/base.css';
+import 'element-plus/es/components/date-picker/style/css';
+import 'element-plus/es/components/dialog/style/css';
+import 'element-plus/es/components/input-number/style/css';
+import 'element-plus/es/components/option/style/css';
+import 'element-plus/es/components/select/style/css';
+import 'element-plus/es/components/switch/style/css';
 import 'element-plus/es/components/alert/style/css';
 import 'element-plus/es/components/badge/style/css';
 import 'element-plus/es/components/button/style/css';
 import 'element-plus/es/components/card/style/css';
 import 'element-plus/es/components/checkbox/style/css';
-import 'element-plus/es/components/option/style/css';
 import 'element-plus/es/components/pagination/style/css';
-import 'element-plus/es/components/select/style/css';
 import 'element-plus/es/components/slider/style/css';
 import 'element-plus/es/components/config-provider/style/css';
 import 'element-plus/es/components/descriptions/style/css';
@@ -33,7 +37,7 @@ import 'element-plus/es/components/timeline/style/css';
 import 'element-plus/es/components/timeline-item/style/css';
 
 export function installElementPlus(app: App): void {
-  for (const c of [ElAlert, ElBadge, ElButton, ElCard, ElCheckbox, ElOption, ElPagination, ElSelect, ElSlider, ElConfigProvider, ElDescriptions, ElDescriptionsItem, ElEmpty, ElForm, ElFormItem, ElInput, ElResult, ElSkeleton, ElStep, ElSteps, ElTabPane, ElTable, ElTableColumn, ElTabs, ElTag, ElTimeline, ElTimelineItem]) {
+  for (const c of [ElAlert, ElBadge, ElButton, ElCard, ElCheckbox, ElOption, ElPagination, ElSelect, ElSlider, ElConfigProvider, ElDescriptions, ElDescriptionsItem, ElEmpty, ElForm, ElFormItem, ElInput, ElResult, ElSkeleton, ElStep, ElSteps, ElTabPane, ElTable, ElTableColumn, ElTabs, ElTag, ElTimeline, ElTimelineItem, ElDatePicker, ElDialog, ElInputNumber, ElSwitch]) {
     app.use(c);
   }
   app.use(ElLoading);

@@ -1,5 +1,6 @@
 import { createI18n } from 'vue-i18n';
 import { screens } from './i18n/screens';
+import { forms } from './i18n/forms';
 
 /** Everything a person reads, zh-CN first; English when switched in the header. */
 const zhCN = {
@@ -146,7 +147,7 @@ export const i18n = createI18n({
   legacy: false,
   locale: saved === 'en' ? 'en' : 'zh-CN',
   fallbackLocale: 'zh-CN',
-  messages: { 'zh-CN': zhCN, en },
+  messages: { 'zh-CN': { ...zhCN, ...forms.zh }, en: { ...en, ...forms.en } },
 });
 
 export function setLocale(l: Locale): void {

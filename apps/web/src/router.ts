@@ -21,6 +21,7 @@ const routes: RouteRecordRaw[] = [
       { path: 'notifications', name: 'notifications', component: () => import('./views/NotificationsView.vue') },
       { path: 'audit', name: 'audit', component: () => import('./views/AuditListView.vue'), meta: { roles: ['auditor'] } },
       { path: 'audit/cases/:id', name: 'audit-case', component: () => import('./views/AuditCaseView.vue'), props: true, meta: { roles: ['auditor'] } },
+      { path: 'cases/new/:kind?', name: 'new-case', component: () => import('./views/NewCaseView.vue'), props: true },
       { path: 'cases/:id', name: 'case', component: () => import('./views/CaseView.vue'), props: true },
       { path: 'review-desk', name: 'review-desk', component: () => import('./views/ReviewDeskView.vue'), meta: { roles: ['legal-reviewer'] } },
       { path: 'admin', name: 'admin', component: () => import('./views/AdminView.vue'), meta: { roles: ['admin'] } },

@@ -33,6 +33,11 @@ export class EnvironmentVariables {
   @IsOptional() @IsString() @MinLength(8)
   readonly DOCKET_DEMO_PASSWORD?: string;
 
+  /** the largest attachment accepted, in bytes (default 20 MiB) */
+  @IsOptional() @IsInt() @Min(1) @Max(1024 * 1024 * 1024)
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  readonly ATTACHMENT_MAX_BYTES?: number;
+
   @IsOptional() @IsIn(['0', '1', 'true', 'false'])
   readonly DOCKET_TEST_CLOCK?: string;
 
@@ -160,6 +165,8 @@ export interface DocketConfig {
   checkpointIntervalMs: number;
   /** SIGTERM: readiness off for `drainMs`, then in-flight work gets `timeoutMs` to finish */
   shutdown: { drainMs: number; timeoutMs: number };
+  /** uploaded documents: size limit; on the embedded default stored under DATA_DIR/attachments, on PostgreSQL in the database */
+  attachments: { maxBytes: number };
 }
 
 export class ConfigError extends Error {
@@ -249,5 +256,6 @@ export function loadConfig(env: Record<string, string | undefined>): DocketConfi
     signingKey: parsed.DOCKET_SIGNING_KEY || undefined,
     checkpointIntervalMs: durationMs(parsed.DOCKET_CHECKPOINT_INTERVAL ?? '1h'),
     shutdown: { drainMs: parsed.SHUTDOWN_DRAIN_MS ?? (database.embedded ? 0 : 5000), timeoutMs: parsed.SHUTDOWN_TIMEOUT_MS ?? 15000 },
+    attachments: { maxBytes: parsed.ATTACHMENT_MAX_BYTES ?? 20 * 1024 * 1024 },
   };
 }

@@ -17,6 +17,17 @@ export function bindSession(getToken: () => string | null, unauthorized: () => v
   onUnauthorized = unauthorized;
 }
 
+/** The Authorization header of the session, for the few requests that go around the client (file bodies). */
+export function authorization(): string | null {
+  const token = tokenOf();
+  return token ? `Bearer ${token}` : null;
+}
+
+/** What a 401 does, for the requests that go around the client. */
+export function sessionExpired(): void {
+  onUnauthorized();
+}
+
 const auth: Middleware = {
   onRequest({ request }) {
     const token = tokenOf();

@@ -128,6 +128,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 上传附件 · Upload an attachment
+         * @description 请求体为文件本身（类型按内容判断：PDF、DOC/DOCX、XLSX、OFD、JPG、PNG），答复其 SHA-256，事项表单的文件字段记录该值。
+         *
+         *     The body is the file itself (type told from its content: PDF, DOC/DOCX, XLSX, OFD, JPG, PNG); answers its SHA-256, which an event’s file field records.
+         */
+        post: operations["AttachmentsController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/attachments/{sha256}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 下载附件 · Download an attachment
+         * @description 按 SHA-256 下载：上传者本人，或可查看记录该值的案件的用户。
+         *
+         *     By SHA-256: for its uploader and anyone who may see a case whose history records it.
+         */
+        get: operations["AttachmentsController_download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -1305,6 +1349,25 @@ export interface components {
             legalityReview: components["schemas"]["AnnualReportLegalityReviewDto"];
             period: components["schemas"]["AnnualReportPeriodDto"];
             year: number;
+        };
+        AttachmentResponseDto: {
+            /** @example 实施方案（草案）.pdf */
+            fileName: string;
+            /**
+             * @description told from the content, not the name
+             * @example application/pdf
+             */
+            mediaType: string;
+            /**
+             * @description SHA-256 of the content (hex)
+             * @example 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08
+             */
+            sha256: string;
+            /**
+             * @description bytes
+             * @example 48213
+             */
+            size: number;
         };
         AuditHistoryEventActorDto: {
             displayName?: string;
@@ -3481,6 +3544,155 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UserResponseDto"];
+                };
+            };
+            /** @description 请求不符合要求（校验失败、JSON 无效）· Invalid request (validation, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 · Not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 角色或单位无权进行此操作 · The role or unit may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 对象不存在 · Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+        };
+    };
+    AttachmentsController_upload: {
+        parameters: {
+            query?: never;
+            header: {
+                "x-file-name": string;
+                /** @description the file name, URI-encoded */
+                "X-File-Name"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description 其他拒绝，答复体相同 · Any other refusal, same body */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 已创建 · Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentResponseDto"];
+                };
+            };
+            /** @description 请求不符合要求（校验失败、JSON 无效）· Invalid request (validation, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 · Not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 角色或单位无权进行此操作 · The role or unit may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 请求内容过大 · Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 请求被拒绝 · Refused */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+        };
+    };
+    AttachmentsController_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sha256: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 其他拒绝，答复体相同 · Any other refusal, same body */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 成功 · OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
                 };
             };
             /** @description 请求不符合要求（校验失败、JSON 无效）· Invalid request (validation, malformed JSON) */

@@ -16,3 +16,5 @@ export type CaseDetail = S['CaseResponseDto'];
 export type HistoryRecord = S['HistoryRecordDto'];
 export type CaseHistory = S['CaseHistoryResponseDto'];
 export type WorkflowDescription = S['WorkflowDescriptionResponseDto'];
+/** An event (or the creation) as the workflow describes it: who may send it and its payload's JSON Schema. */
+export type WorkflowEvent = S['WorkflowDescriptionEventDto'] | S['WorkflowDescriptionCreateDto'];
