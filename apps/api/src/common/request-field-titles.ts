@@ -61,6 +61,13 @@ export const REQUEST_FIELD_TITLES: Record<string, Label> = {
   changes: l('变更内容', 'Changes'),
   backfill: l('补录', 'Backfill'),
   drill: l('演练', 'Drill'),
+  submitterType: l('提交人类型', 'Submitter type'),
+  clause: l('针对的条款', 'Clause'),
+  text: l('意见内容', 'Comment text'),
+  confidential: l('保密', 'Confidential'),
+  receivedOn: l('收到日期', 'Received on'),
+  trackingNumber: l('意见编号', 'Tracking number'),
+  queryCode: l('查询码', 'Query code'),
 };
 
 /** The title of a request field: the table by name (request DTOs share their field names). */

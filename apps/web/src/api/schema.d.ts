@@ -224,6 +224,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 征求意见台账（联系方式已遮蔽）/ The comment docket (contacts masked) */
+        get: operations["ParticipationController_list"];
+        put?: never;
+        /** 录入信函、电话、座谈会、听证会等收到的意见 / Enter input received by letter, phone, symposium or hearing */
+        post: operations["ParticipationController_enter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/{id}/dossier": {
         parameters: {
             query?: never;
@@ -688,6 +706,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/comments/lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 凭意见编号和查询码查询办理情况 / Look up a comment with its tracking number and query code */
+        post: operations["PublicParticipationController_lookup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/consultations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 正在公开征求意见的事项 / Consultations open for comment */
+        get: operations["PublicParticipationController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/consultations/{caseId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 征求意见事项详情 / One consultation */
+        get: operations["PublicParticipationController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/consultations/{caseId}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 提交意见，返回意见编号和查询码 / Submit a comment; answers a tracking number and query code */
+        post: operations["PublicParticipationController_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports/annual": {
         parameters: {
             query?: never;
@@ -960,6 +1046,48 @@ export interface components {
             /** @example dept-head-2 */
             username: string;
         };
+        EnterCommentRequestDto: {
+            /**
+             * @description 针对的条款：第 N 条（选填）/ The clause commented on (optional)
+             * @example 3
+             */
+            clause?: number;
+            /**
+             * @description 保密：不公开署名与内容 / Confidential: neither name nor text is published
+             * @default false
+             */
+            confidential: boolean;
+            /**
+             * @description 联系方式（不公开）/ Contact (never published)
+             * @example 13800001234
+             */
+            contact?: string;
+            /**
+             * @description 署名（选填）/ Display name (optional)
+             * @example 张三
+             */
+            displayName?: string;
+            /**
+             * @description 收到日期（默认今日）/ Day received (default today)
+             * @example 2020-03-10
+             */
+            receivedOn?: string;
+            /**
+             * @description 意见来源 / Where the input was received
+             * @enum {string}
+             */
+            source: "LETTER" | "PHONE" | "SYMPOSIUM" | "HEARING" | "OTHER";
+            /**
+             * @description 提交人类型 / Submitter type
+             * @enum {string}
+             */
+            submitterType: "INDIVIDUAL" | "ENTERPRISE" | "SOCIAL_ORGANIZATION" | "DEPUTY" | "OTHER";
+            /**
+             * @description 意见内容 / Comment text
+             * @example 建议将摊点经营时间延长至晚上十点。
+             */
+            text: string;
+        };
         IssueOpinionRequestDto: {
             /** @description 征询的法律顾问 / 公职律师 (required for major decisions, R713 Art. 28) */
             advisersConsulted?: string[];
@@ -1024,6 +1152,18 @@ export interface components {
             /** @example dept-head */
             username: string;
         };
+        LookupCommentRequestDto: {
+            /**
+             * @description 查询码 / Query code
+             * @example H4N8RT2P
+             */
+            queryCode: string;
+            /**
+             * @description 意见编号 / Tracking number
+             * @example YJ20200305-7KQ3MZ
+             */
+            trackingNumber: string;
+        };
         MigrateCaseRequestDto: {
             /** @description Show the state the case would be in, without migrating it */
             dryRun?: boolean;
@@ -1067,6 +1207,38 @@ export interface components {
             name: string;
         };
         StartItemCaseRequestDto: Record<string, never>;
+        SubmitCommentRequestDto: {
+            /**
+             * @description 针对的条款：第 N 条（选填）/ The clause commented on (optional)
+             * @example 3
+             */
+            clause?: number;
+            /**
+             * @description 保密：不公开署名与内容 / Confidential: neither name nor text is published
+             * @default false
+             */
+            confidential: boolean;
+            /**
+             * @description 联系方式（不公开）/ Contact (never published)
+             * @example 13800001234
+             */
+            contact?: string;
+            /**
+             * @description 署名（选填）/ Display name (optional)
+             * @example 张三
+             */
+            displayName?: string;
+            /**
+             * @description 提交人类型 / Submitter type
+             * @enum {string}
+             */
+            submitterType: "INDIVIDUAL" | "ENTERPRISE" | "SOCIAL_ORGANIZATION" | "DEPUTY" | "OTHER";
+            /**
+             * @description 意见内容 / Comment text
+             * @example 建议将摊点经营时间延长至晚上十点。
+             */
+            text: string;
+        };
         SubmitLiaisonFormRequestDto: {
             caseId: string;
             contact: components["schemas"]["LiaisonContactDto"];
@@ -1415,6 +1587,48 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ParticipationController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ParticipationController_enter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EnterCommentRequestDto"];
+            };
+        };
+        responses: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2148,6 +2362,86 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PublicParticipationController_lookup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LookupCommentRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PublicParticipationController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PublicParticipationController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PublicParticipationController_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitCommentRequestDto"];
+            };
+        };
+        responses: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };

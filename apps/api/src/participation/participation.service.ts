@@ -1,0 +1,249 @@
+import type { AuthenticatedUser } from '@app/auth';
+import { roleNotAllowed } from '@app/auth';
+import { Role, shanghaiDate } from '@app/engine';
+import { CASE_REPOSITORY, CaseEntity, CaseRepository, ConsultationCommentRepository, ConsultationCommentRow } from '@app/persistence';
+import { caseNotFound, CLOCK, Clock, DocketError } from '@app/runtime';
+import { Inject, Injectable } from '@nestjs/common';
+import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'crypto';
+import { assertCanView, ownsCase } from '../cases/case-access.policy';
+import {
+  ConsultationPeriod,
+  CONSULTATION_KINDS,
+  daysLeft,
+  noConsultation,
+  periodClosed,
+  periodNotOpen,
+  periodOf,
+  phaseAt,
+} from './consultation-period';
+import { EnterCommentRequestDto, LookupCommentRequestDto, SubmitCommentRequestDto } from './dto/submit-comment.request.dto';
+import { LATE_LABEL, SOURCE_LABELS, SUBMITTER_TYPE_LABELS } from './participation.labels';
+import { CONSULTATION_COMMENT_REPOSITORY } from './participation.tokens';
+
+/** Letters of receipts: no 0/O, 1/I/L, so a citizen can read them off a phone and type them back. */
+const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+const randomCode = (n: number): string => Array.from(randomBytes(n), (b) => ALPHABET[b % ALPHABET.length]).join('');
+
+/** The stored form of a 查询码: SHA-256 over the tracking number and the code (the code is never stored). */
+export const queryCodeHash = (trackingNumber: string, code: string): string =>
+  createHash('sha256').update(`${trackingNumber}\n${code.trim().toUpperCase()}`).digest('hex');
+
+/** A contact as staff lists show it: the middle hidden (138****1234, z***@example.cn). */
+export function maskContact(contact: string | null): string | null {
+  if (!contact) return null;
+  const at = contact.indexOf('@');
+  if (at > 0) return `${contact.slice(0, 1)}***${contact.slice(at)}`;
+  if (contact.length <= 4) return '*'.repeat(contact.length);
+  const tail = contact.length >= 8 ? 4 : Math.floor(contact.length / 3);
+  const head = contact.length >= 11 ? 3 : Math.floor(contact.length / 4);
+  return `${contact.slice(0, head)}****${contact.slice(-tail)}`;
+}
+
+/** The roles that enter input received off the portal (the case's own department, the general office). */
+const ENTERING_ROLES: Role[] = ['department-head', 'secretary'];
+
+const commentNotFound = () =>
+  new DocketError(404, 'COMMENT_NOT_FOUND', '意见编号或查询码不正确', 'No comment has this tracking number and query code');
+
+@Injectable()
+export class ParticipationService {
+  constructor(
+    @Inject(CONSULTATION_COMMENT_REPOSITORY) private readonly comments: ConsultationCommentRepository,
+    @Inject(CASE_REPOSITORY) private readonly cases: CaseRepository,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  private async consultation(caseId: string): Promise<{ row: CaseEntity; period: ConsultationPeriod }> {
+    const row = await this.cases.findById(caseId);
+    const period = row ? periodOf(row.kind, row.snapshot) : null;
+    if (!row || !period) throw noConsultation(caseId);
+    return { row, period };
+  }
+
+  private publicView(row: { id: string; kind: string; title: string }, p: ConsultationPeriod) {
+    const now = this.clock.now();
+    return {
+      caseId: row.id,
+      kind: row.kind,
+      title: p.draft?.title || row.title,
+      draft: p.draft,
+      opensAt: p.opensAt,
+      closesAt: p.closesAt,
+      originalClosesAt: p.originalClosesAt,
+      extensions: p.extensions,
+      channels: p.channels,
+      phase: phaseAt(p, now),
+      daysLeft: daysLeft(p, now),
+    };
+  }
+
+  // --- the public side ------------------------------------------------------------------------
+
+  /** The consultations open now (and those announced, not yet open). */
+  async openConsultations() {
+    const now = this.clock.now();
+    const rows = await this.comments.activeCases(CONSULTATION_KINDS);
+    const items = rows
+      .map((r) => ({ r, p: periodOf(r.kind, r.snapshot) }))
+      .filter((x): x is { r: typeof x.r; p: ConsultationPeriod } => !!x.p && phaseAt(x.p, now) !== 'CLOSED')
+      .map(({ r, p }) => this.publicView(r, p));
+    return { total: items.length, items };
+  }
+
+  async publicConsultation(caseId: string) {
+    const { row, period } = await this.consultation(caseId);
+    return this.publicView(row, period);
+  }
+
+  /** A comment from the public; refused outside the period (every public write comes through here). */
+  async submit(caseId: string, dto: SubmitCommentRequestDto, addressHash: string | null) {
+    const { row, period } = await this.consultation(caseId);
+    const now = this.clock.now();
+    const phase = phaseAt(period, now);
+    if (phase === 'CLOSED') throw periodClosed(row.kind, period);
+    if (phase === 'NOT_OPEN') throw periodNotOpen(row.kind, period);
+    const receivedAt = now.toISOString();
+    const receivedOn = shanghaiDate(receivedAt);
+    const trackingNumber = `YJ${receivedOn.replace(/-/g, '')}-${randomCode(6)}`;
+    const queryCode = randomCode(8);
+    const comment: ConsultationCommentRow = {
+      id: randomUUID(),
+      caseId,
+      round: period.round,
+      trackingNumber,
+      queryCodeHash: queryCodeHash(trackingNumber, queryCode),
+      source: 'PORTAL',
+      submitterType: dto.submitterType,
+      displayName: dto.displayName?.trim() || null,
+      contact: dto.contact?.trim() || null,
+      clause: dto.clause ?? null,
+      text: dto.text,
+      confidential: dto.confidential === true,
+      late: false,
+      receivedAt,
+      receivedOn,
+      enteredBy: null,
+      enteredRole: null,
+      addressHash,
+    };
+    await this.comments.insert(comment);
+    return { trackingNumber, queryCode, receivedAt, title: period.draft?.title || row.title };
+  }
+
+  /** What a citizen sees with the receipt: the comment as received and its status. */
+  async lookup(dto: LookupCommentRequestDto) {
+    const c = await this.comments.findByTrackingNumber(dto.trackingNumber.trim().toUpperCase());
+    if (!c?.queryCodeHash) throw commentNotFound();
+    const given = Buffer.from(queryCodeHash(c.trackingNumber, dto.queryCode), 'hex');
+    if (!timingSafeEqual(given, Buffer.from(c.queryCodeHash, 'hex'))) throw commentNotFound();
+    const row = await this.cases.findById(c.caseId);
+    return {
+      trackingNumber: c.trackingNumber,
+      caseId: c.caseId,
+      title: (row && periodOf(row.kind, row.snapshot)?.draft?.title) || row?.title || '',
+      receivedAt: c.receivedAt,
+      submitterType: c.submitterType,
+      submitterTypeLabel: SUBMITTER_TYPE_LABELS[c.submitterType as keyof typeof SUBMITTER_TYPE_LABELS],
+      clause: c.clause,
+      text: c.text,
+      confidential: c.confidential,
+      status: 'RECEIVED',
+      statusLabel: { zh: '已收到，正在研究', en: 'Received, under consideration' },
+    };
+  }
+
+  // --- the staff side -------------------------------------------------------------------------
+
+  private async staffCase(user: AuthenticatedUser, caseId: string): Promise<CaseEntity> {
+    const row = await this.cases.findById(caseId);
+    if (!row) throw caseNotFound(caseId);
+    assertCanView(user, row);
+    return row;
+  }
+
+  /** Input received off the portal; after the period it is kept and tagged 逾期. */
+  async enter(user: AuthenticatedUser, caseId: string, dto: EnterCommentRequestDto) {
+    const row = await this.staffCase(user, caseId);
+    const role = user.roles.find((r) => ENTERING_ROLES.includes(r) && (r !== 'department-head' || ownsCase(user, row)));
+    if (!role) throw roleNotAllowed(ENTERING_ROLES);
+    const period = periodOf(row.kind, row.snapshot);
+    if (!period) throw noConsultation(caseId);
+    const receivedAt = this.clock.now().toISOString();
+    const today = shanghaiDate(receivedAt);
+    const receivedOn = dto.receivedOn ?? today;
+    if (receivedOn > today) {
+      throw new DocketError(422, 'RECEIVED_IN_FUTURE', `收到日期${receivedOn}晚于今日`, `The day received (${receivedOn}) is after today`, undefined, { receivedOn });
+    }
+    if (receivedOn < period.opensAt) {
+      throw new DocketError(
+        422,
+        'RECEIVED_BEFORE_PERIOD',
+        `收到日期${receivedOn}早于征求意见开始日期${period.opensAt}`,
+        `The day received (${receivedOn}) is before the comment period opened (${period.opensAt})`,
+        undefined,
+        { receivedOn, opensAt: period.opensAt },
+      );
+    }
+    const comment: ConsultationCommentRow = {
+      id: randomUUID(),
+      caseId,
+      round: period.round,
+      trackingNumber: `YJ${receivedOn.replace(/-/g, '')}-${randomCode(6)}`,
+      queryCodeHash: null,
+      source: dto.source,
+      submitterType: dto.submitterType,
+      displayName: dto.displayName?.trim() || null,
+      contact: dto.contact?.trim() || null,
+      clause: dto.clause ?? null,
+      text: dto.text,
+      confidential: dto.confidential === true,
+      late: receivedOn > period.closesAt,
+      receivedAt,
+      receivedOn,
+      enteredBy: user.id,
+      enteredRole: role,
+      addressHash: null,
+    };
+    await this.comments.insert(comment);
+    return this.staffView(comment);
+  }
+
+  /** The docket of the current round, contacts masked. */
+  async list(user: AuthenticatedUser, caseId: string) {
+    const row = await this.staffCase(user, caseId);
+    const period = periodOf(row.kind, row.snapshot);
+    if (!period) throw noConsultation(caseId);
+    const items = (await this.comments.forRound(caseId, period.round)).map((c) => this.staffView(c));
+    const now = this.clock.now();
+    return {
+      caseId,
+      round: period.round,
+      period: { opensAt: period.opensAt, closesAt: period.closesAt, closedOn: period.closedOn, phase: phaseAt(period, now) },
+      total: items.length,
+      late: items.filter((c) => c.late).length,
+      items,
+    };
+  }
+
+  private staffView(c: ConsultationCommentRow) {
+    return {
+      id: c.id,
+      trackingNumber: c.trackingNumber,
+      round: c.round,
+      source: c.source,
+      sourceLabel: SOURCE_LABELS[c.source as keyof typeof SOURCE_LABELS],
+      submitterType: c.submitterType,
+      submitterTypeLabel: SUBMITTER_TYPE_LABELS[c.submitterType as keyof typeof SUBMITTER_TYPE_LABELS],
+      displayName: c.displayName,
+      contact: maskContact(c.contact),
+      clause: c.clause,
+      text: c.text,
+      confidential: c.confidential,
+      late: c.late,
+      ...(c.late ? { lateLabel: LATE_LABEL } : {}),
+      receivedAt: c.receivedAt,
+      receivedOn: c.receivedOn,
+      enteredBy: c.enteredBy,
+    };
+  }
+}

@@ -1,0 +1,41 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * The comment docket of a consultation (公开征求意见, R713 Arts. 14–15; normative documents OBE
+ * Art. 62): every comment received for a case's comment period, from the public portal or entered
+ * by staff from letters, calls, 座谈会 and hearings. The period itself is the case's history (the
+ * notice, extensions and close); a row holds only what the history does not: the comment.
+ * `query_code_hash` is the SHA-256 of the receipt's 查询码 (the code itself is never stored);
+ * `address_hash` the keyed hash of the submitting address (anti-abuse, never the address).
+ */
+export class ConsultationComments1765065600000 implements MigrationInterface {
+  name = 'ConsultationComments1765065600000';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`CREATE TABLE consultation_comments (
+      id varchar(36) PRIMARY KEY,
+      case_id varchar(36) NOT NULL REFERENCES cases(id),
+      round integer NOT NULL,
+      tracking_number varchar(32) NOT NULL UNIQUE,
+      query_code_hash varchar(64),
+      source varchar(16) NOT NULL,
+      submitter_type varchar(32) NOT NULL,
+      display_name varchar(50),
+      contact varchar(100),
+      clause integer,
+      text text NOT NULL,
+      confidential integer NOT NULL,
+      late integer NOT NULL,
+      received_at varchar(32) NOT NULL,
+      received_on varchar(10) NOT NULL,
+      entered_by varchar(36),
+      entered_role varchar(32),
+      address_hash varchar(64)
+    )`);
+    await q.query(`CREATE INDEX consultation_comments_case ON consultation_comments (case_id, round, received_at)`);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TABLE consultation_comments`);
+  }
+}

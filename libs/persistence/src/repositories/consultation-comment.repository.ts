@@ -1,0 +1,113 @@
+import { DataSource } from 'typeorm';
+import { WriteSerializer } from './write-serializer';
+
+/** One comment of a consultation's docket (table consultation_comments). */
+export interface ConsultationCommentRow {
+  id: string;
+  caseId: string;
+  round: number;
+  trackingNumber: string;
+  /** SHA-256 of the receipt's 查询码; null for input entered by staff (no receipt) */
+  queryCodeHash: string | null;
+  /** PORTAL, or where staff received it: LETTER / PHONE / SYMPOSIUM / HEARING / OTHER */
+  source: string;
+  submitterType: string;
+  displayName: string | null;
+  contact: string | null;
+  clause: number | null;
+  text: string;
+  confidential: boolean;
+  /** received after the period's last day (逾期): kept, never dropped */
+  late: boolean;
+  receivedAt: string;
+  receivedOn: string;
+  enteredBy: string | null;
+  enteredRole: string | null;
+  addressHash: string | null;
+}
+
+const COLUMNS = [
+  'id', 'case_id', 'round', 'tracking_number', 'query_code_hash', 'source', 'submitter_type', 'display_name', 'contact', 'clause',
+  'text', 'confidential', 'late', 'received_at', 'received_on', 'entered_by', 'entered_role', 'address_hash',
+];
+
+/** The comment dockets of consultations (plain SQL on both databases). */
+export class ConsultationCommentRepository {
+  private readonly pg: boolean;
+
+  private readonly serializer: WriteSerializer | null;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.pg = dataSource.options.type === 'postgres';
+    this.serializer = this.pg ? null : WriteSerializer.for(dataSource);
+  }
+
+  private p(n: number): string {
+    return this.pg ? `$${n}` : '?';
+  }
+
+  private write<T>(work: () => Promise<T>): Promise<T> {
+    return this.serializer ? this.serializer.run(work) : work();
+  }
+
+  async insert(c: ConsultationCommentRow): Promise<void> {
+    await this.write(() =>
+      this.dataSource.query(
+        `INSERT INTO consultation_comments (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((_, i) => this.p(i + 1)).join(', ')})`,
+        [
+          c.id, c.caseId, c.round, c.trackingNumber, c.queryCodeHash, c.source, c.submitterType, c.displayName, c.contact, c.clause,
+          c.text, c.confidential ? 1 : 0, c.late ? 1 : 0, c.receivedAt, c.receivedOn, c.enteredBy, c.enteredRole, c.addressHash,
+        ],
+      ),
+    );
+  }
+
+  /** The comments of one round of a case's consultation, in the order received. */
+  async forRound(caseId: string, round: number): Promise<ConsultationCommentRow[]> {
+    const rows = await this.dataSource.query(
+      `SELECT * FROM consultation_comments WHERE case_id = ${this.p(1)} AND round = ${this.p(2)} ORDER BY received_at, id`,
+      [caseId, round],
+    );
+    return rows.map(toComment);
+  }
+
+  async findByTrackingNumber(trackingNumber: string): Promise<ConsultationCommentRow | null> {
+    const rows = await this.dataSource.query(`SELECT * FROM consultation_comments WHERE tracking_number = ${this.p(1)}`, [trackingNumber]);
+    return rows.length ? toComment(rows[0]) : null;
+  }
+
+  /** The active cases of the given kinds, for the public list of consultations (their snapshot holds the period). */
+  async activeCases(kinds: readonly string[]): Promise<Array<{ id: string; kind: string; title: string; snapshot: string }>> {
+    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
+      `SELECT id, kind, title, snapshot FROM cases WHERE status = 'active' AND kind IN (${kinds.map((_, i) => this.p(i + 1)).join(', ')}) ORDER BY created_at, id`,
+      [...kinds],
+    );
+    return rows.map((r) => ({ id: String(r.id), kind: String(r.kind), title: String(r.title), snapshot: String(r.snapshot) }));
+  }
+}
+
+const flag = (v: unknown): boolean => v === true || v === 1 || v === '1';
+const orNull = <T>(v: unknown, f: (x: unknown) => T): T | null => (v === null || v === undefined ? null : f(v));
+
+function toComment(r: Record<string, unknown>): ConsultationCommentRow {
+  return {
+    id: String(r.id),
+    caseId: String(r.case_id),
+    round: Number(r.round),
+    trackingNumber: String(r.tracking_number),
+    queryCodeHash: orNull(r.query_code_hash, String),
+    source: String(r.source),
+    submitterType: String(r.submitter_type),
+    displayName: orNull(r.display_name, String),
+    contact: orNull(r.contact, String),
+    clause: orNull(r.clause, Number),
+    text: String(r.text),
+    confidential: flag(r.confidential),
+    late: flag(r.late),
+    receivedAt: String(r.received_at),
+    receivedOn: String(r.received_on),
+    enteredBy: orNull(r.entered_by, String),
+    enteredRole: orNull(r.entered_role, String),
+    addressHash: orNull(r.address_hash, String),
+  };
+}

@@ -1,0 +1,145 @@
+/**
+ * The comment docket of a consultation (issue 13) over HTTP on SQLite and PostgreSQL: the period is
+ * the case's recorded notice (no second copy), a citizen comments on the public API and gets a
+ * receipt (only the 查询码's hash is stored), staff enter letters and calls tagged by source, late
+ * input is kept and tagged 逾期, contacts are masked in the staff list, and after the last day
+ * 24:00 Beijing time every public write is refused with COMMENT_PERIOD_CLOSED.
+ */
+import request from 'supertest';
+import { ApiClient } from '../setup/api-client';
+import { DRIVERS, startTestApp, TestApp } from '../setup/test-app';
+import { runMajorDecision, runStep as runMajorStep } from '../factories/major-decision.factory';
+import { runNormativeDocument } from '../factories/normative-document.factory';
+
+const CJK = /[\u4e00-\u9fff]/;
+
+describe.each(DRIVERS)('the comment docket on %s', (driver) => {
+  let t: TestApp;
+  let api: ApiClient;
+  const pub = () => request(t.app.getHttpServer());
+
+  beforeAll(async () => {
+    t = await startTestApp(driver);
+    api = new ApiClient(t);
+  });
+  afterAll(async () => t?.close());
+
+  const comment = (over: Record<string, unknown> = {}) => ({
+    submitterType: 'INDIVIDUAL',
+    displayName: '张三',
+    contact: '13800001234',
+    clause: 3,
+    text: '建议将临时摊点的经营时间延长至晚上十点。',
+    ...over,
+  });
+
+  it('a normative document: comment with a receipt, staff input, the period from the history, closed at 24:00', async () => {
+    // the draft is published for comment 2020-03-02 → 2020-04-01 (the factory's notice)
+    const { id } = await runNormativeDocument(api, { before: 'close' });
+    await api.setClock('2020-03-10T02:00:00Z');
+
+    const list = await pub().get('/api/v1/public/consultations');
+    expect(list.status).toBe(200);
+    const item = list.body.items.find((i: { caseId: string }) => i.caseId === id);
+    expect(item).toMatchObject({ opensAt: '2020-03-02', closesAt: '2020-04-01', phase: 'OPEN', daysLeft: 23, title: '掌起镇临时摊点管理办法' });
+
+    // a citizen comments (no login) and gets a receipt
+    const res = await pub().post(`/api/v1/public/consultations/${id}/comments`).send(comment());
+    expect(res.status).toBe(201);
+    expect(res.body.trackingNumber).toMatch(/^YJ20200310-[A-Z2-9]{6}$/);
+    expect(res.body.queryCode).toMatch(/^[A-Z2-9]{8}$/);
+    const { trackingNumber, queryCode } = res.body;
+
+    // only the hash of the 查询码 is stored
+    const [stored] = await t.sql(`SELECT * FROM consultation_comments WHERE tracking_number = '${trackingNumber}'`);
+    expect(stored.query_code_hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.stringify(stored)).not.toContain(queryCode);
+
+    // the receipt opens the status; a wrong code is refused like an unknown number
+    const seen = await pub().post('/api/v1/public/comments/lookup').send({ trackingNumber, queryCode });
+    expect(seen.status).toBe(200);
+    expect(seen.body).toMatchObject({ trackingNumber, caseId: id, status: 'RECEIVED', text: comment().text, clause: 3 });
+    expect(seen.body.statusLabel.zh).toMatch(CJK);
+    const wrong = await pub().post('/api/v1/public/comments/lookup').send({ trackingNumber, queryCode: 'AAAAAAAA' });
+    expect([wrong.status, wrong.body.code]).toEqual([404, 'COMMENT_NOT_FOUND']);
+
+    // bad input is 400 with a stable code, never stored
+    const long = await pub().post(`/api/v1/public/consultations/${id}/comments`).send(comment({ text: '长'.repeat(2001) }));
+    expect([long.status, long.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+    const kind = await pub().post(`/api/v1/public/consultations/${id}/comments`).send(comment({ submitterType: 'ROBOT' }));
+    expect(kind.status).toBe(400);
+
+    // staff enter a letter; the public may not
+    const letter = await api.post('dept-head', `/cases/${id}/comments`, {
+      ...comment({ displayName: '李四', contact: 'lisi@example.cn', text: '建议明确摊点的卫生责任。' }),
+      source: 'LETTER',
+      receivedOn: '2020-03-09',
+    });
+    expect(letter.status).toBe(201);
+    expect(letter.body).toMatchObject({ source: 'LETTER', late: false, receivedOn: '2020-03-09', contact: 'l***@example.cn' });
+    expect(letter.body.sourceLabel.zh).toBe('信函');
+    const anon = await pub().post(`/api/v1/cases/${id}/comments`).send({ ...comment(), source: 'LETTER' });
+    expect(anon.status).toBe(401);
+    const reviewer = await api.post('legal-reviewer', `/cases/${id}/comments`, { ...comment(), source: 'PHONE' });
+    expect(reviewer.status).toBe(403);
+    const future = await api.post('dept-head', `/cases/${id}/comments`, { ...comment(), source: 'PHONE', receivedOn: '2020-03-11' });
+    expect([future.status, future.body.code]).toEqual([422, 'RECEIVED_IN_FUTURE']);
+
+    // the last day runs to 24:00 Beijing time (16:00 UTC)
+    await api.setClock('2020-04-01T15:59:59Z');
+    const lastMinute = await pub().post(`/api/v1/public/consultations/${id}/comments`).send(comment({ displayName: undefined, contact: undefined }));
+    expect(lastMinute.status).toBe(201);
+    await api.setClock('2020-04-01T16:00:00Z');
+    const tooLate = await pub().post(`/api/v1/public/consultations/${id}/comments`).send(comment());
+    expect([tooLate.status, tooLate.body.code, tooLate.body.article]).toEqual([422, 'COMMENT_PERIOD_CLOSED', 'OBE Art. 62']);
+    expect(tooLate.body.messageZh).toMatch(/^征求意见已于2020-04-01截止/);
+    expect(tooLate.body.messageZh).not.toMatch(/OBE|Art\./);
+    // closed consultations leave the public list
+    const after = await pub().get('/api/v1/public/consultations');
+    expect(after.body.items.map((i: { caseId: string }) => i.caseId)).not.toContain(id);
+
+    // a phone call taken after the period is kept, tagged 逾期
+    const call = await api.post('dept-head', `/cases/${id}/comments`, { ...comment({ contact: '0574-63201234' }), source: 'PHONE' });
+    expect(call.status).toBe(201);
+    expect(call.body).toMatchObject({ source: 'PHONE', late: true, receivedOn: '2020-04-02', lateLabel: { zh: '逾期', en: 'Late' } });
+
+    // the staff list: every comment of the round, contacts masked
+    const docket = await api.get('auditor', `/cases/${id}/comments`);
+    expect(docket.status).toBe(200);
+    expect(docket.body).toMatchObject({ total: 4, late: 1, period: { opensAt: '2020-03-02', closesAt: '2020-04-01', phase: 'CLOSED' } });
+    expect(docket.body.items.map((c: { contact: string | null }) => c.contact)).toEqual(['138****1234', 'l***@example.cn', null, '057****1234']);
+    expect(JSON.stringify(docket.body)).not.toMatch(/13800001234|lisi@example|63201234/);
+    expect(JSON.stringify(docket.body)).not.toMatch(/query_?code/i);
+  });
+
+  it('a major decision: the period follows an extension recorded in the history; a recorded close closes every public write', async () => {
+    const { id, rest } = await runMajorDecision(api, { before: 'hearing' });
+    await api.setClock('2020-09-02T02:00:00Z');
+    await api.ok('dept-head', id, 'EXTEND_COMMENT_PERIOD', { closesAt: '2020-09-10', reason: '意见较多，需延长征求意见期限。' });
+    await api.setClock('2020-09-05T02:00:00Z');
+    const view = await pub().get(`/api/v1/public/consultations/${id}`);
+    expect(view.body).toMatchObject({
+      opensAt: '2020-08-04',
+      closesAt: '2020-09-10',
+      originalClosesAt: '2020-09-03',
+      extensions: [{ previousClosesAt: '2020-09-03', closesAt: '2020-09-10' }],
+      phase: 'OPEN',
+      daysLeft: 6,
+    });
+    const ok = await pub().post(`/api/v1/public/consultations/${id}/comments`).send(comment({ submitterType: 'ENTERPRISE', displayName: '宁波某电器有限公司' }));
+    expect(ok.status).toBe(201);
+
+    await api.setClock('2020-09-11T02:00:00Z');
+    for (const s of rest.filter((s) => s.name === 'hearing')) await runMajorStep(api, id, { ...s, clock: undefined });
+    await api.ok('dept-head', id, 'CLOSE_COMMENT_PERIOD', {});
+    const refused = await pub().post(`/api/v1/public/consultations/${id}/comments`).send(comment());
+    expect([refused.status, refused.body.code, refused.body.article]).toEqual([422, 'COMMENT_PERIOD_CLOSED', 'R713 Art. 15']);
+    // a resubmission of the same body is refused the same way
+    const again = await pub().post(`/api/v1/public/consultations/${id}/comments`).send(comment());
+    expect([again.status, again.body.code]).toEqual([422, 'COMMENT_PERIOD_CLOSED']);
+
+    // a case never published for comment has no consultation
+    const none = await pub().post(`/api/v1/public/consultations/00000000-0000-4000-8000-000000000000/comments`).send(comment());
+    expect([none.status, none.body.code]).toEqual([404, 'CONSULTATION_NOT_FOUND']);
+  });
+});
