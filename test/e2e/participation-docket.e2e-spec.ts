@@ -10,6 +10,7 @@ import { ApiClient } from '../setup/api-client';
 import { DRIVERS, startTestApp, TestApp } from '../setup/test-app';
 import { runMajorDecision, runStep as runMajorStep } from '../factories/major-decision.factory';
 import { runNormativeDocument } from '../factories/normative-document.factory';
+import { citizenComment as comment, submitComment } from '../factories/participation.factory';
 
 const CJK = /[\u4e00-\u9fff]/;
 
@@ -19,19 +20,10 @@ describe.each(DRIVERS)('the comment docket on %s', (driver) => {
   const pub = () => request(t.app.getHttpServer());
 
   beforeAll(async () => {
-    t = await startTestApp(driver);
+    t = await startTestApp(driver, { COMMENT_RATE_LIMIT: '1000', COMMENT_POW_BITS: '4' });
     api = new ApiClient(t);
   });
   afterAll(async () => t?.close());
-
-  const comment = (over: Record<string, unknown> = {}) => ({
-    submitterType: 'INDIVIDUAL',
-    displayName: '张三',
-    contact: '13800001234',
-    clause: 3,
-    text: '建议将临时摊点的经营时间延长至晚上十点。',
-    ...over,
-  });
 
   it('a normative document: comment with a receipt, staff input, the period from the history, closed at 24:00', async () => {
     // the draft is published for comment 2020-03-02 → 2020-04-01 (the factory's notice)
@@ -44,7 +36,7 @@ describe.each(DRIVERS)('the comment docket on %s', (driver) => {
     expect(item).toMatchObject({ opensAt: '2020-03-02', closesAt: '2020-04-01', phase: 'OPEN', daysLeft: 23, title: '掌起镇临时摊点管理办法' });
 
     // a citizen comments (no login) and gets a receipt
-    const res = await pub().post(`/api/v1/public/consultations/${id}/comments`).send(comment());
+    const res = await submitComment(t, id, comment());
     expect(res.status).toBe(201);
     expect(res.body.trackingNumber).toMatch(/^YJ20200310-[A-Z2-9]{6}$/);
     expect(res.body.queryCode).toMatch(/^[A-Z2-9]{8}$/);
@@ -64,9 +56,9 @@ describe.each(DRIVERS)('the comment docket on %s', (driver) => {
     expect([wrong.status, wrong.body.code]).toEqual([404, 'COMMENT_NOT_FOUND']);
 
     // bad input is 400 with a stable code, never stored
-    const long = await pub().post(`/api/v1/public/consultations/${id}/comments`).send(comment({ text: '长'.repeat(2001) }));
+    const long = await submitComment(t, id, comment({ text: '长'.repeat(2001) }));
     expect([long.status, long.body.code]).toEqual([400, 'VALIDATION_FAILED']);
-    const kind = await pub().post(`/api/v1/public/consultations/${id}/comments`).send(comment({ submitterType: 'ROBOT' }));
+    const kind = await submitComment(t, id, comment({ submitterType: 'ROBOT' }));
     expect(kind.status).toBe(400);
 
     // staff enter a letter; the public may not
@@ -87,10 +79,10 @@ describe.each(DRIVERS)('the comment docket on %s', (driver) => {
 
     // the last day runs to 24:00 Beijing time (16:00 UTC)
     await api.setClock('2020-04-01T15:59:59Z');
-    const lastMinute = await pub().post(`/api/v1/public/consultations/${id}/comments`).send(comment({ displayName: undefined, contact: undefined }));
+    const lastMinute = await submitComment(t, id, comment({ displayName: undefined, contact: undefined }));
     expect(lastMinute.status).toBe(201);
     await api.setClock('2020-04-01T16:00:00Z');
-    const tooLate = await pub().post(`/api/v1/public/consultations/${id}/comments`).send(comment());
+    const tooLate = await submitComment(t, id, comment());
     expect([tooLate.status, tooLate.body.code, tooLate.body.article]).toEqual([422, 'COMMENT_PERIOD_CLOSED', 'OBE Art. 62']);
     expect(tooLate.body.messageZh).toMatch(/^征求意见已于2020-04-01截止/);
     expect(tooLate.body.messageZh).not.toMatch(/OBE|Art\./);
@@ -126,20 +118,20 @@ describe.each(DRIVERS)('the comment docket on %s', (driver) => {
       phase: 'OPEN',
       daysLeft: 6,
     });
-    const ok = await pub().post(`/api/v1/public/consultations/${id}/comments`).send(comment({ submitterType: 'ENTERPRISE', displayName: '宁波某电器有限公司' }));
+    const ok = await submitComment(t, id, comment({ submitterType: 'ENTERPRISE', displayName: '宁波某电器有限公司' }));
     expect(ok.status).toBe(201);
 
     await api.setClock('2020-09-11T02:00:00Z');
     for (const s of rest.filter((s) => s.name === 'hearing')) await runMajorStep(api, id, { ...s, clock: undefined });
     await api.ok('dept-head', id, 'CLOSE_COMMENT_PERIOD', {});
-    const refused = await pub().post(`/api/v1/public/consultations/${id}/comments`).send(comment());
+    const refused = await submitComment(t, id, comment());
     expect([refused.status, refused.body.code, refused.body.article]).toEqual([422, 'COMMENT_PERIOD_CLOSED', 'R713 Art. 15']);
     // a resubmission of the same body is refused the same way
-    const again = await pub().post(`/api/v1/public/consultations/${id}/comments`).send(comment());
+    const again = await submitComment(t, id, comment());
     expect([again.status, again.body.code]).toEqual([422, 'COMMENT_PERIOD_CLOSED']);
 
     // a case never published for comment has no consultation
-    const none = await pub().post(`/api/v1/public/consultations/00000000-0000-4000-8000-000000000000/comments`).send(comment());
+    const none = await submitComment(t, '00000000-0000-4000-8000-000000000000', comment());
     expect([none.status, none.body.code]).toEqual([404, 'CONSULTATION_NOT_FOUND']);
   });
 });

@@ -68,6 +68,8 @@ export const REQUEST_FIELD_TITLES: Record<string, Label> = {
   receivedOn: l('收到日期', 'Received on'),
   trackingNumber: l('意见编号', 'Tracking number'),
   queryCode: l('查询码', 'Query code'),
+  challenge: l('防刷验证', 'Challenge'),
+  answer: l('验证结果', 'Challenge answer'),
 };
 
 /** The title of a request field: the table by name (request DTOs share their field names). */

@@ -16,6 +16,7 @@ import {
   periodOf,
   phaseAt,
 } from './consultation-period';
+import { ChallengeService } from './challenge';
 import { EnterCommentRequestDto, LookupCommentRequestDto, SubmitCommentRequestDto } from './dto/submit-comment.request.dto';
 import { LATE_LABEL, SOURCE_LABELS, SUBMITTER_TYPE_LABELS } from './participation.labels';
 import { CONSULTATION_COMMENT_REPOSITORY } from './participation.tokens';
@@ -45,12 +46,16 @@ const ENTERING_ROLES: Role[] = ['department-head', 'secretary'];
 const commentNotFound = () =>
   new DocketError(404, 'COMMENT_NOT_FOUND', '意见编号或查询码不正确', 'No comment has this tracking number and query code');
 
+const challengeUsed = () =>
+  new DocketError(422, 'CHALLENGE_USED', '该验证已使用过，请刷新页面后重新提交', 'This challenge has been used for a comment already; fetch a new one');
+
 @Injectable()
 export class ParticipationService {
   constructor(
     @Inject(CONSULTATION_COMMENT_REPOSITORY) private readonly comments: ConsultationCommentRepository,
     @Inject(CASE_REPOSITORY) private readonly cases: CaseRepository,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly challenges: ChallengeService,
   ) {}
 
   private async consultation(caseId: string): Promise<{ row: CaseEntity; period: ConsultationPeriod }> {
@@ -102,6 +107,8 @@ export class ParticipationService {
     const phase = phaseAt(period, now);
     if (phase === 'CLOSED') throw periodClosed(row.kind, period);
     if (phase === 'NOT_OPEN') throw periodNotOpen(row.kind, period);
+    const nonce = this.challenges.check(dto.challenge.token, dto.challenge.answer);
+    if (await this.comments.challengeUsed(nonce)) throw challengeUsed();
     const receivedAt = now.toISOString();
     const receivedOn = shanghaiDate(receivedAt);
     const trackingNumber = `YJ${receivedOn.replace(/-/g, '')}-${randomCode(6)}`;
@@ -125,8 +132,15 @@ export class ParticipationService {
       enteredBy: null,
       enteredRole: null,
       addressHash,
+      challengeNonce: nonce,
     };
-    await this.comments.insert(comment);
+    try {
+      await this.comments.insert(comment);
+    } catch (e) {
+      // two submissions racing with one solved challenge: the unique nonce lets one through
+      if (await this.comments.challengeUsed(nonce)) throw challengeUsed();
+      throw e;
+    }
     return { trackingNumber, queryCode, receivedAt, title: period.draft?.title || row.title };
   }
 
@@ -203,6 +217,7 @@ export class ParticipationService {
       enteredBy: user.id,
       enteredRole: role,
       addressHash: null,
+      challengeNonce: null,
     };
     await this.comments.insert(comment);
     return this.staffView(comment);

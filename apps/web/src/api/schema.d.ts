@@ -706,6 +706,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/challenge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 领取防刷验证（工作量证明）/ A proof-of-work challenge to solve before submitting */
+        get: operations["PublicParticipationController_challenge"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/public/comments/lookup": {
         parameters: {
             query?: never;
@@ -1015,6 +1032,15 @@ export interface components {
             /** @example 备案回执为纸质件，次日录入 */
             reason: string;
         };
+        ChallengeAnswerDto: {
+            /**
+             * @description 验证结果 / The answer found
+             * @example 48213
+             */
+            answer: string;
+            /** @description 验证令牌 / The challenge token */
+            token: string;
+        };
         CreateCaseFromItemRequestDto: Record<string, never>;
         CreateCaseRequestDto: {
             /** @example major-decision */
@@ -1208,6 +1234,8 @@ export interface components {
         };
         StartItemCaseRequestDto: Record<string, never>;
         SubmitCommentRequestDto: {
+            /** @description 防刷验证 / The anti-abuse challenge, solved */
+            challenge: components["schemas"]["ChallengeAnswerDto"];
             /**
              * @description 针对的条款：第 N 条（选填）/ The clause commented on (optional)
              * @example 3
@@ -2353,6 +2381,23 @@ export interface operations {
         };
     };
     UsersController_orgUnits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PublicParticipationController_challenge: {
         parameters: {
             query?: never;
             header?: never;

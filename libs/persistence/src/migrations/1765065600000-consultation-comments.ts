@@ -6,7 +6,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * by staff from letters, calls, 座谈会 and hearings. The period itself is the case's history (the
  * notice, extensions and close); a row holds only what the history does not: the comment.
  * `query_code_hash` is the SHA-256 of the receipt's 查询码 (the code itself is never stored);
- * `address_hash` the keyed hash of the submitting address (anti-abuse, never the address).
+ * `address_hash` the keyed hash of the submitting address (anti-abuse, never the address);
+ * `challenge_nonce` the nonce of the solved portal challenge (unique: one comment per challenge).
  */
 export class ConsultationComments1765065600000 implements MigrationInterface {
   name = 'ConsultationComments1765065600000';
@@ -30,7 +31,8 @@ export class ConsultationComments1765065600000 implements MigrationInterface {
       received_on varchar(10) NOT NULL,
       entered_by varchar(36),
       entered_role varchar(32),
-      address_hash varchar(64)
+      address_hash varchar(64),
+      challenge_nonce varchar(32) UNIQUE
     )`);
     await q.query(`CREATE INDEX consultation_comments_case ON consultation_comments (case_id, round, received_at)`);
   }

@@ -24,11 +24,13 @@ export interface ConsultationCommentRow {
   enteredBy: string | null;
   enteredRole: string | null;
   addressHash: string | null;
+  /** the nonce of the portal challenge the comment was sent with (one comment per challenge) */
+  challengeNonce: string | null;
 }
 
 const COLUMNS = [
   'id', 'case_id', 'round', 'tracking_number', 'query_code_hash', 'source', 'submitter_type', 'display_name', 'contact', 'clause',
-  'text', 'confidential', 'late', 'received_at', 'received_on', 'entered_by', 'entered_role', 'address_hash',
+  'text', 'confidential', 'late', 'received_at', 'received_on', 'entered_by', 'entered_role', 'address_hash', 'challenge_nonce',
 ];
 
 /** The comment dockets of consultations (plain SQL on both databases). */
@@ -56,7 +58,7 @@ export class ConsultationCommentRepository {
         `INSERT INTO consultation_comments (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((_, i) => this.p(i + 1)).join(', ')})`,
         [
           c.id, c.caseId, c.round, c.trackingNumber, c.queryCodeHash, c.source, c.submitterType, c.displayName, c.contact, c.clause,
-          c.text, c.confidential ? 1 : 0, c.late ? 1 : 0, c.receivedAt, c.receivedOn, c.enteredBy, c.enteredRole, c.addressHash,
+          c.text, c.confidential ? 1 : 0, c.late ? 1 : 0, c.receivedAt, c.receivedOn, c.enteredBy, c.enteredRole, c.addressHash, c.challengeNonce,
         ],
       ),
     );
@@ -69,6 +71,11 @@ export class ConsultationCommentRepository {
       [caseId, round],
     );
     return rows.map(toComment);
+  }
+
+  async challengeUsed(nonce: string): Promise<boolean> {
+    const rows = await this.dataSource.query(`SELECT 1 AS used FROM consultation_comments WHERE challenge_nonce = ${this.p(1)}`, [nonce]);
+    return rows.length > 0;
   }
 
   async findByTrackingNumber(trackingNumber: string): Promise<ConsultationCommentRow | null> {
@@ -109,5 +116,6 @@ function toComment(r: Record<string, unknown>): ConsultationCommentRow {
     enteredBy: orNull(r.entered_by, String),
     enteredRole: orNull(r.entered_role, String),
     addressHash: orNull(r.address_hash, String),
+    challengeNonce: orNull(r.challenge_nonce, String),
   };
 }

@@ -1,12 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsDefined, ValidateNested, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { STAFF_SOURCES, SUBMITTER_TYPES } from '../participation.labels';
 
 /** The comment text's limit (characters). */
 export const COMMENT_TEXT_MAX = 2000;
 
-/** A comment from the public (the portal's form). */
-export class SubmitCommentRequestDto {
+/** A comment's fields, from the portal or entered by staff. */
+export class CommentFieldsDto {
   @ApiProperty({ enum: SUBMITTER_TYPES, description: '提交人类型 / Submitter type' })
   @IsIn(SUBMITTER_TYPES as unknown as string[])
   readonly submitterType: (typeof SUBMITTER_TYPES)[number];
@@ -32,8 +33,26 @@ export class SubmitCommentRequestDto {
   readonly confidential?: boolean;
 }
 
+/** The solved challenge (GET /public/challenge): the token and the answer found. */
+export class ChallengeAnswerDto {
+  @ApiProperty({ description: '验证令牌 / The challenge token' })
+  @IsString() @IsNotEmpty() @MaxLength(300)
+  readonly token: string;
+
+  @ApiProperty({ example: '48213', description: '验证结果 / The answer found' })
+  @IsString() @IsNotEmpty() @MaxLength(32)
+  readonly answer: string;
+}
+
+/** A comment from the public (the portal's form), with the solved challenge. */
+export class SubmitCommentRequestDto extends CommentFieldsDto {
+  @ApiProperty({ type: ChallengeAnswerDto, description: '防刷验证 / The anti-abuse challenge, solved' })
+  @IsDefined() @ValidateNested() @Type(() => ChallengeAnswerDto)
+  readonly challenge: ChallengeAnswerDto;
+}
+
 /** Input staff received by letter, phone, at a 座谈会 or hearing: entered into the same docket, tagged by source. */
-export class EnterCommentRequestDto extends SubmitCommentRequestDto {
+export class EnterCommentRequestDto extends CommentFieldsDto {
   @ApiProperty({ enum: STAFF_SOURCES, description: '意见来源 / Where the input was received' })
   @IsIn(STAFF_SOURCES as unknown as string[])
   readonly source: (typeof STAFF_SOURCES)[number];
