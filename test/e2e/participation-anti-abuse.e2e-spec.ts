@@ -95,7 +95,7 @@ describe.each(DRIVERS)('the portal against abuse on %s', (driver) => {
     id = caseId;
     await api.setClock('2020-03-12T02:00:00Z');
     const before = Number((await t.sql(`SELECT COUNT(*) AS n FROM consultation_comments`))[0].n);
-    const challenges = [];
+    const challenges: Array<{ token: string; answer: string }> = [];
     for (let i = 0; i < 12; i++) {
       const c = await pub().get('/api/v1/public/challenge');
       if (c.status !== 200) break;

@@ -134,4 +134,64 @@ describe.each(DRIVERS)('the comment docket on %s', (driver) => {
     const none = await submitComment(t, '00000000-0000-4000-8000-000000000000', comment());
     expect([none.status, none.body.code]).toEqual([404, 'CONSULTATION_NOT_FOUND']);
   });
+  it('moderation hides (never deletes), duplicates are grouped and answered once, every comment is answered; each action is recorded with its actor', async () => {
+    const { id } = await runNormativeDocument(api, { before: 'close' });
+    await api.setClock('2020-03-12T02:00:00Z');
+    const ids: string[] = [];
+    for (const text of ['经营时间应延长至晚上十点。', '建议延长经营时间。', '夜间经营时间太短。', '欢迎选购本店商品，电话 138…', '摊点区域应避开学校门口。']) {
+      const r = await submitComment(t, id, comment({ text }));
+      expect(r.status).toBe(201);
+      ids.push((await t.sql(`SELECT id FROM consultation_comments WHERE tracking_number = '${r.body.trackingNumber}'`))[0].id);
+    }
+    const url = `/cases/${id}`;
+    // an advertisement is hidden with its reason, never deleted
+    const hidden = await api.post('dept-head', `${url}/comments/${ids[3]}/hide`, { reason: 'ADVERTISING', note: '商品推销' });
+    expect(hidden.status).toBe(200);
+    expect(hidden.body).toMatchObject({ hiddenReason: 'ADVERTISING', hiddenReasonLabel: { zh: '广告' }, undisposed: false });
+    expect((await api.post('dept-head', `${url}/comments/${ids[3]}/hide`, { reason: 'ABUSE' })).body.code).toBe('COMMENT_ALREADY_HIDDEN');
+    expect((await api.post('dept-head', `${url}/comments/${ids[3]}/hide`, { reason: 'SPAM' })).status).toBe(400);
+    expect((await api.post('legal-reviewer', `${url}/comments/${ids[2]}/hide`, { reason: 'ABUSE' })).status).toBe(403);
+
+    // three duplicates grouped and answered once
+    const group = await api.post('dept-head', `${url}/comment-groups`, { title: '关于经营时间的意见', commentIds: ids.slice(0, 3) });
+    expect(group.status).toBe(201);
+    expect(group.body.count).toBe(3);
+    const single = await api.post('dept-head', `${url}/comments/${ids[0]}/disposition`, { disposition: 'ADOPTED', clauseChanged: '第三条' });
+    expect([single.status, single.body.code]).toEqual([422, 'COMMENT_IN_GROUP']);
+    const regroup = await api.post('dept-head', `${url}/comment-groups`, { title: '再次归组', commentIds: [ids[0], ids[4]] });
+    expect([regroup.status, regroup.body.code]).toEqual([422, 'COMMENT_IN_GROUP']);
+    // not adopted needs a reason; adopted needs the changed clause (R713 Art. 17)
+    const noReason = await api.post('dept-head', `${url}/comment-groups/${group.body.id}/disposition`, { disposition: 'NOT_ADOPTED' });
+    expect([noReason.status, noReason.body.code, noReason.body.article]).toEqual([422, 'DISPOSITION_REASON_REQUIRED', 'R713 Art. 17']);
+    expect(noReason.body.messageZh).toMatch(/《重大行政决策程序暂行条例》第十七条/);
+    const noClause = await api.post('dept-head', `${url}/comments/${ids[4]}/disposition`, { disposition: 'ADOPTED' });
+    expect([noClause.status, noClause.body.code]).toEqual([422, 'DISPOSITION_CLAUSE_REQUIRED']);
+    const g = await api.post('dept-head', `${url}/comment-groups/${group.body.id}/disposition`, {
+      disposition: 'PARTIALLY_ADOPTED',
+      reason: '延长至晚上九点，兼顾周边居民休息。',
+      clauseChanged: '第三条',
+    });
+    expect(g.status).toBe(200);
+
+    let docket = (await api.get('auditor', `${url}/comments`)).body;
+    expect(docket).toMatchObject({ total: 5, hidden: 1, undisposed: 1 });
+    expect(docket.groups).toEqual([expect.objectContaining({ id: group.body.id, count: 3, disposition: 'PARTIALLY_ADOPTED', dispositionLabel: { zh: '部分采纳', en: 'Partly adopted' } })]);
+    expect(docket.items.filter((c: any) => c.groupId).map((c: any) => c.disposition)).toEqual(['PARTIALLY_ADOPTED', 'PARTIALLY_ADOPTED', 'PARTIALLY_ADOPTED']);
+
+    const last = await api.post('dept-head', `${url}/comments/${ids[4]}/disposition`, { disposition: 'ADOPTED', clauseChanged: '第二条' });
+    expect(last.body).toMatchObject({ disposition: 'ADOPTED', dispositionLabel: { zh: '采纳' }, undisposed: false });
+    docket = (await api.get('auditor', `${url}/comments`)).body;
+    expect(docket.undisposed).toBe(0);
+    // nothing was deleted
+    expect(Number((await t.sql(`SELECT COUNT(*) AS n FROM consultation_comments WHERE case_id = '${id}'`))[0].n)).toBe(5);
+
+    // every staff action, attributable: who, under which role, when
+    const log = (await api.get('auditor', `${url}/comment-actions`)).body;
+    expect(log.items.map((a: any) => a.action)).toEqual(['HIDE', 'GROUP', 'DISPOSE', 'DISPOSE']);
+    const deptHead = (await api.get('dept-head', '/auth/me')).body;
+    expect(log.items.map((a: any) => [a.actorId, a.actorRole, a.at.slice(0, 16)])).toEqual(log.items.map(() => [deptHead.id, 'department-head', '2020-03-12T02:00']));
+    expect(log.items.every((a: any) => a.actorId === deptHead.id && a.actorRole === 'department-head' && a.at.startsWith('2020-03-12T02:00'))).toBe(true);
+    expect(log.people[deptHead.id].displayName).toMatch(CJK);
+    expect(log.items[0].label.zh).toBe('屏蔽');
+  });
 });

@@ -70,6 +70,12 @@ export const REQUEST_FIELD_TITLES: Record<string, Label> = {
   queryCode: l('查询码', 'Query code'),
   challenge: l('防刷验证', 'Challenge'),
   answer: l('验证结果', 'Challenge answer'),
+  commentIds: l('意见', 'Comments'),
+  disposition: l('采纳情况', 'Disposition'),
+  clauseChanged: l('修改的条款', 'Clause changed'),
+  reason: l('理由', 'Reason'),
+  note: l('说明', 'Note'),
+  title: l('名称', 'Title'),
 };
 
 /** The title of a request field: the table by name (request DTOs share their field names). */

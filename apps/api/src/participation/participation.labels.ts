@@ -24,3 +24,34 @@ export const SOURCE_LABELS: Record<'PORTAL' | StaffSource, Label> = {
 };
 
 export const LATE_LABEL: Label = { zh: '逾期', en: 'Late' };
+
+/** Why moderation hid a comment (it is hidden, never deleted, and still counted and sealed). */
+export const HIDE_REASONS = ['ADVERTISING', 'ABUSE', 'PRIVACY', 'OFF_TOPIC', 'DUPLICATE'] as const;
+export type HideReason = (typeof HIDE_REASONS)[number];
+export const HIDE_REASON_LABELS: Record<HideReason, Label> = {
+  ADVERTISING: { zh: '广告', en: 'Advertising' },
+  ABUSE: { zh: '辱骂', en: 'Abuse' },
+  PRIVACY: { zh: '泄露隐私', en: 'Discloses private information' },
+  OFF_TOPIC: { zh: '与本事项无关', en: 'Unrelated to this matter' },
+  DUPLICATE: { zh: '重复', en: 'Duplicate' },
+};
+
+/** How a comment (or a group of duplicates) was answered. */
+export const DISPOSITIONS = ['ADOPTED', 'PARTIALLY_ADOPTED', 'NOT_ADOPTED', 'OUT_OF_SCOPE'] as const;
+export type Disposition = (typeof DISPOSITIONS)[number];
+export const DISPOSITION_LABELS: Record<Disposition, Label> = {
+  ADOPTED: { zh: '采纳', en: 'Adopted' },
+  PARTIALLY_ADOPTED: { zh: '部分采纳', en: 'Partly adopted' },
+  NOT_ADOPTED: { zh: '未采纳', en: 'Not adopted' },
+  OUT_OF_SCOPE: { zh: '不属于本次征求范围', en: 'Outside the scope of this consultation' },
+};
+/** a reason is required unless the comment was adopted in full */
+export const REASON_REQUIRED: readonly Disposition[] = ['PARTIALLY_ADOPTED', 'NOT_ADOPTED', 'OUT_OF_SCOPE'];
+/** the changed clause is required when the comment was adopted, in full or in part */
+export const CLAUSE_REQUIRED: readonly Disposition[] = ['ADOPTED', 'PARTIALLY_ADOPTED'];
+
+export const ACTION_LABELS: Record<string, Label> = {
+  HIDE: { zh: '屏蔽', en: 'Hidden' },
+  GROUP: { zh: '合并重复意见', en: 'Duplicates grouped' },
+  DISPOSE: { zh: '答复', en: 'Answered' },
+};

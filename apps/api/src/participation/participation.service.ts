@@ -1,7 +1,17 @@
 import type { AuthenticatedUser } from '@app/auth';
 import { roleNotAllowed } from '@app/auth';
-import { Role, shanghaiDate } from '@app/engine';
-import { CASE_REPOSITORY, CaseEntity, CaseRepository, ConsultationCommentRepository, ConsultationCommentRow } from '@app/persistence';
+import { articleZh, Role, shanghaiDate } from '@app/engine';
+import {
+  CASE_REPOSITORY,
+  CaseEntity,
+  CaseRepository,
+  CommentGroupRow,
+  ConsultationActionRow,
+  ConsultationCommentRepository,
+  ConsultationCommentRow,
+  USER_REPOSITORY,
+  UserRepository,
+} from '@app/persistence';
 import { caseNotFound, CLOCK, Clock, DocketError } from '@app/runtime';
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'crypto';
@@ -18,7 +28,18 @@ import {
 } from './consultation-period';
 import { ChallengeService } from './challenge';
 import { EnterCommentRequestDto, LookupCommentRequestDto, SubmitCommentRequestDto } from './dto/submit-comment.request.dto';
-import { LATE_LABEL, SOURCE_LABELS, SUBMITTER_TYPE_LABELS } from './participation.labels';
+import { DisposeRequestDto, GroupCommentsRequestDto, HideCommentRequestDto } from './dto/moderation.request.dto';
+import {
+  ACTION_LABELS,
+  CLAUSE_REQUIRED,
+  Disposition,
+  DISPOSITION_LABELS,
+  HIDE_REASON_LABELS,
+  LATE_LABEL,
+  REASON_REQUIRED,
+  SOURCE_LABELS,
+  SUBMITTER_TYPE_LABELS,
+} from './participation.labels';
 import { CONSULTATION_COMMENT_REPOSITORY } from './participation.tokens';
 
 /** Letters of receipts: no 0/O, 1/I/L, so a citizen can read them off a phone and type them back. */
@@ -56,6 +77,7 @@ export class ParticipationService {
     @Inject(CASE_REPOSITORY) private readonly cases: CaseRepository,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly challenges: ChallengeService,
+    @Inject(USER_REPOSITORY) private readonly users: UserRepository,
   ) {}
 
   private async consultation(caseId: string): Promise<{ row: CaseEntity; period: ConsultationPeriod }> {
@@ -175,11 +197,138 @@ export class ParticipationService {
     return row;
   }
 
+  /** The role under which `user` keeps the docket of `row` (its own department head, the general office). */
+  private keeperRole(user: AuthenticatedUser, row: CaseEntity): Role {
+    const role = user.roles.find((r) => ENTERING_ROLES.includes(r) && (r !== 'department-head' || ownsCase(user, row)));
+    if (!role) throw roleNotAllowed(ENTERING_ROLES);
+    return role;
+  }
+
+  private action(user: AuthenticatedUser, role: Role, caseId: string, action: string, detail: Record<string, unknown>, ids: { commentId?: string; groupId?: string }): ConsultationActionRow {
+    return {
+      id: randomUUID(),
+      caseId,
+      commentId: ids.commentId ?? null,
+      groupId: ids.groupId ?? null,
+      action,
+      detail,
+      actorId: user.id,
+      actorRole: role,
+      at: this.clock.now().toISOString(),
+    };
+  }
+
+  /** A comment of the case's current round, for a staff action. */
+  private async commentOf(row: CaseEntity, commentId: string): Promise<ConsultationCommentRow> {
+    const period = periodOf(row.kind, row.snapshot);
+    const c = await this.comments.findById(commentId);
+    if (!period || !c || c.caseId !== row.id || c.round !== period.round) {
+      throw new DocketError(404, 'COMMENT_NOT_FOUND', '本事项的征求意见中没有这条意见', 'This consultation has no such comment', undefined, { commentId });
+    }
+    return c;
+  }
+
+  /** Moderation hides with a reason category; the comment stays in the docket, is counted and sealed. */
+  async hide(user: AuthenticatedUser, caseId: string, commentId: string, dto: HideCommentRequestDto) {
+    const row = await this.staffCase(user, caseId);
+    const role = this.keeperRole(user, row);
+    const c = await this.commentOf(row, commentId);
+    if (c.hiddenReason) {
+      throw new DocketError(422, 'COMMENT_ALREADY_HIDDEN', '这条意见已屏蔽', 'This comment is hidden already', undefined, { commentId });
+    }
+    await this.comments.act(this.action(user, role, caseId, 'HIDE', { reason: dto.reason, note: dto.note ?? null }, { commentId }), {
+      comments: { ids: [commentId], set: { hidden_reason: dto.reason } },
+    });
+    return this.staffView({ ...c, hiddenReason: dto.reason });
+  }
+
+  /** Duplicates grouped, to be answered once; the group keeps every member. */
+  async group(user: AuthenticatedUser, caseId: string, dto: GroupCommentsRequestDto) {
+    const row = await this.staffCase(user, caseId);
+    const role = this.keeperRole(user, row);
+    const members = [];
+    for (const id of dto.commentIds) {
+      const c = await this.commentOf(row, id);
+      if (c.groupId) {
+        throw new DocketError(422, 'COMMENT_IN_GROUP', '这条意见已归入另一组重复意见', 'This comment belongs to another group already', undefined, { commentId: id });
+      }
+      if (c.disposition) {
+        throw new DocketError(422, 'COMMENT_ALREADY_DISPOSED', '这条意见已答复，不能再归组', 'This comment has been answered already and cannot be grouped', undefined, { commentId: id });
+      }
+      members.push(c);
+    }
+    const group: CommentGroupRow = {
+      id: randomUUID(),
+      caseId,
+      round: members[0].round,
+      title: dto.title,
+      disposition: null,
+      dispositionReason: null,
+      clauseChanged: null,
+      createdAt: this.clock.now().toISOString(),
+    };
+    await this.comments.act(this.action(user, role, caseId, 'GROUP', { title: dto.title, commentIds: dto.commentIds }, { groupId: group.id }), {
+      group: { insert: group },
+      comments: { ids: dto.commentIds, set: { group_id: group.id } },
+    });
+    return { ...group, count: members.length, commentIds: dto.commentIds };
+  }
+
+  private checkDisposition(dto: DisposeRequestDto): void {
+    const label = DISPOSITION_LABELS[dto.disposition];
+    if (REASON_REQUIRED.includes(dto.disposition) && !dto.reason) {
+      throw new DocketError(422, 'DISPOSITION_REASON_REQUIRED', `答复为“${label.zh}”的，应当说明理由（${articleZh('R713 Art. 17')}）`, `A "${label.en}" answer must state its reason (R713 Art. 17)`, 'R713 Art. 17');
+    }
+    if (CLAUSE_REQUIRED.includes(dto.disposition) && !dto.clauseChanged) {
+      throw new DocketError(422, 'DISPOSITION_CLAUSE_REQUIRED', `答复为“${label.zh}”的，应当写明修改的条款`, `A "${label.en}" answer must name the clause changed`, 'R713 Art. 17');
+    }
+  }
+
+  /** The answer to one comment (a grouped comment is answered through its group). */
+  async dispose(user: AuthenticatedUser, caseId: string, commentId: string, dto: DisposeRequestDto) {
+    const row = await this.staffCase(user, caseId);
+    const role = this.keeperRole(user, row);
+    const c = await this.commentOf(row, commentId);
+    if (c.groupId) {
+      throw new DocketError(422, 'COMMENT_IN_GROUP', '这条意见属于一组重复意见，请对该组统一答复', 'This comment belongs to a group of duplicates: answer the group', undefined, { commentId, groupId: c.groupId });
+    }
+    this.checkDisposition(dto);
+    const set = { disposition: dto.disposition, disposition_reason: dto.reason ?? null, clause_changed: dto.clauseChanged ?? null };
+    await this.comments.act(this.action(user, role, caseId, 'DISPOSE', { ...dto }, { commentId }), { comments: { ids: [commentId], set } });
+    return this.staffView({ ...c, disposition: dto.disposition, dispositionReason: dto.reason ?? null, clauseChanged: dto.clauseChanged ?? null });
+  }
+
+  /** The answer to a group of duplicates: once, for every member. */
+  async disposeGroup(user: AuthenticatedUser, caseId: string, groupId: string, dto: DisposeRequestDto) {
+    const row = await this.staffCase(user, caseId);
+    const role = this.keeperRole(user, row);
+    const g = await this.comments.findGroup(groupId);
+    if (!g || g.caseId !== caseId) {
+      throw new DocketError(404, 'COMMENT_GROUP_NOT_FOUND', '本事项没有这组意见', 'This consultation has no such group', undefined, { groupId });
+    }
+    this.checkDisposition(dto);
+    await this.comments.act(this.action(user, role, caseId, 'DISPOSE', { ...dto }, { groupId }), {
+      group: { id: groupId, set: { disposition: dto.disposition, disposition_reason: dto.reason ?? null, clause_changed: dto.clauseChanged ?? null } },
+    });
+    return { ...g, disposition: dto.disposition, dispositionReason: dto.reason ?? null, clauseChanged: dto.clauseChanged ?? null };
+  }
+
+  /** Every staff action on the docket, who and when (names, not ids). */
+  async actions(user: AuthenticatedUser, caseId: string) {
+    await this.staffCase(user, caseId);
+    const rows = await this.comments.actions(caseId);
+    const people: Record<string, { displayName: string }> = {};
+    for (const uid of new Set(rows.map((r) => r.actorId))) {
+      const u = await this.users.findById(uid);
+      if (u) people[uid] = { displayName: u.displayName };
+    }
+    return { caseId, total: rows.length, items: rows.map((r) => ({ ...r, label: ACTION_LABELS[r.action] })), people };
+  }
+
   /** Input received off the portal; after the period it is kept and tagged 逾期. */
   async enter(user: AuthenticatedUser, caseId: string, dto: EnterCommentRequestDto) {
     const row = await this.staffCase(user, caseId);
-    const role = user.roles.find((r) => ENTERING_ROLES.includes(r) && (r !== 'department-head' || ownsCase(user, row)));
-    if (!role) throw roleNotAllowed(ENTERING_ROLES);
+    const role = this.keeperRole(user, row);
     const period = periodOf(row.kind, row.snapshot);
     if (!period) throw noConsultation(caseId);
     const receivedAt = this.clock.now().toISOString();
@@ -228,7 +377,9 @@ export class ParticipationService {
     const row = await this.staffCase(user, caseId);
     const period = periodOf(row.kind, row.snapshot);
     if (!period) throw noConsultation(caseId);
-    const items = (await this.comments.forRound(caseId, period.round)).map((c) => this.staffView(c));
+    const groups = await this.comments.groupsOfRound(caseId, period.round);
+    const byId = new Map(groups.map((g) => [g.id, g]));
+    const items = (await this.comments.forRound(caseId, period.round)).map((c) => this.staffView(c, c.groupId ? byId.get(c.groupId) : undefined));
     const now = this.clock.now();
     return {
       caseId,
@@ -236,11 +387,24 @@ export class ParticipationService {
       period: { opensAt: period.opensAt, closesAt: period.closesAt, closedOn: period.closedOn, phase: phaseAt(period, now) },
       total: items.length,
       late: items.filter((c) => c.late).length,
+      hidden: items.filter((c) => c.hiddenReason).length,
+      undisposed: items.filter((c) => c.undisposed).length,
+      groups: groups.map((g) => ({
+        ...g,
+        ...(g.disposition ? { dispositionLabel: DISPOSITION_LABELS[g.disposition as Disposition] } : {}),
+        count: items.filter((c) => c.groupId === g.id).length,
+        commentIds: items.filter((c) => c.groupId === g.id).map((c) => c.id),
+      })),
       items,
     };
   }
 
-  private staffView(c: ConsultationCommentRow) {
+  /**
+   * A comment as staff see it. Its answer is its own or, when grouped, its group's; a comment hidden
+   * by moderation needs no answer (its reason is the answer, shown in counts on the public page).
+   */
+  private staffView(c: ConsultationCommentRow, group?: CommentGroupRow) {
+    const disposition = (group ? group.disposition : c.disposition) ?? null;
     return {
       id: c.id,
       trackingNumber: c.trackingNumber,
@@ -259,6 +423,14 @@ export class ParticipationService {
       receivedAt: c.receivedAt,
       receivedOn: c.receivedOn,
       enteredBy: c.enteredBy,
+      hiddenReason: c.hiddenReason ?? null,
+      ...(c.hiddenReason ? { hiddenReasonLabel: HIDE_REASON_LABELS[c.hiddenReason as keyof typeof HIDE_REASON_LABELS] } : {}),
+      groupId: c.groupId ?? null,
+      disposition,
+      ...(disposition ? { dispositionLabel: DISPOSITION_LABELS[disposition as Disposition] } : {}),
+      dispositionReason: (group ? group.dispositionReason : c.dispositionReason) ?? null,
+      clauseChanged: (group ? group.clauseChanged : c.clauseChanged) ?? null,
+      undisposed: !c.hiddenReason && !disposition,
     };
   }
 }

@@ -224,6 +224,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{id}/comment-actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 征求意见台账的办理记录（屏蔽、归组、答复）/ Every staff action on the docket */
+        get: operations["ParticipationController_actions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/comment-groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 合并重复意见 / Group duplicate comments */
+        post: operations["ParticipationController_group"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/comment-groups/{groupId}/disposition": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 对一组重复意见统一答复 / Answer a group of duplicates once */
+        post: operations["ParticipationController_disposeGroup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/{id}/comments": {
         parameters: {
             query?: never;
@@ -236,6 +287,40 @@ export interface paths {
         put?: never;
         /** 录入信函、电话、座谈会、听证会等收到的意见 / Enter input received by letter, phone, symposium or hearing */
         post: operations["ParticipationController_enter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/comments/{commentId}/disposition": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 答复一条意见 / Answer one comment */
+        post: operations["ParticipationController_dispose"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/comments/{commentId}/hide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 屏蔽意见（不删除，仍计数、仍封存）/ Hide a comment (never deleted; still counted and sealed) */
+        post: operations["ParticipationController_hide"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1072,6 +1157,23 @@ export interface components {
             /** @example dept-head-2 */
             username: string;
         };
+        DisposeRequestDto: {
+            /**
+             * @description 修改的条款（采纳时必填）/ The clause changed (required when adopted)
+             * @example 第三条
+             */
+            clauseChanged?: string;
+            /**
+             * @description 采纳情况 / Disposition
+             * @enum {string}
+             */
+            disposition: "ADOPTED" | "PARTIALLY_ADOPTED" | "NOT_ADOPTED" | "OUT_OF_SCOPE";
+            /**
+             * @description 理由（未全部采纳时必填）/ Reason (required unless adopted in full)
+             * @example 经营时间延长将影响周边居民休息。
+             */
+            reason?: string;
+        };
         EnterCommentRequestDto: {
             /**
              * @description 针对的条款：第 N 条（选填）/ The clause commented on (optional)
@@ -1113,6 +1215,27 @@ export interface components {
              * @example 建议将摊点经营时间延长至晚上十点。
              */
             text: string;
+        };
+        GroupCommentsRequestDto: {
+            /** @description 意见编号（至少两条）/ The comments grouped (at least two) */
+            commentIds: string[];
+            /**
+             * @description 分组名称 / Group title
+             * @example 关于经营时间的意见
+             */
+            title: string;
+        };
+        HideCommentRequestDto: {
+            /**
+             * @description 说明（选填）/ Note (optional)
+             * @example 内容为商品推销。
+             */
+            note?: string;
+            /**
+             * @description 屏蔽理由类别 / Reason category
+             * @enum {string}
+             */
+            reason: "ADVERTISING" | "ABUSE" | "PRIVACY" | "OFF_TOPIC" | "DUPLICATE";
         };
         IssueOpinionRequestDto: {
             /** @description 征询的法律顾问 / 公职律师 (required for major decisions, R713 Art. 28) */
@@ -1622,6 +1745,72 @@ export interface operations {
             };
         };
     };
+    ParticipationController_actions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ParticipationController_group: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GroupCommentsRequestDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ParticipationController_disposeGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                groupId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DisposeRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     ParticipationController_list: {
         parameters: {
             query?: never;
@@ -1657,6 +1846,54 @@ export interface operations {
         };
         responses: {
             201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ParticipationController_dispose: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                commentId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DisposeRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ParticipationController_hide: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                commentId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HideCommentRequestDto"];
+            };
+        };
+        responses: {
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -26,6 +26,36 @@ export interface ConsultationCommentRow {
   addressHash: string | null;
   /** the nonce of the portal challenge the comment was sent with (one comment per challenge) */
   challengeNonce: string | null;
+  /** hidden by moderation, with the reason category (never deleted) */
+  hiddenReason?: string | null;
+  groupId?: string | null;
+  disposition?: string | null;
+  dispositionReason?: string | null;
+  clauseChanged?: string | null;
+}
+
+export interface CommentGroupRow {
+  id: string;
+  caseId: string;
+  round: number;
+  title: string;
+  disposition: string | null;
+  dispositionReason: string | null;
+  clauseChanged: string | null;
+  createdAt: string;
+}
+
+/** One staff action on a docket (append-only). */
+export interface ConsultationActionRow {
+  id: string;
+  caseId: string;
+  commentId: string | null;
+  groupId: string | null;
+  action: string;
+  detail: Record<string, unknown>;
+  actorId: string;
+  actorRole: string;
+  at: string;
 }
 
 const COLUMNS = [
@@ -73,6 +103,83 @@ export class ConsultationCommentRepository {
     return rows.map(toComment);
   }
 
+  async findById(id: string): Promise<ConsultationCommentRow | null> {
+    const rows = await this.dataSource.query(`SELECT * FROM consultation_comments WHERE id = ${this.p(1)}`, [id]);
+    return rows.length ? toComment(rows[0]) : null;
+  }
+
+  async findGroup(id: string): Promise<CommentGroupRow | null> {
+    const rows = await this.dataSource.query(`SELECT * FROM consultation_comment_groups WHERE id = ${this.p(1)}`, [id]);
+    return rows.length ? toGroup(rows[0]) : null;
+  }
+
+  async groupsOfRound(caseId: string, round: number): Promise<CommentGroupRow[]> {
+    const rows = await this.dataSource.query(
+      `SELECT * FROM consultation_comment_groups WHERE case_id = ${this.p(1)} AND round = ${this.p(2)} ORDER BY created_at, id`,
+      [caseId, round],
+    );
+    return rows.map(toGroup);
+  }
+
+  /**
+   * Applies one staff action: the changed columns of comments or a group, and the action's row,
+   * in one transaction.
+   */
+  async act(
+    action: ConsultationActionRow,
+    change: { comments?: { ids: string[]; set: Partial<Record<'hidden_reason' | 'group_id' | 'disposition' | 'disposition_reason' | 'clause_changed', string | null>> }; group?: { insert?: CommentGroupRow; id?: string; set?: Partial<Record<'disposition' | 'disposition_reason' | 'clause_changed', string | null>> } },
+  ): Promise<void> {
+    await this.write(() =>
+      this.dataSource.transaction(async (m) => {
+        const g = change.group;
+        if (g?.insert) {
+          const r = g.insert;
+          await m.query(
+            `INSERT INTO consultation_comment_groups (id, case_id, round, title, disposition, disposition_reason, clause_changed, created_at) VALUES (${[1, 2, 3, 4, 5, 6, 7, 8].map((n) => this.p(n)).join(', ')})`,
+            [r.id, r.caseId, r.round, r.title, r.disposition, r.dispositionReason, r.clauseChanged, r.createdAt],
+          );
+        }
+        if (g?.id && g.set) {
+          const cols = Object.keys(g.set);
+          await m.query(
+            `UPDATE consultation_comment_groups SET ${cols.map((c, i) => `${c} = ${this.p(i + 1)}`).join(', ')} WHERE id = ${this.p(cols.length + 1)}`,
+            [...Object.values(g.set), g.id],
+          );
+        }
+        const c = change.comments;
+        if (c && c.ids.length) {
+          const cols = Object.keys(c.set);
+          await m.query(
+            `UPDATE consultation_comments SET ${cols.map((col, i) => `${col} = ${this.p(i + 1)}`).join(', ')} WHERE id IN (${c.ids.map((_, i) => this.p(cols.length + i + 1)).join(', ')})`,
+            [...Object.values(c.set), ...c.ids],
+          );
+        }
+        await m.query(
+          `INSERT INTO consultation_actions (id, case_id, comment_id, group_id, action, detail, actor_id, actor_role, at) VALUES (${[1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => this.p(n)).join(', ')})`,
+          [action.id, action.caseId, action.commentId, action.groupId, action.action, JSON.stringify(action.detail), action.actorId, action.actorRole, action.at],
+        );
+      }),
+    );
+  }
+
+  async actions(caseId: string): Promise<ConsultationActionRow[]> {
+    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
+      `SELECT * FROM consultation_actions WHERE case_id = ${this.p(1)} ORDER BY at, id`,
+      [caseId],
+    );
+    return rows.map((r) => ({
+      id: String(r.id),
+      caseId: String(r.case_id),
+      commentId: orNull(r.comment_id, String),
+      groupId: orNull(r.group_id, String),
+      action: String(r.action),
+      detail: JSON.parse(String(r.detail)) as Record<string, unknown>,
+      actorId: String(r.actor_id),
+      actorRole: String(r.actor_role),
+      at: String(r.at),
+    }));
+  }
+
   async challengeUsed(nonce: string): Promise<boolean> {
     const rows = await this.dataSource.query(`SELECT 1 AS used FROM consultation_comments WHERE challenge_nonce = ${this.p(1)}`, [nonce]);
     return rows.length > 0;
@@ -96,6 +203,19 @@ export class ConsultationCommentRepository {
 const flag = (v: unknown): boolean => v === true || v === 1 || v === '1';
 const orNull = <T>(v: unknown, f: (x: unknown) => T): T | null => (v === null || v === undefined ? null : f(v));
 
+function toGroup(r: Record<string, unknown>): CommentGroupRow {
+  return {
+    id: String(r.id),
+    caseId: String(r.case_id),
+    round: Number(r.round),
+    title: String(r.title),
+    disposition: orNull(r.disposition, String),
+    dispositionReason: orNull(r.disposition_reason, String),
+    clauseChanged: orNull(r.clause_changed, String),
+    createdAt: String(r.created_at),
+  };
+}
+
 function toComment(r: Record<string, unknown>): ConsultationCommentRow {
   return {
     id: String(r.id),
@@ -117,5 +237,10 @@ function toComment(r: Record<string, unknown>): ConsultationCommentRow {
     enteredRole: orNull(r.entered_role, String),
     addressHash: orNull(r.address_hash, String),
     challengeNonce: orNull(r.challenge_nonce, String),
+    hiddenReason: orNull(r.hidden_reason, String),
+    groupId: orNull(r.group_id, String),
+    disposition: orNull(r.disposition, String),
+    dispositionReason: orNull(r.disposition_reason, String),
+    clauseChanged: orNull(r.clause_changed, String),
   };
 }
