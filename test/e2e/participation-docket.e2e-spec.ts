@@ -178,10 +178,22 @@ describe.each(DRIVERS)('the comment docket on %s', (driver) => {
     expect(docket.groups).toEqual([expect.objectContaining({ id: group.body.id, count: 3, disposition: 'PARTIALLY_ADOPTED', dispositionLabel: { zh: '部分采纳', en: 'Partly adopted' } })]);
     expect(docket.items.filter((c: any) => c.groupId).map((c: any) => c.disposition)).toEqual(['PARTIALLY_ADOPTED', 'PARTIALLY_ADOPTED', 'PARTIALLY_ADOPTED']);
 
+    const before = (await api.get('auditor', `${url}/participation-summary`)).body;
+    expect(before).toMatchObject({ received: 5, hidden: 1, groups: 1, undisposed: 1, complete: false });
+
     const last = await api.post('dept-head', `${url}/comments/${ids[4]}/disposition`, { disposition: 'ADOPTED', clauseChanged: '第二条' });
     expect(last.body).toMatchObject({ disposition: 'ADOPTED', dispositionLabel: { zh: '采纳' }, undisposed: false });
     docket = (await api.get('auditor', `${url}/comments`)).body;
     expect(docket.undisposed).toBe(0);
+    // the summary is computed from the records
+    const summary = (await api.get('auditor', `${url}/participation-summary`)).body;
+    expect(summary).toMatchObject({ received: 5, late: 0, hidden: 1, groups: 1, undisposed: 0, complete: true });
+    expect(summary.bySource).toEqual([{ key: 'PORTAL', count: 5, label: { zh: '网上征求意见', en: 'Online portal' } }]);
+    expect(summary.hiddenByReason).toEqual([{ key: 'ADVERTISING', count: 1, label: { zh: '广告', en: 'Advertising' } }]);
+    expect(summary.byDisposition.map((d: any) => [d.key, d.count, d.label.zh])).toEqual([
+      ['ADOPTED', 1, '采纳'],
+      ['PARTIALLY_ADOPTED', 3, '部分采纳'],
+    ]);
     // nothing was deleted
     expect(Number((await t.sql(`SELECT COUNT(*) AS n FROM consultation_comments WHERE case_id = '${id}'`))[0].n)).toBe(5);
 

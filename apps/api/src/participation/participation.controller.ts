@@ -56,6 +56,12 @@ export class ParticipationController {
     return this.participation.disposeGroup(user, id, groupId, dto);
   }
 
+  @ApiOperation({ summary: '公众意见研究采纳情况（按台账计算）/ The participation summary, computed from the docket' })
+  @Get('participation-summary')
+  summary(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string) {
+    return this.participation.summary(user, id);
+  }
+
   @ApiOperation({ summary: '征求意见台账的办理记录（屏蔽、归组、答复）/ Every staff action on the docket' })
   @Get('comment-actions')
   actions(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string) {

@@ -403,6 +403,34 @@ export class ParticipationService {
    * A comment as staff see it. Its answer is its own or, when grouped, its group's; a comment hidden
    * by moderation needs no answer (its reason is the answer, shown in counts on the public page).
    */
+  /**
+   * The participation summary computed from the docket (R713 Art. 17): received, by source and
+   * submitter type, late, hidden by reason, answered by disposition (a group's answer counts for
+   * each member), and what is still unanswered.
+   */
+  async summary(user: AuthenticatedUser, caseId: string) {
+    const docket = await this.list(user, caseId);
+    const count = <T extends string>(keys: readonly T[], of: (c: (typeof docket.items)[number]) => string | null) =>
+      keys.map((k) => ({ key: k, count: docket.items.filter((c) => of(c) === k).length })).filter((x) => x.count > 0);
+    const label = <L>(table: Record<string, L>) => (x: { key: string; count: number }) => ({ ...x, label: table[x.key] });
+    const sources = Object.keys(SOURCE_LABELS);
+    return {
+      caseId,
+      round: docket.round,
+      period: docket.period,
+      received: docket.total,
+      late: docket.late,
+      bySource: count(sources, (c) => c.source).map(label(SOURCE_LABELS)),
+      bySubmitterType: count(Object.keys(SUBMITTER_TYPE_LABELS), (c) => c.submitterType).map(label(SUBMITTER_TYPE_LABELS)),
+      hidden: docket.hidden,
+      hiddenByReason: count(Object.keys(HIDE_REASON_LABELS), (c) => c.hiddenReason).map(label(HIDE_REASON_LABELS)),
+      groups: docket.groups.length,
+      byDisposition: count(Object.keys(DISPOSITION_LABELS), (c) => (c.hiddenReason ? null : c.disposition)).map(label(DISPOSITION_LABELS)),
+      undisposed: docket.undisposed,
+      complete: docket.undisposed === 0,
+    };
+  }
+
   private staffView(c: ConsultationCommentRow, group?: CommentGroupRow) {
     const disposition = (group ? group.disposition : c.disposition) ?? null;
     return {

@@ -407,6 +407,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{id}/participation-summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 公众意见研究采纳情况（按台账计算）/ The participation summary, computed from the docket */
+        get: operations["ParticipationController_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/{id}/state": {
         parameters: {
             query?: never;
@@ -1987,6 +2004,25 @@ export interface operations {
                 /** @description checkpoint seq (default: the latest) */
                 checkpoint?: number;
             };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ParticipationController_summary: {
+        parameters: {
+            query?: never;
             header?: never;
             path: {
                 id: string;
