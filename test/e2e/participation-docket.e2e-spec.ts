@@ -152,6 +152,11 @@ describe.each(DRIVERS)('the comment docket on %s', (driver) => {
     expect((await api.post('dept-head', `${url}/comments/${ids[3]}/hide`, { reason: 'SPAM' })).status).toBe(400);
     expect((await api.post('legal-reviewer', `${url}/comments/${ids[2]}/hide`, { reason: 'ABUSE' })).status).toBe(403);
 
+    // the public page shows the counts by reason, not the hidden text
+    const page = (await pub().get(`/api/v1/public/consultations/${id}`)).body;
+    expect(page).toMatchObject({ received: 5, hiddenByReason: [{ key: 'ADVERTISING', count: 1, label: { zh: '广告', en: 'Advertising' } }] });
+    expect(JSON.stringify(page)).not.toContain('欢迎选购');
+
     // three duplicates grouped and answered once
     const group = await api.post('dept-head', `${url}/comment-groups`, { title: '关于经营时间的意见', commentIds: ids.slice(0, 3) });
     expect(group.status).toBe(201);

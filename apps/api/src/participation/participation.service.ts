@@ -117,9 +117,14 @@ export class ParticipationService {
     return { total: items.length, items };
   }
 
+  /** One consultation, with how many comments it received and how many moderation hid, by reason. */
   async publicConsultation(caseId: string) {
     const { row, period } = await this.consultation(caseId);
-    return this.publicView(row, period);
+    const comments = await this.comments.forRound(caseId, period.round);
+    const hiddenByReason = Object.entries(HIDE_REASON_LABELS)
+      .map(([key, label]) => ({ key, label, count: comments.filter((c) => c.hiddenReason === key).length }))
+      .filter((x) => x.count > 0);
+    return { ...this.publicView(row, period), received: comments.length, hiddenByReason };
   }
 
   /** A comment from the public; refused outside the period (every public write comes through here). */
