@@ -18,6 +18,7 @@ import { HttpExceptionFilter } from './common/http-exception.filter';
 import { HealthController } from './health/health.controller';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PapersModule } from './papers/papers.module';
+import { ParticipationModule } from './participation/participation.module';
 import { QueueDashboardModule } from './queue-dashboard/queue-dashboard.module';
 import { ReportsModule } from './reports/reports.module';
 import { ReviewDeskModule } from './review-desk/review-desk.module';
@@ -51,6 +52,7 @@ export class ApiModule {
         CatalogModule,
         ReportsModule,
         CleanupCampaignsModule,
+        ParticipationModule,
         ConsoleModule.forRoot(),
       ],
       controllers: [WorkflowsController, HealthController, ...(config.testClock ? [TestClockController] : [])],

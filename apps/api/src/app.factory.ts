@@ -35,6 +35,8 @@ export async function createApp(config: DocketConfig): Promise<NestExpressApplic
   app.use(securityHeaders({ styles: [DOSSIER_CSS, ANNUAL_REPORT_CSS, PAPER_CSS], pages: [swaggerUiHtml()] }));
   app.use('/api/v1', noStore);
   // 2 MB: room for a long proposal; larger bodies answer 413, never a crash; undecodable ones 400.
+  // the public portal takes short comments only: 16 KB (a 2,000-character comment is at most 6 KB of UTF-8)
+  app.use('/api/v1/public', jsonBody({ limit: '16kb' }));
   app.use(jsonBody({ limit: '2mb' }));
   app.use(bodyGuard);
   mountQueueDashboard(app, config);

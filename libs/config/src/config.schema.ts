@@ -53,6 +53,16 @@ export class EnvironmentVariables {
   @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
   readonly LOGIN_RATE_LIMIT?: number;
 
+  /** comments (and receipt look-ups) one client address may send to the public portal per minute (default 5) */
+  @IsOptional() @IsInt() @Min(1) @Max(100000)
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  readonly COMMENT_RATE_LIMIT?: number;
+
+  /** leading zero bits the portal's proof-of-work challenge asks for (default 16; 0 turns it into a signed ticket) */
+  @IsOptional() @IsInt() @Min(0) @Max(24)
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  readonly COMMENT_POW_BITS?: number;
+
   /** consecutive wrong passwords that lock an account, whatever the client address (default 5) */
   @IsOptional() @IsInt() @Min(1) @Max(100)
   @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
@@ -148,6 +158,8 @@ export interface DocketConfig {
   /** overrides of workflow text parameters, e.g. a numbering pattern (the string values of DOCKET_RULES) */
   ruleTexts: Record<string, string>;
   loginRateLimit: number;
+  /** the public portal: comments per client address per minute, and the proof-of-work difficulty */
+  comments: { rateLimit: number; powBits: number };
   /** per-account lockout after consecutive wrong passwords (stored on the user row) */
   loginLockout: { threshold: number; minutes: number };
   /** express `trust proxy` (false: X-Forwarded-For is never believed) */
@@ -245,6 +257,7 @@ export function loadConfig(env: Record<string, string | undefined>): DocketConfi
     rules,
     ruleTexts,
     loginRateLimit: parsed.LOGIN_RATE_LIMIT ?? 10,
+    comments: { rateLimit: parsed.COMMENT_RATE_LIMIT ?? 5, powBits: parsed.COMMENT_POW_BITS ?? 16 },
     loginLockout: { threshold: parsed.LOGIN_LOCKOUT_THRESHOLD ?? 5, minutes: parsed.LOGIN_LOCKOUT_MINUTES ?? 15 },
     trustProxy: trustProxy(parsed.TRUST_PROXY),
     redisUrl: parsed.REDIS_URL || undefined,

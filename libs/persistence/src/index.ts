@@ -17,3 +17,4 @@ export * from './repositories/sequence-counters';
 export * from './repositories/cleanup-campaign.repository';
 export * from './repositories/test-clock.repository';
 export * from './repositories/case-scope';
+export * from './repositories/consultation-comment.repository';

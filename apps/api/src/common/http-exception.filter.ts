@@ -49,6 +49,12 @@ export function fromHttpException(e: HttpException): ErrorBody {
   return { statusCode: status, code: (typeof res === 'object' && res.error ? res.error : 'HTTP_ERROR').toUpperCase().replace(/\s+/g, '_'), message: String(raw), messageZh: STATUS_ZH[status] ?? '请求无法处理' };
 }
 
+/** A body-size limit as a person reads it: 2 MB, 16 KB (2 MB when the parser did not say). */
+function sizeText(bytes: number | undefined): string {
+  if (!bytes) return '2 MB';
+  return bytes >= 1024 * 1024 ? `${Math.round(bytes / (1024 * 1024))} MB` : `${Math.round(bytes / 1024)} KB`;
+}
+
 /** Errors thrown by express's body parser before Nest sees the request (they carry `type` and a 4xx `status`). */
 function isBodyParserError(e: unknown): e is { type: string; status: number; message: string } {
   const x = e as { type?: unknown; status?: unknown };
@@ -75,8 +81,10 @@ function fromBodyParserError(e: { type: string; status: number; message: string;
       };
     case 'entity.parse.failed':
       return { statusCode: 400, code: 'MALFORMED_JSON', message: 'The request body is not valid JSON', messageZh: '请求内容不是有效的 JSON' };
-    case 'entity.too.large':
-      return { statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large (limit 2 MB)', messageZh: '请求内容过大（上限 2 MB）' };
+    case 'entity.too.large': {
+      const limit = sizeText((e as { limit?: number }).limit);
+      return { statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: `The request body is too large (limit ${limit})`, messageZh: `请求内容过大（上限 ${limit}）` };
+    }
     case 'charset.unsupported':
       return { statusCode: 415, code: 'UNSUPPORTED_ENCODING', message: 'Send the body as UTF-8 JSON', messageZh: '请以 UTF-8 编码的 JSON 提交' };
     default:

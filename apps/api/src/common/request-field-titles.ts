@@ -64,6 +64,21 @@ export const REQUEST_FIELD_TITLES: Record<string, Label> = {
   changes: l('变更内容', 'Changes'),
   backfill: l('补录', 'Backfill'),
   drill: l('演练', 'Drill'),
+  submitterType: l('提交人类型', 'Submitter type'),
+  clause: l('针对的条款', 'Clause'),
+  text: l('意见内容', 'Comment text'),
+  confidential: l('保密', 'Confidential'),
+  receivedOn: l('收到日期', 'Received on'),
+  trackingNumber: l('意见编号', 'Tracking number'),
+  queryCode: l('查询码', 'Query code'),
+  challenge: l('防刷验证', 'Challenge'),
+  answer: l('验证结果', 'Challenge answer'),
+  commentIds: l('意见', 'Comments'),
+  disposition: l('采纳情况', 'Disposition'),
+  clauseChanged: l('修改的条款', 'Clause changed'),
+  reason: l('理由', 'Reason'),
+  note: l('说明', 'Note'),
+  title: l('名称', 'Title'),
 };
 
 /** The title of a request field: the table by name (request DTOs share their field names). */

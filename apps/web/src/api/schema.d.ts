@@ -307,6 +307,109 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{id}/comment-actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 征求意见台账的办理记录（屏蔽、归组、答复）/ Every staff action on the docket */
+        get: operations["ParticipationController_actions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/comment-groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 合并重复意见 / Group duplicate comments */
+        post: operations["ParticipationController_group"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/comment-groups/{groupId}/disposition": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 对一组重复意见统一答复 / Answer a group of duplicates once */
+        post: operations["ParticipationController_disposeGroup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 征求意见台账（联系方式已遮蔽）/ The comment docket (contacts masked) */
+        get: operations["ParticipationController_list"];
+        put?: never;
+        /** 录入信函、电话、座谈会、听证会等收到的意见 / Enter input received by letter, phone, symposium or hearing */
+        post: operations["ParticipationController_enter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/comments/{commentId}/disposition": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 答复一条意见 / Answer one comment */
+        post: operations["ParticipationController_dispose"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/comments/{commentId}/hide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 屏蔽意见（不删除，仍计数、仍封存）/ Hide a comment (never deleted; still counted and sealed) */
+        post: operations["ParticipationController_hide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/{id}/dossier": {
         parameters: {
             query?: never;
@@ -411,6 +514,23 @@ export interface paths {
          *     An A4 page (HTML with print CSS) generated from the case records; 404 PAPER_NOT_AVAILABLE while the case has no such record.
          */
         get: operations["PapersController_paper"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/participation-summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 公众意见研究采纳情况（按台账计算）/ The participation summary, computed from the docket */
+        get: operations["ParticipationController_summary"];
         put?: never;
         post?: never;
         delete?: never;
@@ -921,6 +1041,91 @@ export interface paths {
         get: operations["UsersController_orgUnits"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/challenge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 领取防刷验证（工作量证明）/ A proof-of-work challenge to solve before submitting */
+        get: operations["PublicParticipationController_challenge"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/comments/lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 凭意见编号和查询码查询办理情况 / Look up a comment with its tracking number and query code */
+        post: operations["PublicParticipationController_lookup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/consultations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 正在公开征求意见的事项 / Consultations open for comment */
+        get: operations["PublicParticipationController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/consultations/{caseId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 征求意见事项详情 / One consultation */
+        get: operations["PublicParticipationController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/consultations/{caseId}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 提交意见，返回意见编号和查询码 / Submit a comment; answers a tracking number and query code */
+        post: operations["PublicParticipationController_submit"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1985,6 +2190,15 @@ export interface components {
             working: components["schemas"]["CatalogWorkingDto"];
             year: number;
         };
+        ChallengeAnswerDto: {
+            /**
+             * @description 验证结果 / The answer found
+             * @example 48213
+             */
+            answer: string;
+            /** @description 验证令牌 / The challenge token */
+            token: string;
+        };
         CheckpointCreatedResponseDto: {
             anchored: number;
             checkpoint: components["schemas"]["CheckpointResponseDto"];
@@ -2300,6 +2514,23 @@ export interface components {
             /** @example legalityReview.underReview */
             path: string;
         };
+        DisposeRequestDto: {
+            /**
+             * @description 修改的条款（采纳时必填）/ The clause changed (required when adopted)
+             * @example 第三条
+             */
+            clauseChanged?: string;
+            /**
+             * @description 采纳情况 / Disposition
+             * @enum {string}
+             */
+            disposition: "ADOPTED" | "PARTIALLY_ADOPTED" | "NOT_ADOPTED" | "OUT_OF_SCOPE";
+            /**
+             * @description 理由（未全部采纳时必填）/ Reason (required unless adopted in full)
+             * @example 经营时间延长将影响周边居民休息。
+             */
+            reason?: string;
+        };
         DossierCaseDto: {
             /** Format: date-time */
             createdAt: string;
@@ -2413,6 +2644,48 @@ export interface components {
             stateAtYearEnd: components["schemas"]["LabelDto"] | null;
             title: string;
         };
+        EnterCommentRequestDto: {
+            /**
+             * @description 针对的条款：第 N 条（选填）/ The clause commented on (optional)
+             * @example 3
+             */
+            clause?: number;
+            /**
+             * @description 保密：不公开署名与内容 / Confidential: neither name nor text is published
+             * @default false
+             */
+            confidential: boolean;
+            /**
+             * @description 联系方式（不公开）/ Contact (never published)
+             * @example 13800001234
+             */
+            contact?: string;
+            /**
+             * @description 署名（选填）/ Display name (optional)
+             * @example 张三
+             */
+            displayName?: string;
+            /**
+             * @description 收到日期（默认今日）/ Day received (default today)
+             * @example 2020-03-10
+             */
+            receivedOn?: string;
+            /**
+             * @description 意见来源 / Where the input was received
+             * @enum {string}
+             */
+            source: "LETTER" | "PHONE" | "SYMPOSIUM" | "HEARING" | "OTHER";
+            /**
+             * @description 提交人类型 / Submitter type
+             * @enum {string}
+             */
+            submitterType: "INDIVIDUAL" | "ENTERPRISE" | "SOCIAL_ORGANIZATION" | "DEPUTY" | "OTHER";
+            /**
+             * @description 意见内容 / Comment text
+             * @example 建议将摊点经营时间延长至晚上十点。
+             */
+            text: string;
+        };
         ErrorBodyResponseDto: {
             /**
              * @description 拒绝所依据条文的简写，供客户端和日志使用 · Short reference of the rule that refused
@@ -2449,6 +2722,15 @@ export interface components {
              */
             statusCode: number;
         };
+        GroupCommentsRequestDto: {
+            /** @description 意见编号（至少两条）/ The comments grouped (at least two) */
+            commentIds: string[];
+            /**
+             * @description 分组名称 / Group title
+             * @example 关于经营时间的意见
+             */
+            title: string;
+        };
         HealthResponseDto: {
             database: components["schemas"]["DatabaseHealthDto"];
             /** @description every dependency (terminus form) */
@@ -2473,6 +2755,18 @@ export interface components {
              * @enum {string}
              */
             status: "ok" | "degraded" | "down";
+        };
+        HideCommentRequestDto: {
+            /**
+             * @description 说明（选填）/ Note (optional)
+             * @example 内容为商品推销。
+             */
+            note?: string;
+            /**
+             * @description 屏蔽理由类别 / Reason category
+             * @enum {string}
+             */
+            reason: "ADVERTISING" | "ABUSE" | "PRIVACY" | "OFF_TOPIC" | "DUPLICATE";
         };
         HistoryRecordDto: {
             actor: components["schemas"]["ActorDto"];
@@ -2627,6 +2921,18 @@ export interface components {
         LoginResponseDto: {
             accessToken: string;
             tokenType: string;
+        };
+        LookupCommentRequestDto: {
+            /**
+             * @description 查询码 / Query code
+             * @example H4N8RT2P
+             */
+            queryCode: string;
+            /**
+             * @description 意见编号 / Tracking number
+             * @example YJ20200305-7KQ3MZ
+             */
+            trackingNumber: string;
         };
         MeResponseDto: {
             displayName: string;
@@ -2891,6 +3197,40 @@ export interface components {
         StateAtWorkflowDto: {
             kind: string;
             version: number;
+        };
+        SubmitCommentRequestDto: {
+            /** @description 防刷验证 / The anti-abuse challenge, solved */
+            challenge: components["schemas"]["ChallengeAnswerDto"];
+            /**
+             * @description 针对的条款：第 N 条（选填）/ The clause commented on (optional)
+             * @example 3
+             */
+            clause?: number;
+            /**
+             * @description 保密：不公开署名与内容 / Confidential: neither name nor text is published
+             * @default false
+             */
+            confidential: boolean;
+            /**
+             * @description 联系方式（不公开）/ Contact (never published)
+             * @example 13800001234
+             */
+            contact?: string;
+            /**
+             * @description 署名（选填）/ Display name (optional)
+             * @example 张三
+             */
+            displayName?: string;
+            /**
+             * @description 提交人类型 / Submitter type
+             * @enum {string}
+             */
+            submitterType: "INDIVIDUAL" | "ENTERPRISE" | "SOCIAL_ORGANIZATION" | "DEPUTY" | "OTHER";
+            /**
+             * @description 意见内容 / Comment text
+             * @example 建议将摊点经营时间延长至晚上十点。
+             */
+            text: string;
         };
         SubmitLiaisonFormRequestDto: {
             /**
@@ -4273,6 +4613,162 @@ export interface operations {
             };
         };
     };
+    ParticipationController_actions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ParticipationController_group: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GroupCommentsRequestDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ParticipationController_disposeGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                groupId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DisposeRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ParticipationController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ParticipationController_enter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EnterCommentRequestDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ParticipationController_dispose: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                commentId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DisposeRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ParticipationController_hide: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                commentId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HideCommentRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     CaseAuditController_dossier: {
         parameters: {
             query?: never;
@@ -4699,6 +5195,25 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyResponseDto"];
                 };
+            };
+        };
+    };
+    ParticipationController_summary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -7355,6 +7870,103 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyResponseDto"];
                 };
+            };
+        };
+    };
+    PublicParticipationController_challenge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PublicParticipationController_lookup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LookupCommentRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PublicParticipationController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PublicParticipationController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PublicParticipationController_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitCommentRequestDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
