@@ -45,3 +45,16 @@ export const tokenRevoked = () =>
 /** An administrator disabled the account: its tokens stop working and it cannot log in. */
 export const userDisabled = () =>
   new DocketError(403, 'USER_DISABLED', '该账号已被系统管理员停用，如有疑问请联系系统管理员', 'This account was disabled by an administrator; ask an administrator');
+
+/** The user must set a new password first (an administrator's reset, a demo user outside demo mode). */
+export const passwordChangeRequired = () =>
+  new DocketError(
+    403,
+    'PASSWORD_CHANGE_REQUIRED',
+    '请先修改密码：您的密码是临时密码或演示密码，修改后才能使用其他功能',
+    'Change your password first: it is a temporary or demo password (POST /api/v1/auth/password)',
+  );
+
+/** Changing one's password needs the current one. */
+export const currentPasswordWrong = () =>
+  new DocketError(403, 'CURRENT_PASSWORD_WRONG', '当前密码不正确', 'The current password is wrong', undefined, { field: 'currentPassword' });

@@ -1,14 +1,19 @@
-import { AuthenticatedUser, AuthService, CurrentUser, Public } from '@app/auth';
+import { AllowedBeforePasswordChange, AuthenticatedUser, AuthService, CurrentUser, describePasswordPolicy, Public } from '@app/auth';
+import { DOCKET_CONFIG, DocketConfig } from '@app/config';
 import { ROLE_LABELS } from '@app/engine';
-import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Inject, Post, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
+import { ChangePasswordRequestDto } from './dto/change-password.request.dto';
 import { LoginRequestDto } from './dto/login.request.dto';
 
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    @Inject(DOCKET_CONFIG) private readonly config: DocketConfig,
+  ) {}
 
   /** Rate-limited per client address (LOGIN_RATE_LIMIT per minute). */
   @Public()
@@ -21,6 +26,7 @@ export class AuthController {
 
   /** Ends every session of the caller: all their tokens stop working at once. */
   @ApiBearerAuth()
+  @AllowedBeforePasswordChange()
   @Post('logout')
   @HttpCode(204)
   async logout(@CurrentUser() user: AuthenticatedUser): Promise<void> {
@@ -28,8 +34,35 @@ export class AuthController {
   }
 
   @ApiBearerAuth()
+  @ApiOperation({
+    summary: '修改本人密码 / Change my password',
+    description:
+      '须提供当前密码；新密码须符合密码规则。修改后本人其他会话全部失效，返回本会话的新令牌。 / Needs the current password (403 CURRENT_PASSWORD_WRONG); the new one must ' +
+      'satisfy the password policy (422 PASSWORD_TOO_WEAK, details.problems) and differ from the current (422 PASSWORD_UNCHANGED). Every other session ends; ' +
+      'the answer is a new token for this one. Open to a user who must change the password (PASSWORD_CHANGE_REQUIRED).',
+  })
+  @AllowedBeforePasswordChange()
+  @Post('password')
+  @HttpCode(200)
+  changePassword(@CurrentUser() user: AuthenticatedUser, @Body() dto: ChangePasswordRequestDto) {
+    return this.auth.changePassword(user.id, dto.currentPassword, dto.newPassword);
+  }
+
+  @Public()
+  @ApiOperation({
+    summary: '密码规则 / The password policy',
+    description: 'PASSWORD_MIN_LENGTH, PASSWORD_MIN_CLASSES, in zh-CN and English (for a change-password form).',
+  })
+  @Get('password-policy')
+  passwordPolicy() {
+    const text = describePasswordPolicy(this.config.passwordPolicy);
+    return { ...this.config.passwordPolicy, descriptionZh: text.zh, description: text.en };
+  }
+
+  @ApiBearerAuth()
+  @AllowedBeforePasswordChange()
   @Get('me')
-  me(@CurrentUser() user: AuthenticatedUser) {
-    return { ...user, roleLabels: user.roles.map((r) => ({ role: r, ...ROLE_LABELS[r] })) };
+  async me(@CurrentUser() user: AuthenticatedUser) {
+    return { ...user, roleLabels: user.roles.map((r) => ({ role: r, ...ROLE_LABELS[r] })), mustChangePassword: await this.auth.mustChangePassword(user.id) };
   }
 }

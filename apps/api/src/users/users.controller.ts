@@ -47,11 +47,6 @@ export class UsersController {
     return this.users.updateEmail(id, dto.email);
   }
 
-  @Get('org-units')
-  orgUnits() {
-    return this.users.orgUnits();
-  }
-
   /** Refused attempts (401/403/422/429), newest first, 200 at a time (`offset`, `limit` for older ones). */
   @RequireRoles('admin', 'auditor')
   @Get('security-log')
