@@ -1,3 +1,4 @@
+import { ROLE_LABELS, type Role } from '@app/engine';
 import { DocketError } from '@app/runtime';
 
 export const unauthenticated = () =>
@@ -6,10 +7,18 @@ export const unauthenticated = () =>
 export const invalidCredentials = () =>
   new DocketError(401, 'INVALID_CREDENTIALS', '用户名或密码错误', 'Wrong username or password');
 
+/** The roles as a person reads them (the codes stay in `details.requiredRoles`). */
+const roleNames = (roles: string[], lang: 'zh' | 'en') => roles.map((r) => ROLE_LABELS[r as Role]?.[lang] ?? (lang === 'zh' ? '其他角色' : r));
+
 export const roleNotAllowed = (roles: string[]) =>
-  new DocketError(403, 'ROLE_NOT_ALLOWED', `您的角色无权执行此操作（需要：${roles.join('、')}）`, `Your role may not do this (needs one of: ${roles.join(', ')})`, undefined, {
-    requiredRoles: roles,
-  });
+  new DocketError(
+    403,
+    'ROLE_NOT_ALLOWED',
+    `您的角色无权执行此操作（需要：${roleNames(roles, 'zh').join('、')}）`,
+    `Your role may not do this (needs one of: ${roles.join(', ')})`,
+    undefined,
+    { requiredRoles: roles, requiredRoleLabels: roles.map((r) => ({ role: r, ...(ROLE_LABELS[r as Role] ?? { zh: r, en: r }) })) },
+  );
 
 /** A token signed with our secret whose claims do not name a user and an end (no `sub` id, no `exp`). */
 export const tokenInvalid = (reason: string) =>

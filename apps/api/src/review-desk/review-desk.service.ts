@@ -28,8 +28,8 @@ import {
 import { isReviewMatter, minReviewPeriod, REVIEW_EVENT_TYPES, REVIEW_EVENTS, REVIEW_STATES } from './review-desk.profiles';
 import { DeskEntry, deskEntries, formNumber, nameDeskPeople, sortEntries } from './review-desk.view';
 
-export const notAReviewMatter = (kind: string) =>
-  new DocketError(422, 'NOT_A_REVIEW_MATTER', `该类事项没有合法性审查环节：${kind}`, `Matters of type ${kind} have no legality review`, undefined, { kind });
+export const notAReviewMatter = (kind: string, label: { zh: string; en: string }) =>
+  new DocketError(422, 'NOT_A_REVIEW_MATTER', `该类事项没有合法性审查环节：${label.zh}`, `Matters of type ${label.en} (${kind}) have no legality review`, undefined, { kind });
 
 /** The opinion fields the desk names itself; anything else of the workflow's opinion goes in `details`. */
 const OPINION_FIELDS = ['outcome', 'reasons', 'legalBasis', 'suggestions', 'documentHash'];
@@ -79,7 +79,7 @@ export class ReviewDeskService {
     if (!row) throw caseNotFound(caseId);
     assertCanView(user, row);
     const def = this.registry.get(row.kind, row.workflowVersion);
-    if (!isReviewMatter(def)) throw notAReviewMatter(row.kind);
+    if (!isReviewMatter(def)) throw notAReviewMatter(row.kind, def.label);
     const roles: Role[] = def.events[type].roles;
     const eligible = user.roles.filter((r) => roles.includes(r));
     if (!eligible.length) throw roleNotAllowed(roles);

@@ -5,6 +5,7 @@ import { USER_REPOSITORY, UserEntity, UserRepository } from '@app/persistence';
 import { CLOCK, Clock, DocketError } from '@app/runtime';
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'crypto';
+import { REQUEST_FIELD_TITLES } from '../common/request-field-titles';
 import { CreateUserRequestDto } from './dto/create-user.request.dto';
 import { UpdateUserQualificationsRequestDto } from './dto/update-user-qualifications.request.dto';
 
@@ -104,7 +105,7 @@ export class UsersService {
     }
     for (const [field, day] of [['legalQualificationObtainedOn', next.legalQualificationObtainedOn], ['legalReviewSince', next.legalReviewSince]] as const) {
       if (day && day > today) {
-        throw new DocketError(400, 'DATE_IN_FUTURE', `${field} 不得晚于今天（${today}）`, `${field} cannot be after today (${today})`, undefined, { field });
+        throw new DocketError(400, 'DATE_IN_FUTURE', `${REQUEST_FIELD_TITLES[field]?.zh ?? '日期'}不得晚于今天（${today}）`, `${field} cannot be after today (${today})`, undefined, { field });
       }
     }
     const patch = { ...next, qualificationsUpdatedAt: now, qualificationsUpdatedBy: admin.id };
