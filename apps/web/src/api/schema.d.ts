@@ -96,6 +96,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/users/{username}/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 重置密码 / Reset a password
+         * @description 设置临时密码：该用户所有会话立即失效，下次登录后须先修改密码。 / Sets a temporary password (the password policy applies: 422 PASSWORD_TOO_WEAK); every session of the user ends, a lockout is lifted, and until the user changes it every endpoint but POST /auth/password, POST /auth/logout and GET /auth/me answers 403 PASSWORD_CHANGE_REQUIRED.
+         */
+        post: operations["AdminUsersController_resetPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/users/{username}/unlock": {
         parameters: {
             query?: never;
@@ -152,6 +172,46 @@ export interface paths {
             cookie?: never;
         };
         get: operations["AuthController_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 修改本人密码 / Change my password
+         * @description 须提供当前密码；新密码须符合密码规则。修改后本人其他会话全部失效，返回本会话的新令牌。 / Needs the current password (403 CURRENT_PASSWORD_WRONG); the new one must satisfy the password policy (422 PASSWORD_TOO_WEAK, details.problems) and differ from the current (422 PASSWORD_UNCHANGED). Every other session ends; the answer is a new token for this one. Open to a user who must change the password (PASSWORD_CHANGE_REQUIRED).
+         */
+        post: operations["AuthController_changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 密码规则 / The password policy
+         * @description PASSWORD_MIN_LENGTH, PASSWORD_MIN_CLASSES, in zh-CN and English (for a change-password form).
+         */
+        get: operations["AuthController_passwordPolicy"];
         put?: never;
         post?: never;
         delete?: never;
@@ -679,8 +739,56 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["UsersController_orgUnits"];
+        /**
+         * 机构列表 / The departments (org units)
+         * @description 全部机构，含已停用的（active: false，statusLabel 已停用）及更名前的名称。 / Every unit, deactivated ones included (statusLabel), with their former names.
+         */
+        get: operations["OrgUnitsController_list"];
         put?: never;
+        /**
+         * 新建机构 / Create a department
+         * @description 409 ORG_UNIT_EXISTS (code taken), 409 ORG_UNIT_NAME_TAKEN (a name another unit has).
+         */
+        post: operations["OrgUnitsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/org-units/{id}/deactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 停用机构 / Deactivate a department
+         * @description 停用后不能再新建该机构的账号，新的事项不能再指定该机构；已有案件不受影响。该机构尚有在用账号时拒绝。 / No new users or events may name it; existing cases are unaffected. 404 ORG_UNIT_NOT_FOUND, 409 ORG_UNIT_ALREADY_INACTIVE, 409 ORG_UNIT_HAS_ACTIVE_USERS (details.users: disable or move them first).
+         */
+        post: operations["OrgUnitsController_deactivate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/org-units/{id}/name": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * 机构更名 / Rename a department
+         * @description 原名称记入 formerNames（含更名时间）；已记录的案件保留当时的名称。 / The old names go to formerNames (with the instant); recorded cases keep the name they were recorded with. 404 ORG_UNIT_NOT_FOUND, 409 ORG_UNIT_NAME_TAKEN, 422 ORG_UNIT_NAME_UNCHANGED.
+         */
+        put: operations["OrgUnitsController_rename"];
         post?: never;
         delete?: never;
         options?: never;
@@ -929,6 +1037,18 @@ export interface components {
             /** @example 备案回执为纸质件，次日录入 */
             reason: string;
         };
+        ChangePasswordRequestDto: {
+            /**
+             * @description 当前密码 / the current password
+             * @example docket-demo
+             */
+            currentPassword: string;
+            /**
+             * @description 新密码：至少 PASSWORD_MIN_LENGTH（默认 10）个字符，包含小写字母、大写字母、数字、其他符号中的至少 PASSWORD_MIN_CLASSES（默认 3）类 / the new password (policy: PASSWORD_MIN_LENGTH, PASSWORD_MIN_CLASSES)
+             * @example Zq7!town-hall-2026
+             */
+            newPassword: string;
+        };
         CreateCaseFromItemRequestDto: Record<string, never>;
         CreateCaseRequestDto: {
             /** @example major-decision */
@@ -947,13 +1067,36 @@ export interface components {
             /** @example 掌起镇农村生活垃圾分类处理实施方案 */
             title: string;
         };
+        CreateOrgUnitRequestDto: {
+            /**
+             * @description 机构代码：2–64 位小写字母、数字、点、连字符、下划线，创建后不可更改 / stable code (2–64 lower-case letters, digits, . - _), never changes
+             * @example cjb
+             */
+            id: string;
+            /**
+             * @description 英文名称 / English name
+             * @example Urban Construction Office
+             */
+            nameEn: string;
+            /**
+             * @description 中文名称 / Chinese name
+             * @example 城建办
+             */
+            nameZh: string;
+        };
         CreateUserRequestDto: {
             /** @example 张三 */
             displayName: string;
             /** @example zhangsan@zhangqi.gov.cn */
             email?: string;
+            /** @example true */
+            mustChangePassword?: boolean;
             /** @example jjfzb */
             orgUnit: string;
+            /**
+             * @description 初始密码，须符合密码规则（GET /auth/password-policy） / initial password; must satisfy the password policy (422 PASSWORD_TOO_WEAK)
+             * @example Zq7!town-hall-2026
+             */
             password: string;
             /** @description a person's roles; 'system' (Docket's own deadline events) is refused */
             roles: ("department-head" | "legal-reviewer" | "town-head" | "secretary" | "auditor" | "admin")[];
@@ -1038,6 +1181,25 @@ export interface components {
         PublishCatalogPayload: Record<string, never>;
         RecordPartyConsentPayload: Record<string, never>;
         RemoveCatalogItemRequestDto: Record<string, never>;
+        RenameOrgUnitRequestDto: {
+            /**
+             * @description 新的英文名称 / new English name
+             * @example Town and Village Construction Office
+             */
+            nameEn: string;
+            /**
+             * @description 新的中文名称 / new Chinese name
+             * @example 村镇建设办
+             */
+            nameZh: string;
+        };
+        ResetPasswordRequestDto: {
+            /**
+             * @description 临时密码，须符合密码规则 / temporary password; must satisfy the password policy
+             * @example Tmp#2026-zhangqi
+             */
+            temporaryPassword: string;
+        };
         ReturnFormRequestDto: {
             /** @description the case revision the caller saw (409 REVISION_CONFLICT when it moved on) */
             expectedRevision?: number;
@@ -1244,6 +1406,29 @@ export interface operations {
             };
         };
     };
+    AdminUsersController_resetPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResetPasswordRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     AdminUsersController_unlock: {
         parameters: {
             query?: never;
@@ -1302,6 +1487,44 @@ export interface operations {
         };
     };
     AuthController_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuthController_changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuthController_passwordPolicy: {
         parameters: {
             query?: never;
             header?: never;
@@ -2138,7 +2361,7 @@ export interface operations {
             };
         };
     };
-    UsersController_orgUnits: {
+    OrgUnitsController_list: {
         parameters: {
             query?: never;
             header?: never;
@@ -2146,6 +2369,69 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OrgUnitsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateOrgUnitRequestDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OrgUnitsController_deactivate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OrgUnitsController_rename: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RenameOrgUnitRequestDto"];
+            };
+        };
         responses: {
             200: {
                 headers: {
