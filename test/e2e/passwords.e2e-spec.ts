@@ -161,5 +161,21 @@ describe.each(DRIVERS)('passwords on %s', (driver) => {
         .send({ username: 'sun.ba', displayName: '孙八', password: STRONG, orgUnit: 'sfs', roles: ['legal-reviewer'] });
       expect([created.status, created.body.mustChangePassword]).toEqual([201, true]);
     });
+
+    it('a user whose password is still the demo password (seeded before, or set behind Docket’s back) must change it too', async () => {
+      const server = prod.app.getHttpServer();
+      const adminToken = (await request(server).post('/api/v1/auth/login').send({ username: 'admin', password: STRONG })).body.accessToken;
+      const made = await request(server)
+        .post('/api/v1/users')
+        .set('Authorization', `Bearer ${adminToken}`)
+        .send({ username: 'zhou.jiu', displayName: '周九', password: STRONG, orgUnit: 'sfs', roles: ['legal-reviewer'], mustChangePassword: false });
+      expect([made.status, made.body.mustChangePassword]).toEqual([201, false]);
+      expect((await request(server).post('/api/v1/auth/login').send({ username: 'zhou.jiu', password: STRONG })).body.mustChangePassword).toBe(false);
+      const [demoHash] = await prod.sql(`SELECT password_hash FROM users WHERE username = 'secretary'`);
+      await prod.sql(`UPDATE users SET password_hash = '${demoHash.password_hash}', must_change_password = ${driver === 'postgres' ? 'false' : '0'} WHERE username = 'zhou.jiu'`);
+      const res = await request(server).post('/api/v1/auth/login').send({ username: 'zhou.jiu', password: DEMO_PASSWORD });
+      expect([res.status, res.body.mustChangePassword]).toEqual([200, true]);
+      expect((await request(server).get('/api/v1/cases').set('Authorization', `Bearer ${res.body.accessToken}`)).body.code).toBe('PASSWORD_CHANGE_REQUIRED');
+    });
   });
 });

@@ -72,6 +72,11 @@ export class AuthService {
     // told only to whoever knows the password
     if (!user.active) throw userDisabled();
     if (user.failedLoginCount || user.lockedUntil) await this.users.clearFailedLogins(user.id);
+    // outside demo mode the demo password opens nothing but changing it, whoever holds it (users seeded before too)
+    if (!user.mustChangePassword && !this.config.demoMode && password === this.config.demoPassword) {
+      await this.users.requirePasswordChange(user.id);
+      user.mustChangePassword = true;
+    }
     return this.issue(user.id, user.username, user.tokenVersion ?? 0, !!user.mustChangePassword);
   }
 

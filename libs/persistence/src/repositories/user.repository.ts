@@ -139,6 +139,11 @@ export class UserRepository {
     });
   }
 
+  /** Marks that the user must change the password before anything else (e.g. a login with the demo password outside demo mode). */
+  requirePasswordChange(id: string): Promise<boolean> {
+    return this.write(async () => (await this.dataSource.getRepository(UserEntity).update({ id }, { mustChangePassword: true })).affected === 1);
+  }
+
   /** The active users of a unit, by username. */
   async activeUsersOf(orgUnit: string): Promise<UserEntity[]> {
     return this.dataSource.getRepository(UserEntity).find({ where: { orgUnit, active: true }, order: { username: 'ASC' } });
