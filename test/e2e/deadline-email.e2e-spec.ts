@@ -41,7 +41,7 @@ describe.each(DRIVERS)('deadline reminders by e-mail on %s', (driver) => {
 
   /** A second legal reviewer with an e-mail address (the demo one has none). */
   async function reviewerWithEmail(api: ApiClient, username: string, email: string): Promise<string> {
-    const res = await api.post('admin', '/users', { username, displayName: '司法所审查员（邮件）', password: 'docket-test-pw', orgUnit: 'sfs', roles: ['legal-reviewer'], email });
+    const res = await api.post('admin', '/users', { username, displayName: '司法所审查员（邮件）', password: 'Docket-test-pw1', orgUnit: 'sfs', roles: ['legal-reviewer'], email });
     expect(res.status).toBe(201);
     expect(res.body.email).toBe(email);
     return res.body.id;
@@ -139,7 +139,7 @@ describe.each(DRIVERS)('deadline reminders by e-mail on %s', (driver) => {
     });
 
     it('refuses a malformed address when the user is created', async () => {
-      const res = await api.post('admin', '/users', { username: `bad-mail-${driver}`, displayName: 'x', password: 'docket-test-pw', orgUnit: 'sfs', roles: ['legal-reviewer'], email: 'not an address' });
+      const res = await api.post('admin', '/users', { username: `bad-mail-${driver}`, displayName: 'x', password: 'Docket-test-pw1', orgUnit: 'sfs', roles: ['legal-reviewer'], email: 'not an address' });
       expect(res.status).toBe(400);
       expect(res.body.code).toBe('VALIDATION_FAILED');
     });

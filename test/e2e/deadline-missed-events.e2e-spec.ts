@@ -167,7 +167,7 @@ describe.each(DRIVERS)('missed deadlines send their machine event on %s', (drive
         expect([user, res.status]).toEqual([user, 403]);
       }
       expect(await overdueMarks(api, id)).toEqual([]);
-      const created = await api.post('admin', '/users', { username: `robot-${driver}`, displayName: 'robot', password: 'docket-test-pw', orgUnit: 'dzb', roles: ['system'] });
+      const created = await api.post('admin', '/users', { username: `robot-${driver}`, displayName: 'robot', password: 'Docket-test-pw1', orgUnit: 'dzb', roles: ['system'] });
       expect([created.status, created.body.code]).toEqual([400, 'VALIDATION_FAILED']);
       // a row that names it anyway (written behind Docket's back) does not give it at login
       await t.sql(`UPDATE users SET roles = ${ph(t, 1)} WHERE username = 'auditor'`, [JSON.stringify(['auditor', 'system'])]);

@@ -111,7 +111,9 @@ describe.each(DRIVERS)('reminder policy on %s', (driver) => {
       ]);
       const office = await inboxOf(api, 'secretary', id);
       expect(office.map((n) => n.createdAt.slice(0, 10))).toEqual(['2020-10-20', '2020-10-27']);
-      expect(office[0].body.zh).toContain('请督促合法性审查人员（司法所）办理');
+      // the responsible people by name and unit, never by id or username
+      expect(office[0].body.zh).toContain('请督促合法性审查人员（司法所）司法所审查员（司法所）办理');
+      expect(office[0].body.zh).not.toContain('legal-reviewer');
       const reviewer = await inboxOf(api, 'legal-reviewer', id);
       expect(kindsOf(reviewer)).toEqual(['reminder', 'due', 'escalation', 'escalation', 'escalation']);
       expect(reviewer.slice(2).map((n) => n.createdAt.slice(0, 10))).toEqual(['2020-10-19', '2020-10-20', '2020-10-27']);

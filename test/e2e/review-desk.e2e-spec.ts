@@ -201,6 +201,10 @@ describe.each(DRIVERS)('the legality-review desk on %s', (driver) => {
           requestedCompletionDate: m.submit.payload.requestedCompletionDate,
           liaisonForm: { number: numbers[i.kind] },
         });
+        // people and units as a person reads them; the ids stay in their own fields
+        expect(i.unitLabel).toEqual({ zh: '经济发展办', en: 'Economic Development Office' });
+        expect(i.submittedBy).toMatch(/^[0-9a-f-]{36}$/);
+        expect(i.submittedByPerson).toEqual({ displayName: '经济发展办负责人', unit: { zh: '经济发展办', en: 'Economic Development Office' } });
         expect(i.kindLabel.zh).toMatch(CJK);
         expect(i.kindLabel.en).toEqual(expect.any(String));
         // the statutory due date is the case's own open review deadline
@@ -269,7 +273,7 @@ describe.each(DRIVERS)('the legality-review desk on %s', (driver) => {
         await api.setClock(m.submit.clock!.replace('T02:', 'T06:'));
         const res = await api.post('legal-reviewer', `/review-desk/cases/${m.id}/accept`, {});
         expect({ kind, status: res.status }).toEqual({ kind, status: 200 });
-        expect(res.body.form).toMatchObject({ status: 'UNDER_REVIEW', statusLabel: { zh: '审查中' }, accepted: { receiptNumber: numbers[kind] } });
+        expect(res.body.form).toMatchObject({ status: 'UNDER_REVIEW', statusLabel: { zh: '审查中' }, accepted: { receiptNumber: numbers[kind], byPerson: { displayName: '司法所审查员', unit: { zh: '司法所', en: 'Justice Office' } } } });
         expect((await caseOf(m.id)).state.path).toBe('legalityReview.underReview');
         const rec = await lastRecord(m.id);
         expect({ kind, type: rec.type, payload: rec.payload, role: rec.actor.role }).toEqual({
@@ -369,7 +373,7 @@ describe.each(DRIVERS)('the legality-review desk on %s', (driver) => {
         const res = await api.post('legal-reviewer', `/review-desk/cases/${m.id}/opinion`, deskOpinion(m));
         expect({ kind, status: res.status, body: res.status === 200 ? null : res.body }).toEqual({ kind, status: 200, body: null });
         const outcome = m.opinion.payload.outcome;
-        expect(res.body.form).toMatchObject({ status: 'OPINION_ISSUED', statusLabel: { zh: '已出具意见' }, opinion: { outcome } });
+        expect(res.body.form).toMatchObject({ status: 'OPINION_ISSUED', statusLabel: { zh: '已出具意见' }, opinion: { outcome, byPerson: { displayName: '司法所审查员' } } });
         const c = await caseOf(m.id);
         expect({ kind, inReview: /^legalityReview\.(submitted|underReview)$/.test(c.state.path) }).toEqual({ kind, inReview: false });
         const rec = await lastRecord(m.id);

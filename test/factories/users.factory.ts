@@ -1,6 +1,6 @@
 import type { ApiClient } from '../setup/api-client';
 
-export const TEST_USER_PASSWORD = 'docket-test-pw';
+export const TEST_USER_PASSWORD = 'Docket-test-pw1';
 
 /** The demo users and the role each holds (seeded by DemoSeedService). */
 export const DEMO_USER_ROLES: Record<string, string> = {

@@ -34,6 +34,8 @@ export async function startTestApp(driver: Driver, env: Record<string, string> =
     DOCKET_TEST_CLOCK: '1',
     LOG_LEVEL: 'silent',
     LOGIN_RATE_LIMIT: '1000',
+    // the demo users keep the demo password, on PostgreSQL too (test/e2e/passwords.e2e-spec.ts turns it off)
+    DOCKET_DEMO_MODE: '1',
     ...env,
   };
   let config: DocketConfig;

@@ -1,3 +1,4 @@
+import { ROLE_LABELS, type Role } from '@app/engine';
 import { DocketError } from '@app/runtime';
 
 export const unauthenticated = () =>
@@ -6,10 +7,18 @@ export const unauthenticated = () =>
 export const invalidCredentials = () =>
   new DocketError(401, 'INVALID_CREDENTIALS', '用户名或密码错误', 'Wrong username or password');
 
+/** The roles as a person reads them (the codes stay in `details.requiredRoles`). */
+const roleNames = (roles: string[], lang: 'zh' | 'en') => roles.map((r) => ROLE_LABELS[r as Role]?.[lang] ?? (lang === 'zh' ? '其他角色' : r));
+
 export const roleNotAllowed = (roles: string[]) =>
-  new DocketError(403, 'ROLE_NOT_ALLOWED', `您的角色无权执行此操作（需要：${roles.join('、')}）`, `Your role may not do this (needs one of: ${roles.join(', ')})`, undefined, {
-    requiredRoles: roles,
-  });
+  new DocketError(
+    403,
+    'ROLE_NOT_ALLOWED',
+    `您的角色无权执行此操作（需要：${roleNames(roles, 'zh').join('、')}）`,
+    `Your role may not do this (needs one of: ${roles.join(', ')})`,
+    undefined,
+    { requiredRoles: roles, requiredRoleLabels: roles.map((r) => ({ role: r, ...(ROLE_LABELS[r as Role] ?? { zh: r, en: r }) })) },
+  );
 
 /** A token signed with our secret whose claims do not name a user and an end (no `sub` id, no `exp`). */
 export const tokenInvalid = (reason: string) =>
@@ -45,3 +54,16 @@ export const tokenRevoked = () =>
 /** An administrator disabled the account: its tokens stop working and it cannot log in. */
 export const userDisabled = () =>
   new DocketError(403, 'USER_DISABLED', '该账号已被系统管理员停用，如有疑问请联系系统管理员', 'This account was disabled by an administrator; ask an administrator');
+
+/** The user must set a new password first (an administrator's reset, a demo user outside demo mode). */
+export const passwordChangeRequired = () =>
+  new DocketError(
+    403,
+    'PASSWORD_CHANGE_REQUIRED',
+    '请先修改密码：您的密码是临时密码或演示密码，修改后才能使用其他功能',
+    'Change your password first: it is a temporary or demo password (POST /api/v1/auth/password)',
+  );
+
+/** Changing one's password needs the current one. */
+export const currentPasswordWrong = () =>
+  new DocketError(403, 'CURRENT_PASSWORD_WRONG', '当前密码不正确', 'The current password is wrong', undefined, { field: 'currentPassword' });

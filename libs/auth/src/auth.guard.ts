@@ -3,7 +3,7 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { roleNotAllowed } from './auth.errors';
 import { AuthService, bearerToken } from './auth.service';
-import { IS_PUBLIC, REQUIRED_ROLES } from './decorators';
+import { ALLOWED_BEFORE_PASSWORD_CHANGE, IS_PUBLIC, REQUIRED_ROLES } from './decorators';
 
 /**
  * Global guard: a valid bearer token of an active user, then the route's required roles.
@@ -20,7 +20,8 @@ export class AuthGuard implements CanActivate {
     const targets = [ctx.getHandler(), ctx.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     const req = ctx.switchToHttp().getRequest();
-    const { user } = await this.auth.authenticate(bearerToken(req.headers?.authorization));
+    const allowPending = !!this.reflector.getAllAndOverride<boolean>(ALLOWED_BEFORE_PASSWORD_CHANGE, targets);
+    const { user } = await this.auth.authenticate(bearerToken(req.headers?.authorization), { allowPendingPasswordChange: allowPending });
     req.user = user;
     const required = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);
     if (required?.length && !required.some((r) => user.roles.includes(r))) throw roleNotAllowed(required);

@@ -6,3 +6,4 @@ export * from './authenticated-user';
 export * from './decorators';
 export * from './jwt-secret';
 export * from './password-hasher';
+export * from './password-policy';

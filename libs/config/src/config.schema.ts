@@ -68,6 +68,23 @@ export class EnvironmentVariables {
   @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
   readonly LOGIN_LOCKOUT_THRESHOLD?: number;
 
+  /** the fewest characters a password may have (default 10) */
+  @IsOptional() @IsInt() @Min(6) @Max(128)
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  readonly PASSWORD_MIN_LENGTH?: number;
+
+  /** how many of the four character classes (lower-case, upper-case, digits, other) a password needs (default 3) */
+  @IsOptional() @IsInt() @Min(1) @Max(4)
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  readonly PASSWORD_MIN_CLASSES?: number;
+
+  /**
+   * demo mode: the demo users keep DOCKET_DEMO_PASSWORD; outside it they must change it at their
+   * first login. Default: on with the embedded database (`npm start`), off with DATABASE_URL.
+   */
+  @IsOptional() @IsIn(['0', '1', 'true', 'false'])
+  readonly DOCKET_DEMO_MODE?: string;
+
   /** how long a locked account stays locked, in minutes (default 15) */
   @IsOptional() @IsInt() @Min(1) @Max(10080)
   @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
@@ -152,6 +169,10 @@ export interface DocketConfig {
   dataDir: string;
   jwt: { secret?: string; ttl: string };
   demoPassword: string;
+  /** the demo users keep the demo password (see DOCKET_DEMO_MODE) */
+  demoMode: boolean;
+  /** what a new password must satisfy (PASSWORD_MIN_LENGTH, PASSWORD_MIN_CLASSES) */
+  passwordPolicy: { minLength: number; minClasses: number };
   testClock: boolean;
   /** overrides of workflow rule parameters (keys as in the workflow metadata) */
   rules: Record<string, number>;
@@ -253,6 +274,8 @@ export function loadConfig(env: Record<string, string | undefined>): DocketConfi
     dataDir,
     jwt: { secret: parsed.JWT_SECRET, ttl: parsed.JWT_TTL || '8h' },
     demoPassword: parsed.DOCKET_DEMO_PASSWORD || 'docket-demo',
+    demoMode: parsed.DOCKET_DEMO_MODE === undefined ? database.embedded : parsed.DOCKET_DEMO_MODE === '1' || parsed.DOCKET_DEMO_MODE === 'true',
+    passwordPolicy: { minLength: parsed.PASSWORD_MIN_LENGTH ?? 10, minClasses: parsed.PASSWORD_MIN_CLASSES ?? 3 },
     testClock: parsed.DOCKET_TEST_CLOCK === '1' || parsed.DOCKET_TEST_CLOCK === 'true',
     rules,
     ruleTexts,

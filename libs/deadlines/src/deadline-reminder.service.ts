@@ -261,7 +261,11 @@ export class DeadlineReminderService {
         ...(delivery.stepUp ? (declaration?.stepUpTo ?? DEFAULT_STEP_UP_ROLES) : []),
       ]),
     ];
-    const recipients = resolveRecipients(await this.users.listUsers(), roles, found);
+    const everyone = await this.users.listUsers();
+    const recipients = resolveRecipients(everyone, roles, found);
+    // escalations name the people who must act, with their unit (never their id or username)
+    const units = new Map((await this.users.listOrgUnits()).map((u) => [u.id, { zh: u.nameZh, en: u.nameEn }]));
+    const responsiblePeople = resolveRecipients(everyone, rolesOf(row.responsible), found).map((u) => ({ displayName: u.displayName, unit: units.get(u.orgUnit) ?? null }));
     const step = stateMetaOf(def, stateValue)?.label ?? { zh: found.statePath, en: found.statePath };
     const sent = sentAs(delivery, row, this.calendar, now);
     const kind = notificationKind(delivery, sent);
@@ -272,6 +276,7 @@ export class DeadlineReminderService {
       dueDate,
       article: row.article,
       responsible: rolesOf(row.responsible).map((r) => ROLE_LABELS[r as Role] ?? { zh: r, en: r }),
+      responsiblePeople,
       ...(delivery.basis === 'calendar-days' ? { missingYears, estimatedDueDate: view.estimated } : {}),
     }, sent);
     const createdAt = now.toISOString();

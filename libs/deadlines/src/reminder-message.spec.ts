@@ -51,6 +51,17 @@ describe('reminderMessage as sent', () => {
     expect(m.titleZh).toBe('【逾期督办】有效期届满前评估已逾期4个工作日');
     expect(m.bodyZh).toContain('已于2020-10-16届满，至今未办结（截至2020-10-22已逾期4个工作日）。请部门负责人立即办理；请督促部门负责人办理。');
   });
+
+  it('an escalation names the people who must act by name and unit', () => {
+    const [, , escalation1] = reminderPlan(review, calendar);
+    const people = [
+      { displayName: '张三', unit: { zh: '经济发展办', en: 'Economic Development Office' } },
+      { displayName: '李四', unit: null },
+    ];
+    const m = reminderMessage(escalation1, { ...facts('2020-10-16'), responsiblePeople: people }, sentAs(escalation1, review, calendar, new Date('2020-10-22T01:30:00.000Z')));
+    expect(m.bodyZh).toContain('请部门负责人张三（经济发展办）、李四立即办理；请督促部门负责人张三（经济发展办）、李四办理。');
+    expect(m.bodyEn).toContain('The department head 张三 (Economic Development Office), 李四: please act now');
+  });
 });
 
 describe('reminderMessage: the article it rests on', () => {

@@ -14,6 +14,8 @@ export interface ReminderFacts {
   article: string;
   /** who must meet the deadline (named in escalations) */
   responsible: Label[];
+  /** the people who hold that role for the case, by name and unit (named in escalations, never by id) */
+  responsiblePeople?: Array<{ displayName: string; unit: Label | null }>;
   /** years without holiday data the working-day count needs (a delivery then counts in calendar days) */
   missingYears?: number[];
   /** the due date itself is an estimate in calendar days (its working-day count needs a year without data) */
@@ -37,6 +39,15 @@ export interface ReminderMessage {
 }
 
 const list = (labels: Label[], lang: 'zh' | 'en') => labels.map((l) => l[lang]).join(lang === 'zh' ? '、' : ', ');
+
+/** The responsible roles, then the people who hold them when known: 部门负责人张三（经济发展办）、李四（党政办）. */
+function responsibleText(f: ReminderFacts, lang: 'zh' | 'en'): string {
+  const roles = list(f.responsible, lang);
+  const people = f.responsiblePeople ?? [];
+  if (!people.length) return roles;
+  const named = people.map((p) => (p.unit ? (lang === 'zh' ? `${p.displayName}（${p.unit.zh}）` : `${p.displayName} (${p.unit.en})`) : p.displayName));
+  return lang === 'zh' ? `${roles}${named.join('、')}` : `${roles} ${named.join(', ')}`;
+}
 
 /**
  * The zh-CN text (with English alongside) of one delivery: the case, the step, the due date and
@@ -108,12 +119,13 @@ export function reminderMessage(delivery: PlannedReminder, f: ReminderFacts, sen
     case 'escalation': {
       // a catch-up after downtime (or a cadence day) states the lateness of the day it goes out
       const n = sent?.overdue && sent.workdays !== null ? sent.workdays : delivery.workdays;
-      const who = list(f.responsible, 'zh');
+      const who = responsibleText(f, 'zh');
+      const whoEn = responsibleText(f, 'en');
       return {
         titleZh: `【逾期督办】${f.deadline.zh}已逾期${n}个工作日`,
         titleEn: `Overdue: ${f.deadline.en}, ${days(n)} late`,
         bodyZh: `${zhCase}的“${f.deadline.zh}”期限已于${f.dueDate}届满，至今未办结（截至${on}已逾期${n}个工作日）。请${who}立即办理；请督促${who}办理。${zhBasis}`,
-        bodyEn: `${enCase}: "${f.deadline.en}" was due on ${f.dueDate} and is still not done (${days(n)} late as of ${on}). The ${list(f.responsible, 'en')}: please act now; supervisors: please follow up with the ${list(f.responsible, 'en')}. ${enBasis}`,
+        bodyEn: `${enCase}: "${f.deadline.en}" was due on ${f.dueDate} and is still not done (${days(n)} late as of ${on}). The ${whoEn}: please act now; supervisors: please follow up with the ${whoEn}. ${enBasis}`,
       };
     }
   }
@@ -140,8 +152,8 @@ function calendarDaysMessage(delivery: PlannedReminder, f: ReminderFacts): Remin
       return {
         titleZh: `【逾期督办】${f.deadline.zh}已逾期${n}日（自然日）`,
         titleEn: `Overdue: ${f.deadline.en}, ${days(n)} late`,
-        bodyZh: `${zhCase}的“${f.deadline.zh}”期限${zhDue}届满，至今未办结（逾期第${n}日，按自然日计），请督促${list(f.responsible, 'zh')}办理。${zhWhy}`,
-        bodyEn: `${enCase}: "${f.deadline.en}" was due ${f.estimatedDueDate ? '' : 'on '}${enDue} and is still not done (${days(n)} after the due date); please follow up with the ${list(f.responsible, 'en')}. ${enWhy}`,
+        bodyZh: `${zhCase}的“${f.deadline.zh}”期限${zhDue}届满，至今未办结（逾期第${n}日，按自然日计），请督促${responsibleText(f, 'zh')}办理。${zhWhy}`,
+        bodyEn: `${enCase}: "${f.deadline.en}" was due ${f.estimatedDueDate ? '' : 'on '}${enDue} and is still not done (${days(n)} after the due date); please follow up with the ${responsibleText(f, 'en')}. ${enWhy}`,
       };
     case 'reminder':
       return {

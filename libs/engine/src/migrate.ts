@@ -36,7 +36,7 @@ export function migrateCase(
     return refuse({
       code: 'MIGRATION_NOT_DEFINED',
       status: 409,
-      zh: `流程 ${to.kind} 未定义从 v${from.version} 到 v${to.version} 的迁移`,
+      zh: `流程“${to.label.zh}”未定义从第 ${from.version} 版到第 ${to.version} 版的迁移`,
       en: `${to.kind} v${to.version} defines no migration from v${from.version}`,
       ...base,
     });

@@ -142,8 +142,19 @@ export const unknownOrgUnit = (field: string, given: string, units: OrgUnitRecor
     { field, given, units: units.map((u) => ({ id: u.id, nameZh: u.nameZh, nameEn: u.nameEn })) },
   );
 
+/** 422 ORG_UNIT_INACTIVE: the payload names a unit an administrator deactivated; the message lists the active ones. */
+export const orgUnitInactive = (field: string, unit: OrgUnitRecord, active: OrgUnitRecord[]) =>
+  new DocketError(
+    422,
+    'ORG_UNIT_INACTIVE',
+    `“${unit.nameZh}”已停用，不能再承办新的事项，请填写以下机构之一：${active.map((u) => u.nameZh).join('、') || '（没有在用的机构）'}`,
+    `"${unit.nameEn}" (${unit.id}) is deactivated and takes no new matters; name one of: ${active.map((u) => `${u.nameEn} (${u.id})`).join(', ') || '(none active)'}`,
+    undefined,
+    { field, given: unit.id, units: active.map((u) => ({ id: u.id, nameZh: u.nameZh, nameEn: u.nameEn })) },
+  );
+
 /** The unit `given` names: by id, else by exact name (Chinese, then English; surrounding blanks ignored). Pure. */
-export function findOrgUnit(units: OrgUnitRecord[], given: string): OrgUnitRecord | undefined {
+export function findOrgUnit<U extends OrgUnitRecord>(units: U[], given: string): U | undefined {
   const g = given.trim();
   if (!g) return undefined;
   return units.find((u) => u.id === g) ?? units.find((u) => u.nameZh === g) ?? units.find((u) => u.nameEn === g);
@@ -163,13 +174,15 @@ export async function resolveOrgUnitFacts(
   const facts: Record<string, OrgUnitRecord> = {};
   const wanted = Object.entries(decls ?? {}).filter((e): e is [string, OrgUnitFactDeclaration] => e[1].kind === 'orgUnit');
   if (!wanted.length) return facts;
-  let units: OrgUnitRecord[] | undefined;
+  let units: Array<OrgUnitRecord & { active?: boolean }> | undefined;
   for (const [name, d] of wanted) {
     const given = get(payload, d.from.payload);
     if (typeof given !== 'string') continue; // the payload check reports a missing or mistyped field
     units ??= (await directory?.list()) ?? [];
     const unit = findOrgUnit(units, given);
-    if (!unit) throw unknownOrgUnit(`payload.${d.from.payload}`, given, units);
+    const active = units.filter((u) => u.active !== false);
+    if (!unit) throw unknownOrgUnit(`payload.${d.from.payload}`, given, active);
+    if (unit.active === false) throw orgUnitInactive(`payload.${d.from.payload}`, unit, active);
     facts[name] = { id: unit.id, nameZh: unit.nameZh, nameEn: unit.nameEn };
   }
   return facts;

@@ -9,6 +9,12 @@ const l = (zh: string, en: string): Label => ({ zh, en });
 export const REQUEST_FIELD_TITLES: Record<string, Label> = {
   username: l('用户名', 'Username'),
   password: l('密码', 'Password'),
+  currentPassword: l('当前密码', 'Current password'),
+  newPassword: l('新密码', 'New password'),
+  temporaryPassword: l('临时密码', 'Temporary password'),
+  mustChangePassword: l('首次登录须修改密码', 'Must change the password at first login'),
+  nameZh: l('中文名称', 'Chinese name'),
+  nameEn: l('英文名称', 'English name'),
   displayName: l('姓名', 'Display name'),
   email: l('电子邮箱', 'Email'),
   phone: l('电话', 'Phone'),

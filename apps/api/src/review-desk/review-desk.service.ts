@@ -3,7 +3,7 @@ import { roleNotAllowed } from '@app/auth';
 import { BusinessCalendar, CalendarYearMissingError } from '@app/calendar';
 import { DOCKET_CONFIG, DocketConfig } from '@app/config';
 import { Actor, articleZh, HistoryRecord, Role, shanghaiDate, WorkflowDefinition, WorkflowRegistry } from '@app/engine';
-import { CASE_REPOSITORY, CaseEntity, CaseRepository, LiaisonFormEntity, LiaisonFormRepository } from '@app/persistence';
+import { CASE_REPOSITORY, CaseEntity, CaseRepository, LiaisonFormEntity, LiaisonFormRepository, USER_REPOSITORY, UserRepository } from '@app/persistence';
 import {
   BUSINESS_CALENDAR,
   caseNotFound,
@@ -26,10 +26,10 @@ import {
   SubmitLiaisonFormRequestDto,
 } from './dto/review-desk.requests.dto';
 import { isReviewMatter, minReviewPeriod, REVIEW_EVENT_TYPES, REVIEW_EVENTS, REVIEW_STATES } from './review-desk.profiles';
-import { DeskEntry, deskEntries, formNumber, sortEntries } from './review-desk.view';
+import { DeskEntry, deskEntries, formNumber, nameDeskPeople, sortEntries } from './review-desk.view';
 
-export const notAReviewMatter = (kind: string) =>
-  new DocketError(422, 'NOT_A_REVIEW_MATTER', `该类事项没有合法性审查环节：${kind}`, `Matters of type ${kind} have no legality review`, undefined, { kind });
+export const notAReviewMatter = (kind: string, label: { zh: string; en: string }) =>
+  new DocketError(422, 'NOT_A_REVIEW_MATTER', `该类事项没有合法性审查环节：${label.zh}`, `Matters of type ${label.en} (${kind}) have no legality review`, undefined, { kind });
 
 /** The opinion fields the desk names itself; anything else of the workflow's opinion goes in `details`. */
 const OPINION_FIELDS = ['outcome', 'reasons', 'legalBasis', 'suggestions', 'documentHash'];
@@ -66,6 +66,7 @@ export class ReviewDeskService {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(BUSINESS_CALENDAR) private readonly calendar: BusinessCalendar,
     @Inject(DOCKET_CONFIG) private readonly config: DocketConfig,
+    @Inject(USER_REPOSITORY) private readonly users: UserRepository,
   ) {}
 
   private today(): string {
@@ -78,7 +79,7 @@ export class ReviewDeskService {
     if (!row) throw caseNotFound(caseId);
     assertCanView(user, row);
     const def = this.registry.get(row.kind, row.workflowVersion);
-    if (!isReviewMatter(def)) throw notAReviewMatter(row.kind);
+    if (!isReviewMatter(def)) throw notAReviewMatter(row.kind, def.label);
     const roles: Role[] = def.events[type].roles;
     const eligible = user.roles.filter((r) => roles.includes(r));
     if (!eligible.length) throw roleNotAllowed(roles);
@@ -137,11 +138,23 @@ export class ReviewDeskService {
     const scope = listScope(user);
     const { records, cases, forms, deadlines } = await this.forms.reviewRecords(REVIEW_EVENT_TYPES, scope, filter);
     const today = this.today();
-    return cases.flatMap((row) => {
+    const entries = cases.flatMap((row) => {
       const def = this.registry.get(row.kind, row.workflowVersion);
       if (!isReviewMatter(def)) return [];
       return deskEntries(row, def, records.filter((r) => r.caseId === row.id), forms, deadlines, today);
     });
+    return nameDeskPeople(entries, await this.people(entries), new Map((await this.users.listOrgUnits()).map((u) => [u.id, { zh: u.nameZh, en: u.nameEn }])));
+  }
+
+  /** The users the entries name (submitter, who accepted, returned, gave the opinion). */
+  private async people(entries: DeskEntry[]): Promise<Map<string, { displayName: string; orgUnit: string }>> {
+    const ids = new Set(entries.flatMap((e) => [e.submittedBy, e.accepted?.by, e.returned?.by, e.opinion?.by].filter((x): x is string => !!x)));
+    const out = new Map<string, { displayName: string; orgUnit: string }>();
+    for (const id of ids) {
+      const u = await this.users.findById(id);
+      if (u) out.set(id, { displayName: u.displayName, orgUnit: u.orgUnit });
+    }
+    return out;
   }
 
   /**

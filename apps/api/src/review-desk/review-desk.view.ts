@@ -20,8 +20,10 @@ export interface DeskEntry {
   workflowVersion: number;
   caseRevision: number;
   state: { path: string; label: Label | null };
-  /** 送审单位 */
+  /** 送审单位 (its code) */
   unit: string;
+  /** 送审单位 as a person reads it (null: a unit no longer registered) */
+  unitLabel: Label | null;
   /**
    * The work liaison form: its number is the submission record's `facts.liaisonFormNumber` (for a
    * submission recorded before numbers were drawn with it: the number its form row was given);
@@ -30,7 +32,10 @@ export interface DeskEntry {
   liaisonForm: { id: string | null; number: string | null; contact: { name: string | null; phone: string | null } } | null;
   submittedAt: string;
   submittedSeq: number;
+  /** the submitter's user id */
   submittedBy: string;
+  /** the submitter as a person reads it: name and unit (null until named, or for a user no longer registered) */
+  submittedByPerson: DeskPerson | null;
   materials: unknown;
   requestedCompletionDate: string | null;
   urgentReason: string | null;
@@ -39,12 +44,13 @@ export interface DeskEntry {
   deadline: { key: string; label: Label; status: string; article: string; articleZh: string; dueDate: string | null; overdue: boolean } | null;
   status: DeskStatus;
   statusLabel: Label;
-  accepted: { at: string; seq: number; by: string; receiptNumber: string | null } | null;
-  returned: { at: string; seq: number; by: string; missing: string[]; note: string | null } | null;
+  accepted: { at: string; seq: number; by: string; byPerson: DeskPerson | null; receiptNumber: string | null } | null;
+  returned: { at: string; seq: number; by: string; byPerson: DeskPerson | null; missing: string[]; note: string | null } | null;
   opinion: {
     at: string;
     seq: number;
     by: string;
+    byPerson: DeskPerson | null;
     outcome: string;
     outcomeLabel: Label;
     reasons: string;
@@ -52,6 +58,12 @@ export interface DeskEntry {
     advisersConsulted: string[];
     suggestions: string | null;
   } | null;
+}
+
+/** A person on the desk as one reads them: the name and the unit, never the id or username. */
+export interface DeskPerson {
+  displayName: string;
+  unit: Label | null;
 }
 
 type Payload = Record<string, unknown>;
@@ -103,11 +115,13 @@ export function deskEntries(
       caseRevision: row.revision,
       state: { path: row.statePath, label: def.states[row.statePath]?.label ?? null },
       unit: form?.orgUnit ?? s.actor.orgUnit,
+      unitLabel: null,
       liaisonForm:
         form || number !== null ? { id: form?.id ?? null, number, contact: { name: form?.contactName ?? null, phone: form?.contactPhone ?? null } } : null,
       submittedAt: s.at,
       submittedSeq: s.seq,
       submittedBy: s.actor.userId,
+      submittedByPerson: null,
       materials: sp.materials ?? null,
       requestedCompletionDate: str(sp.requestedCompletionDate),
       urgentReason: str(sp.urgentReason),
@@ -125,9 +139,9 @@ export function deskEntries(
         : null,
       status,
       statusLabel: DESK_STATUS_LABELS[status],
-      accepted: accept ? { at: accept.at, seq: accept.seq, by: accept.actor.userId, receiptNumber: str(payloadOf(accept).receiptNumber) } : null,
+      accepted: accept ? { at: accept.at, seq: accept.seq, by: accept.actor.userId, byPerson: null, receiptNumber: str(payloadOf(accept).receiptNumber) } : null,
       returned: ret
-        ? { at: ret.at, seq: ret.seq, by: ret.actor.userId, missing: strings(payloadOf(ret).missing), note: str(payloadOf(ret).note) }
+        ? { at: ret.at, seq: ret.seq, by: ret.actor.userId, byPerson: null, missing: strings(payloadOf(ret).missing), note: str(payloadOf(ret).note) }
         : null,
       opinion: op
         ? (() => {
@@ -137,6 +151,7 @@ export function deskEntries(
               at: op.at,
               seq: op.seq,
               by: op.actor.userId,
+              byPerson: null,
               outcome,
               outcomeLabel: OUTCOME_LABELS[outcome] ?? { zh: outcome, en: outcome },
               reasons: String(p.reasons ?? ''),
@@ -148,6 +163,29 @@ export function deskEntries(
         : null,
     };
   });
+}
+
+/**
+ * The entries with their people and units named (`unitLabel`, `submittedByPerson`, `byPerson`) from
+ * the users and units given; ids stay in their own fields. Pure.
+ */
+export function nameDeskPeople(
+  entries: DeskEntry[],
+  users: Map<string, { displayName: string; orgUnit: string }>,
+  units: Map<string, Label>,
+): DeskEntry[] {
+  const person = (id: string): DeskPerson | null => {
+    const u = users.get(id);
+    return u ? { displayName: u.displayName, unit: units.get(u.orgUnit) ?? null } : null;
+  };
+  return entries.map((e) => ({
+    ...e,
+    unitLabel: units.get(e.unit) ?? null,
+    submittedByPerson: person(e.submittedBy),
+    accepted: e.accepted && { ...e.accepted, byPerson: person(e.accepted.by) },
+    returned: e.returned && { ...e.returned, byPerson: person(e.returned.by) },
+    opinion: e.opinion && { ...e.opinion, byPerson: person(e.opinion.by) },
+  }));
 }
 
 /** Due date first (open forms without one last), then submission time; `desc` reverses. */

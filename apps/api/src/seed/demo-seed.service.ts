@@ -29,7 +29,10 @@ export const DEMO_USERS: Array<{ username: string; displayName: string; orgUnit:
   { username: 'admin', displayName: '系统管理员', orgUnit: 'dzb', roles: ['admin'] },
 ];
 
-/** The demo town: 党政办, 经济发展办, 司法所 and one user per role, all with DOCKET_DEMO_PASSWORD. */
+/**
+ * The demo town: 党政办, 经济发展办, 司法所 and one user per role, all with DOCKET_DEMO_PASSWORD; outside
+ * demo mode (DOCKET_DEMO_MODE) they must change it at their first login.
+ */
 @Injectable()
 export class DemoSeedService {
   constructor(
@@ -40,7 +43,8 @@ export class DemoSeedService {
 
   /** Idempotent: existing users are left as they are. Returns the users it created. */
   async seed(now: Date = new Date()): Promise<string[]> {
-    for (const ou of DEMO_ORG_UNITS) await this.users.upsertOrgUnit(Object.assign(new OrgUnitEntity(), ou));
+    // a unit already there keeps its names and state (an administrator may have renamed it)
+    for (const ou of DEMO_ORG_UNITS) if (!(await this.users.findOrgUnit(ou.id))) await this.users.insertOrgUnit(Object.assign(new OrgUnitEntity(), { ...ou, active: true, deactivatedAt: null, formerNames: '[]' }));
     const created: string[] = [];
     for (const u of DEMO_USERS) {
       if (await this.users.findByUsername(u.username)) continue;
@@ -53,6 +57,10 @@ export class DemoSeedService {
         roles: JSON.stringify(u.roles),
         active: true,
         createdAt: now.toISOString(),
+        // outside demo mode the demo password opens nothing but changing it
+        mustChangePassword: !this.config.demoMode,
+        failedLoginCount: 0,
+        tokenVersion: 0,
         ...(u.username === 'legal-reviewer' ? { ...DEMO_REVIEWER_QUALIFICATION, qualificationsUpdatedAt: now.toISOString(), qualificationsUpdatedBy: 'demo-seed' } : {}),
       });
       await this.users.insertUser(row);

@@ -1,6 +1,7 @@
 import { AuthenticatedUser, CurrentUser, RequireRoles } from '@app/auth';
-import { Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ResetPasswordRequestDto } from './dto/reset-password.request.dto';
 import { UsernameParamPipe } from './username-param.pipe';
 import { UsersService } from './users.service';
 import { ApiDoc } from '../common/api-doc';
@@ -36,5 +37,20 @@ export class AdminUsersController {
   @HttpCode(200)
   enable(@CurrentUser() admin: AuthenticatedUser, @Param('username', UsernameParamPipe) username: string) {
     return this.users.setActive(admin, username, true);
+  }
+
+  @ApiDoc({
+    zh: '重置密码',
+    en: 'Reset a password',
+    descriptionZh: '设置临时密码（须符合密码规则）：该用户所有会话立即失效、锁定解除，下次登录后须先修改密码。',
+    descriptionEn:
+      'Sets a temporary password (the password policy applies: 422 PASSWORD_TOO_WEAK); every session of the user ends, a lockout is lifted, and until the user changes it every endpoint but POST /auth/password, POST /auth/logout and GET /auth/me answers 403 PASSWORD_CHANGE_REQUIRED.',
+    ok: UserResponseDto,
+    errors: [404, 422],
+  })
+  @Post('password')
+  @HttpCode(200)
+  resetPassword(@Param('username', UsernameParamPipe) username: string, @Body() dto: ResetPasswordRequestDto) {
+    return this.users.resetPassword(username, dto.temporaryPassword);
   }
 }

@@ -53,12 +53,6 @@ export class UsersController {
     return this.users.updateEmail(id, dto.email);
   }
 
-  @ApiDoc({ zh: '列出单位', en: 'List org units', ok: [OrgUnitResponseDto] })
-  @Get('org-units')
-  orgUnits() {
-    return this.users.orgUnits();
-  }
-
   /** Refused attempts (401/403/422/429), newest first, 200 at a time (`offset`, `limit` for older ones). */
   @ApiDoc({ zh: '安全日志', en: 'Security log', ok: [SecurityLogEntryResponseDto] })
   @RequireRoles('admin', 'auditor')

@@ -1,9 +1,11 @@
-import { AuthenticatedUser, hashPassword } from '@app/auth';
+import { assertPasswordPolicy, AuthenticatedUser, hashPassword } from '@app/auth';
+import { DOCKET_CONFIG, DocketConfig } from '@app/config';
 import { type Role, shanghaiDate } from '@app/engine';
 import { USER_REPOSITORY, UserEntity, UserRepository } from '@app/persistence';
 import { CLOCK, Clock, DocketError } from '@app/runtime';
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'crypto';
+import { REQUEST_FIELD_TITLES } from '../common/request-field-titles';
 import { CreateUserRequestDto } from './dto/create-user.request.dto';
 import { UpdateUserQualificationsRequestDto } from './dto/update-user-qualifications.request.dto';
 
@@ -19,6 +21,9 @@ export const toUserResponse = (u: UserEntity) => ({
   /** until when logins are refused after too many wrong passwords (past or null: not locked) */
   lockedUntil: u.lockedUntil ?? null,
   failedLoginCount: u.failedLoginCount ?? 0,
+  /** the next login must set a new password before anything else (PASSWORD_CHANGE_REQUIRED) */
+  mustChangePassword: !!u.mustChangePassword,
+  passwordChangedAt: u.passwordChangedAt ?? null,
   qualifications: {
     legalProfessionalQualification: u.legalQualificationCertNo
       ? { certificateNumber: u.legalQualificationCertNo, obtainedOn: u.legalQualificationObtainedOn ?? null }
@@ -34,6 +39,7 @@ export class UsersService {
   constructor(
     @Inject(USER_REPOSITORY) private readonly users: UserRepository,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(DOCKET_CONFIG) private readonly config: DocketConfig,
   ) {}
 
   async list() {
@@ -41,12 +47,17 @@ export class UsersService {
   }
 
   async create(dto: CreateUserRequestDto) {
-    if (!(await this.users.findOrgUnit(dto.orgUnit))) {
-      throw new DocketError(400, 'UNKNOWN_ORG_UNIT', `单位不存在：${dto.orgUnit}`, `No org unit ${dto.orgUnit}`);
+    const unit = await this.users.findOrgUnit(dto.orgUnit);
+    if (!unit) {
+      throw new DocketError(400, 'UNKNOWN_ORG_UNIT', `单位不存在：${dto.orgUnit}`, `No org unit ${dto.orgUnit}`, undefined, { field: 'orgUnit' });
+    }
+    if (unit.active === false) {
+      throw new DocketError(422, 'ORG_UNIT_INACTIVE', `“${unit.nameZh}”已停用，不能再新建该机构的账号`, `The org unit ${unit.nameEn} is deactivated: no new users`, undefined, { field: 'orgUnit' });
     }
     if (await this.users.findByUsername(dto.username)) {
       throw new DocketError(409, 'USERNAME_TAKEN', `用户名已存在：${dto.username}`, `Username ${dto.username} is taken`);
     }
+    assertPasswordPolicy(dto.password, this.config.passwordPolicy, { username: dto.username, demoPassword: this.config.demoPassword, field: 'password' });
     const u = new UserEntity();
     Object.assign(u, {
       id: randomUUID(),
@@ -58,6 +69,10 @@ export class UsersService {
       active: true,
       createdAt: this.clock.now().toISOString(),
       email: dto.email ?? null,
+      // an initial password an administrator chose is temporary, except in demo mode (unless said otherwise)
+      mustChangePassword: dto.mustChangePassword ?? !this.config.demoMode,
+      failedLoginCount: 0,
+      tokenVersion: 0,
     });
     await this.users.insertUser(u);
     return toUserResponse(u);
@@ -90,7 +105,7 @@ export class UsersService {
     }
     for (const [field, day] of [['legalQualificationObtainedOn', next.legalQualificationObtainedOn], ['legalReviewSince', next.legalReviewSince]] as const) {
       if (day && day > today) {
-        throw new DocketError(400, 'DATE_IN_FUTURE', `${field} 不得晚于今天（${today}）`, `${field} cannot be after today (${today})`, undefined, { field });
+        throw new DocketError(400, 'DATE_IN_FUTURE', `${REQUEST_FIELD_TITLES[field]?.zh ?? '日期'}不得晚于今天（${today}）`, `${field} cannot be after today (${today})`, undefined, { field });
       }
     }
     const patch = { ...next, qualificationsUpdatedAt: now, qualificationsUpdatedBy: admin.id };
@@ -102,6 +117,18 @@ export class UsersService {
     const u = await this.users.findById(id);
     if (!u || !(await this.users.updateEmail(id, email))) throw new DocketError(404, 'USER_NOT_FOUND', `用户不存在：${id}`, `No user ${id}`);
     return toUserResponse(Object.assign(u, { email }));
+  }
+
+  /**
+   * An administrator sets a temporary password: it must satisfy the policy, the user must change it
+   * at the next login (PASSWORD_CHANGE_REQUIRED until then), every session of the user ends and a
+   * lockout is lifted.
+   */
+  async resetPassword(username: string, temporaryPassword: string) {
+    const u = await this.byUsername(username);
+    assertPasswordPolicy(temporaryPassword, this.config.passwordPolicy, { username: u.username, demoPassword: this.config.demoPassword, field: 'temporaryPassword' });
+    await this.users.setPassword(u.id, await hashPassword(temporaryPassword), true, null);
+    return toUserResponse((await this.users.findById(u.id))!);
   }
 
   /** An administrator ends a lockout before its time (issue 9 §4). */
@@ -128,10 +155,6 @@ export class UsersService {
     const u = await this.users.findByUsername(username);
     if (!u) throw new DocketError(404, 'USER_NOT_FOUND', `用户不存在：${username}`, `No user ${username}`);
     return u;
-  }
-
-  orgUnits() {
-    return this.users.listOrgUnits();
   }
 
   async securityLog(limit?: number, offset?: number) {

@@ -111,6 +111,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/users/{username}/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 重置密码 · Reset a password
+         * @description 设置临时密码（须符合密码规则）：该用户所有会话立即失效、锁定解除，下次登录后须先修改密码。
+         *
+         *     Sets a temporary password (the password policy applies: 422 PASSWORD_TOO_WEAK); every session of the user ends, a lockout is lifted, and until the user changes it every endpoint but POST /auth/password, POST /auth/logout and GET /auth/me answers 403 PASSWORD_CHANGE_REQUIRED.
+         */
+        post: operations["AdminUsersController_resetPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/users/{username}/unlock": {
         parameters: {
             query?: never;
@@ -225,6 +247,50 @@ export interface paths {
         };
         /** 当前用户 · The signed-in user */
         get: operations["AuthController_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 修改本人密码 · Change my password
+         * @description 须提供当前密码；新密码须符合密码规则。修改后本人其他会话全部失效，返回本会话的新令牌。须先修改密码的用户也可调用。
+         *
+         *     Needs the current password (403 CURRENT_PASSWORD_WRONG); the new one must satisfy the password policy (422 PASSWORD_TOO_WEAK, details.problems) and differ from the current (422 PASSWORD_UNCHANGED). Every other session ends; the answer is a new token for this one. Open to a user who must change the password (PASSWORD_CHANGE_REQUIRED).
+         */
+        post: operations["AuthController_changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 密码规则 · The password policy
+         * @description 最少字符数与字符类别数，及其中英文说明（供修改密码表单使用）。
+         *
+         *     PASSWORD_MIN_LENGTH, PASSWORD_MIN_CLASSES, in zh-CN and English (for a change-password form).
+         */
+        get: operations["AuthController_passwordPolicy"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1037,9 +1103,62 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 列出单位 · List org units */
-        get: operations["UsersController_orgUnits"];
+        /**
+         * 机构列表 · The departments (org units)
+         * @description 全部机构，含已停用的（statusLabel 已停用）及更名前的名称。
+         *
+         *     Every unit, deactivated ones included (statusLabel), with their former names.
+         */
+        get: operations["OrgUnitsController_list"];
         put?: never;
+        /**
+         * 新建机构 · Create a department
+         * @description 409 ORG_UNIT_EXISTS (code taken), 409 ORG_UNIT_NAME_TAKEN (a name another unit has).
+         */
+        post: operations["OrgUnitsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/org-units/{id}/deactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 停用机构 · Deactivate a department
+         * @description 停用后不能再新建该机构的账号，新的事项不能再指定该机构；已有案件不受影响。该机构尚有在用账号时拒绝。
+         *
+         *     No new users or events may name it; existing cases are unaffected. 404 ORG_UNIT_NOT_FOUND, 409 ORG_UNIT_ALREADY_INACTIVE, 409 ORG_UNIT_HAS_ACTIVE_USERS (details.users: disable or move them first).
+         */
+        post: operations["OrgUnitsController_deactivate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/org-units/{id}/name": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * 机构更名 · Rename a department
+         * @description 原名称记入 formerNames（含更名时间）；已记录的案件保留当时的名称。
+         *
+         *     The old names go to formerNames (with the instant); recorded cases keep the name they were recorded with. 404 ORG_UNIT_NOT_FOUND, 409 ORG_UNIT_NAME_TAKEN, 422 ORG_UNIT_NAME_UNCHANGED.
+         */
+        put: operations["OrgUnitsController_rename"];
         post?: never;
         delete?: never;
         options?: never;
@@ -2199,6 +2318,18 @@ export interface components {
             /** @description 验证令牌 / The challenge token */
             token: string;
         };
+        ChangePasswordRequestDto: {
+            /**
+             * @description 当前密码 / the current password
+             * @example docket-demo
+             */
+            currentPassword: string;
+            /**
+             * @description 新密码：至少 PASSWORD_MIN_LENGTH（默认 10）个字符，包含小写字母、大写字母、数字、其他符号中的至少 PASSWORD_MIN_CLASSES（默认 3）类 / the new password (policy: PASSWORD_MIN_LENGTH, PASSWORD_MIN_CLASSES)
+             * @example Zq7!town-hall-2026
+             */
+            newPassword: string;
+        };
         CheckpointCreatedResponseDto: {
             anchored: number;
             checkpoint: components["schemas"]["CheckpointResponseDto"];
@@ -2345,14 +2476,36 @@ export interface components {
             /** @example 掌起镇农村生活垃圾分类处理实施方案 */
             title: string;
         };
+        CreateOrgUnitRequestDto: {
+            /**
+             * @description 机构代码：2–64 位小写字母、数字、点、连字符、下划线，创建后不可更改 / stable code (2–64 lower-case letters, digits, . - _), never changes
+             * @example cjb
+             */
+            id: string;
+            /**
+             * @description 英文名称 / English name
+             * @example Urban Construction Office
+             */
+            nameEn: string;
+            /**
+             * @description 中文名称 / Chinese name
+             * @example 城建办
+             */
+            nameZh: string;
+        };
         CreateUserRequestDto: {
             /** @example 张三 */
             displayName: string;
             /** @example zhangsan@zhangqi.gov.cn */
             email?: string;
+            /** @example true */
+            mustChangePassword?: boolean;
             /** @example jjfzb */
             orgUnit: string;
-            /** @example Zhangqi-2020-demo */
+            /**
+             * @description 初始密码，须符合密码规则（GET /auth/password-policy） / initial password; must satisfy the password policy (422 PASSWORD_TOO_WEAK)
+             * @example Zq7!town-hall-2026
+             */
             password: string;
             /**
              * @description a person's roles; 'system' (Docket's own deadline events) is refused
@@ -2920,6 +3073,8 @@ export interface components {
         };
         LoginResponseDto: {
             accessToken: string;
+            /** @description true: every endpoint but POST /auth/password, POST /auth/logout and GET /auth/me answers 403 PASSWORD_CHANGE_REQUIRED until the password is changed */
+            mustChangePassword: boolean;
             tokenType: string;
         };
         LookupCommentRequestDto: {
@@ -2937,6 +3092,7 @@ export interface components {
         MeResponseDto: {
             displayName: string;
             id: string;
+            mustChangePassword: boolean;
             orgUnit: string;
             roleLabels: components["schemas"]["RoleLabelDto"][];
             roles: string[];
@@ -2972,10 +3128,43 @@ export interface components {
             readAt: string | null;
             title: components["schemas"]["LabelDto"];
         };
+        OrgUnitFormerNameDto: {
+            nameEn: string;
+            /** @example 经济发展办 */
+            nameZh: string;
+            /** @description the administrator who renamed it (user id) */
+            renamedBy: string;
+            /**
+             * Format: date-time
+             * @description the instant of the rename that ended it
+             */
+            until: string;
+        };
         OrgUnitResponseDto: {
+            active: boolean;
+            /** Format: date-time */
+            deactivatedAt: string | null;
+            /** @description the names it had before each rename, oldest first */
+            formerNames: components["schemas"]["OrgUnitFormerNameDto"][];
+            /** @example jjfzb */
             id: string;
             nameEn: string;
+            /** @example 经济发展办 */
             nameZh: string;
+            /** @description 在用 / 已停用 */
+            statusLabel: components["schemas"]["LabelDto"];
+        };
+        PasswordPolicyResponseDto: {
+            description: string;
+            /** @example 至少 10 个字符，包含小写字母、大写字母、数字、其他字符中的至少 3 类 */
+            descriptionZh: string;
+            /**
+             * @description how many of lower-case, upper-case, digits, other characters
+             * @example 3
+             */
+            minClasses: number;
+            /** @example 10 */
+            minLength: number;
         };
         QueueSessionOpenedResponseDto: {
             /** @example /api/v1/admin/queues */
@@ -3014,6 +3203,18 @@ export interface components {
             /** @enum {integer} */
             status?: 400 | 403 | 409 | 422;
             zh: string;
+        };
+        RenameOrgUnitRequestDto: {
+            /**
+             * @description 新的英文名称 / new English name
+             * @example Town and Village Construction Office
+             */
+            nameEn: string;
+            /**
+             * @description 新的中文名称 / new Chinese name
+             * @example 村镇建设办
+             */
+            nameZh: string;
         };
         ReplayResponseDto: {
             caseId: string;
@@ -3087,6 +3288,13 @@ export interface components {
             key: string;
             label: components["schemas"]["LabelDto"];
             value: number;
+        };
+        ResetPasswordRequestDto: {
+            /**
+             * @description 临时密码，须符合密码规则 / temporary password; must satisfy the password policy
+             * @example Tmp#2026-zhangqi
+             */
+            temporaryPassword: string;
         };
         ReturnFormRequestDto: {
             /** @description the case revision the caller saw (409 REVISION_CONFLICT when it moved on) */
@@ -3306,7 +3514,11 @@ export interface components {
             id: string;
             /** Format: date-time */
             lockedUntil: string | null;
+            /** @description the next login must set a new password first (PASSWORD_CHANGE_REQUIRED) */
+            mustChangePassword: boolean;
             orgUnit: string;
+            /** Format: date-time */
+            passwordChangedAt: string | null;
             qualifications: components["schemas"]["UserQualificationsDto"];
             roles: string[];
             username: string;
@@ -3857,6 +4069,86 @@ export interface operations {
             };
         };
     };
+    AdminUsersController_resetPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResetPasswordRequestDto"];
+            };
+        };
+        responses: {
+            /** @description 其他拒绝，答复体相同 · Any other refusal, same body */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 成功 · OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserResponseDto"];
+                };
+            };
+            /** @description 请求不符合要求（校验失败、JSON 无效）· Invalid request (validation, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 · Not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 角色或单位无权进行此操作 · The role or unit may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 对象不存在 · Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 业务规则拒绝（见 code、article）· Refused by a rule (see code, article) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+        };
+    };
     AdminUsersController_unlock: {
         parameters: {
             query?: never;
@@ -4243,6 +4535,113 @@ export interface operations {
             };
             /** @description 角色或单位无权进行此操作 · The role or unit may not do this */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+        };
+    };
+    AuthController_changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordRequestDto"];
+            };
+        };
+        responses: {
+            /** @description 其他拒绝，答复体相同 · Any other refusal, same body */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 成功 · OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoginResponseDto"];
+                };
+            };
+            /** @description 请求不符合要求（校验失败、JSON 无效）· Invalid request (validation, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 · Not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 角色或单位无权进行此操作 · The role or unit may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 业务规则拒绝（见 code、article）· Refused by a rule (see code, article) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+        };
+    };
+    AuthController_passwordPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 其他拒绝，答复体相同 · Any other refusal, same body */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 成功 · OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasswordPolicyResponseDto"];
+                };
+            };
+            /** @description 请求不符合要求（校验失败、JSON 无效）· Invalid request (validation, malformed JSON) */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7817,7 +8216,7 @@ export interface operations {
             };
         };
     };
-    UsersController_orgUnits: {
+    OrgUnitsController_list: {
         parameters: {
             query?: never;
             header?: never;
@@ -7864,6 +8263,240 @@ export interface operations {
             };
             /** @description 角色或单位无权进行此操作 · The role or unit may not do this */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+        };
+    };
+    OrgUnitsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateOrgUnitRequestDto"];
+            };
+        };
+        responses: {
+            /** @description 其他拒绝，答复体相同 · Any other refusal, same body */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 已创建 · Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrgUnitResponseDto"];
+                };
+            };
+            /** @description 请求不符合要求（校验失败、JSON 无效）· Invalid request (validation, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 · Not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 角色或单位无权进行此操作 · The role or unit may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 与当前状态冲突 · Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+        };
+    };
+    OrgUnitsController_deactivate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 其他拒绝，答复体相同 · Any other refusal, same body */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 成功 · OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrgUnitResponseDto"];
+                };
+            };
+            /** @description 请求不符合要求（校验失败、JSON 无效）· Invalid request (validation, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 · Not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 角色或单位无权进行此操作 · The role or unit may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 对象不存在 · Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 与当前状态冲突 · Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+        };
+    };
+    OrgUnitsController_rename: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RenameOrgUnitRequestDto"];
+            };
+        };
+        responses: {
+            /** @description 其他拒绝，答复体相同 · Any other refusal, same body */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 成功 · OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrgUnitResponseDto"];
+                };
+            };
+            /** @description 请求不符合要求（校验失败、JSON 无效）· Invalid request (validation, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 · Not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 角色或单位无权进行此操作 · The role or unit may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 对象不存在 · Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 与当前状态冲突 · Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 业务规则拒绝（见 code、article）· Refused by a rule (see code, article) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -29,6 +29,7 @@ export {
   UserEntity,
   WebhookDeliveryEntity,
 };
+export type { OrgUnitFormerName } from './org-unit.entity';
 export type { DeadlineStatus } from './deadline.entity';
 export type { EmailDeliveryStatus } from './email-delivery.entity';
 export type { WebhookDeliveryStatus } from './webhook-delivery.entity';

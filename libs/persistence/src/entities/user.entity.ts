@@ -62,4 +62,12 @@ export class UserEntity {
   /** carried in each token as `ver`; raised by logout and by disabling the user, which revokes every earlier token */
   @Column({ name: 'token_version', type: 'integer', default: 0 })
   tokenVersion: number;
+
+  /** the next login must set a new password first (an administrator's reset, a demo user outside demo mode) */
+  @Column({ name: 'must_change_password', type: 'boolean', default: false })
+  mustChangePassword: boolean;
+
+  /** when the user last set their own password (ISO 8601); null = never */
+  @Column({ name: 'password_changed_at', type: 'varchar', length: 32, nullable: true })
+  passwordChangedAt: string | null;
 }

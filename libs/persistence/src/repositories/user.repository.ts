@@ -114,17 +114,59 @@ export class UserRepository {
     });
   }
 
+  /**
+   * Sets a user's password hash. `mustChange`: the next login must set a new one first (an
+   * administrator's reset). Raises the token version (every earlier session ends) and clears a
+   * lockout. False when there is no such user.
+   */
+  setPassword(id: string, passwordHash: string, mustChange: boolean, changedAt: string | null): Promise<boolean> {
+    return this.write(async () => {
+      const res = await this.dataSource
+        .getRepository(UserEntity)
+        .createQueryBuilder()
+        .update()
+        .set({
+          passwordHash,
+          mustChangePassword: mustChange,
+          ...(changedAt ? { passwordChangedAt: changedAt } : {}),
+          failedLoginCount: 0,
+          lockedUntil: null,
+          tokenVersion: () => 'token_version + 1',
+        })
+        .where('id = :id', { id })
+        .execute();
+      return res.affected === 1;
+    });
+  }
+
+  /** Marks that the user must change the password before anything else (e.g. a login with the demo password outside demo mode). */
+  requirePasswordChange(id: string): Promise<boolean> {
+    return this.write(async () => (await this.dataSource.getRepository(UserEntity).update({ id }, { mustChangePassword: true })).affected === 1);
+  }
+
+  /** The active users of a unit, by username. */
+  async activeUsersOf(orgUnit: string): Promise<UserEntity[]> {
+    return this.dataSource.getRepository(UserEntity).find({ where: { orgUnit, active: true }, order: { username: 'ASC' } });
+  }
+
+  async insertOrgUnit(unit: OrgUnitEntity): Promise<void> {
+    await this.write(() => this.dataSource.getRepository(OrgUnitEntity).insert(unit));
+  }
+
+  /** Updates a unit's names, former names or state; false when there is no such unit. */
+  updateOrgUnit(id: string, patch: Partial<Pick<OrgUnitEntity, 'nameZh' | 'nameEn' | 'formerNames' | 'active' | 'deactivatedAt'>>): Promise<boolean> {
+    return this.write(async () => (await this.dataSource.getRepository(OrgUnitEntity).update({ id }, patch)).affected === 1);
+  }
+
   listOrgUnits(): Promise<OrgUnitEntity[]> {
     return this.dataSource.getRepository(OrgUnitEntity).find({ order: { id: 'ASC' } });
   }
 
   findOrgUnit(id: string): Promise<OrgUnitEntity | null> {
+    if (typeof id !== 'string' || !id) return Promise.resolve(null);
     return this.dataSource.getRepository(OrgUnitEntity).findOne({ where: { id } });
   }
 
-  async upsertOrgUnit(unit: OrgUnitEntity): Promise<void> {
-    await this.write(() => this.dataSource.getRepository(OrgUnitEntity).save(unit));
-  }
 
   async logSecurity(entry: Omit<SecurityLogEntity, 'id'>): Promise<void> {
     await this.write(() => this.dataSource.getRepository(SecurityLogEntity).insert(entry));

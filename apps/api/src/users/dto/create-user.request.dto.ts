@@ -1,6 +1,6 @@
 import { HUMAN_ROLES } from '@app/engine';
 import { ApiProperty } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 
 export class CreateUserRequestDto {
   @ApiProperty({ example: 'dept-head-2' })
@@ -11,8 +11,11 @@ export class CreateUserRequestDto {
   @IsString() @IsNotEmpty() @MaxLength(200)
   readonly displayName: string;
 
-  @ApiProperty({ minLength: 8, example: 'Zhangqi-2020-demo' })
-  @IsString() @MinLength(8) @MaxLength(256)
+  @ApiProperty({
+    example: 'Zq7!town-hall-2026',
+    description: '初始密码，须符合密码规则（GET /auth/password-policy） / initial password; must satisfy the password policy (422 PASSWORD_TOO_WEAK)',
+  })
+  @IsString() @IsNotEmpty() @MaxLength(256)
   readonly password: string;
 
   @ApiProperty({ example: 'jjfzb' })
@@ -22,6 +25,11 @@ export class CreateUserRequestDto {
   @ApiProperty({ enum: HUMAN_ROLES, isArray: true, example: ['department-head'], description: "a person's roles; 'system' (Docket's own deadline events) is refused" })
   @IsArray() @ArrayMinSize(1) @ArrayMaxSize(6) @ArrayUnique() @IsIn(HUMAN_ROLES as string[], { each: true })
   readonly roles: string[];
+
+  /** the user must change the password at first login; default: yes, except in demo mode (DOCKET_DEMO_MODE) */
+  @ApiProperty({ required: false, example: true })
+  @IsOptional() @IsBoolean()
+  readonly mustChangePassword?: boolean;
 
   /** where deadline reminders are e-mailed when SMTP_URL is set (optional) */
   @ApiProperty({ required: false, example: 'zhangsan@zhangqi.gov.cn' })

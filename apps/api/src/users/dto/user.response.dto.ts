@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { LabelDto } from '../../common/dto/common.response.dto';
 
 export class UserQualificationsLegalProfessionalQualificationDto {
   @ApiProperty({ type: String })
@@ -53,19 +54,51 @@ export class UserResponseDto {
   @ApiProperty({ type: 'integer' })
   readonly failedLoginCount: number;
 
+  @ApiProperty({ type: Boolean, description: 'the next login must set a new password first (PASSWORD_CHANGE_REQUIRED)' })
+  readonly mustChangePassword: boolean;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  readonly passwordChangedAt: string | null;
+
   @ApiProperty({ type: () => UserQualificationsDto })
   readonly qualifications: UserQualificationsDto;
 }
 
-export class OrgUnitResponseDto {
-  @ApiProperty({ type: String })
-  readonly id: string;
-
-  @ApiProperty({ type: String })
+export class OrgUnitFormerNameDto {
+  @ApiProperty({ type: String, example: '经济发展办' })
   readonly nameZh: string;
 
   @ApiProperty({ type: String })
   readonly nameEn: string;
+
+  @ApiProperty({ type: String, format: 'date-time', description: 'the instant of the rename that ended it' })
+  readonly until: string;
+
+  @ApiProperty({ type: String, description: 'the administrator who renamed it (user id)' })
+  readonly renamedBy: string;
+}
+
+export class OrgUnitResponseDto {
+  @ApiProperty({ type: String, example: 'jjfzb' })
+  readonly id: string;
+
+  @ApiProperty({ type: String, example: '经济发展办' })
+  readonly nameZh: string;
+
+  @ApiProperty({ type: String })
+  readonly nameEn: string;
+
+  @ApiProperty({ type: Boolean })
+  readonly active: boolean;
+
+  @ApiProperty({ type: () => LabelDto, description: '在用 / 已停用' })
+  readonly statusLabel: LabelDto;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  readonly deactivatedAt: string | null;
+
+  @ApiProperty({ type: () => [OrgUnitFormerNameDto], description: 'the names it had before each rename, oldest first' })
+  readonly formerNames: OrgUnitFormerNameDto[];
 }
 
 export class SecurityLogEntryDetailDto {
