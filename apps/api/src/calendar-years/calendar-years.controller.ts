@@ -31,7 +31,7 @@ export class CalendarYearsController {
   @ApiDoc({
     zh: '载入年度节假日安排（国务院办公厅通知）',
     en: "Load a year's holiday arrangement (State Council notice)",
-    descriptionZh: '载入前先核对：日期无效或不在该年度答复 400（CALENDAR_DATA_INVALID / INVALID_DATE），数据不合常理答复 422（CALENDAR_DATA_IMPLAUSIBLE，details.problems 逐条说明）。载入后重新计算因缺少节假日数据而暂缓的期限。',
+    descriptionZh: '载入前先核对：日期无效或不在该年度答复 400，数据不合常理答复 422（逐条说明问题）。载入后重新计算因缺少节假日数据而暂缓的期限。',
     descriptionEn:
       'Every rest day and make-up workday of the notice. Checked before it is stored: 400 CALENDAR_DATA_INVALID / INVALID_DATE (a date not valid, ' +
       'not in the year, or both a rest day and a make-up workday), 422 CALENDAR_DATA_IMPLAUSIBLE (a date listed twice, a make-up workday on a weekday, ' +

@@ -39,7 +39,7 @@ export class PapersController {
   @ApiDoc({
     zh: '打印文书（A4）：工作联系单、审查意见书、会议纪要、备案报告、公告',
     en: 'A printable paper (A4): liaison form, review opinion, minutes, filing report, notice',
-    descriptionZh: '由案件记录生成的 A4 公文页面（HTML，含打印样式）；本案尚无相应记录时返回 404（PAPER_NOT_AVAILABLE）。',
+    descriptionZh: '由案件记录生成的 A4 公文页面（HTML，含打印样式）；本案尚无相应记录时返回 404。',
     descriptionEn: 'An A4 page (HTML with print CSS) generated from the case records; 404 PAPER_NOT_AVAILABLE while the case has no such record.',
     ok: 'html',
     errors: [404],

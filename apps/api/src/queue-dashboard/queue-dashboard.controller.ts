@@ -50,7 +50,7 @@ export class QueueDashboardController {
   @ApiDoc({
     zh: '在本浏览器打开队列监控',
     en: 'Open the queue dashboard in this browser',
-    descriptionZh: '设置队列监控的会话 Cookie。嵌入式模式（未设置 REDIS_URL）答复 404 QUEUES_NOT_IN_USE。',
+    descriptionZh: '设置队列监控的会话 Cookie。嵌入式模式（未设置 REDIS_URL）答复 404。',
     descriptionEn: 'Sets the dashboard session cookie. 404 QUEUES_NOT_IN_USE in embedded mode (REDIS_URL unset).',
     ok: QueueSessionOpenedResponseDto,
     errors: [404],

@@ -21,7 +21,7 @@ export interface paths {
         put?: never;
         /**
          * 载入年度节假日安排（国务院办公厅通知） · Load a year's holiday arrangement (State Council notice)
-         * @description 载入前先核对：日期无效或不在该年度答复 400（CALENDAR_DATA_INVALID / INVALID_DATE），数据不合常理答复 422（CALENDAR_DATA_IMPLAUSIBLE，details.problems 逐条说明）。载入后重新计算因缺少节假日数据而暂缓的期限。
+         * @description 载入前先核对：日期无效或不在该年度答复 400，数据不合常理答复 422（逐条说明问题）。载入后重新计算因缺少节假日数据而暂缓的期限。
          *
          *     Every rest day and make-up workday of the notice. Checked before it is stored: 400 CALENDAR_DATA_INVALID / INVALID_DATE (a date not valid, not in the year, or both a rest day and a make-up workday), 422 CALENDAR_DATA_IMPLAUSIBLE (a date listed twice, a make-up workday on a weekday, New Year's Day not a rest day, weekday rest days net of make-up workdays outside 8–16; details.problems names each). Calendar-missing deadlines are then recomputed.
          */
@@ -66,7 +66,7 @@ export interface paths {
         put?: never;
         /**
          * 在本浏览器打开队列监控 · Open the queue dashboard in this browser
-         * @description 设置队列监控的会话 Cookie。嵌入式模式（未设置 REDIS_URL）答复 404 QUEUES_NOT_IN_USE。
+         * @description 设置队列监控的会话 Cookie。嵌入式模式（未设置 REDIS_URL）答复 404。
          *
          *     Sets the dashboard session cookie. 404 QUEUES_NOT_IN_USE in embedded mode (REDIS_URL unset).
          */
@@ -575,7 +575,7 @@ export interface paths {
         };
         /**
          * 打印文书（A4）：工作联系单、审查意见书、会议纪要、备案报告、公告 · A printable paper (A4): liaison form, review opinion, minutes, filing report, notice
-         * @description 由案件记录生成的 A4 公文页面（HTML，含打印样式）；本案尚无相应记录时返回 404（PAPER_NOT_AVAILABLE）。
+         * @description 由案件记录生成的 A4 公文页面（HTML，含打印样式）；本案尚无相应记录时返回 404。
          *
          *     An A4 page (HTML with print CSS) generated from the case records; 404 PAPER_NOT_AVAILABLE while the case has no such record.
          */
@@ -1699,7 +1699,7 @@ export interface components {
             role: string;
             roleLabel: components["schemas"]["LabelDto"];
             userId: string;
-            /** @description 系统事件没有用户 · absent for the system */
+            /** @description 系统事件没有用户 · absent on events no user sent */
             username?: string;
         };
         AuditHistoryEventChangeDto: {
@@ -1907,8 +1907,37 @@ export interface components {
                 };
             };
         };
+        CaseListItemDto: {
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            headHash: string;
+            /** Format: uuid */
+            id: string;
+            /** @example major-decision */
+            kind: string;
+            kindLabel: components["schemas"]["LabelDto"];
+            /** @description the open deadline due first (null: none open) */
+            nearestDeadline: components["schemas"]["DeadlineListItemDto"] | null;
+            /**
+             * @description 承办单位 · The owning unit
+             * @example jjfzb
+             */
+            orgUnit: string;
+            /** @description 可见本案的单位 · Units that see the case */
+            orgUnits: string[];
+            revision: number;
+            state: components["schemas"]["CaseStateDto"];
+            /** @example active */
+            status: string;
+            title: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @example 1 */
+            workflowVersion: number;
+        };
         CaseListResponseDto: {
-            items: components["schemas"]["CaseSummaryResponseDto"][];
+            items: components["schemas"]["CaseListItemDto"][];
             total: number;
         };
         CaseMigrationResponseDto: {
@@ -2578,6 +2607,8 @@ export interface components {
             /** Format: date-time */
             at: string;
             by: string;
+            /** @description who, by name and unit */
+            byPerson: components["schemas"]["DeskPersonDto"] | null;
             receiptNumber: string | null;
             seq: number;
         };
@@ -2633,10 +2664,14 @@ export interface components {
             /** Format: date-time */
             submittedAt: string;
             submittedBy: string;
+            /** @description who submitted it, by name and unit */
+            submittedByPerson: components["schemas"]["DeskPersonDto"] | null;
             submittedSeq: number;
             title: string;
             /** @description 送审单位 · The submitting unit */
             unit: string;
+            /** @description the submitting unit by name */
+            unitLabel: components["schemas"]["LabelDto"] | null;
             urgentReason: string | null;
             workflowVersion: number;
         };
@@ -2645,6 +2680,8 @@ export interface components {
             /** Format: date-time */
             at: string;
             by: string;
+            /** @description who, by name and unit */
+            byPerson: components["schemas"]["DeskPersonDto"] | null;
             legalBasis: string[];
             /** @example LEGAL */
             outcome: string;
@@ -2653,10 +2690,17 @@ export interface components {
             seq: number;
             suggestions: string | null;
         };
+        DeskPersonDto: {
+            /** @example 司法所审查员 */
+            displayName: string;
+            unit: components["schemas"]["LabelDto"] | null;
+        };
         DeskReturnedDto: {
             /** Format: date-time */
             at: string;
             by: string;
+            /** @description who, by name and unit */
+            byPerson: components["schemas"]["DeskPersonDto"] | null;
             /** @description 需补充的材料 · Missing materials */
             missing: string[];
             note: string | null;
@@ -2927,7 +2971,7 @@ export interface components {
             at: string;
             /** Format: uuid */
             caseId: string;
-            /** @description 系统为该事项计算的事实（如期限、编号、补录）· Facts the system computed */
+            /** @description 系统为该事项计算的事实（如期限、编号、补录）· Facts Docket computed */
             facts: {
                 [key: string]: unknown;
             };

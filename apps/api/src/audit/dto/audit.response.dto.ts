@@ -12,7 +12,7 @@ export class AuditHistoryEventActorDto {
   @ApiProperty({ type: String })
   readonly orgUnit: string;
 
-  @ApiPropertyOptional({ type: String, description: '系统事件没有用户 · absent for the system' })
+  @ApiPropertyOptional({ type: String, description: '系统事件没有用户 · absent on events no user sent' })
   readonly username?: string;
 
   @ApiPropertyOptional({ type: String })

@@ -157,12 +157,18 @@ export class CaseResponseDto extends CaseDetailResponseDto {
   readonly deadlines: DeadlineListItemDto[];
 }
 
+/** A row of the case list: the case and its most pressing open time limit. */
+export class CaseListItemDto extends CaseSummaryResponseDto {
+  @ApiProperty({ type: () => DeadlineListItemDto, nullable: true, description: 'the open deadline due first (null: none open)' })
+  readonly nearestDeadline: DeadlineListItemDto | null;
+}
+
 export class CaseListResponseDto {
   @ApiProperty({ type: 'integer' })
   readonly total: number;
 
-  @ApiProperty({ type: () => CaseSummaryResponseDto, isArray: true })
-  readonly items: CaseSummaryResponseDto[];
+  @ApiProperty({ type: () => CaseListItemDto, isArray: true })
+  readonly items: CaseListItemDto[];
 }
 
 export class WorkflowRefDto {
@@ -193,7 +199,7 @@ export class HistoryRecordDto {
   @ApiProperty({ type: String, format: 'date-time' })
   readonly at: string;
 
-  @ApiProperty({ type: 'object', additionalProperties: true, description: '系统为该事项计算的事实（如期限、编号、补录）· Facts the system computed' })
+  @ApiProperty({ type: 'object', additionalProperties: true, description: '系统为该事项计算的事实（如期限、编号、补录）· Facts Docket computed' })
   readonly facts: Record<string, unknown>;
 
   @ApiProperty({ type: () => WorkflowRefDto })

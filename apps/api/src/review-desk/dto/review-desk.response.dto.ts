@@ -2,6 +2,14 @@ import { ApiProperty } from '@nestjs/swagger';
 import { LabelDto } from '../../common/dto/common.response.dto';
 import { HistoryRecordDto } from '../../cases/dto/case.response.dto';
 
+export class DeskPersonDto {
+  @ApiProperty({ type: String, example: '司法所审查员' })
+  readonly displayName: string;
+
+  @ApiProperty({ type: () => LabelDto, nullable: true })
+  readonly unit: LabelDto | null;
+}
+
 export class DeskStateDto {
   @ApiProperty({ type: String, example: 'legalityReview.underReview' })
   readonly path: string;
@@ -63,6 +71,9 @@ export class DeskAcceptedDto {
   @ApiProperty({ type: String })
   readonly by: string;
 
+  @ApiProperty({ type: () => DeskPersonDto, nullable: true, description: 'who, by name and unit' })
+  readonly byPerson: DeskPersonDto | null;
+
   @ApiProperty({ type: String, nullable: true })
   readonly receiptNumber: string | null;
 }
@@ -76,6 +87,9 @@ export class DeskReturnedDto {
 
   @ApiProperty({ type: String })
   readonly by: string;
+
+  @ApiProperty({ type: () => DeskPersonDto, nullable: true, description: 'who, by name and unit' })
+  readonly byPerson: DeskPersonDto | null;
 
   @ApiProperty({ type: String, isArray: true, description: '需补充的材料 · Missing materials' })
   readonly missing: string[];
@@ -93,6 +107,9 @@ export class DeskOpinionDto {
 
   @ApiProperty({ type: String })
   readonly by: string;
+
+  @ApiProperty({ type: () => DeskPersonDto, nullable: true, description: 'who, by name and unit' })
+  readonly byPerson: DeskPersonDto | null;
 
   @ApiProperty({ type: String, example: 'LEGAL' })
   readonly outcome: string;
@@ -171,6 +188,12 @@ export class DeskEntryDto {
 
   @ApiProperty({ type: () => LabelDto })
   readonly statusLabel: LabelDto;
+
+  @ApiProperty({ type: () => LabelDto, nullable: true, description: 'the submitting unit by name' })
+  readonly unitLabel: LabelDto | null;
+
+  @ApiProperty({ type: () => DeskPersonDto, nullable: true, description: 'who submitted it, by name and unit' })
+  readonly submittedByPerson: DeskPersonDto | null;
 
   @ApiProperty({ type: () => DeskAcceptedDto, nullable: true })
   readonly accepted: DeskAcceptedDto | null;
