@@ -64,8 +64,8 @@ const theCase = (statePath = 'legalityReview.submitted') =>
   });
 
 const users = [
-  Object.assign(new UserEntity(), { id: 'u-rev', username: 'legal-reviewer', roles: '["legal-reviewer"]', orgUnit: 'sfs', active: true }),
-  Object.assign(new UserEntity(), { id: 'u-head', username: 'town-head', roles: '["town-head"]', orgUnit: 'dzb', active: true }),
+  Object.assign(new UserEntity(), { id: 'u-rev', username: 'legal-reviewer', displayName: '司法所审查员', roles: '["legal-reviewer"]', orgUnit: 'sfs', active: true }),
+  Object.assign(new UserEntity(), { id: 'u-head', username: 'town-head', displayName: '镇长', roles: '["town-head"]', orgUnit: 'dzb', active: true }),
 ];
 
 const job = (reminderKey = 'before-3', patch: object = {}) => ({
@@ -82,7 +82,13 @@ function setup(opts: { row?: DeadlineEntity | null; found?: CaseEntity | null; w
   const sut = new DeadlineReminderService(
     strictMock<DeadlineRepository>({ findById: async () => (opts.row === undefined ? deadline() : opts.row) }),
     strictMock<CaseRepository>({ findById: async () => (opts.found === undefined ? theCase() : opts.found) }),
-    strictMock<UserRepository>({ listUsers: async () => users }),
+    strictMock<UserRepository>({
+      listUsers: async () => users,
+      listOrgUnits: async () => [
+        { id: 'sfs', nameZh: '司法所', nameEn: 'Judicial Office' },
+        { id: 'dzb', nameZh: '党政办', nameEn: 'Party and Government Office' },
+      ],
+    }),
     strictMock<NotificationRepository>({
       insertNew: async (rows: NotificationEntity[], also?: (m: unknown) => Promise<void>) => {
         inserted.push(rows);
@@ -118,6 +124,9 @@ describe('DeadlineReminderService.handle', () => {
     expect(out.outcome === 'delivered' && [...out.recipients].sort()).toEqual(['u-head', 'u-rev']);
     expect(out.next.map((j) => j.reminderKey)).toEqual(['escalation-2']);
     expect(inserted[0][0].titleZh).toBe('【逾期督办】出具合法性审查意见已逾期1个工作日');
+    // the people who must act, by name and unit, never by id or username
+    expect(inserted[0][0].bodyZh).toContain('司法所审查员（司法所）');
+    expect(inserted[0][0].bodyZh).not.toMatch(/u-rev|legal-reviewer/);
   });
 
   it('tells only those who see the case (issue 9 §6): no reviewer for a case the rule keeps from reviewers', async () => {

@@ -42,6 +42,9 @@ import {
 } from './participation.labels';
 import { CONSULTATION_COMMENT_REPOSITORY } from './participation.tokens';
 
+/** 《重大行政决策程序暂行条例》第十七条, as a clerk reads it */
+const R713_ART_17_ZH = articleZh('R713 Art. 17');
+
 /** Letters of receipts: no 0/O, 1/I/L, so a citizen can read them off a phone and type them back. */
 const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 const randomCode = (n: number): string => Array.from(randomBytes(n), (b) => ALPHABET[b % ALPHABET.length]).join('');
@@ -282,7 +285,7 @@ export class ParticipationService {
   private checkDisposition(dto: DisposeRequestDto): void {
     const label = DISPOSITION_LABELS[dto.disposition];
     if (REASON_REQUIRED.includes(dto.disposition) && !dto.reason) {
-      throw new DocketError(422, 'DISPOSITION_REASON_REQUIRED', `答复为“${label.zh}”的，应当说明理由（${articleZh('R713 Art. 17')}）`, `A "${label.en}" answer must state its reason (R713 Art. 17)`, 'R713 Art. 17');
+      throw new DocketError(422, 'DISPOSITION_REASON_REQUIRED', `答复为“${label.zh}”的，应当说明理由（${R713_ART_17_ZH}）`, `A "${label.en}" answer must state its reason (R713 Art. 17)`, 'R713 Art. 17');
     }
     if (CLAUSE_REQUIRED.includes(dto.disposition) && !dto.clauseChanged) {
       throw new DocketError(422, 'DISPOSITION_CLAUSE_REQUIRED', `答复为“${label.zh}”的，应当写明修改的条款`, `A "${label.en}" answer must name the clause changed`, 'R713 Art. 17');
