@@ -1818,8 +1818,37 @@ export interface components {
                 };
             };
         };
+        CaseListItemDto: {
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            headHash: string;
+            /** Format: uuid */
+            id: string;
+            /** @example major-decision */
+            kind: string;
+            kindLabel: components["schemas"]["LabelDto"];
+            /** @description 最近的未办结期限 · The nearest open deadline */
+            nearestDeadline: components["schemas"]["DeadlineListItemDto"] | null;
+            /**
+             * @description 承办单位 · The owning unit
+             * @example jjfzb
+             */
+            orgUnit: string;
+            /** @description 可见本案的单位 · Units that see the case */
+            orgUnits: string[];
+            revision: number;
+            state: components["schemas"]["CaseStateDto"];
+            /** @example active */
+            status: string;
+            title: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @example 1 */
+            workflowVersion: number;
+        };
         CaseListResponseDto: {
-            items: components["schemas"]["CaseSummaryResponseDto"][];
+            items: components["schemas"]["CaseListItemDto"][];
             total: number;
         };
         CaseMigrationResponseDto: {

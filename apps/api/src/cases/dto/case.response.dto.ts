@@ -157,12 +157,18 @@ export class CaseResponseDto extends CaseDetailResponseDto {
   readonly deadlines: DeadlineListItemDto[];
 }
 
+/** A row of the case list: the case and its nearest open time limit. */
+export class CaseListItemDto extends CaseSummaryResponseDto {
+  @ApiProperty({ type: () => DeadlineListItemDto, nullable: true, description: '最近的未办结期限 · The nearest open deadline' })
+  readonly nearestDeadline: DeadlineListItemDto | null;
+}
+
 export class CaseListResponseDto {
   @ApiProperty({ type: 'integer' })
   readonly total: number;
 
-  @ApiProperty({ type: () => CaseSummaryResponseDto, isArray: true })
-  readonly items: CaseSummaryResponseDto[];
+  @ApiProperty({ type: () => CaseListItemDto, isArray: true })
+  readonly items: CaseListItemDto[];
 }
 
 export class WorkflowRefDto {
