@@ -5,6 +5,8 @@ import request from 'supertest';
 import { DemoSeedService } from '../../apps/api/src/seed/demo-seed.service';
 import { ApiClient } from '../setup/api-client';
 import { DRIVERS, startTestApp, TestApp } from '../setup/test-app';
+import { runNormativeDocument } from '../factories/normative-document.factory';
+import { citizenComment, submitComment } from '../factories/participation.factory';
 
 type Schema = Record<string, any>;
 
@@ -34,7 +36,8 @@ describe.each(DRIVERS)('responses match the OpenAPI document on %s', (driver) =>
   const compiled = new Map<string, ValidateFunction>();
 
   beforeAll(async () => {
-    t = await startTestApp(driver);
+    // the portal's challenge kept cheap and its rate limit out of the way of the participation check
+    t = await startTestApp(driver, { COMMENT_POW_BITS: '4', COMMENT_RATE_LIMIT: '1000' });
     api = new ApiClient(t);
     // the demo year: cases in every stage, a published catalog, deadlines
     await t.app.get(DemoSeedService).seedSampleCases();
@@ -132,6 +135,54 @@ describe.each(DRIVERS)('responses match the OpenAPI document on %s', (driver) =>
     out.push(...problems(sent, 'post', '/cases/{id}/events'));
     // refused: the error body
     out.push(...problems(await api.event('town-head', created.body.id, 'DECIDE_TO_START', {}), 'post', '/cases/{id}/events'));
+    expect(out).toEqual([]);
+  });
+
+  it('the participation endpoints answer as documented: the public side, the docket, moderation, answers, the summary and the log', async () => {
+    // the draft is published for comment 2020-03-02 → 2020-04-01 (the factory's notice)
+    const { id } = await runNormativeDocument(api, { before: 'close' });
+    await api.setClock('2020-03-12T02:00:00Z');
+    const pub = () => request(api.server);
+    const out: string[] = [];
+    const check = (res: request.Response, status: number, method: string, template: string) => {
+      if (res.status !== status) out.push(`${method} ${template}: ${res.status}, expected ${status} (${JSON.stringify(res.body).slice(0, 300)})`);
+      out.push(...problems(res, method, template));
+      return res.body;
+    };
+    check(await pub().get('/api/v1/public/consultations'), 200, 'get', '/public/consultations');
+    check(await pub().get('/api/v1/public/challenge'), 200, 'get', '/public/challenge');
+    let receipt: { trackingNumber: string; queryCode: string } | undefined;
+    for (const text of ['经营时间应延长至晚上十点。', '建议延长经营时间。', '欢迎选购本店商品，电话 138…']) {
+      receipt = check(await submitComment(t, id, citizenComment({ text })), 201, 'post', '/public/consultations/{caseId}/comments');
+    }
+    check(await pub().post('/api/v1/public/comments/lookup').send({ trackingNumber: receipt!.trackingNumber, queryCode: receipt!.queryCode }), 200, 'post', '/public/comments/lookup');
+    const letter = { ...citizenComment({ displayName: '李四', contact: 'lisi@example.cn', text: '建议明确摊点的卫生责任。' }), source: 'LETTER', receivedOn: '2020-03-09' };
+    check(await api.post('dept-head', `/cases/${id}/comments`, letter), 201, 'post', '/cases/{id}/comments');
+
+    const ids = (check(await api.get('auditor', `/cases/${id}/comments`), 200, 'get', '/cases/{id}/comments').items as Array<{ id: string }>).map((c) => c.id);
+    expect(ids).toHaveLength(4);
+    check(await api.post('dept-head', `/cases/${id}/comments/${ids[2]}/hide`, { reason: 'ADVERTISING', note: '商品推销' }), 200, 'post', '/cases/{id}/comments/{commentId}/hide');
+    const group = check(await api.post('dept-head', `/cases/${id}/comment-groups`, { title: '关于经营时间的意见', commentIds: ids.slice(0, 2) }), 201, 'post', '/cases/{id}/comment-groups');
+    const answer = { disposition: 'PARTIALLY_ADOPTED', reason: '延长至晚上九点，兼顾周边居民休息。', clauseChanged: '第三条' };
+    check(await api.post('dept-head', `/cases/${id}/comment-groups/${group.id}/disposition`, answer), 200, 'post', '/cases/{id}/comment-groups/{groupId}/disposition');
+    check(await api.post('dept-head', `/cases/${id}/comments/${ids[3]}/disposition`, { disposition: 'ADOPTED', clauseChanged: '第二条' }), 200, 'post', '/cases/{id}/comments/{commentId}/disposition');
+    check(await pub().get(`/api/v1/public/consultations/${id}`), 200, 'get', '/public/consultations/{caseId}');
+
+    // after the last day: a call entered late (tagged 逾期), then the docket, the summary and the log
+    await api.setClock('2020-04-02T02:00:00Z');
+    const late = check(await api.post('dept-head', `/cases/${id}/comments`, { ...citizenComment({ contact: '0574-63201234' }), source: 'PHONE' }), 201, 'post', '/cases/{id}/comments');
+    expect(late.lateLabel).toEqual({ zh: '逾期', en: 'Late' });
+    const docket = check(await api.get('auditor', `/cases/${id}/comments`), 200, 'get', '/cases/{id}/comments');
+    expect(docket).toMatchObject({ total: 5, late: 1, hidden: 1, undisposed: 1, groups: [expect.objectContaining({ dispositionLabel: expect.anything() })] });
+    check(await api.get('auditor', `/cases/${id}/participation-summary`), 200, 'get', '/cases/{id}/participation-summary');
+    const log = check(await api.get('auditor', `/cases/${id}/comment-actions`), 200, 'get', '/cases/{id}/comment-actions');
+    expect(log.items.map((a: { action: string }) => a.action)).toEqual(['HIDE', 'GROUP', 'DISPOSE', 'DISPOSE']);
+
+    // refusals carry the error body
+    check(await submitComment(t, id, citizenComment()), 422, 'post', '/public/consultations/{caseId}/comments');
+    check(await pub().get('/api/v1/public/consultations/00000000-0000-4000-8000-000000000000'), 404, 'get', '/public/consultations/{caseId}');
+    check(await pub().post('/api/v1/public/comments/lookup').send({ trackingNumber: receipt!.trackingNumber, queryCode: 'AAAAAAAA' }), 404, 'post', '/public/comments/lookup');
+    check(await api.post('dept-head', `/cases/${id}/comments/${ids[0]}/disposition`, answer), 422, 'post', '/cases/{id}/comments/{commentId}/disposition');
     expect(out).toEqual([]);
   });
 });

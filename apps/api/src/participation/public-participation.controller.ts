@@ -1,12 +1,20 @@
 import { Public } from '@app/auth';
 import { Body, Controller, Get, HttpCode, Param, Post, Req, UseGuards } from '@nestjs/common';
 import type { Request } from 'express';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
+import { ApiDoc } from '../common/api-doc';
 import { UuidParamPipe } from '../common/validation.pipe';
 import { LookupCommentRequestDto, SubmitCommentRequestDto } from './dto/submit-comment.request.dto';
 import { ChallengeService } from './challenge';
 import { CommentThrottlerGuard } from './comment-throttler.guard';
 import { ParticipationKeys } from './participation-keys';
+import {
+  ChallengeResponseDto,
+  CommentReceiptResponseDto,
+  CommentStatusResponseDto,
+  PublicConsultationListResponseDto,
+  PublicConsultationResponseDto,
+} from './dto/participation.response.dto';
 import { ParticipationService } from './participation.service';
 
 const uuid = new UuidParamPipe('征求意见事项编号', 'Consultation id');
@@ -22,33 +30,33 @@ export class PublicParticipationController {
     private readonly keys: ParticipationKeys,
   ) {}
 
-  @ApiOperation({ summary: '正在公开征求意见的事项 / Consultations open for comment' })
+  @ApiDoc({ zh: '正在公开征求意见的事项', en: 'Consultations open for comment', descriptionZh: '含已公告、尚未开始的。', descriptionEn: 'Those announced and not yet open included.', ok: PublicConsultationListResponseDto, public: true })
   @Get('consultations')
   list() {
     return this.participation.openConsultations();
   }
 
-  @ApiOperation({ summary: '征求意见事项详情 / One consultation' })
+  @ApiDoc({ zh: '征求意见事项详情', en: 'One consultation', descriptionZh: '含收到的意见数和按理由统计的屏蔽数。', descriptionEn: 'With the number of comments received and those hidden, by reason.', ok: PublicConsultationResponseDto, public: true, errors: [404] })
   @Get('consultations/:caseId')
   get(@Param('caseId', uuid) caseId: string) {
     return this.participation.publicConsultation(caseId);
   }
 
-  @ApiOperation({ summary: '领取防刷验证（工作量证明）/ A proof-of-work challenge to solve before submitting' })
+  @ApiDoc({ zh: '领取防刷验证（工作量证明）', en: 'A proof-of-work challenge to solve before submitting', ok: ChallengeResponseDto, public: true, errors: [429] })
   @UseGuards(CommentThrottlerGuard)
   @Get('challenge')
   challenge() {
     return this.challenges.issue();
   }
 
-  @ApiOperation({ summary: '提交意见，返回意见编号和查询码 / Submit a comment; answers a tracking number and query code' })
+  @ApiDoc({ zh: '提交意见，返回意见编号和查询码', en: 'Submit a comment; answers a tracking number and query code', descriptionZh: '征求意见期限外提交的不予受理。', descriptionEn: 'Refused outside the comment period.', ok: CommentReceiptResponseDto, status: 201, public: true, errors: [404, 413, 422, 429] })
   @UseGuards(CommentThrottlerGuard)
   @Post('consultations/:caseId/comments')
   submit(@Param('caseId', uuid) caseId: string, @Body() dto: SubmitCommentRequestDto, @Req() req: Request) {
     return this.participation.submit(caseId, dto, this.keys.addressHash(String(req.ip ?? '')));
   }
 
-  @ApiOperation({ summary: '凭意见编号和查询码查询办理情况 / Look up a comment with its tracking number and query code' })
+  @ApiDoc({ zh: '凭意见编号和查询码查询办理情况', en: 'Look up a comment with its tracking number and query code', ok: CommentStatusResponseDto, public: true, errors: [404, 429] })
   @UseGuards(CommentThrottlerGuard)
   @Post('comments/lookup')
   @HttpCode(200)

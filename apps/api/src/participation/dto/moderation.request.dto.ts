@@ -3,7 +3,7 @@ import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsNotEmpty, IsO
 import { DISPOSITIONS, HIDE_REASONS } from '../participation.labels';
 
 export class HideCommentRequestDto {
-  @ApiProperty({ enum: HIDE_REASONS, description: '屏蔽理由类别 / Reason category' })
+  @ApiProperty({ enum: HIDE_REASONS, example: 'ADVERTISING', description: '屏蔽理由类别 / Reason category' })
   @IsIn(HIDE_REASONS as unknown as string[])
   readonly reason: (typeof HIDE_REASONS)[number];
 
@@ -17,14 +17,14 @@ export class GroupCommentsRequestDto {
   @IsString() @IsNotEmpty() @MaxLength(200)
   readonly title: string;
 
-  @ApiProperty({ type: [String], description: '意见编号（至少两条）/ The comments grouped (at least two)' })
+  @ApiProperty({ type: [String], format: 'uuid', example: ['3f1c2a8e-5b7d-4e9a-8c6f-1d2e3f4a5b6c', '7a9b0c1d-2e3f-4a5b-9c6d-7e8f9a0b1c2d'], description: '意见编号（至少两条）/ The comments grouped (at least two)' })
   @IsArray() @ArrayMinSize(2) @ArrayMaxSize(10000) @ArrayUnique() @IsUUID('4', { each: true })
   readonly commentIds: string[];
 }
 
 /** The answer to a comment or a group: reason required unless adopted in full, the changed clause when adopted. */
 export class DisposeRequestDto {
-  @ApiProperty({ enum: DISPOSITIONS, description: '采纳情况 / Disposition' })
+  @ApiProperty({ enum: DISPOSITIONS, example: 'PARTIALLY_ADOPTED', description: '采纳情况 / Disposition' })
   @IsIn(DISPOSITIONS as unknown as string[])
   readonly disposition: (typeof DISPOSITIONS)[number];
 

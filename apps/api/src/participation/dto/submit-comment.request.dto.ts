@@ -8,7 +8,7 @@ export const COMMENT_TEXT_MAX = 2000;
 
 /** A comment's fields, from the portal or entered by staff. */
 export class CommentFieldsDto {
-  @ApiProperty({ enum: SUBMITTER_TYPES, description: '提交人类型 / Submitter type' })
+  @ApiProperty({ enum: SUBMITTER_TYPES, example: 'INDIVIDUAL', description: '提交人类型 / Submitter type' })
   @IsIn(SUBMITTER_TYPES as unknown as string[])
   readonly submitterType: (typeof SUBMITTER_TYPES)[number];
 
@@ -28,14 +28,14 @@ export class CommentFieldsDto {
   @IsString() @IsNotEmpty() @MaxLength(COMMENT_TEXT_MAX)
   readonly text: string;
 
-  @ApiProperty({ required: false, default: false, description: '保密：不公开署名与内容 / Confidential: neither name nor text is published' })
+  @ApiProperty({ required: false, default: false, example: false, description: '保密：不公开署名与内容 / Confidential: neither name nor text is published' })
   @IsOptional() @IsBoolean()
   readonly confidential?: boolean;
 }
 
 /** The solved challenge (GET /public/challenge): the token and the answer found. */
 export class ChallengeAnswerDto {
-  @ApiProperty({ description: '验证令牌 / The challenge token' })
+  @ApiProperty({ example: 'eyJuIjoiWTNxOHRrVjJmUjFwTHdBeiIsImIiOjE2LCJlIjoiMjAyMC0wMy0xMFQwMjoxMDowMC4wMDBaIn0.Q2hhbGxlbmdlU2lnbmF0dXJl', description: '验证令牌（领取防刷验证所得）/ The challenge token (from GET /public/challenge)' })
   @IsString() @IsNotEmpty() @MaxLength(300)
   readonly token: string;
 
@@ -53,7 +53,7 @@ export class SubmitCommentRequestDto extends CommentFieldsDto {
 
 /** Input staff received by letter, phone, at a 座谈会 or hearing: entered into the same docket, tagged by source. */
 export class EnterCommentRequestDto extends CommentFieldsDto {
-  @ApiProperty({ enum: STAFF_SOURCES, description: '意见来源 / Where the input was received' })
+  @ApiProperty({ enum: STAFF_SOURCES, example: 'LETTER', description: '意见来源 / Where the input was received' })
   @IsIn(STAFF_SOURCES as unknown as string[])
   readonly source: (typeof STAFF_SOURCES)[number];
 
