@@ -126,6 +126,8 @@ describe('web console screens: case list, notifications, audit (Chromium, embedd
 
     await page.goBack();
     await page.waitForURL(/stage=legalityReview$/);
+    // as a person does: the page is back (it may have been loaded anew) before the next back
+    await until('[data-test=cases-total]', (v) => v === `共 ${filtered} 件`);
     await page.goBack();
     await page.waitForURL(`${base}/cases`);
     await until('[data-test=cases-total]', (v) => v === `共 ${all} 件`);

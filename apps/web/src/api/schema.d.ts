@@ -380,7 +380,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 征求意见台账的办理记录（屏蔽、归组、答复）/ Every staff action on the docket */
+        /** 征求意见台账的办理记录（屏蔽、归组、答复） · Every staff action on the docket */
         get: operations["ParticipationController_actions"];
         put?: never;
         post?: never;
@@ -399,7 +399,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 合并重复意见 / Group duplicate comments */
+        /** 合并重复意见 · Group duplicate comments */
         post: operations["ParticipationController_group"];
         delete?: never;
         options?: never;
@@ -416,7 +416,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 对一组重复意见统一答复 / Answer a group of duplicates once */
+        /** 对一组重复意见统一答复 · Answer a group of duplicates once */
         post: operations["ParticipationController_disposeGroup"];
         delete?: never;
         options?: never;
@@ -431,10 +431,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 征求意见台账（联系方式已遮蔽）/ The comment docket (contacts masked) */
+        /**
+         * 征求意见台账（联系方式已遮蔽） · The comment docket (contacts masked)
+         * @description 本轮收到的全部意见，含已屏蔽和逾期的。
+         *
+         *     Every comment of the current round, hidden and late ones included.
+         */
         get: operations["ParticipationController_list"];
         put?: never;
-        /** 录入信函、电话、座谈会、听证会等收到的意见 / Enter input received by letter, phone, symposium or hearing */
+        /**
+         * 录入信函、电话、座谈会、听证会等收到的意见 · Enter input received by letter, phone, symposium or hearing
+         * @description 截止后收到的照常录入，标注为逾期。
+         *
+         *     Input received after the last day is kept, tagged late.
+         */
         post: operations["ParticipationController_enter"];
         delete?: never;
         options?: never;
@@ -451,7 +461,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 答复一条意见 / Answer one comment */
+        /**
+         * 答复一条意见 · Answer one comment
+         * @description 未全部采纳的应当说明理由，采纳的应当写明修改的条款；已归组的意见对该组统一答复。
+         *
+         *     A reason is required unless adopted in full, the changed clause when adopted; a grouped comment is answered through its group.
+         */
         post: operations["ParticipationController_dispose"];
         delete?: never;
         options?: never;
@@ -468,7 +483,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 屏蔽意见（不删除，仍计数、仍封存）/ Hide a comment (never deleted; still counted and sealed) */
+        /** 屏蔽意见（不删除，仍计数、仍封存） · Hide a comment (never deleted; still counted and sealed) */
         post: operations["ParticipationController_hide"];
         delete?: never;
         options?: never;
@@ -595,7 +610,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 公众意见研究采纳情况（按台账计算）/ The participation summary, computed from the docket */
+        /** 公众意见研究采纳情况（按台账计算） · The participation summary, computed from the docket */
         get: operations["ParticipationController_summary"];
         put?: never;
         post?: never;
@@ -1173,7 +1188,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 领取防刷验证（工作量证明）/ A proof-of-work challenge to solve before submitting */
+        /** 领取防刷验证（工作量证明） · A proof-of-work challenge to solve before submitting */
         get: operations["PublicParticipationController_challenge"];
         put?: never;
         post?: never;
@@ -1192,7 +1207,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 凭意见编号和查询码查询办理情况 / Look up a comment with its tracking number and query code */
+        /** 凭意见编号和查询码查询办理情况 · Look up a comment with its tracking number and query code */
         post: operations["PublicParticipationController_lookup"];
         delete?: never;
         options?: never;
@@ -1207,7 +1222,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 正在公开征求意见的事项 / Consultations open for comment */
+        /**
+         * 正在公开征求意见的事项 · Consultations open for comment
+         * @description 含已公告、尚未开始的。
+         *
+         *     Those announced and not yet open included.
+         */
         get: operations["PublicParticipationController_list"];
         put?: never;
         post?: never;
@@ -1224,7 +1244,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 征求意见事项详情 / One consultation */
+        /**
+         * 征求意见事项详情 · One consultation
+         * @description 含收到的意见数和按理由统计的屏蔽数。
+         *
+         *     With the number of comments received and those hidden, by reason.
+         */
         get: operations["PublicParticipationController_get"];
         put?: never;
         post?: never;
@@ -1243,7 +1268,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 提交意见，返回意见编号和查询码 / Submit a comment; answers a tracking number and query code */
+        /**
+         * 提交意见，返回意见编号和查询码 · Submit a comment; answers a tracking number and query code
+         * @description 征求意见期限外提交的不予受理。
+         *
+         *     Refused outside the comment period.
+         */
         post: operations["PublicParticipationController_submit"];
         delete?: never;
         options?: never;
@@ -2344,7 +2374,22 @@ export interface components {
              * @example 48213
              */
             answer: string;
-            /** @description 验证令牌 / The challenge token */
+            /**
+             * @description 验证令牌（领取防刷验证所得）/ The challenge token (from GET /public/challenge)
+             * @example eyJuIjoiWTNxOHRrVjJmUjFwTHdBeiIsImIiOjE2LCJlIjoiMjAyMC0wMy0xMFQwMjoxMDowMC4wMDBaIn0.Q2hhbGxlbmdlU2lnbmF0dXJl
+             */
+            token: string;
+        };
+        ChallengeResponseDto: {
+            /** @example SHA-256 */
+            algorithm: string;
+            /**
+             * @description 前导零位数 · Leading zero bits required
+             * @example 16
+             */
+            bits: number;
+            /** Format: date-time */
+            expiresAt: string;
             token: string;
         };
         ChangePasswordRequestDto: {
@@ -2475,6 +2520,126 @@ export interface components {
             startedOn: string;
             startedRole: string;
         };
+        CommentActionDto: {
+            /** @enum {string} */
+            action: "HIDE" | "GROUP" | "DISPOSE";
+            /** Format: uuid */
+            actorId: string;
+            /** @example department-head */
+            actorRole: string;
+            /** Format: date-time */
+            at: string;
+            /** Format: uuid */
+            caseId: string;
+            /** Format: uuid */
+            commentId: string | null;
+            /** @description 所做的处理（理由、分组、答复）· What was done (reason, group, answer) */
+            detail: {
+                [key: string]: unknown;
+            };
+            /** Format: uuid */
+            groupId: string | null;
+            /** Format: uuid */
+            id: string;
+            label: components["schemas"]["LabelDto"];
+        };
+        CommentActionsResponseDto: {
+            /** Format: uuid */
+            caseId: string;
+            items: components["schemas"]["CommentActionDto"][];
+            /** @description 按用户编号 · By user id */
+            people: {
+                [key: string]: components["schemas"]["CommentActorDto"];
+            };
+            total: number;
+        };
+        CommentActorDto: {
+            /** @example 王科长 */
+            displayName: string;
+        };
+        CommentDocketResponseDto: {
+            /** Format: uuid */
+            caseId: string;
+            groups: components["schemas"]["DocketGroupDto"][];
+            hidden: number;
+            items: components["schemas"]["StaffCommentResponseDto"][];
+            late: number;
+            period: components["schemas"]["DocketPeriodDto"];
+            /** @example 1 */
+            round: number;
+            total: number;
+            undisposed: number;
+        };
+        CommentGroupMembersResponseDto: {
+            /** Format: uuid */
+            caseId: string;
+            /** @example 第三条 */
+            clauseChanged: string | null;
+            commentIds: string[];
+            /** @example 3 */
+            count: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** @enum {string|null} */
+            disposition: "ADOPTED" | "PARTIALLY_ADOPTED" | "NOT_ADOPTED" | "OUT_OF_SCOPE" | null;
+            dispositionReason: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @example 1 */
+            round: number;
+            /** @example 关于经营时间的意见 */
+            title: string;
+        };
+        CommentGroupResponseDto: {
+            /** Format: uuid */
+            caseId: string;
+            /** @example 第三条 */
+            clauseChanged: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @enum {string|null} */
+            disposition: "ADOPTED" | "PARTIALLY_ADOPTED" | "NOT_ADOPTED" | "OUT_OF_SCOPE" | null;
+            dispositionReason: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @example 1 */
+            round: number;
+            /** @example 关于经营时间的意见 */
+            title: string;
+        };
+        CommentReceiptResponseDto: {
+            /**
+             * @description 查询码（仅此一次显示）· Query code (shown this once)
+             * @example H4N8RT2P
+             */
+            queryCode: string;
+            /** Format: date-time */
+            receivedAt: string;
+            /** @example 掌起镇临时摊点管理办法 */
+            title: string;
+            /** @example YJ20200310-7KQ3MZ */
+            trackingNumber: string;
+        };
+        CommentStatusResponseDto: {
+            /** Format: uuid */
+            caseId: string;
+            /** @example 3 */
+            clause: number | null;
+            confidential: boolean;
+            /** Format: date-time */
+            receivedAt: string;
+            /** @enum {string} */
+            status: "RECEIVED";
+            statusLabel: components["schemas"]["LabelDto"];
+            /** @enum {string} */
+            submitterType: "INDIVIDUAL" | "ENTERPRISE" | "SOCIAL_ORGANIZATION" | "DEPUTY" | "OTHER";
+            submitterTypeLabel: components["schemas"]["LabelDto"];
+            text: string;
+            /** @example 掌起镇临时摊点管理办法 */
+            title: string;
+            /** @example YJ20200310-7KQ3MZ */
+            trackingNumber: string;
+        };
         ConsistencyProofProofDto: {
             consistency: string[];
             inclusion: string[];
@@ -2485,6 +2650,14 @@ export interface components {
             from: components["schemas"]["CheckpointResponseDto"];
             proof: components["schemas"]["ConsistencyProofProofDto"];
             to: components["schemas"]["CheckpointResponseDto"];
+        };
+        ConsultationDraftDto: {
+            /** @description 征求意见稿的 SHA-256 · SHA-256 of the draft */
+            documentHash: string | null;
+            /** @description 起草说明 · Explanatory note */
+            explanation: string | null;
+            /** @example 掌起镇临时摊点管理办法 */
+            title: string;
         };
         CreateCaseRequestDto: {
             /** @example major-decision */
@@ -2719,6 +2892,7 @@ export interface components {
             clauseChanged?: string;
             /**
              * @description 采纳情况 / Disposition
+             * @example PARTIALLY_ADOPTED
              * @enum {string}
              */
             disposition: "ADOPTED" | "PARTIALLY_ADOPTED" | "NOT_ADOPTED" | "OUT_OF_SCOPE";
@@ -2727,6 +2901,46 @@ export interface components {
              * @example 经营时间延长将影响周边居民休息。
              */
             reason?: string;
+        };
+        DocketGroupDto: {
+            /** Format: uuid */
+            caseId: string;
+            /** @example 第三条 */
+            clauseChanged: string | null;
+            commentIds: string[];
+            /** @example 3 */
+            count: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** @enum {string|null} */
+            disposition: "ADOPTED" | "PARTIALLY_ADOPTED" | "NOT_ADOPTED" | "OUT_OF_SCOPE" | null;
+            dispositionLabel?: components["schemas"]["LabelDto"];
+            dispositionReason: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @example 1 */
+            round: number;
+            /** @example 关于经营时间的意见 */
+            title: string;
+        };
+        DocketPeriodDto: {
+            /**
+             * Format: date
+             * @description 记录结束征求意见的日期 · The day the close was recorded
+             */
+            closedOn: string | null;
+            /**
+             * Format: date
+             * @example 2020-04-01
+             */
+            closesAt: string;
+            /**
+             * Format: date
+             * @example 2020-03-02
+             */
+            opensAt: string;
+            /** @enum {string} */
+            phase: "NOT_OPEN" | "OPEN" | "CLOSED";
         };
         DossierCaseDto: {
             /** Format: date-time */
@@ -2850,6 +3064,7 @@ export interface components {
             /**
              * @description 保密：不公开署名与内容 / Confidential: neither name nor text is published
              * @default false
+             * @example false
              */
             confidential: boolean;
             /**
@@ -2869,11 +3084,13 @@ export interface components {
             receivedOn?: string;
             /**
              * @description 意见来源 / Where the input was received
+             * @example LETTER
              * @enum {string}
              */
             source: "LETTER" | "PHONE" | "SYMPOSIUM" | "HEARING" | "OTHER";
             /**
              * @description 提交人类型 / Submitter type
+             * @example INDIVIDUAL
              * @enum {string}
              */
             submitterType: "INDIVIDUAL" | "ENTERPRISE" | "SOCIAL_ORGANIZATION" | "DEPUTY" | "OTHER";
@@ -2920,7 +3137,13 @@ export interface components {
             statusCode: number;
         };
         GroupCommentsRequestDto: {
-            /** @description 意见编号（至少两条）/ The comments grouped (at least two) */
+            /**
+             * @description 意见编号（至少两条）/ The comments grouped (at least two)
+             * @example [
+             *       "3f1c2a8e-5b7d-4e9a-8c6f-1d2e3f4a5b6c",
+             *       "7a9b0c1d-2e3f-4a5b-9c6d-7e8f9a0b1c2d"
+             *     ]
+             */
             commentIds: string[];
             /**
              * @description 分组名称 / Group title
@@ -2961,6 +3184,7 @@ export interface components {
             note?: string;
             /**
              * @description 屏蔽理由类别 / Reason category
+             * @example ADVERTISING
              * @enum {string}
              */
             reason: "ADVERTISING" | "ABUSE" | "PRIVACY" | "OFF_TOPIC" | "DUPLICATE";
@@ -3044,6 +3268,13 @@ export interface components {
             en: string;
             /** @example 合法性审查 */
             zh: string;
+        };
+        LabelledCountDto: {
+            /** @example 1 */
+            count: number;
+            /** @example ADVERTISING */
+            key: string;
+            label: components["schemas"]["LabelDto"];
         };
         LiaisonContactDto: {
             /** @example 王某 */
@@ -3198,6 +3429,31 @@ export interface components {
             /** @description 在用 / 已停用 */
             statusLabel: components["schemas"]["LabelDto"];
         };
+        ParticipationSummaryResponseDto: {
+            /** @description 按采纳情况（分组的答复计入每条）· By disposition (a group counts for each member) */
+            byDisposition: components["schemas"]["LabelledCountDto"][];
+            /** @description 按来源 · By source */
+            bySource: components["schemas"]["LabelledCountDto"][];
+            /** @description 按提交人类型 · By submitter type */
+            bySubmitterType: components["schemas"]["LabelledCountDto"][];
+            /** Format: uuid */
+            caseId: string;
+            /** @description 每条意见均已答复 · Every comment is answered */
+            complete: boolean;
+            /** @description 重复意见分组数 · Groups of duplicates */
+            groups: number;
+            hidden: number;
+            /** @description 按理由统计的屏蔽数 · Hidden, by reason */
+            hiddenByReason: components["schemas"]["LabelledCountDto"][];
+            /** @description 逾期收到 · Received late */
+            late: number;
+            period: components["schemas"]["DocketPeriodDto"];
+            /** @description 收到意见数 · Comments received */
+            received: number;
+            /** @example 1 */
+            round: number;
+            undisposed: number;
+        };
         PasswordPolicyResponseDto: {
             description: string;
             /** @example 至少 10 个字符，包含小写字母、大写字母、数字、其他字符中的至少 3 类 */
@@ -3209,6 +3465,106 @@ export interface components {
             minClasses: number;
             /** @example 10 */
             minLength: number;
+        };
+        PeriodExtensionDto: {
+            /**
+             * Format: date
+             * @example 2020-09-10
+             */
+            closesAt: string;
+            /**
+             * Format: date
+             * @example 2020-09-03
+             */
+            previousClosesAt: string;
+        };
+        PublicConsultationDto: {
+            /** Format: uuid */
+            caseId: string;
+            /** @description 意见提交渠道 · Where comments may be sent */
+            channels: string[];
+            /**
+             * Format: date
+             * @description 截止日期（含延长，至北京时间 24 时）· Last day, extensions included (to 24:00 Beijing)
+             * @example 2020-04-01
+             */
+            closesAt: string;
+            /**
+             * @description 剩余天数 · Days left
+             * @example 23
+             */
+            daysLeft: number;
+            draft: components["schemas"]["ConsultationDraftDto"] | null;
+            extensions: components["schemas"]["PeriodExtensionDto"][];
+            /** @example normative-document */
+            kind: string;
+            /**
+             * Format: date
+             * @description 开始日期 · First day
+             * @example 2020-03-02
+             */
+            opensAt: string;
+            /**
+             * Format: date
+             * @description 首次公布的截止日期 · The last day first published
+             * @example 2020-04-01
+             */
+            originalClosesAt: string;
+            /**
+             * @example OPEN
+             * @enum {string}
+             */
+            phase: "NOT_OPEN" | "OPEN" | "CLOSED";
+            /** @example 掌起镇临时摊点管理办法 */
+            title: string;
+        };
+        PublicConsultationListResponseDto: {
+            items: components["schemas"]["PublicConsultationDto"][];
+            total: number;
+        };
+        PublicConsultationResponseDto: {
+            /** Format: uuid */
+            caseId: string;
+            /** @description 意见提交渠道 · Where comments may be sent */
+            channels: string[];
+            /**
+             * Format: date
+             * @description 截止日期（含延长，至北京时间 24 时）· Last day, extensions included (to 24:00 Beijing)
+             * @example 2020-04-01
+             */
+            closesAt: string;
+            /**
+             * @description 剩余天数 · Days left
+             * @example 23
+             */
+            daysLeft: number;
+            draft: components["schemas"]["ConsultationDraftDto"] | null;
+            extensions: components["schemas"]["PeriodExtensionDto"][];
+            /** @description 按理由统计的屏蔽数 · Hidden, by reason */
+            hiddenByReason: components["schemas"]["LabelledCountDto"][];
+            /** @example normative-document */
+            kind: string;
+            /**
+             * Format: date
+             * @description 开始日期 · First day
+             * @example 2020-03-02
+             */
+            opensAt: string;
+            /**
+             * Format: date
+             * @description 首次公布的截止日期 · The last day first published
+             * @example 2020-04-01
+             */
+            originalClosesAt: string;
+            /**
+             * @example OPEN
+             * @enum {string}
+             */
+            phase: "NOT_OPEN" | "OPEN" | "CLOSED";
+            /** @description 收到意见数 · Comments received */
+            received: number;
+            /** @example 掌起镇临时摊点管理办法 */
+            title: string;
         };
         QueueSessionOpenedResponseDto: {
             /** @example /api/v1/admin/queues */
@@ -3402,6 +3758,60 @@ export interface components {
             /** @example SUBMIT_DRAFT */
             type: string;
         };
+        StaffCommentResponseDto: {
+            /** @example 3 */
+            clause: number | null;
+            /** @example 第三条 */
+            clauseChanged: string | null;
+            confidential: boolean;
+            /**
+             * @description 联系方式（已遮蔽）· Contact, masked
+             * @example 138****1234
+             */
+            contact: string | null;
+            /** @example 张三 */
+            displayName: string | null;
+            /** @enum {string|null} */
+            disposition: "ADOPTED" | "PARTIALLY_ADOPTED" | "NOT_ADOPTED" | "OUT_OF_SCOPE" | null;
+            dispositionLabel?: components["schemas"]["LabelDto"];
+            dispositionReason: string | null;
+            /**
+             * Format: uuid
+             * @description 录入人（网上提交的为空）· Who entered it (null for the portal)
+             */
+            enteredBy: string | null;
+            /** Format: uuid */
+            groupId: string | null;
+            /** @enum {string|null} */
+            hiddenReason: "ADVERTISING" | "ABUSE" | "PRIVACY" | "OFF_TOPIC" | "DUPLICATE" | null;
+            hiddenReasonLabel?: components["schemas"]["LabelDto"];
+            /** Format: uuid */
+            id: string;
+            /** @description 逾期收到 · Received after the last day */
+            late: boolean;
+            /** @description 仅逾期时 · Only when late */
+            lateLabel?: components["schemas"]["LabelDto"];
+            /** Format: date-time */
+            receivedAt: string;
+            /**
+             * Format: date
+             * @example 2020-03-10
+             */
+            receivedOn: string;
+            /** @example 1 */
+            round: number;
+            /** @enum {string} */
+            source: "PORTAL" | "LETTER" | "PHONE" | "SYMPOSIUM" | "HEARING" | "OTHER";
+            sourceLabel: components["schemas"]["LabelDto"];
+            /** @enum {string} */
+            submitterType: "INDIVIDUAL" | "ENTERPRISE" | "SOCIAL_ORGANIZATION" | "DEPUTY" | "OTHER";
+            submitterTypeLabel: components["schemas"]["LabelDto"];
+            text: string;
+            /** @example YJ20200310-7KQ3MZ */
+            trackingNumber: string;
+            /** @description 尚未答复（屏蔽的无需答复）· Not yet answered (a hidden comment needs none) */
+            undisposed: boolean;
+        };
         StartCleanupCampaignRequestDto: {
             /** @example 根据《浙江省行政规范性文件管理办法》第三十条，每两年全面清理一次 */
             basis?: string;
@@ -3461,6 +3871,7 @@ export interface components {
             /**
              * @description 保密：不公开署名与内容 / Confidential: neither name nor text is published
              * @default false
+             * @example false
              */
             confidential: boolean;
             /**
@@ -3475,6 +3886,7 @@ export interface components {
             displayName?: string;
             /**
              * @description 提交人类型 / Submitter type
+             * @example INDIVIDUAL
              * @enum {string}
              */
             submitterType: "INDIVIDUAL" | "ENTERPRISE" | "SOCIAL_ORGANIZATION" | "DEPUTY" | "OTHER";
@@ -5067,11 +5479,59 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 其他拒绝，答复体相同 · Any other refusal, same body */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 成功 · OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommentActionsResponseDto"];
+                };
+            };
+            /** @description 请求不符合要求（校验失败、JSON 无效）· Invalid request (validation, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 · Not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 角色或单位无权进行此操作 · The role or unit may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 对象不存在 · Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
             };
         };
     };
@@ -5090,11 +5550,68 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 其他拒绝，答复体相同 · Any other refusal, same body */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 已创建 · Created */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommentGroupMembersResponseDto"];
+                };
+            };
+            /** @description 请求不符合要求（校验失败、JSON 无效）· Invalid request (validation, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 · Not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 角色或单位无权进行此操作 · The role or unit may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 对象不存在 · Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 业务规则拒绝（见 code、article）· Refused by a rule (see code, article) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
             };
         };
     };
@@ -5114,11 +5631,68 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 其他拒绝，答复体相同 · Any other refusal, same body */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 成功 · OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommentGroupResponseDto"];
+                };
+            };
+            /** @description 请求不符合要求（校验失败、JSON 无效）· Invalid request (validation, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 · Not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 角色或单位无权进行此操作 · The role or unit may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 对象不存在 · Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 业务规则拒绝（见 code、article）· Refused by a rule (see code, article) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
             };
         };
     };
@@ -5133,11 +5707,59 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 其他拒绝，答复体相同 · Any other refusal, same body */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 成功 · OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommentDocketResponseDto"];
+                };
+            };
+            /** @description 请求不符合要求（校验失败、JSON 无效）· Invalid request (validation, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 · Not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 角色或单位无权进行此操作 · The role or unit may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 对象不存在 · Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
             };
         };
     };
@@ -5156,11 +5778,77 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 其他拒绝，答复体相同 · Any other refusal, same body */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 已创建 · Created */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StaffCommentResponseDto"];
+                };
+            };
+            /** @description 请求不符合要求（校验失败、JSON 无效）· Invalid request (validation, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 · Not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 角色或单位无权进行此操作 · The role or unit may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 对象不存在 · Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 请求内容过大 · Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 业务规则拒绝（见 code、article）· Refused by a rule (see code, article) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
             };
         };
     };
@@ -5180,11 +5868,68 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 其他拒绝，答复体相同 · Any other refusal, same body */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 成功 · OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StaffCommentResponseDto"];
+                };
+            };
+            /** @description 请求不符合要求（校验失败、JSON 无效）· Invalid request (validation, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 · Not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 角色或单位无权进行此操作 · The role or unit may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 对象不存在 · Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 业务规则拒绝（见 code、article）· Refused by a rule (see code, article) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
             };
         };
     };
@@ -5204,11 +5949,68 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 其他拒绝，答复体相同 · Any other refusal, same body */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 成功 · OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StaffCommentResponseDto"];
+                };
+            };
+            /** @description 请求不符合要求（校验失败、JSON 无效）· Invalid request (validation, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 · Not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 角色或单位无权进行此操作 · The role or unit may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 对象不存在 · Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 业务规则拒绝（见 code、article）· Refused by a rule (see code, article) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
             };
         };
     };
@@ -5652,11 +6454,59 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 其他拒绝，答复体相同 · Any other refusal, same body */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 成功 · OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ParticipationSummaryResponseDto"];
+                };
+            };
+            /** @description 请求不符合要求（校验失败、JSON 无效）· Invalid request (validation, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 · Not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 角色或单位无权进行此操作 · The role or unit may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 对象不存在 · Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
             };
         };
     };
@@ -8559,11 +9409,41 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 其他拒绝，答复体相同 · Any other refusal, same body */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 成功 · OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ChallengeResponseDto"];
+                };
+            };
+            /** @description 请求不符合要求（校验失败、JSON 无效）· Invalid request (validation, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 尝试次数过多 · Too many attempts */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
             };
         };
     };
@@ -8580,11 +9460,50 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 其他拒绝，答复体相同 · Any other refusal, same body */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 成功 · OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommentStatusResponseDto"];
+                };
+            };
+            /** @description 请求不符合要求（校验失败、JSON 无效）· Invalid request (validation, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 对象不存在 · Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 尝试次数过多 · Too many attempts */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
             };
         };
     };
@@ -8597,11 +9516,32 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 其他拒绝，答复体相同 · Any other refusal, same body */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 成功 · OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PublicConsultationListResponseDto"];
+                };
+            };
+            /** @description 请求不符合要求（校验失败、JSON 无效）· Invalid request (validation, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
             };
         };
     };
@@ -8616,11 +9556,41 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 其他拒绝，答复体相同 · Any other refusal, same body */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 成功 · OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PublicConsultationResponseDto"];
+                };
+            };
+            /** @description 请求不符合要求（校验失败、JSON 无效）· Invalid request (validation, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 对象不存在 · Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
             };
         };
     };
@@ -8639,11 +9609,68 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 其他拒绝，答复体相同 · Any other refusal, same body */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 已创建 · Created */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommentReceiptResponseDto"];
+                };
+            };
+            /** @description 请求不符合要求（校验失败、JSON 无效）· Invalid request (validation, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 对象不存在 · Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 请求内容过大 · Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 业务规则拒绝（见 code、article）· Refused by a rule (see code, article) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 尝试次数过多 · Too many attempts */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
             };
         };
     };
