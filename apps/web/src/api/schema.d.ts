@@ -1750,36 +1750,16 @@ export interface components {
             /** Format: date-time */
             at: string;
             changes: components["schemas"]["AuditHistoryEventChangeDto"][];
-            from: components["schemas"]["AuditHistoryEventFromDto"] | null;
+            from: components["schemas"]["AuditStateDto"] | null;
             hash: string;
             label: components["schemas"]["LabelDto"];
             payload: {
                 [key: string]: unknown;
             };
             seq: number;
-            to: components["schemas"]["AuditHistoryEventToDto"];
+            to: components["schemas"]["AuditStateDto"];
             type: string;
             workflow: components["schemas"]["AuditHistoryEventWorkflowDto"];
-        };
-        AuditHistoryEventFromDto: {
-            label: components["schemas"]["LabelDto"];
-            path: string;
-            stage: string;
-            stageLabel: components["schemas"]["LabelDto"];
-            /** @description 状态机的状态值（嵌套状态为对象）· XState state value (an object for nested states) */
-            value: string | {
-                [key: string]: unknown;
-            };
-        };
-        AuditHistoryEventToDto: {
-            label: components["schemas"]["LabelDto"];
-            path: string;
-            stage: string;
-            stageLabel: components["schemas"]["LabelDto"];
-            /** @description 状态机的状态值（嵌套状态为对象）· XState state value (an object for nested states) */
-            value: string | {
-                [key: string]: unknown;
-            };
         };
         AuditHistoryEventWorkflowDto: {
             kind: string;
@@ -1792,6 +1772,16 @@ export interface components {
             /** @description 重放与记录首次不一致的序号 · First seq where the replay diverged */
             replayDivergedAt: number | null;
             title: string;
+        };
+        AuditStateDto: {
+            label: components["schemas"]["LabelDto"];
+            path: string;
+            stage: string;
+            stageLabel: components["schemas"]["LabelDto"];
+            /** @description 状态机的状态值（嵌套状态为对象）· XState state value (an object for nested states) */
+            value: string | {
+                [key: string]: unknown;
+            };
         };
         BackfillDateDto: {
             /** Format: date */
@@ -2121,16 +2111,8 @@ export interface components {
             itemNo: number;
             n: number;
             reason: string;
-            record: components["schemas"]["CatalogChangesChangeRecordDto"];
+            record: components["schemas"]["CatalogTrailRecordDto"];
             type: string;
-        };
-        CatalogChangesChangeRecordDto: {
-            actor: components["schemas"]["ActorDto"];
-            /** Format: date-time */
-            at: string;
-            hash: string;
-            prevHash: string;
-            seq: number;
         };
         CatalogChangesConsentDto: {
             /** Format: date */
@@ -2140,16 +2122,8 @@ export interface components {
             by: components["schemas"]["ActorDto"];
             contentVersion: number;
             meeting: string;
-            record: components["schemas"]["CatalogChangesConsentRecordDto"];
+            record: components["schemas"]["CatalogTrailRecordDto"];
             reference: string;
-        };
-        CatalogChangesConsentRecordDto: {
-            actor: components["schemas"]["ActorDto"];
-            /** Format: date-time */
-            at: string;
-            hash: string;
-            prevHash: string;
-            seq: number;
         };
         CatalogChangesLinkDto: {
             /** Format: date-time */
@@ -2157,15 +2131,7 @@ export interface components {
             by: components["schemas"]["ActorDto"];
             caseId: string;
             itemNo: number;
-            record: components["schemas"]["CatalogChangesLinkRecordDto"];
-        };
-        CatalogChangesLinkRecordDto: {
-            actor: components["schemas"]["ActorDto"];
-            /** Format: date-time */
-            at: string;
-            hash: string;
-            prevHash: string;
-            seq: number;
+            record: components["schemas"]["CatalogTrailRecordDto"];
         };
         CatalogChangesPublicationDto: {
             /** Format: date-time */
@@ -2178,41 +2144,18 @@ export interface components {
             n: number;
             /** Format: date */
             publishedAt: string;
-            record: components["schemas"]["CatalogChangesPublicationRecordDto"];
+            record: components["schemas"]["CatalogTrailRecordDto"];
         };
         CatalogChangesPublicationItemDto: {
             decisionBody: string;
             legalBasis: string[];
-            milestones: components["schemas"]["CatalogChangesPublicationItemMilestonesDto"];
+            milestones: components["schemas"]["CatalogItemMilestonesDto"];
             name: string;
             no: number;
             note: string | null;
-            procedures: components["schemas"]["CatalogChangesPublicationItemProceduresDto"];
+            procedures: components["schemas"]["CatalogItemProceduresDto"];
             undertakingUnit: string;
             undertakingUnitId: string;
-        };
-        CatalogChangesPublicationItemMilestonesDto: {
-            collectiveDecision: string;
-            drafting: string;
-            implementation?: string;
-            initiation: string;
-            legalityReview: string;
-            publicParticipation?: string;
-        };
-        CatalogChangesPublicationItemProceduresDto: {
-            expertReview: boolean;
-            fairCompetitionReview: boolean;
-            hearing: boolean;
-            publicParticipation: boolean;
-            riskAssessment: boolean;
-        };
-        CatalogChangesPublicationRecordDto: {
-            actor: components["schemas"]["ActorDto"];
-            /** Format: date-time */
-            at: string;
-            hash: string;
-            prevHash: string;
-            seq: number;
         };
         CatalogChangesResponseDto: {
             catalogCaseId: string;
@@ -2230,13 +2173,28 @@ export interface components {
             /** @description POST …/items/{no}/start 默认采用的启动内容 · What …/start sends unless told otherwise */
             startDefaults: components["schemas"]["CatalogStartDefaultsDto"];
         };
+        CatalogItemMilestonesDto: {
+            collectiveDecision: string;
+            drafting: string;
+            implementation?: string;
+            initiation: string;
+            legalityReview: string;
+            publicParticipation?: string;
+        };
+        CatalogItemProceduresDto: {
+            expertReview: boolean;
+            fairCompetitionReview: boolean;
+            hearing: boolean;
+            publicParticipation: boolean;
+            riskAssessment: boolean;
+        };
         CatalogItemRefDto: {
             name: string;
             no: number;
         };
         CatalogItemStartedResponseDto: {
             case: components["schemas"]["CaseSummaryResponseDto"];
-            procedures: components["schemas"]["CatalogWorkingItemProceduresDto"];
+            procedures: components["schemas"]["CatalogItemProceduresDto"];
             /**
              * @description 程序取自请求或目录 · Whether the procedures came from the request or the catalog
              * @enum {string}
@@ -2268,28 +2226,13 @@ export interface components {
             caseId: string;
             decisionBody: string;
             legalBasis: string[];
-            milestones: components["schemas"]["CatalogPublishedItemMilestonesDto"];
+            milestones: components["schemas"]["CatalogItemMilestonesDto"];
             name: string;
             no: number;
             note: string | null;
-            procedures: components["schemas"]["CatalogPublishedItemProceduresDto"];
+            procedures: components["schemas"]["CatalogItemProceduresDto"];
             undertakingUnit: string;
             undertakingUnitId: string;
-        };
-        CatalogPublishedItemMilestonesDto: {
-            collectiveDecision: string;
-            drafting: string;
-            implementation?: string;
-            initiation: string;
-            legalityReview: string;
-            publicParticipation?: string;
-        };
-        CatalogPublishedItemProceduresDto: {
-            expertReview: boolean;
-            fairCompetitionReview: boolean;
-            hearing: boolean;
-            publicParticipation: boolean;
-            riskAssessment: boolean;
         };
         CatalogResponseDto: {
             catalogCaseId: string;
@@ -2300,7 +2243,7 @@ export interface components {
             year: number;
         };
         CatalogStartDefaultsDto: {
-            procedures: components["schemas"]["CatalogWorkingItemProceduresDto"];
+            procedures: components["schemas"]["CatalogItemProceduresDto"];
             /** @example jjfzb */
             undertakingUnit: string;
         };
@@ -2312,6 +2255,14 @@ export interface components {
             state: string;
             title: string;
             year: number;
+        };
+        CatalogTrailRecordDto: {
+            actor: components["schemas"]["ActorDto"];
+            /** Format: date-time */
+            at: string;
+            hash: string;
+            prevHash: string;
+            seq: number;
         };
         CatalogWorkingConsentDto: {
             /** Format: date */
@@ -2337,29 +2288,14 @@ export interface components {
             caseId: string;
             decisionBody: string;
             legalBasis: string[];
-            milestones: components["schemas"]["CatalogWorkingItemMilestonesDto"];
+            milestones: components["schemas"]["CatalogItemMilestonesDto"];
             name: string;
             no: number;
             note: string | null;
-            procedures: components["schemas"]["CatalogWorkingItemProceduresDto"];
+            procedures: components["schemas"]["CatalogItemProceduresDto"];
             removed: boolean;
             undertakingUnit: string;
             undertakingUnitId: string;
-        };
-        CatalogWorkingItemMilestonesDto: {
-            collectiveDecision: string;
-            drafting: string;
-            implementation?: string;
-            initiation: string;
-            legalityReview: string;
-            publicParticipation?: string;
-        };
-        CatalogWorkingItemProceduresDto: {
-            expertReview: boolean;
-            fairCompetitionReview: boolean;
-            hearing: boolean;
-            publicParticipation: boolean;
-            riskAssessment: boolean;
         };
         CatalogWorkingResponseDto: {
             /** Format: uuid */
@@ -3022,14 +2958,9 @@ export interface components {
                 [key: string]: unknown;
             } | unknown[]) | null;
         };
-        DossierVerdictCheckpointsDto: {
-            anchoredSeq: number;
-            anchorsVerified: number;
-            latestSeq: number | null;
-        };
         DossierVerdictDto: {
             caseId: string;
-            checkpoints: components["schemas"]["DossierVerdictCheckpointsDto"];
+            checkpoints: components["schemas"]["VerdictCheckpointsDto"];
             events: number;
             findings: components["schemas"]["DossierVerdictFindingDto"][];
             reason: string | null;
@@ -3638,7 +3569,7 @@ export interface components {
             recordedStateHash: string;
             replay: components["schemas"]["ReplayStepReplayDto"];
             seq: number;
-            to: components["schemas"]["ReplayStepToDto"];
+            to: components["schemas"]["AuditStateDto"];
             type: string;
             workflow: components["schemas"]["ReplayStepWorkflowDto"];
         };
@@ -3646,28 +3577,13 @@ export interface components {
             ok: boolean;
             stateHash: string;
         };
-        ReplayStepToDto: {
-            label: components["schemas"]["LabelDto"];
-            path: string;
-            stage: string;
-            stageLabel: components["schemas"]["LabelDto"];
-            /** @description 状态机的状态值（嵌套状态为对象）· XState state value (an object for nested states) */
-            value: string | {
-                [key: string]: unknown;
-            };
-        };
         ReplayStepWorkflowDto: {
             kind: string;
             version: number;
         };
-        ReplayVerdictCheckpointsDto: {
-            anchoredSeq: number;
-            anchorsVerified: number;
-            latestSeq: number | null;
-        };
         ReplayVerdictDto: {
             caseId: string;
-            checkpoints: components["schemas"]["ReplayVerdictCheckpointsDto"];
+            checkpoints: components["schemas"]["VerdictCheckpointsDto"];
             events: number;
             findings: components["schemas"]["ReplayVerdictFindingDto"][];
             reason: string | null;
@@ -3840,21 +3756,11 @@ export interface components {
                 [key: string]: unknown;
             };
             revision: number;
-            state: components["schemas"]["StateAtStateDto"];
+            state: components["schemas"]["AuditStateDto"];
             stateHash: string;
             status: string;
             title: string;
             workflow: components["schemas"]["StateAtWorkflowDto"];
-        };
-        StateAtStateDto: {
-            label: components["schemas"]["LabelDto"];
-            path: string;
-            stage: string;
-            stageLabel: components["schemas"]["LabelDto"];
-            /** @description 状态机的状态值（嵌套状态为对象）· XState state value (an object for nested states) */
-            value: string | {
-                [key: string]: unknown;
-            };
         };
         StateAtWorkflowDto: {
             kind: string;
@@ -3978,6 +3884,11 @@ export interface components {
             qualifications: components["schemas"]["UserQualificationsDto"];
             roles: string[];
             username: string;
+        };
+        VerdictCheckpointsDto: {
+            anchoredSeq: number;
+            anchorsVerified: number;
+            latestSeq: number | null;
         };
         WorkflowDescriptionCreateDto: {
             label: components["schemas"]["LabelDto"];

@@ -30,24 +30,7 @@ export class AuditHistoryEventWorkflowDto {
   readonly version: number;
 }
 
-export class AuditHistoryEventFromDto {
-  @ApiProperty({ oneOf: [{ type: 'string' }, { type: 'object', additionalProperties: true }], description: '状态机的状态值（嵌套状态为对象）· XState state value (an object for nested states)' })
-  readonly value: string | Record<string, unknown>;
-
-  @ApiProperty({ type: String })
-  readonly path: string;
-
-  @ApiProperty({ type: () => LabelDto })
-  readonly label: LabelDto;
-
-  @ApiProperty({ type: String })
-  readonly stage: string;
-
-  @ApiProperty({ type: () => LabelDto })
-  readonly stageLabel: LabelDto;
-}
-
-export class AuditHistoryEventToDto {
+export class AuditStateDto {
   @ApiProperty({ oneOf: [{ type: 'string' }, { type: 'object', additionalProperties: true }], description: '状态机的状态值（嵌套状态为对象）· XState state value (an object for nested states)' })
   readonly value: string | Record<string, unknown>;
 
@@ -97,11 +80,11 @@ export class AuditHistoryEventDto {
   @ApiProperty({ type: () => AuditHistoryEventWorkflowDto })
   readonly workflow: AuditHistoryEventWorkflowDto;
 
-  @ApiProperty({ type: () => AuditHistoryEventFromDto, nullable: true })
-  readonly from: AuditHistoryEventFromDto | null;
+  @ApiProperty({ type: () => AuditStateDto, nullable: true })
+  readonly from: AuditStateDto | null;
 
-  @ApiProperty({ type: () => AuditHistoryEventToDto })
-  readonly to: AuditHistoryEventToDto;
+  @ApiProperty({ type: () => AuditStateDto })
+  readonly to: AuditStateDto;
 
   @ApiProperty({ type: 'object', additionalProperties: true })
   readonly payload: Record<string, unknown>;
@@ -136,23 +119,6 @@ export class ReplayStepWorkflowDto {
 
   @ApiProperty({ type: 'integer' })
   readonly version: number;
-}
-
-export class ReplayStepToDto {
-  @ApiProperty({ oneOf: [{ type: 'string' }, { type: 'object', additionalProperties: true }], description: '状态机的状态值（嵌套状态为对象）· XState state value (an object for nested states)' })
-  readonly value: string | Record<string, unknown>;
-
-  @ApiProperty({ type: String })
-  readonly path: string;
-
-  @ApiProperty({ type: () => LabelDto })
-  readonly label: LabelDto;
-
-  @ApiProperty({ type: String })
-  readonly stage: string;
-
-  @ApiProperty({ type: () => LabelDto })
-  readonly stageLabel: LabelDto;
 }
 
 export class ReplayStepReplayDto {
@@ -196,8 +162,8 @@ export class ReplayStepDto {
   @ApiProperty({ type: () => ReplayStepWorkflowDto })
   readonly workflow: ReplayStepWorkflowDto;
 
-  @ApiProperty({ type: () => ReplayStepToDto })
-  readonly to: ReplayStepToDto;
+  @ApiProperty({ type: () => AuditStateDto })
+  readonly to: AuditStateDto;
 
   @ApiProperty({ type: String })
   readonly recordedStateHash: string;
@@ -232,7 +198,7 @@ export class ReplayVerdictFindingDto {
   readonly messageZh: string;
 }
 
-export class ReplayVerdictCheckpointsDto {
+export class VerdictCheckpointsDto {
   @ApiProperty({ type: 'integer' })
   readonly anchorsVerified: number;
 
@@ -262,8 +228,8 @@ export class ReplayVerdictDto {
   @ApiProperty({ type: () => ReplayVerdictFindingDto, isArray: true })
   readonly findings: ReplayVerdictFindingDto[];
 
-  @ApiProperty({ type: () => ReplayVerdictCheckpointsDto })
-  readonly checkpoints: ReplayVerdictCheckpointsDto;
+  @ApiProperty({ type: () => VerdictCheckpointsDto })
+  readonly checkpoints: VerdictCheckpointsDto;
 }
 
 export class ReplayResponseDto {
@@ -302,23 +268,6 @@ export class StateAtWorkflowDto {
   readonly version: number;
 }
 
-export class StateAtStateDto {
-  @ApiProperty({ oneOf: [{ type: 'string' }, { type: 'object', additionalProperties: true }], description: '状态机的状态值（嵌套状态为对象）· XState state value (an object for nested states)' })
-  readonly value: string | Record<string, unknown>;
-
-  @ApiProperty({ type: String })
-  readonly path: string;
-
-  @ApiProperty({ type: () => LabelDto })
-  readonly label: LabelDto;
-
-  @ApiProperty({ type: String })
-  readonly stage: string;
-
-  @ApiProperty({ type: () => LabelDto })
-  readonly stageLabel: LabelDto;
-}
-
 export class StateAtResponseDto {
   @ApiProperty({ type: String })
   readonly caseId: string;
@@ -338,8 +287,8 @@ export class StateAtResponseDto {
   @ApiProperty({ type: () => StateAtWorkflowDto })
   readonly workflow: StateAtWorkflowDto;
 
-  @ApiProperty({ type: () => StateAtStateDto })
-  readonly state: StateAtStateDto;
+  @ApiProperty({ type: () => AuditStateDto })
+  readonly state: AuditStateDto;
 
   @ApiProperty({ type: String })
   readonly status: string;
@@ -533,17 +482,6 @@ export class DossierVerdictFindingDto {
   readonly messageZh: string;
 }
 
-export class DossierVerdictCheckpointsDto {
-  @ApiProperty({ type: 'integer' })
-  readonly anchorsVerified: number;
-
-  @ApiProperty({ type: 'integer' })
-  readonly anchoredSeq: number;
-
-  @ApiProperty({ type: 'integer', nullable: true })
-  readonly latestSeq: number | null;
-}
-
 export class DossierVerdictDto {
   @ApiProperty({ type: String })
   readonly caseId: string;
@@ -563,8 +501,8 @@ export class DossierVerdictDto {
   @ApiProperty({ type: () => DossierVerdictFindingDto, isArray: true })
   readonly findings: DossierVerdictFindingDto[];
 
-  @ApiProperty({ type: () => DossierVerdictCheckpointsDto })
-  readonly checkpoints: DossierVerdictCheckpointsDto;
+  @ApiProperty({ type: () => VerdictCheckpointsDto })
+  readonly checkpoints: VerdictCheckpointsDto;
 }
 
 export class DossierResponseDto {

@@ -42,7 +42,7 @@ export class CatalogPublishedConsentDto {
   readonly reference: string;
 }
 
-export class CatalogPublishedItemProceduresDto {
+export class CatalogItemProceduresDto {
   @ApiProperty({ type: Boolean })
   readonly publicParticipation: boolean;
 
@@ -59,7 +59,7 @@ export class CatalogPublishedItemProceduresDto {
   readonly fairCompetitionReview: boolean;
 }
 
-export class CatalogPublishedItemMilestonesDto {
+export class CatalogItemMilestonesDto {
   @ApiProperty({ type: String })
   readonly initiation: string;
 
@@ -98,11 +98,11 @@ export class CatalogPublishedItemDto {
   @ApiProperty({ type: String, isArray: true })
   readonly legalBasis: string[];
 
-  @ApiProperty({ type: () => CatalogPublishedItemProceduresDto })
-  readonly procedures: CatalogPublishedItemProceduresDto;
+  @ApiProperty({ type: () => CatalogItemProceduresDto })
+  readonly procedures: CatalogItemProceduresDto;
 
-  @ApiProperty({ type: () => CatalogPublishedItemMilestonesDto })
-  readonly milestones: CatalogPublishedItemMilestonesDto;
+  @ApiProperty({ type: () => CatalogItemMilestonesDto })
+  readonly milestones: CatalogItemMilestonesDto;
 
   @ApiProperty({ type: String, nullable: true })
   readonly note: string | null;
@@ -157,43 +157,6 @@ export class CatalogWorkingConsentDto {
   readonly reference: string;
 }
 
-export class CatalogWorkingItemProceduresDto {
-  @ApiProperty({ type: Boolean })
-  readonly publicParticipation: boolean;
-
-  @ApiProperty({ type: Boolean })
-  readonly hearing: boolean;
-
-  @ApiProperty({ type: Boolean })
-  readonly expertReview: boolean;
-
-  @ApiProperty({ type: Boolean })
-  readonly riskAssessment: boolean;
-
-  @ApiProperty({ type: Boolean })
-  readonly fairCompetitionReview: boolean;
-}
-
-export class CatalogWorkingItemMilestonesDto {
-  @ApiProperty({ type: String })
-  readonly initiation: string;
-
-  @ApiProperty({ type: String })
-  readonly drafting: string;
-
-  @ApiPropertyOptional({ type: String })
-  readonly publicParticipation?: string;
-
-  @ApiProperty({ type: String })
-  readonly legalityReview: string;
-
-  @ApiProperty({ type: String })
-  readonly collectiveDecision: string;
-
-  @ApiPropertyOptional({ type: String })
-  readonly implementation?: string;
-}
-
 export class CatalogWorkingItemDto {
   @ApiProperty({ type: String })
   readonly name: string;
@@ -210,11 +173,11 @@ export class CatalogWorkingItemDto {
   @ApiProperty({ type: String, isArray: true })
   readonly legalBasis: string[];
 
-  @ApiProperty({ type: () => CatalogWorkingItemProceduresDto })
-  readonly procedures: CatalogWorkingItemProceduresDto;
+  @ApiProperty({ type: () => CatalogItemProceduresDto })
+  readonly procedures: CatalogItemProceduresDto;
 
-  @ApiProperty({ type: () => CatalogWorkingItemMilestonesDto })
-  readonly milestones: CatalogWorkingItemMilestonesDto;
+  @ApiProperty({ type: () => CatalogItemMilestonesDto })
+  readonly milestones: CatalogItemMilestonesDto;
 
   @ApiProperty({ type: String, nullable: true })
   readonly note: string | null;
@@ -272,7 +235,7 @@ export class CatalogResponseDto {
   readonly working?: CatalogWorkingDto;
 }
 
-export class CatalogChangesChangeRecordDto {
+export class CatalogTrailRecordDto {
   @ApiProperty({ type: 'integer' })
   readonly seq: number;
 
@@ -317,25 +280,8 @@ export class CatalogChangesChangeDto {
   @ApiProperty({ type: 'integer' })
   readonly contentVersion: number;
 
-  @ApiProperty({ type: () => CatalogChangesChangeRecordDto })
-  readonly record: CatalogChangesChangeRecordDto;
-}
-
-export class CatalogChangesConsentRecordDto {
-  @ApiProperty({ type: 'integer' })
-  readonly seq: number;
-
-  @ApiProperty({ type: String })
-  readonly hash: string;
-
-  @ApiProperty({ type: String })
-  readonly prevHash: string;
-
-  @ApiProperty({ type: String, format: 'date-time' })
-  readonly at: string;
-
-  @ApiProperty({ type: () => ActorDto })
-  readonly actor: ActorDto;
+  @ApiProperty({ type: () => CatalogTrailRecordDto })
+  readonly record: CatalogTrailRecordDto;
 }
 
 export class CatalogChangesConsentDto {
@@ -357,45 +303,8 @@ export class CatalogChangesConsentDto {
   @ApiProperty({ type: String })
   readonly reference: string;
 
-  @ApiProperty({ type: () => CatalogChangesConsentRecordDto })
-  readonly record: CatalogChangesConsentRecordDto;
-}
-
-export class CatalogChangesPublicationItemProceduresDto {
-  @ApiProperty({ type: Boolean })
-  readonly publicParticipation: boolean;
-
-  @ApiProperty({ type: Boolean })
-  readonly hearing: boolean;
-
-  @ApiProperty({ type: Boolean })
-  readonly expertReview: boolean;
-
-  @ApiProperty({ type: Boolean })
-  readonly riskAssessment: boolean;
-
-  @ApiProperty({ type: Boolean })
-  readonly fairCompetitionReview: boolean;
-}
-
-export class CatalogChangesPublicationItemMilestonesDto {
-  @ApiProperty({ type: String })
-  readonly initiation: string;
-
-  @ApiProperty({ type: String })
-  readonly drafting: string;
-
-  @ApiPropertyOptional({ type: String })
-  readonly publicParticipation?: string;
-
-  @ApiProperty({ type: String })
-  readonly legalityReview: string;
-
-  @ApiProperty({ type: String })
-  readonly collectiveDecision: string;
-
-  @ApiPropertyOptional({ type: String })
-  readonly implementation?: string;
+  @ApiProperty({ type: () => CatalogTrailRecordDto })
+  readonly record: CatalogTrailRecordDto;
 }
 
 export class CatalogChangesPublicationItemDto {
@@ -417,31 +326,14 @@ export class CatalogChangesPublicationItemDto {
   @ApiProperty({ type: String, isArray: true })
   readonly legalBasis: string[];
 
-  @ApiProperty({ type: () => CatalogChangesPublicationItemProceduresDto })
-  readonly procedures: CatalogChangesPublicationItemProceduresDto;
+  @ApiProperty({ type: () => CatalogItemProceduresDto })
+  readonly procedures: CatalogItemProceduresDto;
 
-  @ApiProperty({ type: () => CatalogChangesPublicationItemMilestonesDto })
-  readonly milestones: CatalogChangesPublicationItemMilestonesDto;
+  @ApiProperty({ type: () => CatalogItemMilestonesDto })
+  readonly milestones: CatalogItemMilestonesDto;
 
   @ApiProperty({ type: String, nullable: true })
   readonly note: string | null;
-}
-
-export class CatalogChangesPublicationRecordDto {
-  @ApiProperty({ type: 'integer' })
-  readonly seq: number;
-
-  @ApiProperty({ type: String })
-  readonly hash: string;
-
-  @ApiProperty({ type: String })
-  readonly prevHash: string;
-
-  @ApiProperty({ type: String, format: 'date-time' })
-  readonly at: string;
-
-  @ApiProperty({ type: () => ActorDto })
-  readonly actor: ActorDto;
 }
 
 export class CatalogChangesPublicationDto {
@@ -469,25 +361,8 @@ export class CatalogChangesPublicationDto {
   @ApiProperty({ type: () => CatalogChangesPublicationItemDto, isArray: true })
   readonly items: CatalogChangesPublicationItemDto[];
 
-  @ApiProperty({ type: () => CatalogChangesPublicationRecordDto })
-  readonly record: CatalogChangesPublicationRecordDto;
-}
-
-export class CatalogChangesLinkRecordDto {
-  @ApiProperty({ type: 'integer' })
-  readonly seq: number;
-
-  @ApiProperty({ type: String })
-  readonly hash: string;
-
-  @ApiProperty({ type: String })
-  readonly prevHash: string;
-
-  @ApiProperty({ type: String, format: 'date-time' })
-  readonly at: string;
-
-  @ApiProperty({ type: () => ActorDto })
-  readonly actor: ActorDto;
+  @ApiProperty({ type: () => CatalogTrailRecordDto })
+  readonly record: CatalogTrailRecordDto;
 }
 
 export class CatalogChangesLinkDto {
@@ -503,8 +378,8 @@ export class CatalogChangesLinkDto {
   @ApiProperty({ type: String })
   readonly caseId: string;
 
-  @ApiProperty({ type: () => CatalogChangesLinkRecordDto })
-  readonly record: CatalogChangesLinkRecordDto;
+  @ApiProperty({ type: () => CatalogTrailRecordDto })
+  readonly record: CatalogTrailRecordDto;
 }
 
 export class CatalogChangesResponseDto {
@@ -560,8 +435,8 @@ export class CatalogStartDefaultsDto {
   @ApiProperty({ type: String, example: 'jjfzb' })
   readonly undertakingUnit: string;
 
-  @ApiProperty({ type: () => CatalogWorkingItemProceduresDto })
-  readonly procedures: CatalogWorkingItemProceduresDto;
+  @ApiProperty({ type: () => CatalogItemProceduresDto })
+  readonly procedures: CatalogItemProceduresDto;
 }
 
 export class CatalogItemCaseResponseDto {
@@ -579,8 +454,8 @@ export class CatalogItemStartedResponseDto {
   @ApiProperty({ type: () => CaseSummaryResponseDto })
   readonly case: CaseSummaryResponseDto;
 
-  @ApiProperty({ type: () => CatalogWorkingItemProceduresDto })
-  readonly procedures: CatalogWorkingItemProceduresDto;
+  @ApiProperty({ type: () => CatalogItemProceduresDto })
+  readonly procedures: CatalogItemProceduresDto;
 
   @ApiProperty({ type: String, enum: ['request', 'catalog'], description: '程序取自请求或目录 · Whether the procedures came from the request or the catalog' })
   readonly proceduresFrom: 'request' | 'catalog';
