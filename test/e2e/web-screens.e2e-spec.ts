@@ -299,10 +299,15 @@ describe('web console screens: case list, notifications, audit (Chromium, embedd
 
   it('axe-core finds no serious or critical violation on the list, the inbox and the audit view', async () => {
     const { AxeBuilder } = await import('@axe-core/playwright');
-    const problems = async () =>
-      (await new AxeBuilder({ page }).analyze()).violations
+    const problems = async () => {
+      // axe reads colours as rendered: a tag still fading in (Element Plus transitions) is not what a person reads
+      await page.waitForFunction(() =>
+        (globalThis as unknown as { document: { getAnimations(): Array<{ playState: string }> } }).document.getAnimations().every((a) => a.playState !== 'running'),
+      );
+      return (await new AxeBuilder({ page }).analyze()).violations
         .filter((v) => v.impact === 'serious' || v.impact === 'critical')
         .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    };
     await login('auditor');
     await page.goto(`${base}/cases?stage=legalityReview`);
     await rows().first().waitFor();
