@@ -2052,17 +2052,9 @@ export interface components {
         CaseVerificationCheckpointDto: {
             anchoredSeq: number;
             anchorsVerified: number;
-            findings: components["schemas"]["CaseVerificationCheckpointFindingDto"][];
+            findings: components["schemas"]["VerdictFindingDto"][];
             latestSeq: number | null;
             status: string;
-        };
-        CaseVerificationCheckpointFindingDto: {
-            check: string;
-            message: string;
-            messageZh: string;
-            reason: string;
-            seq: number;
-            severity: string;
         };
         CaseVerificationReplayDto: {
             ok: boolean;
@@ -2083,18 +2075,10 @@ export interface components {
             verdict: components["schemas"]["CaseVerificationVerdictDto"];
         };
         CaseVerificationVerdictDto: {
-            findings: components["schemas"]["CaseVerificationVerdictFindingDto"][];
+            findings: components["schemas"]["VerdictFindingDto"][];
             reason: string | null;
             seq: number | null;
             status: string;
-        };
-        CaseVerificationVerdictFindingDto: {
-            check: string;
-            message: string;
-            messageZh: string;
-            reason: string;
-            seq: number;
-            severity: string;
         };
         CatalogChangesChangeDto: {
             after: {
@@ -2962,18 +2946,10 @@ export interface components {
             caseId: string;
             checkpoints: components["schemas"]["VerdictCheckpointsDto"];
             events: number;
-            findings: components["schemas"]["DossierVerdictFindingDto"][];
+            findings: components["schemas"]["VerdictFindingDto"][];
             reason: string | null;
             seq: number | null;
             status: string;
-        };
-        DossierVerdictFindingDto: {
-            check: string;
-            message: string;
-            messageZh: string;
-            reason: string;
-            seq: number;
-            severity: string;
         };
         DrilledCaseDto: {
             /** Format: uuid */
@@ -3585,18 +3561,10 @@ export interface components {
             caseId: string;
             checkpoints: components["schemas"]["VerdictCheckpointsDto"];
             events: number;
-            findings: components["schemas"]["ReplayVerdictFindingDto"][];
+            findings: components["schemas"]["VerdictFindingDto"][];
             reason: string | null;
             seq: number | null;
             status: string;
-        };
-        ReplayVerdictFindingDto: {
-            check: string;
-            message: string;
-            messageZh: string;
-            reason: string;
-            seq: number;
-            severity: string;
         };
         ReportFigureDto: {
             caseIds: string[];
@@ -3889,6 +3857,42 @@ export interface components {
             anchoredSeq: number;
             anchorsVerified: number;
             latestSeq: number | null;
+        };
+        VerdictFindingDto: {
+            /**
+             * @description 哪项检查 · Which check found it
+             * @example chain
+             * @enum {string}
+             */
+            check: "chain" | "replay" | "stored" | "checkpoint";
+            /** @description English */
+            message: string;
+            /** @description 中文说明 */
+            messageZh: string;
+            /**
+             * @description 经检查点发现时，改动所在的事件范围 · For a mismatch found through a checkpoint: the change lies in [from, to]
+             * @example [
+             *       3,
+             *       7
+             *     ]
+             */
+            range?: number[];
+            /**
+             * @description 原因 · edited, inserted, deleted, reordered, truncated, replay-diverged, unanchored-tail, checkpoint-invalid …
+             * @example edited
+             */
+            reason: string;
+            /**
+             * @description 所涉第一条事件的序号（检查点证据本身有误时为空） · The first event concerned; null for a fault of the checkpoint evidence
+             * @example 3
+             */
+            seq: number | null;
+            /**
+             * @description 严重程度 · FAIL: the record was changed; WARN: not yet anchored
+             * @example FAIL
+             * @enum {string}
+             */
+            severity: "FAIL" | "WARN";
         };
         WorkflowDescriptionCreateDto: {
             label: components["schemas"]["LabelDto"];

@@ -1,6 +1,6 @@
 import { DeadlineListItemDto } from '../../deadlines/dto/deadline.response.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ActorDto, LabelDto } from '../../common/dto/common.response.dto';
+import { ActorDto, LabelDto, VerdictFindingDto } from '../../common/dto/common.response.dto';
 
 /** A rule that refuses, as the engine states it (code, article, zh-CN and English). */
 export class RefusalDto {
@@ -262,26 +262,6 @@ export class CaseVerificationReplayDto {
   readonly stateHash: string;
 }
 
-export class CaseVerificationCheckpointFindingDto {
-  @ApiProperty({ type: String })
-  readonly severity: string;
-
-  @ApiProperty({ type: String })
-  readonly check: string;
-
-  @ApiProperty({ type: 'integer' })
-  readonly seq: number;
-
-  @ApiProperty({ type: String })
-  readonly reason: string;
-
-  @ApiProperty({ type: String })
-  readonly message: string;
-
-  @ApiProperty({ type: String })
-  readonly messageZh: string;
-}
-
 export class CaseVerificationCheckpointDto {
   @ApiProperty({ type: String })
   readonly status: string;
@@ -295,28 +275,8 @@ export class CaseVerificationCheckpointDto {
   @ApiProperty({ type: 'integer', nullable: true })
   readonly latestSeq: number | null;
 
-  @ApiProperty({ type: () => CaseVerificationCheckpointFindingDto, isArray: true })
-  readonly findings: CaseVerificationCheckpointFindingDto[];
-}
-
-export class CaseVerificationVerdictFindingDto {
-  @ApiProperty({ type: String })
-  readonly severity: string;
-
-  @ApiProperty({ type: String })
-  readonly check: string;
-
-  @ApiProperty({ type: 'integer' })
-  readonly seq: number;
-
-  @ApiProperty({ type: String })
-  readonly reason: string;
-
-  @ApiProperty({ type: String })
-  readonly message: string;
-
-  @ApiProperty({ type: String })
-  readonly messageZh: string;
+  @ApiProperty({ type: () => VerdictFindingDto, isArray: true })
+  readonly findings: VerdictFindingDto[];
 }
 
 export class CaseVerificationVerdictDto {
@@ -329,8 +289,8 @@ export class CaseVerificationVerdictDto {
   @ApiProperty({ type: String, nullable: true })
   readonly reason: string | null;
 
-  @ApiProperty({ type: () => CaseVerificationVerdictFindingDto, isArray: true })
-  readonly findings: CaseVerificationVerdictFindingDto[];
+  @ApiProperty({ type: () => VerdictFindingDto, isArray: true })
+  readonly findings: VerdictFindingDto[];
 }
 
 export class CaseVerificationResponseDto {
