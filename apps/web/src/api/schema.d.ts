@@ -1576,21 +1576,11 @@ export interface components {
             byType: components["schemas"]["AnnualReportCasesByTypeDto"][];
             total: components["schemas"]["ReportFigureDto"];
         };
-        AnnualReportCatalogConsentDto: {
-            /** Format: date */
-            agreedOn: string;
-            /** Format: date-time */
-            at: string;
-            by: components["schemas"]["ActorDto"];
-            contentVersion: number;
-            meeting: string;
-            reference: string;
-        };
         AnnualReportCatalogDto: {
             adjustmentsInYear: number;
             catalogCaseId: string;
             completed: components["schemas"]["ReportFigureDto"];
-            consent: components["schemas"]["AnnualReportCatalogConsentDto"];
+            consent: components["schemas"]["CatalogConsentDto"];
             inProgress: components["schemas"]["ReportFigureDto"];
             itemCount: number;
             items: components["schemas"]["AnnualReportCatalogItemDto"][];
@@ -2151,6 +2141,16 @@ export interface components {
             publications: components["schemas"]["CatalogChangesPublicationDto"][];
             year: number;
         };
+        CatalogConsentDto: {
+            /** Format: date */
+            agreedOn: string;
+            /** Format: date-time */
+            at: string;
+            by: components["schemas"]["ActorDto"];
+            contentVersion: number;
+            meeting: string;
+            reference: string;
+        };
         CatalogItemCaseResponseDto: {
             case: components["schemas"]["CaseSummaryResponseDto"];
             item: components["schemas"]["CatalogItemRefDto"];
@@ -2185,19 +2185,9 @@ export interface components {
              */
             proceduresFrom: "request" | "catalog";
         };
-        CatalogPublishedConsentDto: {
-            /** Format: date */
-            agreedOn: string;
-            /** Format: date-time */
-            at: string;
-            by: components["schemas"]["ActorDto"];
-            contentVersion: number;
-            meeting: string;
-            reference: string;
-        };
         CatalogPublishedDto: {
             channels: string[];
-            consent: components["schemas"]["CatalogPublishedConsentDto"];
+            consent: components["schemas"]["CatalogConsentDto"];
             contentVersion: number;
             documentNumber: string;
             items: components["schemas"]["CatalogPublishedItemDto"][];
@@ -2248,18 +2238,8 @@ export interface components {
             prevHash: string;
             seq: number;
         };
-        CatalogWorkingConsentDto: {
-            /** Format: date */
-            agreedOn: string;
-            /** Format: date-time */
-            at: string;
-            by: components["schemas"]["ActorDto"];
-            contentVersion: number;
-            meeting: string;
-            reference: string;
-        };
         CatalogWorkingDto: {
-            consent: components["schemas"]["CatalogWorkingConsentDto"];
+            consent: components["schemas"]["CatalogConsentDto"];
             contentVersion: number;
             items: components["schemas"]["CatalogWorkingItemDto"][];
             revision: number;
