@@ -132,7 +132,7 @@ export class AttachmentsService {
   }
 
   private async seenInVisibleCase(user: AuthenticatedUser, sha256: string): Promise<boolean> {
-    const ids: Array<{ case_id: string }> = await this.ds.query(`SELECT DISTINCT case_id FROM case_history WHERE payload LIKE ${this.p(1)}`, [`%"${sha256}"%`]);
+    const ids: Array<{ case_id: string }> = await this.ds.query(`SELECT DISTINCT case_id FROM case_attachment_refs WHERE sha256 = ${this.p(1)}`, [sha256]);
     for (const { case_id } of ids) {
       const row = await this.cases.findById(case_id);
       if (row && canView(user, row)) return true;
