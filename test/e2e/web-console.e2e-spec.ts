@@ -4,7 +4,7 @@ import { AddressInfo } from 'net';
 import request from 'supertest';
 import { consoleBuilt, CONSOLE_DIR } from '../../apps/api/src/console/console';
 import { DemoSeedService } from '../../apps/api/src/seed/demo-seed.service';
-import { launchChromium, SCREENSHOT_DIR } from '../setup/browser';
+import { axeProblems, launchChromium, SCREENSHOT_DIR } from '../setup/browser';
 import { DEMO_PASSWORD } from '../setup/api-client';
 import { startTestApp, TestApp } from '../setup/test-app';
 
@@ -244,13 +244,9 @@ describe('web console in Chromium (embedded SQLite, demo town)', () => {
   });
 
   it('axe-core finds no serious or critical violation on the home and case pages', async () => {
-    const { AxeBuilder } = await import('@axe-core/playwright');
     await login('dept-head');
     await page.locator('[data-test=case-table] .el-table__row').first().waitFor();
-    const problems = async () =>
-      (await new AxeBuilder({ page }).analyze()).violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    const problems = () => axeProblems(page);
     expect(await problems()).toEqual([]);
     await page.locator('[data-test=case-table] .case-link').first().click();
     await page.locator('[data-test=case-title]').waitFor();
