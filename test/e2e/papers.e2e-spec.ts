@@ -82,6 +82,22 @@ describe.each(DRIVERS)('papers on %s', (driver) => {
     for (const paper of PAPER_KINDS) expect(printed.some((f) => f.endsWith(`.${paper}.html`))).toBe(true);
   });
 
+  it('prints one filing report page per filing, each to its own authority', async () => {
+    let cases = 0;
+    for (let i = 0; i < DEMO_CASES.length; i++) {
+      const history = (await api.get('auditor', `/cases/${ids[i]}/history`)).body.records as Array<{ seq: number; type: string; payload: { filedWith?: string } }>;
+      const filings = history.filter((r) => r.type === 'RECORD_FILING');
+      if (!filings.length) continue;
+      cases++;
+      const res = await api.get('auditor', `/cases/${ids[i]}/papers/filing-report`);
+      expect(res.status).toBe(200);
+      const pages = [...res.text.matchAll(/<article class="paper" data-seq="(\d+)">[\s\S]*?<p class="addressee">([^<]*)：<\/p>/g)].map((m) => ({ seq: Number(m[1]), to: m[2] }));
+      expect(pages).toEqual(filings.map((f) => ({ seq: f.seq, to: f.payload.filedWith })));
+    }
+    // the demo normative document is filed twice (the government above and the people's congress presidium)
+    expect(cases).toBeGreaterThan(0);
+  });
+
   it('shows no UUID, code or short article reference in the text of any paper or dossier', async () => {
     const found: string[] = [];
     for (let i = 0; i < DEMO_CASES.length; i++) {

@@ -43,7 +43,8 @@ export class PapersService {
     assertCanView(user, row);
     const def = this.registry.get(row.kind, row.workflowVersion);
     const history = await this.cases.history(id);
-    const record = [...history].reverse().find((r) => PAPER_SOURCES[paper].includes(r.type));
+    const records = history.filter((r) => PAPER_SOURCES[paper].includes(r.type));
+    const record = records.at(-1);
     if (!record) throw paperNotYet(paper);
     const form = paper === 'liaison-form' ? await this.forms.forSubmission(id, record.seq) : null;
     return renderPaper(paper, {
@@ -53,6 +54,7 @@ export class PapersService {
       orgUnit: row.orgUnit,
       history,
       record,
+      records,
       contact: form ? { name: form.contactName, phone: form.contactPhone } : null,
       names: await paperNames(this.users, history),
       fields: paperFieldTexts(),
