@@ -133,6 +133,11 @@ describe.each(DRIVERS)('papers on %s', (driver) => {
       expect(text).toContain('经济发展办负责人');
       expect(text).toMatch(/\b2020-\d{2}-\d{2} \d{2}:\d{2}\b/);
       expect(text).toMatch(/核验结论/);
+      // arranged by stage, every record named by the workflow's own sections (none left to 其他记录)
+      const stages = (await api.get('auditor', `/cases/${ids[i]}/dossier`)).body.stages as Array<{ stage: string; records: unknown[] }>;
+      expect(stages.filter((s) => s.records.length).length).toBeGreaterThan(1);
+      expect(stages.map((s) => s.stage)).not.toContain('other');
+      expect(stages.map((s) => s.stage)).not.toContain('all');
     }
   });
 
