@@ -92,7 +92,7 @@ class Paper {
   private readonly said = new Set<string>();
 
   constructor(readonly i: PaperInput) {
-    this.w = new ValueWriter(i.names, i.fields);
+    this.w = new ValueWriter(i.names, i.fields, i.record.at);
     this.p = payloadOf(i.record);
     this.own = i.fields.ofEvent(i.def, i.record.type);
   }

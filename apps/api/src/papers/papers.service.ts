@@ -1,3 +1,4 @@
+import { OrgUnitNames } from '../users/org-unit-names';
 import type { AuthenticatedUser } from '@app/auth';
 import { HistoryRecord, WorkflowRegistry } from '@app/engine';
 import { CASE_REPOSITORY, CaseRepository, LiaisonFormRepository, USER_REPOSITORY, UserRepository } from '@app/persistence';
@@ -19,8 +20,10 @@ export async function paperNames(users: UserRepository, records: Array<Pick<Hist
     const u = await users.findById(id);
     if (u) people[id] = u.displayName;
   }
-  const units = Object.fromEntries((await users.listOrgUnits()).map((u) => [u.id, u.nameZh]));
-  return { people, units };
+  const rows = await users.listOrgUnits();
+  const named = new OrgUnitNames(rows);
+  const units = Object.fromEntries(rows.map((u) => [u.id, u.nameZh]));
+  return { people, units, unitAt: (id, at) => named.at(id, at)?.zh };
 }
 
 /**

@@ -1889,6 +1889,13 @@ export interface components {
             stage: string;
         };
         CaseHistoryResponseDto: {
+            /** @description 每条记录办理单位当时的名称（按记录序号；单位更名后历史仍显示原名） · Each record’s unit by the name it bore then, by seq (a renamed unit keeps its old name in the history) */
+            actorUnitLabels: {
+                [key: string]: {
+                    en: string;
+                    zh: string;
+                };
+            };
             /** @description 补录的事项及理由 · Events that recorded a past act, with the reason */
             backfills: components["schemas"]["BackfillEntryDto"][];
             caseId: string;

@@ -245,6 +245,13 @@ export class CaseHistoryResponseDto {
   @ApiProperty({ type: 'object', additionalProperties: { type: 'object', properties: { zh: { type: 'string' }, en: { type: 'string' } }, required: ['zh', 'en'] } })
   readonly orgUnitLabels: Record<string, { zh: string; en: string }>;
 
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'object', properties: { zh: { type: 'string' }, en: { type: 'string' } }, required: ['zh', 'en'] },
+    description: '每条记录办理单位当时的名称（按记录序号；单位更名后历史仍显示原名） · Each record’s unit by the name it bore then, by seq (a renamed unit keeps its old name in the history)',
+  })
+  readonly actorUnitLabels: Record<string, { zh: string; en: string }>;
+
   @ApiProperty({ type: 'object', additionalProperties: { type: 'object', properties: { zh: { type: 'string' }, en: { type: 'string' } }, required: ['zh', 'en'] } })
   readonly roleLabels: Record<string, { zh: string; en: string }>;
 }
