@@ -82,6 +82,19 @@ describe.each(DRIVERS)('papers on %s', (driver) => {
     for (const paper of PAPER_KINDS) expect(printed.some((f) => f.endsWith(`.${paper}.html`))).toBe(true);
   });
 
+  it('lists the papers a case can print: exactly those that answer 200, each with the record it rests on', async () => {
+    for (let i = 0; i < DEMO_CASES.length; i++) {
+      const list = await api.get('auditor', `/cases/${ids[i]}/papers`);
+      expect(list.status).toBe(200);
+      const listed = (list.body.items as Array<{ paper: string; title: { zh: string }; seq: number }>).map((p) => p.paper);
+      const printable: string[] = [];
+      for (const paper of PAPER_KINDS) if ((await api.get('auditor', `/cases/${ids[i]}/papers/${paper}`)).status === 200) printable.push(paper);
+      expect({ case: name(i), listed }).toEqual({ case: name(i), listed: printable });
+      for (const p of list.body.items) expect(p.title.zh).toBeTruthy();
+    }
+    expect((await api.get('auditor', '/cases/00000000-0000-4000-8000-000000000000/papers')).status).toBe(404);
+  });
+
   it('prints one filing report page per filing, each to its own authority', async () => {
     let cases = 0;
     for (let i = 0; i < DEMO_CASES.length; i++) {

@@ -7,7 +7,7 @@ import { allWorkflows } from '@app/workflows';
 import { Inject, Injectable } from '@nestjs/common';
 import { assertCanView } from '../cases/case-access.policy';
 import { FieldTexts, PaperNames } from './paper-text';
-import { PAPER_SOURCES, PAPER_TITLES, PaperKind, renderPaper } from './papers.renderer';
+import { PAPER_KINDS, PAPER_SOURCES, PAPER_TITLES, PaperKind, renderPaper } from './papers.renderer';
 
 /** The field titles of every workflow, built once (pure data from the payload classes). */
 let fieldTexts: FieldTexts | null = null;
@@ -39,6 +39,19 @@ export class PapersService {
     @Inject(WORKFLOW_REGISTRY) private readonly registry: WorkflowRegistry,
     private readonly forms: LiaisonFormRepository,
   ) {}
+
+  /** The papers the case has a record for (the latest record each is printed from), in PAPER_KINDS order. */
+  async list(user: AuthenticatedUser, id: string) {
+    const row = await this.cases.findById(id);
+    if (!row) throw caseNotFound(id);
+    assertCanView(user, row);
+    const history = await this.cases.history(id);
+    const items = PAPER_KINDS.flatMap((paper) => {
+      const record = history.filter((r) => PAPER_SOURCES[paper].includes(r.type)).at(-1);
+      return record ? [{ paper, title: PAPER_TITLES[paper], seq: record.seq, at: record.at }] : [];
+    });
+    return { caseId: id, items };
+  }
 
   async render(user: AuthenticatedUser, id: string, paper: PaperKind): Promise<string> {
     const row = await this.cases.findById(id);

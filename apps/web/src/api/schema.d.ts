@@ -581,6 +581,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{id}/papers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 本案可打印的文书 · The papers a case can print
+         * @description 本案已有记录可据以生成的文书及其所据记录。
+         *
+         *     The papers the case has a record for, each with the record it is printed from.
+         */
+        get: operations["PapersController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/{id}/papers/{paper}": {
         parameters: {
             query?: never;
@@ -3322,6 +3344,31 @@ export interface components {
             nameZh: string;
             /** @description 在用 / 已停用 */
             statusLabel: components["schemas"]["LabelDto"];
+        };
+        PaperListItemDto: {
+            /**
+             * Format: date-time
+             * @description 该记录的时间 · When that record was made
+             */
+            at: string;
+            /**
+             * @description 文书（GET /cases/:id/papers/:paper 的 paper） · The paper, as GET /cases/:id/papers/:paper takes it
+             * @example review-opinion
+             * @enum {string}
+             */
+            paper: "liaison-form" | "review-opinion" | "meeting-minutes" | "filing-report" | "publication-notice";
+            /**
+             * @description 据以生成的记录序号 · The history record it is printed from
+             * @example 9
+             */
+            seq: number;
+            /** @description 文书名称 · Title */
+            title: components["schemas"]["LabelDto"];
+        };
+        PaperListResponseDto: {
+            caseId: string;
+            /** @description 本案已有记录可生成的文书 · The papers the case has a record for */
+            items: components["schemas"]["PaperListItemDto"][];
         };
         ParticipationSummaryResponseDto: {
             /** @description 按采纳情况（分组的答复计入每条）· By disposition (a group counts for each member) */
@@ -6236,6 +6283,73 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["InclusionProofResponseDto"];
+                };
+            };
+            /** @description 请求不符合要求（校验失败、JSON 无效）· Invalid request (validation, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 · Not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 角色或单位无权进行此操作 · The role or unit may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 对象不存在 · Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+        };
+    };
+    PapersController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 其他拒绝，答复体相同 · Any other refusal, same body */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 成功 · OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaperListResponseDto"];
                 };
             };
             /** @description 请求不符合要求（校验失败、JSON 无效）· Invalid request (validation, malformed JSON) */
