@@ -151,11 +151,26 @@ export class CommentStatusResponseDto {
   @ApiProperty({ type: Boolean })
   readonly confidential: boolean;
 
-  @ApiProperty({ type: String, enum: ['RECEIVED'] })
+  @ApiProperty({ type: String, enum: ['RECEIVED', 'ANSWERED', 'HIDDEN'], description: '已收到 / 已答复 / 未予公开 · Received / answered / not published by moderation' })
   readonly status: string;
 
   @ApiProperty({ type: () => LabelDto })
   readonly statusLabel: LabelDto;
+
+  @ApiProperty({ type: String, enum: DISPOSITIONS, nullable: true, description: '答复（本条或所在重复意见组的）· The answer, its own or its group’s' })
+  readonly disposition: string | null;
+
+  @ApiProperty({ type: () => LabelDto, nullable: true })
+  readonly dispositionLabel: LabelDto | null;
+
+  @ApiProperty({ type: String, nullable: true, description: '理由 · Reason' })
+  readonly dispositionReason: string | null;
+
+  @ApiProperty({ type: String, nullable: true, example: '第三条', description: '修改的条款 · Clause changed' })
+  readonly clauseChanged: string | null;
+
+  @ApiProperty({ type: () => LabelDto, nullable: true, description: '未予公开的理由类别 · Why moderation did not publish it' })
+  readonly hiddenReasonLabel: LabelDto | null;
 }
 
 /** A comment as staff see it: contact masked; its answer is its own or its group's. */
