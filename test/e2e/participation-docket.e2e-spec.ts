@@ -111,6 +111,8 @@ describe.each(DRIVERS)('the comment docket on %s', (driver) => {
     await api.ok('dept-head', id, 'EXTEND_COMMENT_PERIOD', { closesAt: '2020-09-10', reason: '意见较多，需延长征求意见期限。' });
     await api.setClock('2020-09-05T02:00:00Z');
     const view = await pub().get(`/api/v1/public/consultations/${id}`);
+    // the draft's hash is recorded, but no file was uploaded under it: nothing to download
+    expect(view.body.draftFile).toBeNull();
     expect(view.body).toMatchObject({
       opensAt: '2020-08-04',
       closesAt: '2020-09-10',
@@ -220,6 +222,7 @@ describe.each(DRIVERS)('the comment docket on %s', (driver) => {
 
     const view = await pub().get(`/api/v1/public/consultations/${id}`);
     expect(view.body.draft).toMatchObject({ title: '掌起镇夜间经营管理办法', documentHash: hash, explanation: expect.stringMatching(CJK) });
+    expect(view.body.draftFile).toEqual({ sha256: hash, size: draft.length, mediaType: 'application/pdf' });
     const file = await pub().get(`/api/v1/public/consultations/${id}/attachments/${hash}`).buffer(true).parse((res, cb) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));

@@ -140,7 +140,8 @@ export class ParticipationService {
     const hiddenByReason = Object.entries(HIDE_REASON_LABELS)
       .map(([key, label]) => ({ key, label, count: comments.filter((c) => c.hiddenReason === key).length }))
       .filter((x) => x.count > 0);
-    return { ...this.publicView(row, period), received: comments.length, hiddenByReason };
+    const draftFile = period.draft?.documentHash ? await this.attachments.info(period.draft.documentHash) : null;
+    return { ...this.publicView(row, period), received: comments.length, hiddenByReason, draftFile };
   }
 
   /** A comment from the public; refused outside the period (every public write comes through here). */

@@ -3510,6 +3510,8 @@ export interface components {
              */
             daysLeft: number;
             draft: components["schemas"]["ConsultationDraftDto"] | null;
+            /** @description 征求意见稿文件（可下载，GET …/attachments/{sha256}）；未上传的为空 · The draft file to download; null when it was not uploaded */
+            draftFile: components["schemas"]["PublishedFileDto"] | null;
             extensions: components["schemas"]["PeriodExtensionDto"][];
             /** @description 按理由统计的屏蔽数 · Hidden, by reason */
             hiddenByReason: components["schemas"]["LabelledCountDto"][];
@@ -3536,6 +3538,17 @@ export interface components {
             received: number;
             /** @example 掌起镇临时摊点管理办法 */
             title: string;
+        };
+        PublishedFileDto: {
+            /** @example application/pdf */
+            mediaType: string;
+            /** @example 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08 */
+            sha256: string;
+            /**
+             * @description 字节数 · Bytes
+             * @example 48213
+             */
+            size: number;
         };
         QueueSessionOpenedResponseDto: {
             /** @example /api/v1/admin/queues */

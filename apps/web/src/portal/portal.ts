@@ -60,18 +60,15 @@ export function formatDay(day: string, locale: string): string {
   return `${y}年${m}月${d}日`;
 }
 
-/** An instant in Beijing time: 2020年3月10日 10:00. */
+/** An instant in Beijing time: 2020年3月10日 10:00（北京时间）/ 10 Mar 2020, 10:00 (Beijing time). */
 export function formatInstant(iso: string, locale: string): string {
-  const f = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'zh-CN', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: locale === 'en' ? 'short' : 'numeric',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  });
-  return f.format(new Date(iso));
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      .formatToParts(new Date(iso))
+      .map((p) => [p.type, p.value]),
+  );
+  const day = formatDay(`${parts.year}-${String(parts.month).padStart(2, '0')}-${String(parts.day).padStart(2, '0')}`, locale);
+  return locale === 'en' ? `${day}, ${parts.hour}:${parts.minute} (Beijing time)` : `${day} ${parts.hour}:${parts.minute}（北京时间）`;
 }
 
 const LARGE_KEY = 'docket.portal.large';

@@ -83,6 +83,18 @@ export class LabelledCountDto {
   readonly label: LabelDto;
 }
 
+/** A published file as stored: what its download will be. */
+export class PublishedFileDto {
+  @ApiProperty({ type: String, example: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08' })
+  readonly sha256: string;
+
+  @ApiProperty({ type: 'integer', example: 48213, description: '字节数 · Bytes' })
+  readonly size: number;
+
+  @ApiProperty({ type: String, example: 'application/pdf' })
+  readonly mediaType: string;
+}
+
 /** One consultation, with how many comments it received and how many moderation hid, by reason. */
 export class PublicConsultationResponseDto extends PublicConsultationDto {
   @ApiProperty({ type: 'integer', description: '收到意见数 · Comments received' })
@@ -90,6 +102,13 @@ export class PublicConsultationResponseDto extends PublicConsultationDto {
 
   @ApiProperty({ type: () => LabelledCountDto, isArray: true, description: '按理由统计的屏蔽数 · Hidden, by reason' })
   readonly hiddenByReason: LabelledCountDto[];
+
+  @ApiProperty({
+    type: () => PublishedFileDto,
+    nullable: true,
+    description: '征求意见稿文件（可下载，GET …/attachments/{sha256}）；未上传的为空 · The draft file to download; null when it was not uploaded',
+  })
+  readonly draftFile: PublishedFileDto | null;
 }
 
 /** A proof-of-work challenge: find a solution such that SHA-256(token:solution) starts with `bits` zero bits. */
