@@ -11,7 +11,7 @@ import { ApiClient } from '../setup/api-client';
 import { startTestApp, TestApp } from '../setup/test-app';
 import { runMajorDecision } from '../factories/major-decision.factory';
 import { runNormativeDocument } from '../factories/normative-document.factory';
-import { publishedWithDraftFile } from '../factories/participation.factory';
+import { citizenComment, publishedWithDraftFile, submitComment } from '../factories/participation.factory';
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 /** The console's own chunks: a citizen's browser never loads them. */
@@ -199,6 +199,11 @@ describe('the public portal at a phone size (Chromium, embedded SQLite)', () => 
     const comment = (await api.get('dept-head', `/cases/${open.id}/comments`)).body.items.find((c: { trackingNumber: string }) => c.trackingNumber === receipt.trackingNumber);
     const answer = { disposition: 'PARTIALLY_ADOPTED', reason: '经营时间延长至晚上九点，兼顾周边居民休息；卫生责任已写入第三条。', clauseChanged: '第三条' };
     expect((await api.post('dept-head', `/cases/${open.id}/comments/${comment.id}/disposition`, answer)).status).toBe(200);
+    // an advertisement, hidden by moderation: the public page counts it by reason
+    const ad = await submitComment(t, open.id, citizenComment({ text: '本店出售夜宵，欢迎光临。' }));
+    expect(ad.status).toBe(201);
+    const adId = (await api.get('dept-head', `/cases/${open.id}/comments`)).body.items.find((c: { trackingNumber: string }) => c.trackingNumber === ad.body.trackingNumber).id;
+    expect((await api.post('dept-head', `/cases/${open.id}/comments/${adId}/hide`, { reason: 'ADVERTISING' })).status).toBe(200);
 
     // later, on another visit: a wrong code is refused readably, the right one shows the answer
     await page.goto(`${base}/public/lookup`);
@@ -223,6 +228,7 @@ describe('the public portal at a phone size (Chromium, embedded SQLite)', () => 
   it('大字版: larger type, remembered after a reload, still fitting 375 px; English on its switch', async () => {
     await page.goto(`${base}/public/consultations/${open.id}`);
     await page.locator('[data-test=comment-form]').waitFor();
+    expect(await text('[data-test=received]')).toBe('已收到意见 2 条；其中未予公开 1 条（广告 1）');
     const before = await page.evaluate<number>("parseFloat(getComputedStyle(document.querySelector('[data-test=consultation-title]')).fontSize)");
     await page.locator('[data-test=portal-large]').click();
     expect(await page.locator('[data-test=portal-large]').getAttribute('aria-pressed')).toBe('true');
