@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { leadingZeroBits, solveChallenge } from './pow';
+import { plainSubtle, sha256 } from './sha256';
+
+const hex = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+const utf8 = (s: string) => new TextEncoder().encode(s);
 
 // answers found with the server's own rule (challenge.ts: Node's createHash over `token:answer`)
 const TOKEN = 'eyJuIjoiYWJjIiwiYiI6MTAsImUiOiIyMDIwIn0.c2ln';
@@ -20,6 +24,16 @@ describe('the portal proof of work (Web Crypto)', () => {
     expect(await solveChallenge(TOKEN, 12, (n) => progress.push(n))).toBe(FIRST_12_BITS);
     expect(progress.length).toBeGreaterThan(10);
     expect(progress.every((n, i) => i === 0 || n > progress[i - 1])).toBe(true);
+  });
+
+  it('the plain SHA-256 (no Web Crypto) gives the standard digests and the same answers', async () => {
+    expect(hex(sha256(utf8('')))).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
+    expect(hex(sha256(utf8('abc')))).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+    // two blocks, and a length at a block's edge
+    for (const s of ['abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq', 'x'.repeat(55), 'x'.repeat(56), 'x'.repeat(64), '意见'.repeat(100)]) {
+      expect(hex(sha256(utf8(s)))).toBe(hex(new Uint8Array(await crypto.subtle.digest('SHA-256', utf8(s)))));
+    }
+    expect(await solveChallenge(TOKEN, 10, undefined, undefined, plainSubtle)).toBe(FIRST_10_BITS);
   });
 
   it('stops when aborted', async () => {

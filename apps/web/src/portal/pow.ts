@@ -1,5 +1,8 @@
+import { plainSubtle } from './sha256';
+
 /**
- * The portal's proof of work, solved in the browser with Web Crypto: find an answer such that
+ * The portal's proof of work, solved in the browser with Web Crypto (or plain JavaScript where the
+ * browser has none): find an answer such that
  * SHA-256(`${token}:${answer}`) starts with `bits` zero bits (the server's rule, challenge.ts).
  */
 
@@ -18,6 +21,11 @@ export function leadingZeroBits(digest: Uint8Array): number {
 
 const encoder = new TextEncoder();
 
+type Digester = { digest(algorithm: 'SHA-256', data: Uint8Array): Promise<ArrayBuffer> };
+
+/** Web Crypto where the browser offers it (a secure context), else the plain implementation. */
+export const defaultDigester = (): Digester => (globalThis.crypto?.subtle as Digester | undefined) ?? plainSubtle;
+
 /**
  * Tries answers 0, 1, 2, … in batches (digests in parallel), reporting the count tried after each
  * batch so the page can show progress; stops when `signal` aborts.
@@ -27,7 +35,7 @@ export async function solveChallenge(
   bits: number,
   onProgress?: (tried: number) => void,
   signal?: AbortSignal,
-  subtle: SubtleCrypto = globalThis.crypto.subtle,
+  subtle: Digester = defaultDigester(),
 ): Promise<string> {
   const BATCH = 256;
   for (let start = 0; ; start += BATCH) {
