@@ -34,6 +34,7 @@ describe('the public portal at a phone size (Chromium, embedded SQLite)', () => 
   let open: { id: string; draft: Buffer; hash: string };
   let closedId: string;
   const scripts: string[] = [];
+  const apiCalls: string[] = [];
   const cspViolations: string[] = [];
   const pageErrors: string[] = [];
   let receipt: { trackingNumber: string; queryCode: string };
@@ -87,6 +88,7 @@ describe('the public portal at a phone size (Chromium, embedded SQLite)', () => 
     page.setDefaultTimeout(15_000);
     page.on('request', (r) => {
       if (r.resourceType() === 'script') scripts.push(r.url());
+      if (new URL(r.url()).pathname.startsWith('/api/')) apiCalls.push(new URL(r.url()).pathname);
     });
     page.on('console', (m) => {
       if (m.type() === 'error' && /Content.Security.Policy/i.test(m.text())) cspViolations.push(m.text());
@@ -311,10 +313,13 @@ describe('the public portal at a phone size (Chromium, embedded SQLite)', () => 
     await shot('11-too-many');
   });
 
-  it('loaded none of the console’s staff chunks, ran without a script error or a CSP violation', () => {
+  it('loaded none of the console’s staff chunks, called only the public API, ran without a script error or a CSP violation', () => {
     expect(scripts.length).toBeGreaterThan(0);
     expect(scripts.filter((s) => STAFF_CHUNKS.test(s))).toEqual([]);
     expect(scripts.every((s) => s.startsWith(base))).toBe(true);
+    // the pages asked only the public API (no session, no staff endpoint)
+    expect(apiCalls.length).toBeGreaterThan(0);
+    expect(apiCalls.filter((p) => !p.startsWith('/api/v1/public/'))).toEqual([]);
     expect(pageErrors).toEqual([]);
     expect(cspViolations).toEqual([]);
   });
