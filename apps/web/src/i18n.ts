@@ -1,6 +1,7 @@
 import { createI18n } from 'vue-i18n';
 import { screens } from './i18n/screens';
 import { forms } from './i18n/forms';
+import { portal } from './i18n/portal';
 
 /** Everything a person reads, zh-CN first; English when switched in the header. */
 const zhCN = {
@@ -147,7 +148,7 @@ export const i18n = createI18n({
   legacy: false,
   locale: saved === 'en' ? 'en' : 'zh-CN',
   fallbackLocale: 'zh-CN',
-  messages: { 'zh-CN': { ...zhCN, ...forms.zh }, en: { ...en, ...forms.en } },
+  messages: { 'zh-CN': { ...zhCN, ...forms.zh, ...portal.zh }, en: { ...en, ...forms.en, ...portal.en } },
 });
 
 export function setLocale(l: Locale): void {

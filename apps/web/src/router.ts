@@ -12,6 +12,18 @@ declare module 'vue-router' {
 
 const routes: RouteRecordRaw[] = [
   { path: '/login', name: 'login', component: () => import('./views/LoginView.vue'), meta: { public: true } },
+  // the public portal (公开征求意见): no login, and none of the console's chunks
+  {
+    path: '/public',
+    component: () => import('./portal/PortalLayout.vue'),
+    meta: { public: true },
+    children: [
+      { path: '', name: 'portal', component: () => import('./portal/ConsultationsView.vue') },
+      { path: 'consultations/:caseId', name: 'portal-consultation', component: () => import('./portal/ConsultationView.vue'), props: true },
+      { path: 'lookup', name: 'portal-lookup', component: () => import('./portal/LookupView.vue') },
+      { path: ':rest(.*)*', redirect: { name: 'portal' } },
+    ],
+  },
   {
     path: '/',
     component: () => import('./components/AppLayout.vue'),

@@ -1281,6 +1281,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/consultations/{caseId}/attachments/{sha256}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 下载征求意见稿 · Download a file of a consultation
+         * @description 仅提供该事项本轮公布的文件（征求意见稿），按其 SHA-256 下载；响应头 X-Content-SHA256 为文件的 SHA-256。
+         *
+         *     Only the files the current round of the consultation published (the draft), by SHA-256; the X-Content-SHA256 header carries the digest.
+         */
+        get: operations["PublicParticipationController_attachment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/public/consultations/{caseId}/comments": {
         parameters: {
             query?: never;
@@ -2554,11 +2576,29 @@ export interface components {
             caseId: string;
             /** @example 3 */
             clause: number | null;
+            /**
+             * @description 修改的条款 · Clause changed
+             * @example 第三条
+             */
+            clauseChanged: string | null;
             confidential: boolean;
+            /**
+             * @description 答复（本条或所在重复意见组的）· The answer, its own or its group’s
+             * @enum {string|null}
+             */
+            disposition: "ADOPTED" | "PARTIALLY_ADOPTED" | "NOT_ADOPTED" | "OUT_OF_SCOPE" | null;
+            dispositionLabel: components["schemas"]["LabelDto"] | null;
+            /** @description 理由 · Reason */
+            dispositionReason: string | null;
+            /** @description 未予公开的理由类别 · Why moderation did not publish it */
+            hiddenReasonLabel: components["schemas"]["LabelDto"] | null;
             /** Format: date-time */
             receivedAt: string;
-            /** @enum {string} */
-            status: "RECEIVED";
+            /**
+             * @description 已收到 / 已答复 / 未予公开 · Received / answered / not published by moderation
+             * @enum {string}
+             */
+            status: "RECEIVED" | "ANSWERED" | "HIDDEN";
             statusLabel: components["schemas"]["LabelDto"];
             /** @enum {string} */
             submitterType: "INDIVIDUAL" | "ENTERPRISE" | "SOCIAL_ORGANIZATION" | "DEPUTY" | "OTHER";
@@ -3480,6 +3520,8 @@ export interface components {
              */
             daysLeft: number;
             draft: components["schemas"]["ConsultationDraftDto"] | null;
+            /** @description 征求意见稿文件（可下载，GET …/attachments/{sha256}）；未上传的为空 · The draft file to download; null when it was not uploaded */
+            draftFile: components["schemas"]["PublishedFileDto"] | null;
             extensions: components["schemas"]["PeriodExtensionDto"][];
             /** @description 按理由统计的屏蔽数 · Hidden, by reason */
             hiddenByReason: components["schemas"]["LabelledCountDto"][];
@@ -3506,6 +3548,17 @@ export interface components {
             received: number;
             /** @example 掌起镇临时摊点管理办法 */
             title: string;
+        };
+        PublishedFileDto: {
+            /** @example application/pdf */
+            mediaType: string;
+            /** @example 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08 */
+            sha256: string;
+            /**
+             * @description 字节数 · Bytes
+             * @example 48213
+             */
+            size: number;
         };
         QueueSessionOpenedResponseDto: {
             /** @example /api/v1/admin/queues */
@@ -9588,6 +9641,56 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PublicConsultationResponseDto"];
+                };
+            };
+            /** @description 请求不符合要求（校验失败、JSON 无效）· Invalid request (validation, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 对象不存在 · Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+        };
+    };
+    PublicParticipationController_attachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+                sha256: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 其他拒绝，答复体相同 · Any other refusal, same body */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 成功 · OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
                 };
             };
             /** @description 请求不符合要求（校验失败、JSON 无效）· Invalid request (validation, malformed JSON) */
