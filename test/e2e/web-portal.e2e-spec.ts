@@ -6,7 +6,7 @@ import { AddressInfo } from 'net';
 import request from 'supertest';
 import { consoleBuilt, CONSOLE_DIR } from '../../apps/api/src/console/console';
 import { DemoSeedService } from '../../apps/api/src/seed/demo-seed.service';
-import { launchChromium, SCREENSHOT_DIR } from '../setup/browser';
+import { axeProblems, launchChromium, SCREENSHOT_DIR } from '../setup/browser';
 import { ApiClient } from '../setup/api-client';
 import { startTestApp, TestApp } from '../setup/test-app';
 import { runMajorDecision } from '../factories/major-decision.factory';
@@ -56,12 +56,7 @@ describe('the public portal at a phone size (Chromium, embedded SQLite)', () => 
     })()`);
   /** Latin words left in what a zh-CN reader reads (English leaking into the Chinese page). */
   const englishLeft = async () => ((await page.locator('body').innerText()).replace(LATIN_ALLOWED, '').match(/[A-Za-z]{3,}/g) ?? []);
-  async function problems(): Promise<string[]> {
-    const { AxeBuilder } = await import('@axe-core/playwright');
-    return (await new AxeBuilder({ page }).analyze()).violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }
+  const problems = () => axeProblems(page);
   async function fillComment(body: string) {
     await page.locator('[data-test=type-ENTERPRISE]').check();
     await page.locator('[data-test=display-name]').fill('宁波某电器有限公司');
