@@ -2,6 +2,7 @@ import { createI18n } from 'vue-i18n';
 import { screens } from './i18n/screens';
 import { forms } from './i18n/forms';
 import { portal } from './i18n/portal';
+import { desk } from './i18n/desk';
 
 /** Everything a person reads, zh-CN first; English when switched in the header. */
 const zhCN = {
@@ -148,7 +149,7 @@ export const i18n = createI18n({
   legacy: false,
   locale: saved === 'en' ? 'en' : 'zh-CN',
   fallbackLocale: 'zh-CN',
-  messages: { 'zh-CN': { ...zhCN, ...forms.zh, ...portal.zh }, en: { ...en, ...forms.en, ...portal.en } },
+  messages: { 'zh-CN': { ...zhCN, ...forms.zh, ...portal.zh, ...desk.zh }, en: { ...en, ...forms.en, ...portal.en, ...desk.en } },
 });
 
 export function setLocale(l: Locale): void {
