@@ -381,6 +381,7 @@ describe('web console: administration and meetings (Chromium, embedded SQLite)',
     expect(await form.locator('[data-field="statements.2.speaker"] input').inputValue()).toBe('镇长 陈某');
     expect(await form.locator('[data-field="statements.0.speaker"] input').inputValue()).toBe('副镇长 周某');
     expect(await form.locator('[data-test="down-statements-2"]').isDisabled()).toBe(true);
+    expect(await form.locator('fieldset[data-field="statements.2"] legend').innerText()).toBe('第 3 项：镇长 陈某');
     await shots('meetings-03-record-reordered');
     await form.locator('[data-test=form-submit]').click();
     await until('.el-alert--success', (v) => v.includes('已办理'));

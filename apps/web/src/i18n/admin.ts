@@ -90,10 +90,10 @@ const zh = {
       loadedAt: '载入时间',
       count: '{n} 天',
       load: '载入年度节假日安排',
-      datesHint: '每行一个日期（YYYY-MM-DD），也可用逗号分隔',
+      datesHint: '每行一个日期，如 2027-01-01；也可用逗号分隔',
       done: '已载入 {year} 年节假日安排，重新计算期限 {n} 项',
       empty: '尚未载入年度数据（使用内置日历）',
-      sourceHint: '通知的网址，以 http:// 或 https:// 开头',
+      sourceHint: '国务院办公厅通知的网址，如 https://www.gov.cn/ 上的通知页面',
     },
     log: {
       at: '时间',

@@ -145,6 +145,9 @@ describe('SchemaForm', () => {
     expect(w.find('[data-test="down-options-0"]').attributes('aria-label')).toBe('将第 1 项下移');
     await w.find('[data-test="down-options-0"]').trigger('click');
     expect((w.find('[data-field="options.0.title"] input').element as HTMLInputElement).value).toBe('乙');
+    // each row named by its number and its first line of text, which moves with it
+    expect(w.find('fieldset[data-field="options.0"] legend').text()).toBe('第 1 项：乙');
+    expect(w.find('fieldset[data-field="options.1"] legend').text()).toBe('第 2 项：甲');
     expect((w.find('[data-field="options.1.title"] input').element as HTMLInputElement).value).toBe('甲');
     await w.find('[data-test="up-options-2"]').trigger('click');
     await w.find('[data-test="remove-options-0"]').trigger('click');
