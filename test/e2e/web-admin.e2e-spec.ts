@@ -252,7 +252,16 @@ describe('web console: administration and meetings (Chromium, embedded SQLite)',
 
   it('the administrator disables the user: their login is refused; the security log shows the refusal', async () => {
     await login('admin');
-    await page.goto(`${base}/admin/users`);
+    // the department still has an account in use: the API refuses to deactivate it, said in the dialog
+    await page.goto(`${base}/admin/units`);
+    await page.locator('[data-unit=cjb] [data-test=unit-deactivate]').click();
+    await page.locator('[data-test=unit-submit]').click();
+    await page.locator('[data-test=unit-dialog] [data-test=refusal]').waitFor();
+    expect(await text('[data-test=unit-dialog] [data-test=refusal]')).toContain('409 ORG_UNIT_HAS_ACTIVE_USERS');
+    await shot('admin-06a-unit-has-users');
+    await page.locator('[data-test=unit-cancel]').click();
+
+    await page.locator('[data-test=tab-admin-users]').click();
     const created = page.locator('.el-table__row', { has: page.locator('[data-user=cjb-head]') });
     await created.waitFor();
     await created.locator('[data-test=user-disable]').click();
@@ -277,6 +286,15 @@ describe('web console: administration and meetings (Chromium, embedded SQLite)',
 
     await login('admin');
     await page.locator('[data-test=nav-admin]').click();
+    // no account in use any more: the department is deactivated, after the confirmation
+    await page.locator('[data-test=tab-admin-units]').click();
+    await page.locator('[data-unit=cjb] [data-test=unit-deactivate]').click();
+    await page.locator('[data-test=unit-submit]').click();
+    await until('[data-test=admin-done]', (v) => v.includes('已停用“村镇建设办”'));
+    const unit = page.locator('.el-table__row', { has: page.locator('[data-unit=cjb]') });
+    expect(await unit.locator('[data-test=unit-status]').innerText()).toBe('已停用');
+    expect(await unit.locator('[data-test=unit-deactivate]').count()).toBe(0);
+
     await page.locator('[data-test=tab-admin-security-log]').click();
     await page.waitForURL(`${base}/admin/security-log`);
     await page.locator('[data-test=security-log] .el-table__row').first().waitFor();
