@@ -215,6 +215,27 @@ describe('web console: administration and meetings (Chromium, embedded SQLite)',
     expect(await created.locator('[data-test=user-roles]').innerText()).toBe('承办单位负责人');
     expect(await created.locator('[data-test=user-status]').innerText()).toContain('在用');
 
+    // e-mail and qualification: the API's 400 at the field, then saved
+    await created.locator('[data-test=user-email]').click();
+    await page.locator('[data-test=e-email]').fill('not-an-address');
+    await page.locator('[data-test=user-submit]').click();
+    await page.locator('[data-error=email]').waitFor();
+    expect(await text('[data-error=email]')).toMatch(/[\u4e00-\u9fa5]/);
+    await page.locator('[data-test=e-email]').fill('cjb-head@zhangqi.gov.cn');
+    await page.locator('[data-test=user-submit]').click();
+    await until('[data-test=admin-done]', (v) => v.includes('已保存'));
+    expect(await created.innerText()).toContain('cjb-head@zhangqi.gov.cn');
+    await created.locator('[data-test=user-qualifications]').click();
+    await page.locator('[data-test=q-cert]').fill('bad!');
+    await page.locator('[data-test=user-submit]').click();
+    await page.locator('[data-error=legalQualificationCertificateNumber]').waitFor();
+    await shot('admin-04a-qualification-refused');
+    expect(await axeProblems()).toEqual([]);
+    await page.locator('[data-test=q-cert]').fill('A20183302100999');
+    await page.locator('[data-test=user-submit]').click();
+    await until('[data-test=admin-done]', (v) => v.includes('已保存'));
+    expect(await created.locator('[data-test=user-status]').locator('..').innerText()).toContain('法律职业资格：A20183302100999');
+
     await created.locator('[data-test=user-reset]').click();
     await page.locator('[data-test=r-password]').fill(TEMPORARY);
     await page.locator('[data-test=user-submit]').click();
