@@ -422,17 +422,29 @@ describe('web console: administration and meetings (Chromium, embedded SQLite)',
     expect(await form.locator('[data-test="down-statements-2"]').isDisabled()).toBe(true);
     expect(await form.locator('fieldset[data-field="statements.2"] legend').innerText()).toBe('第 3 项：镇长 陈某');
     await shots('meetings-03-record-reordered');
+    // both members against, the meeting approves: the head's reason is required, said at its field
+    await choose('[data-test=form-RECORD_MEETING] [data-field="statements.0.position"] .el-select', /^反对$/);
+    await form.locator('[data-field="statements.0.text"] textarea').fill('不同意：建议暂缓，先完成资金测算');
+    await form.locator('[data-test=form-submit]').click();
+    await until('[data-test=form-RECORD_MEETING] [data-test=refusal-code]', (v) => v.includes('HEAD_REASON_REQUIRED'));
+    await form.locator('[data-error=headReason]').waitFor();
+    expect(await form.locator('[data-error=headReason]').innerText()).toContain('说明理由');
+    expect(await text('[data-test=history]')).toBe(before);
+    await form.locator('[data-error=headReason]').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'meetings-03b-head-reason-required.png'), animations: 'disabled' });
+    await form.locator('[data-field=headReason] textarea').fill('资金可分期安排，综合考虑后同意实施。');
     await form.locator('[data-test=form-submit]').click();
     await until('.el-alert--success', (v) => v.includes('已办理'));
     const recorded = (await api.get('secretary', `/cases/${meetingCase.id}/history`)).body.records.pop();
     expect(recorded.type).toBe('RECORD_MEETING');
     expect(recorded.payload.attendees).toEqual(attendees);
     expect(recorded.payload.statements).toEqual([
-      { speaker: '副镇长 周某', role: 'MEMBER', position: 'SUPPORT', text: '同意，建议加快实施' },
+      { speaker: '副镇长 周某', role: 'MEMBER', position: 'OPPOSE', text: '不同意：建议暂缓，先完成资金测算' },
       { speaker: '副镇长 吴某', role: 'MEMBER', position: 'OPPOSE', text: '资金压力较大，建议分期安排；“不同意见”如实记录。' },
       { speaker: '镇长 陈某', role: 'HEAD', position: 'SUPPORT', text: '同意实施，分期安排资金' },
     ]);
     expect(recorded.payload.decision).toBe('APPROVED');
+    expect(recorded.payload.headReason).toBe('资金可分期安排，综合考虑后同意实施。');
     await shot('meetings-04-recorded');
 
     // recorded, the case has left the meeting list
