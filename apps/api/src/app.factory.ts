@@ -1,4 +1,5 @@
 import { DocketConfig } from '@app/config';
+import { ServiceMetrics } from '@app/deadlines';
 import { LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
@@ -31,6 +32,8 @@ export async function createApp(config: DocketConfig): Promise<NestExpressApplic
   const logger = config.logLevel === 'silent' ? false : LEVELS.slice(0, LEVELS.indexOf(config.logLevel as LogLevel) + 1);
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config), { logger, bodyParser: false });
   app.disable('x-powered-by');
+  // first: every request is timed, whatever answers it
+  app.use(app.get(ServiceMetrics).httpMiddleware());
   // the API docs page is swagger-ui's own HTML: its inline styles are hashed as the setup below serves them
   app.use(securityHeaders({ styles: [DOSSIER_CSS, ANNUAL_REPORT_CSS, PAPER_CSS], pages: [swaggerUiHtml()] }));
   app.use('/api/v1', noStore);

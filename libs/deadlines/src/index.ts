@@ -19,3 +19,4 @@ export * from './email-delivery.job';
 export * from './email-sender.service';
 export * from './service-health';
 export * from './graceful-shutdown';
+export * from './service-metrics';
