@@ -156,6 +156,10 @@ export class EnvironmentVariables {
   @IsOptional() @IsIn(['fatal', 'error', 'warn', 'log', 'debug', 'verbose', 'silent'])
   readonly LOG_LEVEL?: string;
 
+  /** json: one JSON object a line; pretty: human-readable; unset: pretty on the embedded default when stdout is a terminal, json otherwise */
+  @IsOptional() @IsIn(['json', 'pretty'])
+  readonly LOG_FORMAT?: string;
+
   /** the bearer token a Prometheus scraper sends to /api/v1/metrics (and the worker's /metrics); unset = the endpoint answers 404 */
   @IsOptional() @Transform(({ value }) => (value === '' ? undefined : value))
   @IsString() @MinLength(16, { message: 'METRICS_TOKEN must be at least 16 characters' }) @Matches(/^[\x21-\x7e]+$/, { message: 'METRICS_TOKEN must be printable ASCII without spaces' })
@@ -196,6 +200,8 @@ export interface DocketConfig {
   /** SMTP_URL / SMTP_FROM: reminders are also e-mailed to users who have an address */
   smtp?: { url: string; from: string };
   logLevel: string;
+  /** LOG_FORMAT: `auto` = pretty on the embedded default with a terminal on stdout, json otherwise */
+  logFormat: 'json' | 'pretty' | 'auto';
   dbLogging: boolean;
   /** METRICS_TOKEN: the bearer token of the metrics endpoints (unset: they answer 404) */
   metricsToken?: string;
@@ -295,6 +301,7 @@ export function loadConfig(env: Record<string, string | undefined>): DocketConfi
     webhook: parsed.WEBHOOK_URL ? { url: parsed.WEBHOOK_URL, secret: parsed.WEBHOOK_SECRET! } : undefined,
     smtp: parsed.SMTP_URL ? { url: parsed.SMTP_URL, from: parsed.SMTP_FROM! } : undefined,
     logLevel: parsed.LOG_LEVEL || 'log',
+    logFormat: (parsed.LOG_FORMAT as 'json' | 'pretty' | undefined) ?? 'auto',
     dbLogging: parsed.DB_LOGGING ?? false,
     metricsToken: parsed.METRICS_TOKEN || undefined,
     signingKey: parsed.DOCKET_SIGNING_KEY || undefined,

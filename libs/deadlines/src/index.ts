@@ -20,3 +20,4 @@ export * from './email-sender.service';
 export * from './service-health';
 export * from './graceful-shutdown';
 export * from './service-metrics';
+export * from './logging';
