@@ -207,6 +207,17 @@ describe('metrics without METRICS_TOKEN', () => {
       expect(res.text).not.toMatch(/docket_|METRICS/);
     }
   });
+
+  it('answers 404 on the worker too', async () => {
+    const worker = await startTestWorker(t, '2020-08-03T01:00:00Z');
+    try {
+      const res = await request((worker.app as INestApplication).getHttpServer()).get('/metrics').set('Authorization', `Bearer ${TOKEN}`);
+      expect(res.status).toBe(404);
+      expect(res.text).not.toMatch(/docket_/);
+    } finally {
+      await worker.close();
+    }
+  });
 });
 
 describe('the worker’s metrics on its health port', () => {
