@@ -14,8 +14,9 @@ import {
 } from '@app/audit';
 import { HistoryRecord, WorkflowRegistry } from '@app/engine';
 import { CaseEntity, CHECKPOINT_REPOSITORY, CheckpointRepository, parseStoredJson } from '@app/persistence';
+import { ServiceMetrics } from '@app/deadlines';
 import { WORKFLOW_REGISTRY } from '@app/runtime';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { KeyObject } from 'crypto';
 
 /** How many checkpoint head trees are kept in memory (the latest is asked for most). */
@@ -38,6 +39,7 @@ export class CaseEvidenceService {
   constructor(
     @Inject(CHECKPOINT_REPOSITORY) private readonly checkpoints: CheckpointRepository,
     @Inject(WORKFLOW_REGISTRY) private readonly registry: WorkflowRegistry,
+    @Optional() private readonly metrics?: ServiceMetrics,
   ) {}
 
   async keys(): Promise<{ infos: PublicKeyInfo[]; map: Map<string, KeyObject> }> {
@@ -99,6 +101,13 @@ export class CaseEvidenceService {
   }
 
   async verdict(row: CaseEntity, history: HistoryRecord[]): Promise<CaseVerdict> {
-    return verifyCaseEvidence(this.registry, await this.evidence(row, history));
+    return this.judge(await this.evidence(row, history));
+  }
+
+  /** `verifyCaseEvidence` on assembled evidence; every verdict is counted in the metrics. */
+  judge(evidence: CaseEvidence): CaseVerdict {
+    const verdict = verifyCaseEvidence(this.registry, evidence);
+    this.metrics?.verified(verdict.status);
+    return verdict;
   }
 }
