@@ -8,7 +8,7 @@ import { ArchiveCasePayload, PublishDecisionNoticePayload, RecordExecutionPayloa
 export const enforcementDecisionV3FieldDocs: FieldDocTable = [
   [ServeDecisionPayload, {
     servedOn: { zh: '送达日期', en: 'Served on', description: { zh: '不得早于决定日期，也不得晚于今天', en: 'Not before the decision, not in the future' } },
-    method: { zh: '送达方式', en: 'Method of service', description: { zh: '《行政处罚法》第六十一条、《民事诉讼法》规定的送达方式', en: 'APL Art. 61 and the Civil Procedure Law' }, enumLabels: {
+    method: { zh: '送达方式', en: 'Method of service', description: { zh: '《行政处罚法》第六十一条、《民事诉讼法》规定的送达方式', en: 'APL Art. 61; CPL Arts. 87–95' }, enumLabels: {
       DIRECT: { zh: '直接送达', en: 'Direct service' },
       LEFT_AT_RESIDENCE: { zh: '留置送达', en: 'Service by leaving it at the residence' },
       MAIL: { zh: '邮寄送达', en: 'Service by mail' },
