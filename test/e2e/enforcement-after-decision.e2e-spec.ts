@@ -101,6 +101,22 @@ describe.each(DRIVERS)('enforcement after the decision over HTTP on %s', (driver
     });
     const verify = await api.get('auditor', `/cases/${id}/verify`);
     expect(verify.body).toMatchObject({ intact: true, chain: { ok: true }, replay: { ok: true } });
+
+    // the dossier files the new records by stage, in pipeline order
+    const dossier = (await api.get('auditor', `/cases/${id}/dossier`)).body;
+    expect(dossier).toMatchObject({ case: { id, statePath: 'archived' } });
+    // not yet anchored in a checkpoint: WARN, never FAIL
+    expect(dossier.verdict.status).not.toBe('FAIL');
+    const stages = dossier.stages.map((x: { stage: string; records: Array<{ key: string }> }) => [x.stage, x.records.map((r) => r.key)]);
+    expect(stages.slice(3, 7)).toEqual([
+      ['service', ['service']],
+      ['publication', ['publication']],
+      ['execution', ['execution']],
+      ['archive', ['archive']],
+    ]);
+    const html = await api.get('auditor', `/cases/${id}/dossier.html`);
+    expect(html.status).toBe(200);
+    for (const text of ['决定书送达（送达回证）', '执法决定公示', '执行情况', '案卷归档']) expect(html.text).toContain(text);
   });
 
   it('a decision not to be published goes from service straight to execution', async () => {
