@@ -12,6 +12,7 @@ import { administrativeContractV1 } from './administrative-contract/v1';
 import { administrativeContractV2 } from './administrative-contract/v2';
 import { enforcementDecisionV1 } from './enforcement-decision/v1';
 import { enforcementDecisionV2 } from './enforcement-decision/v2';
+import { enforcementDecisionV3 } from './enforcement-decision/v3';
 import { decisionCatalogV1 } from './decision-catalog/v1';
 import { decisionCatalogV2 } from './decision-catalog/v2';
 
@@ -32,6 +33,7 @@ export const allWorkflows: WorkflowDefinition[] = [
   administrativeContractV2,
   enforcementDecisionV1,
   enforcementDecisionV2,
+  enforcementDecisionV3,
   decisionCatalogV1,
   decisionCatalogV2,
 ];
@@ -49,6 +51,7 @@ import { normativeDocumentFieldDocs } from './normative-document/v1/normative-do
 import { partyNormativeDocumentFieldDocs } from './party-normative-document/v1/party-normative-document.labels';
 import { administrativeContractFieldDocs } from './administrative-contract/v1/administrative-contract.labels';
 import { enforcementDecisionFieldDocs } from './enforcement-decision/v1/enforcement-decision.labels';
+import { enforcementDecisionV3FieldDocs } from './enforcement-decision/v3/enforcement-decision.labels';
 import { decisionCatalogFieldDocs } from './decision-catalog/v1/decision-catalog.labels';
 /** Every payload class's field docs, for the generated payload schemas (GET /workflows/:kind/:version). */
 export const payloadFieldDocs = fieldDocIndex(
@@ -60,5 +63,6 @@ export const payloadFieldDocs = fieldDocIndex(
   partyNormativeDocumentFieldDocs,
   administrativeContractFieldDocs,
   enforcementDecisionFieldDocs,
+  enforcementDecisionV3FieldDocs,
   decisionCatalogFieldDocs,
 );

@@ -93,7 +93,8 @@ describe.each(DRIVERS)('the annual report for a seeded year on %s', (driver) => 
     // an enforcement decision made in 2020
     const ed = await createEnforcementCase(api);
     for (const s of enforcementSteps()) await runEd(api, ed, s);
-    made.push({ id: ed, kind: 'enforcement-decision', state2020: 'decided', submitted: true, reviewed: true });
+    // on v3 the decision is then served (APL Art. 61): not served by the year end, that deadline is overdue
+    made.push({ id: ed, kind: 'enforcement-decision', state2020: 'decided', submitted: true, reviewed: true, overdueAtYearEnd: ['decisionService'] });
 
     // PD1 is repealed in 2022: the 2020 report must not change
     await runPd(api, pd1, partyDocumentSteps().find((s) => s.name === 'repeal')!);

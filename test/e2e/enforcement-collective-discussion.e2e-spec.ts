@@ -43,16 +43,17 @@ describe.each(DRIVERS)('heavier penalties are decided collectively, on %s', (dri
     expect([after.revision, after.headHash, after.state.value]).toEqual([before.revision, before.headHash, 'decision']);
   }
 
-  it('new cases start on v2', async () => {
+  it('new cases start on v3, which keeps v2’s collective discussion', async () => {
     const { id } = await atDecision();
-    expect((await api.get('auditor', `/cases/${id}`)).body.workflowVersion).toBe(2);
+    expect((await api.get('auditor', `/cases/${id}`)).body.workflowVersion).toBe(3);
   });
 
   it('a complex penalty: refused without collective discussion, recorded with it', async () => {
     const { id, decide } = await atDecision({ majorGround: 'COMPLEX_OR_MULTIPLE_RELATIONS' });
     await refusedWithoutDiscussion(id, decide);
     const ok = await runStep(api, id, decide);
-    expect([ok.case.state.value, ok.case.status]).toEqual(['decided', 'done']);
+    // v3: the decided case goes on to its service (送达)
+    expect([ok.case.state.value, ok.case.status]).toEqual(['decided', 'active']);
   });
 
   it('a penalty for a serious violation (stated with the proposed decision): refused without collective discussion', async () => {

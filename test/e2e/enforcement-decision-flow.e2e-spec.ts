@@ -47,7 +47,8 @@ describe.each(DRIVERS)('a major enforcement decision end to end over HTTP on %s'
       }
       last = await runStep(api, id, s);
     }
-    expect([last.case.state.path, last.case.status, last.case.revision]).toEqual(['decided', 'done', steps.length + 1]);
+    // on v3 the decided case goes on to its service (送达), test/e2e/enforcement-after-decision.e2e-spec.ts
+    expect([last.case.state.path, last.case.status, last.case.revision]).toEqual(['decided', 'active', steps.length + 1]);
     // the demo reviewer's qualification as recorded on the user (APL Art. 58 ¶2)
     expect(last.case.records.legalityReview.opinions[0].reviewerQualification).toMatchObject({ certificateNumber: 'A20183302100456', obtainedOn: '2018-12-20' });
     const verify = await api.get('auditor', `/cases/${id}/verify`);

@@ -27,6 +27,8 @@ const ENDS_IN: Record<string, string> = {
   'enforcement-decision/v1/penalty-after-hearing.events.json': 'decided',
   // accepted by v1, refused by v2 (COLLECTIVE_DISCUSSION_REQUIRED): still replays on v1
   'enforcement-decision/v1/complex-penalty-without-collective-discussion.events.json': 'decided',
+  // v3: served, published, applied to the court after the six months, archived
+  'enforcement-decision/v3/served-published-court-application-archived.events.json': 'archived',
 };
 const load = (f: string): HistoryRecord[] => JSON.parse(fs.readFileSync(f, 'utf8'));
 

@@ -157,9 +157,10 @@ describe('definition', () => {
     fixtures: { valid, createPayload, samples: () => [['SUBMIT_DRAFT', { ...valid.SUBMIT_DRAFT(), seriousViolation: true }]] },
   });
 
-  it('is the latest version; v1 stays registered', () => {
+  it('stays registered beside v1, below the latest version (v3)', () => {
     const registry = new WorkflowRegistry(allWorkflows);
-    expect(registry.latest('enforcement-decision')).toBe(def);
+    expect(registry.get('enforcement-decision', 2)).toBe(def);
+    expect(registry.latest('enforcement-decision').version).toBe(3);
     expect(registry.get('enforcement-decision', 1)).toBe(enforcementDecisionV1);
   });
 

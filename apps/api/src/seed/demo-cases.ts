@@ -505,6 +505,35 @@ function enforcementSteps(name: string, stopBefore?: string): DemoStep[] {
       at: '2020-08-10T02:00:00Z',
       payload: { decidedOn: '2020-08-10', documentNumber: '慈掌综执罚决字〔2020〕第 15 号', decisionHash: proposed, collectiveDiscussion: true },
     },
+    // v3: served (APL Art. 61), published (APL Art. 48), performed by the party, archived (APL Art. 47)
+    {
+      step: 'serve',
+      user: 'dept-head',
+      type: 'SERVE_DECISION',
+      at: '2020-08-12T02:00:00Z',
+      payload: { servedOn: '2020-08-12', method: 'DIRECT', recipient: '慈溪市某建材有限公司', receiptHash: sha(`demo-ed: ${name} 送达回证`), publicationRequired: true },
+    },
+    {
+      step: 'publish',
+      user: 'secretary',
+      type: 'PUBLISH_DECISION_NOTICE',
+      at: '2020-08-14T02:00:00Z',
+      payload: { publishedOn: '2020-08-14', channel: '镇政府网站行政执法公示专栏' },
+    },
+    {
+      step: 'execute',
+      user: 'dept-head',
+      type: 'RECORD_EXECUTION',
+      at: '2020-08-26T02:00:00Z',
+      payload: { mode: 'VOLUNTARY', executedOn: '2020-08-26', note: '当事人已退还土地、恢复原状，并缴纳罚款 24 万元' },
+    },
+    {
+      step: 'archive',
+      user: 'secretary',
+      type: 'ARCHIVE_CASE',
+      at: '2020-09-04T02:00:00Z',
+      payload: { archiveNumber: '掌综执档〔2020〕15号', archivedOn: '2020-09-04' },
+    },
   ];
   const out: DemoStep[] = [];
   for (const { step, ...s } of steps) {
