@@ -108,6 +108,7 @@ describe.each(DRIVERS)('responses match the OpenAPI document on %s', (driver) =>
     await check('auditor', `/cases/${id}/state?at=2020-10-20T04:00:00Z`, '/cases/{id}/state');
     await check('auditor', `/cases/${id}/inclusion-proof`, '/cases/{id}/inclusion-proof');
     await check('auditor', `/cases/${id}/dossier`, '/cases/{id}/dossier');
+    await check('auditor', `/cases/${id}/papers`, '/cases/{id}/papers');
     await check('legal-reviewer', '/tasks', '/tasks');
     await check('legal-reviewer', '/deadlines', '/deadlines');
     await check('legal-reviewer', '/review-desk/queue', '/review-desk/queue');
