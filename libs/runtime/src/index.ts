@@ -17,3 +17,4 @@ export * from './legal-dates.checker';
 export * from './org-unit-directory';
 export * from './payload-schema';
 export * from './validation-problems';
+export * from './consultation-docket';
