@@ -28,7 +28,8 @@ export const MAJOR_DECISION_PATH: Step[] = [
   { type: 'PUBLISH_FOR_COMMENT', payload: () => valid.PUBLISH_FOR_COMMENT() },
   // the comment period runs to 2024-04-01 24:00
   { type: 'CLOSE_COMMENT_PERIOD', payload: () => valid.CLOSE_COMMENT_PERIOD(), clock: '2024-04-02T02:00:00.000Z' },
-  { type: 'SUBMIT_PARTICIPATION_SUMMARY', payload: () => valid.SUBMIT_PARTICIPATION_SUMMARY() },
+  // v3: the counts come from the comment docket, the payload carries the text only
+  { type: 'SUBMIT_PARTICIPATION_SUMMARY', payload: () => ({ summary: valid.SUBMIT_PARTICIPATION_SUMMARY().summary }) },
   { type: 'RECORD_EXPERT_OPINION', payload: () => valid.RECORD_EXPERT_OPINION() },
   { type: 'SUBMIT_EXPERT_SUMMARY', payload: () => valid.SUBMIT_EXPERT_SUMMARY() },
   { type: 'SUBMIT_RISK_REPORT', payload: () => valid.SUBMIT_RISK_REPORT() },
