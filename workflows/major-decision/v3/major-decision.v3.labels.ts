@@ -10,7 +10,7 @@ export const majorDecisionV3FieldDocs: FieldDocTable = [
       example: '共收到意见 3 条，采纳 1 条，未采纳的已逐条说明理由。',
       description: {
         zh: '《重大行政决策程序暂行条例》第二十九条第（二）项；收到、采纳等数量由系统根据意见台账计算，无需填写',
-        en: 'R713 Art. 29 (2); the counts (received, adopted, …) are computed from the comment docket, not typed in',
+        en: 'As the regulation on major decisions requires (Art. 29 (2)); the counts (received, adopted, …) are computed from the comment docket, not typed in',
       },
     },
   }],

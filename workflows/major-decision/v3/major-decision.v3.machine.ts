@@ -30,6 +30,9 @@ export type ParticipationRecordV3 = Omit<ParticipationRecord, 'closed' | 'summar
 
 export type MajorDecisionV3Context = Omit<MajorDecisionV2Context, 'participation'> & { participation: ParticipationRecordV3[] };
 
+/** the article as a clerk reads it */
+const R713_ART_17_ZH = articleZh('R713 Art. 17');
+
 type Ctx = MajorDecisionV3Context;
 
 export const majorDecisionV3Rules = {
@@ -40,7 +43,7 @@ export const majorDecisionV3Rules = {
       status: 422 as const,
       code: 'COMMENT_SEAL_MISSING',
       article: 'R713 Art. 17',
-      zh: `结束征求意见时应当对收到的全部意见封存（数量及默克尔根），未取得意见台账，不能结束征求意见（${articleZh('R713 Art. 17')}）`,
+      zh: `结束征求意见时应当对收到的全部意见封存（数量及默克尔根），未取得意见台账，不能结束征求意见（${R713_ART_17_ZH}）`,
       en: 'Closing the comment period seals every comment received (count and Merkle root); the comment docket was not available (R713 Art. 17).',
     },
   },

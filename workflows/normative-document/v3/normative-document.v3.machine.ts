@@ -30,6 +30,9 @@ export type ConsultationRecordV3 = Omit<ConsultationRecord, 'closed' | 'summary'
 
 export type NormativeDocumentV3Context = Omit<NormativeDocumentContext, 'consultations'> & { consultations: ConsultationRecordV3[] };
 
+/** the article as a clerk reads it */
+const OBE_ART_62_ZH = articleZh('OBE Art. 62');
+
 type Ctx = NormativeDocumentV3Context;
 
 export const normativeDocumentV3Rules = {
@@ -40,7 +43,7 @@ export const normativeDocumentV3Rules = {
       status: 422 as const,
       code: 'COMMENT_SEAL_MISSING',
       article: 'OBE Art. 62',
-      zh: `结束征求意见时应当对收到的全部意见封存（数量及默克尔根），未取得意见台账，不能结束征求意见（${articleZh('OBE Art. 62')}）`,
+      zh: `结束征求意见时应当对收到的全部意见封存（数量及默克尔根），未取得意见台账，不能结束征求意见（${OBE_ART_62_ZH}）`,
       en: 'Closing the consultation seals every comment received (count and Merkle root); the comment docket was not available (Regulations on Optimizing the Business Environment Art. 62).',
     },
   },

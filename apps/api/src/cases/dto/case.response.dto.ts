@@ -334,7 +334,7 @@ export class CaseVerificationVerdictDto {
 }
 
 export class CaseVerificationCommentSealDto {
-  @ApiProperty({ type: 'integer', description: '封存征求意见的记录序号（结束征求意见） · The CLOSE_COMMENT_PERIOD record that sealed' })
+  @ApiProperty({ type: 'integer', description: '封存征求意见的记录序号（结束征求意见） · The seq of the close that sealed the comments' })
   readonly seq: number;
 
   @ApiProperty({ type: 'integer', description: '征求意见轮次 · Consultation round' })
