@@ -35,8 +35,11 @@ const R713_ART_17_ZH = articleZh('R713 Art. 17');
 
 type Ctx = MajorDecisionV3Context;
 
+/** v1's rules without the typed-in counts' (ADOPTED_EXCEEDS_RECEIVED: v3 takes no counts), plus v3's. */
+const { adoptedWithinReceived: _typedInCounts, ...v1Rules } = majorDecisionRules;
+
 export const majorDecisionV3Rules = {
-  ...majorDecisionRules,
+  ...v1Rules,
   commentSealGiven: {
     check: ({ context, event }: { context: Ctx; event: any }) => sealFact(event, context.round) !== null,
     refusal: {

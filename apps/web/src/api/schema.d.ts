@@ -2064,6 +2064,35 @@ export interface components {
             seq: number;
             severity: string;
         };
+        CaseVerificationCommentsDto: {
+            seals: components["schemas"]["CaseVerificationCommentSealDto"][];
+            /**
+             * @description NONE：本案没有封存的征求意见 · NONE: the case sealed no comments
+             * @enum {string}
+             */
+            status: "PASS" | "FAIL" | "NONE";
+        };
+        CaseVerificationCommentSealDto: {
+            /** @description 现存意见数（该轮、封存时或之前收到） · Stored comments of the round received up to the seal */
+            count: number;
+            /** @description 现存意见仍得出封存的根 · The stored comments still produce the sealed root */
+            ok: boolean;
+            /** @description 按现存意见重新计算的默克尔根 · Root recomputed from the stored comments */
+            root: string;
+            /** @description 征求意见轮次 · Consultation round */
+            round: number;
+            /**
+             * Format: date-time
+             * @description 封存时间 · When it was sealed
+             */
+            sealedAt: string;
+            /** @description 封存的意见数 · Comments sealed */
+            sealedCount: number;
+            /** @description 封存的默克尔根（RFC 6962，SHA-256） · Sealed Merkle root (RFC 6962, SHA-256) */
+            sealedRoot: string;
+            /** @description 封存征求意见的记录序号（结束征求意见） · The seq of the close that sealed the comments */
+            seq: number;
+        };
         CaseVerificationReplayDto: {
             ok: boolean;
             stateHash: string;
@@ -2072,6 +2101,8 @@ export interface components {
             caseId: string;
             chain: components["schemas"]["CaseVerificationChainDto"];
             checkpoint: components["schemas"]["CaseVerificationCheckpointDto"];
+            /** @description 征求意见封存的校验：现存意见重新计算的默克尔根与结束征求意见时封存的是否一致 · The comment seals recomputed from the stored comments */
+            comments: components["schemas"]["CaseVerificationCommentsDto"];
             events: number;
             headHash: string;
             headMatches: boolean;
@@ -2556,6 +2587,39 @@ export interface components {
             /** @example YJ20200310-7KQ3MZ */
             trackingNumber: string;
         };
+        CommentSealProofDto: {
+            /** @description 封存的意见总数（含已屏蔽的） · Comments sealed, hidden ones included */
+            count: number;
+            /** @description 叶子序号（按收到顺序，从 0 起） · Leaf index (in the order received, from 0) */
+            index: number | null;
+            /** @description 本条意见的叶子：收到时各字段的规范化 JSON（RFC 8785） · The leaf: canonical JSON (RFC 8785) of the comment as received */
+            leaf: string;
+            /** @description SHA-256(0x00 ‖ leaf)，十六进制 · Leaf hash, hex */
+            leafHash: string | null;
+            /** @description 审计路径（自下而上，十六进制） · Audit path, bottom up, hex (RFC 6962 §2.1.1) */
+            proof: string[];
+            /**
+             * @description 封存的默克尔根（SHA-256，十六进制），记录在案件的哈希链历史中 · The sealed Merkle root (SHA-256, hex), recorded in the case’s hash-chained history
+             * @example a3f1…
+             */
+            root: string;
+            /**
+             * @description 征求意见轮次 · Consultation round
+             * @example 1
+             */
+            round: number;
+            /** @example RFC6962-SHA256/docket-comment-v1 */
+            scheme: string;
+            /**
+             * Format: date-time
+             * @description 结束征求意见（封存）的时间 · When the close sealed the comments
+             */
+            sealedAt: string;
+            /** @description 树的大小 · Tree size */
+            treeSize: number | null;
+            /** @description 按现存记录计算的证明能否推出封存的根 · Whether the proof from the stored comments yields the sealed root */
+            verified: boolean;
+        };
         CommentStatusResponseDto: {
             /** Format: uuid */
             caseId: string;
@@ -2564,6 +2628,8 @@ export interface components {
             confidential: boolean;
             /** Format: date-time */
             receivedAt: string;
+            /** @description 结束征求意见后：本条意见在封存集合中的包含证明；此前为 null · After the close: the comment’s inclusion proof in the sealed set; null before */
+            seal: components["schemas"]["CommentSealProofDto"] | null;
             /** @enum {string} */
             status: "RECEIVED";
             statusLabel: components["schemas"]["LabelDto"];
