@@ -8,7 +8,9 @@
 import { createHash } from 'crypto';
 import request from 'supertest';
 import { articleZh } from '@app/engine';
-import { verifyCommentInclusion } from '@app/audit';
+import { verifyCommentInclusion, verifyDossierBundle } from '@app/audit';
+import { WorkflowRegistry } from '@app/engine';
+import { allWorkflows } from '@app/workflows';
 import { ApiClient } from '../setup/api-client';
 import { DRIVERS, startTestApp, TestApp } from '../setup/test-app';
 import { runMajorDecision } from '../factories/major-decision.factory';
@@ -79,6 +81,21 @@ describe.each(DRIVERS)('the comment seal and the computed summary on %s', (drive
     expect(verify.comments).toEqual({ status: 'PASS', seals: [expect.objectContaining({ seq: closeRecord.seq, round: 1, sealedCount: 4, count: 4, sealedRoot: seal.root, root: seal.root, ok: true })] });
     expect(verify.intact).toBe(true);
 
+    // the dossier carries the sealed comment set (hidden one included); the offline verifier recomputes the root
+    const dossier = (await api.get('auditor', `/cases/${id}/dossier`)).body;
+    expect(dossier.comments.scheme).toBe('RFC6962-SHA256/docket-comment-v1');
+    expect(dossier.comments.items.map((c: any) => c.id).sort()).toEqual([...ids, letter.body.id, call.body.id].sort());
+    expect(dossier.comments.items.find((c: any) => c.id === ids[2])).not.toHaveProperty('hiddenReason');
+    expect(dossier.comments.seals).toEqual([expect.objectContaining({ seq: closeRecord.seq, sealedRoot: seal.root, root: seal.root, count: 4, ok: true })]);
+    const registry = new WorkflowRegistry(allWorkflows);
+    expect(verifyDossierBundle(registry, dossier).findings.filter((f) => f.check === 'comments')).toEqual([]);
+    const forged = JSON.parse(JSON.stringify(dossier));
+    forged.comments.items.find((c: any) => c.id === ids[0]).text = '另一条意见';
+    expect(verifyDossierBundle(registry, forged).findings).toContainEqual(expect.objectContaining({ check: 'comments', reason: 'comments-changed', seq: closeRecord.seq }));
+    const dropped = JSON.parse(JSON.stringify(dossier));
+    dropped.comments.items = dropped.comments.items.filter((c: any) => c.id !== ids[2]);
+    expect(verifyDossierBundle(registry, dropped).status).toBe('FAIL');
+
     // the summary: typed-in counts are gone, and it is refused while a comment is unanswered (OBE Art. 62)
     await api.setClock('2020-04-03T02:00:00Z');
     const text = {
@@ -119,6 +136,9 @@ describe.each(DRIVERS)('the comment seal and the computed summary on %s', (drive
     expect(verify.chain.ok).toBe(true);
     const after = (await pub().post('/api/v1/public/comments/lookup').send(receipts[1])).body.seal;
     expect(after.verified).toBe(false);
+    const tampered = (await api.get('auditor', `/cases/${id}/dossier`)).body;
+    expect(tampered.comments.seals[0].ok).toBe(false);
+    expect(tampered.verdict.findings).toContainEqual(expect.objectContaining({ check: 'comments', reason: 'comments-changed' }));
     expect(verifyCommentInclusion({ index: after.index, treeSize: after.treeSize, leafHash: after.leafHash, proof: after.proof }, seal.root)).toBe(false);
 
     // a deleted comment breaks it too (the count no longer matches)

@@ -34,10 +34,9 @@ export interface SealedComment {
   enteredBy: string | null;
 }
 
-/** The leaf of one comment: canonical JSON of the sealed fields (format version 1). */
-export function commentLeaf(c: SealedComment): string {
-  return canonicalJson({
-    v: 1,
+/** The sealed fields of a stored comment (nothing else of its row). */
+export function sealedFields(c: SealedComment): SealedComment {
+  return {
     id: c.id,
     caseId: c.caseId,
     round: c.round,
@@ -53,7 +52,12 @@ export function commentLeaf(c: SealedComment): string {
     receivedAt: c.receivedAt,
     receivedOn: c.receivedOn,
     enteredBy: c.enteredBy ?? null,
-  });
+  };
+}
+
+/** The leaf of one comment: canonical JSON of the sealed fields (format version 1). */
+export function commentLeaf(c: SealedComment): string {
+  return canonicalJson({ v: 1, ...sealedFields(c) });
 }
 
 /** SHA-256(0x00 || leaf), hex. */

@@ -2974,6 +2974,25 @@ export interface components {
                 [key: string]: unknown;
             } | null;
         };
+        DossierCommentsDto: {
+            /** @description 全部意见（含已屏蔽、逾期的），各轮按收到顺序 · Every comment (hidden and late ones included), by round in the order received */
+            items: components["schemas"]["DossierSealedCommentDto"][];
+            /** @example RFC6962-SHA256/docket-comment-v1 */
+            scheme: string;
+            seals: components["schemas"]["DossierCommentSealDto"][];
+        };
+        DossierCommentSealDto: {
+            count: number;
+            ok: boolean;
+            root: string;
+            round: number;
+            /** Format: date-time */
+            sealedAt: string;
+            sealedCount: number;
+            sealedRoot: string;
+            /** @description 封存征求意见的记录序号 · The seq of the close that sealed */
+            seq: number;
+        };
         DossierHistoryDto: {
             actor: components["schemas"]["ActorDto"];
             /** Format: date-time */
@@ -3003,12 +3022,37 @@ export interface components {
         DossierResponseDto: {
             case: components["schemas"]["DossierCaseDto"];
             checkpoints: components["schemas"]["DossierCheckpointsDto"];
+            /** @description 本案封存的征求意见及其默克尔根（结束征求意见时封存；离线校验时重新计算） · The sealed comment set and its roots (recomputed by the offline verifier); absent when the case sealed none */
+            comments?: components["schemas"]["DossierCommentsDto"];
             /** Format: date-time */
             exportedAt: string;
             format: string;
             history: components["schemas"]["DossierHistoryDto"][];
             stages: components["schemas"]["DossierStageDto"][];
             verdict: components["schemas"]["DossierVerdictDto"];
+        };
+        DossierSealedCommentDto: {
+            /** Format: uuid */
+            caseId: string;
+            clause: number | null;
+            confidential: boolean;
+            /** @description 联系方式（不公开，仅存档） · Contact (never published; archived) */
+            contact: string | null;
+            displayName: string | null;
+            enteredBy: string | null;
+            /** Format: uuid */
+            id: string;
+            late: boolean;
+            /** Format: date-time */
+            receivedAt: string;
+            /** Format: date */
+            receivedOn: string;
+            round: number;
+            /** @description 来源 · Source (PORTAL, LETTER, PHONE, SYMPOSIUM, HEARING, OTHER) */
+            source: string;
+            submitterType: string;
+            text: string;
+            trackingNumber: string;
         };
         DossierStageDto: {
             label: components["schemas"]["LabelDto"];
