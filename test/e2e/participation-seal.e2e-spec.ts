@@ -87,6 +87,13 @@ describe.each(DRIVERS)('the comment seal and the computed summary on %s', (drive
     expect(dossier.comments.items.map((c: any) => c.id).sort()).toEqual([...ids, letter.body.id, call.body.id].sort());
     expect(dossier.comments.items.find((c: any) => c.id === ids[2])).not.toHaveProperty('hiddenReason');
     expect(dossier.comments.seals).toEqual([expect.objectContaining({ seq: closeRecord.seq, sealedRoot: seal.root, root: seal.root, count: 4, ok: true })]);
+    const page = await api.get('auditor', `/cases/${id}/dossier.html`);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('征求意见封存');
+    expect(page.text).toContain(seal.root);
+    expect(page.text).toContain('欢迎选购本店商品。');
+    // contacts and names stay in the JSON bundle, off the printable page
+    expect(page.text).not.toContain('13800001234');
     const registry = new WorkflowRegistry(allWorkflows);
     expect(verifyDossierBundle(registry, dossier).findings.filter((f) => f.check === 'comments')).toEqual([]);
     const forged = JSON.parse(JSON.stringify(dossier));

@@ -3048,8 +3048,11 @@ export interface components {
             /** Format: date */
             receivedOn: string;
             round: number;
-            /** @description 来源 · Source (PORTAL, LETTER, PHONE, SYMPOSIUM, HEARING, OTHER) */
-            source: string;
+            /**
+             * @description 来源 · Source
+             * @enum {string}
+             */
+            source: "PORTAL" | "LETTER" | "PHONE" | "SYMPOSIUM" | "HEARING" | "OTHER";
             submitterType: string;
             text: string;
             trackingNumber: string;

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CheckpointKeyResponseDto, CheckpointResponseDto } from './checkpoint.response.dto';
 import { ActorDto, LabelDto } from '../../common/dto/common.response.dto';
+import { SOURCE_LABELS } from '../../participation/participation.labels';
 
 export class AuditHistoryEventActorDto {
   @ApiProperty({ type: String })
@@ -519,7 +520,7 @@ export class DossierSealedCommentDto {
   @ApiProperty({ type: String })
   readonly trackingNumber: string;
 
-  @ApiProperty({ type: String, description: '来源 · Source (PORTAL, LETTER, PHONE, SYMPOSIUM, HEARING, OTHER)' })
+  @ApiProperty({ type: String, enum: Object.keys(SOURCE_LABELS), description: '来源 · Source' })
   readonly source: string;
 
   @ApiProperty({ type: String })
