@@ -11,7 +11,9 @@ import { articleZh } from '@app/engine';
 import { verifyCommentInclusion, verifyDossierBundle } from '@app/audit';
 import { WorkflowRegistry } from '@app/engine';
 import { allWorkflows } from '@app/workflows';
+import { run } from '../../apps/cli/src/main';
 import { ApiClient } from '../setup/api-client';
+import { TEST_DATABASE_URL } from '../setup/test-env';
 import { DRIVERS, startTestApp, TestApp } from '../setup/test-app';
 import { runMajorDecision } from '../factories/major-decision.factory';
 import { runNormativeDocument } from '../factories/normative-document.factory';
@@ -146,6 +148,14 @@ describe.each(DRIVERS)('the comment seal and the computed summary on %s', (drive
     const tampered = (await api.get('auditor', `/cases/${id}/dossier`)).body;
     expect(tampered.comments.seals[0].ok).toBe(false);
     expect(tampered.verdict.findings).toContainEqual(expect.objectContaining({ check: 'comments', reason: 'comments-changed' }));
+    // and the offline verifier over the whole database finds it too
+    const env =
+      t.driver === 'postgres'
+        ? { DATABASE_URL: TEST_DATABASE_URL, DATABASE_SCHEMA: (t.config.database as { schema: string }).schema }
+        : { SQLITE_PATH: (t.config.database as { path: string }).path };
+    const out: string[] = [];
+    expect(await run(['verify', '--all', '--json'], env, { write: (x) => out.push(x), progress: () => undefined })).toBe(1);
+    expect(JSON.parse(out.join('\n')).problems).toContainEqual(expect.objectContaining({ caseId: id, status: 'FAIL', seq: closeRecord.seq, reason: 'comments-changed' }));
     expect(verifyCommentInclusion({ index: after.index, treeSize: after.treeSize, leafHash: after.leafHash, proof: after.proof }, seal.root)).toBe(false);
 
     // a deleted comment breaks it too (the count no longer matches)
