@@ -59,6 +59,7 @@ export function docketSeal(round: number, comments: readonly ConsultationComment
 /**
  * The `commentDocket` facts of an event: the summary or the seal of the case's current round
  * (`round`), read now, so the machine decides on the docket as it is and the history records it.
+ * Without a docket no fact is given.
  */
 export async function resolveDocketFacts(
   decls: Record<string, FactDeclaration> | undefined,
@@ -69,8 +70,9 @@ export async function resolveDocketFacts(
 ): Promise<Record<string, ParticipationSummaryFact | CommentSealFact>> {
   const wanted = Object.entries(decls ?? {}).filter((e): e is [string, CommentDocketFactDeclaration] => e[1].kind === 'commentDocket');
   const facts: Record<string, ParticipationSummaryFact | CommentSealFact> = {};
-  if (!wanted.length) return facts;
-  const { comments, groups } = (await docket?.round(caseId, round)) ?? { comments: [], groups: [] };
+  // without a docket nothing is given: the machine refuses (COMMENT_SEAL_MISSING, COMMENTS_UNDISPOSED), never seals an empty set
+  if (!wanted.length || !docket) return facts;
+  const { comments, groups } = await docket.round(caseId, round);
   for (const [name, d] of wanted) facts[name] = d.what === 'seal' ? docketSeal(round, comments, at) : docketSummary(round, comments, groups);
   return facts;
 }

@@ -107,7 +107,7 @@ export class WorkflowRuntime {
     @Optional() @Inject(ACTOR_PROFILES) private readonly profiles?: ActorProfiles,
     /** the org units (fact kind `orgUnit`); without it every unit named is unknown */
     @Optional() @Inject(ORG_UNIT_DIRECTORY) private readonly orgUnits?: OrgUnitDirectory,
-    /** the comment dockets of consultations (fact kind `commentDocket`); without it every docket is empty */
+    /** the comment dockets of consultations (fact kind `commentDocket`); without it no docket fact is given (v3 refuses the close and the summary) */
     @Optional() @Inject(CONSULTATION_DOCKET) private readonly docket?: ConsultationDocket,
   ) {}
 
