@@ -1,7 +1,7 @@
 import { BusinessCalendar } from '@app/calendar';
 import type { DocketConfig } from '@app/config';
 import { shanghaiDate, startCase, stepCase, WorkflowEvent, WorkflowRegistry } from '@app/engine';
-import { AdjustableClock, resolveFacts, WorkflowRuntime } from '@app/runtime';
+import { AdjustableClock, docketSeal, docketSummary, resolveFacts, WorkflowRuntime } from '@app/runtime';
 import { createActor } from 'xstate';
 import type { DataSource } from 'typeorm';
 import { OrgUnitEntity } from '@app/persistence';
@@ -110,7 +110,13 @@ export function majorDecisionStepCost(registry: WorkflowRegistry, n: number): { 
     if (step.clock) at = step.clock;
     const today = shanghaiDate(at);
     const payload = step.payload();
-    const facts = resolveFacts(def.events[step.type].facts, payload, today, calendar, {});
+    const decls = def.events[step.type].facts ?? {};
+    const facts: Record<string, unknown> = resolveFacts(decls, payload, today, calendar, {});
+    // the comment docket (v3) of a consultation nobody commented on, as the runtime would read it
+    const round = Number((persisted as { context?: { round?: number } }).context?.round ?? 0);
+    for (const [name, d] of Object.entries(decls)) {
+      if (d.kind === 'commentDocket') facts[name] = d.what === 'seal' ? docketSeal(round, [], at) : docketSummary(round, [], []);
+    }
     const event: WorkflowEvent = { type: step.type, payload, actor: ACTORS[ROLE_OF[step.type]], at, today, facts };
     const out = stepCase(def, persisted, event);
     if (!out.ok) throw new Error(`major-decision: ${step.type} refused: ${out.refusal.code}`);
