@@ -76,11 +76,12 @@ export function computedSummary(f: ParticipationSummaryFact, text: string): Comp
  * answer, by itself or through its group — and when the runtime gave no docket at all.
  */
 export function commentsDisposedRule<C extends { round: number }>(article: string, en: string): RuleDefinition<C> {
+  const cited = articleZh(article);
   const refusal: Refusal = {
     status: 422,
     code: 'COMMENTS_UNDISPOSED',
     article,
-    zh: `征求意见收到的每一条意见都应当研究答复（采纳、部分采纳、未采纳或者不属于本次征求范围），尚有意见未答复，不能报送意见研究采纳情况（${articleZh(article)}）`,
+    zh: `征求意见收到的每一条意见都应当研究答复（采纳、部分采纳、未采纳或者不属于本次征求范围），尚有意见未答复，不能报送意见研究采纳情况（${cited}）`,
     en: `Every comment received must be answered (adopted, partly adopted, not adopted or out of scope) before the participation summary is submitted; some are still unanswered (${en}).`,
   };
   return {
