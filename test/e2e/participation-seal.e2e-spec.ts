@@ -9,7 +9,8 @@ import { createHash } from 'crypto';
 import request from 'supertest';
 import { articleZh } from '@app/engine';
 import { verifyCommentInclusion, verifyDossierBundle } from '@app/audit';
-import { WorkflowRegistry } from '@app/engine';
+import { WorkflowDefinition, WorkflowRegistry } from '@app/engine';
+import { WORKFLOW_REGISTRY } from '@app/runtime';
 import { allWorkflows } from '@app/workflows';
 import { run } from '../../apps/cli/src/main';
 import { ApiClient } from '../setup/api-client';
@@ -184,5 +185,46 @@ describe.each(DRIVERS)('the comment seal and the computed summary on %s', (drive
     expect(done.case.records.participation[0].summary).toMatchObject({ received: 1, adopted: 0, partiallyAdopted: 1, computed: true });
     expect((await pub().post('/api/v1/public/comments/lookup').send({ trackingNumber: r.body.trackingNumber, queryCode: r.body.queryCode })).body.seal).toMatchObject({ count: 1, treeSize: 1, index: 0, proof: [], verified: true });
     expect((await api.get('auditor', `/cases/${id}/verify`)).body.comments.status).toBe('PASS');
+  });
+
+  it('a running v2 case moves to v3 by an administrator\'s migration; migrated while open, it is sealed at its close and its summary is computed', async () => {
+    const registry: WorkflowRegistry = t.app.get(WORKFLOW_REGISTRY);
+    const latest = registry.latest.bind(registry);
+    const v2 = registry.get('normative-document', 2);
+    // a case started before v3 was released
+    const spy = jest.spyOn(registry, 'latest').mockImplementation((kind: string): WorkflowDefinition => (kind === 'normative-document' ? v2 : latest(kind)));
+    let id: string;
+    try {
+      ({ id } = await runNormativeDocument(api, { before: 'close' }));
+    } finally {
+      spy.mockRestore();
+    }
+    expect((await api.get('auditor', `/cases/${id}`)).body.workflowVersion).toBe(2);
+    await api.setClock('2020-03-10T02:00:00Z');
+    const r = await submitComment(t, id, comment({ text: '建议增设早市。' }));
+    expect(r.status).toBe(201);
+
+    // the administrator moves it to v3 (same state, recorded as MIGRATE_WORKFLOW)
+    const moved = await api.post('admin', `/admin/cases/${id}/migrate`, { toVersion: 3 });
+    expect(moved.status).toBe(200);
+    expect(moved.body.case).toMatchObject({ workflowVersion: 3 });
+    expect(moved.body.event).toMatchObject({ type: 'MIGRATE_WORKFLOW' });
+
+    await api.setClock('2020-04-02T02:00:00Z');
+    const closed = await api.ok('dept-head', id, 'CLOSE_COMMENT_PERIOD', {});
+    expect(closed.event.facts.commentSeal).toMatchObject({ round: 1, count: 1 });
+    await api.setClock('2020-04-03T02:00:00Z');
+    const text = {
+      summary: '主要意见已研究答复',
+      marketEntitiesHeard: ['掌起镇个体劳动者协会'],
+      adoptionFeedback: { publishedAt: '2020-04-03', channel: '掌起镇人民政府网站', summary: '已公开反馈意见采纳情况' },
+    };
+    expect((await api.event('dept-head', id, 'SUBMIT_PARTICIPATION_SUMMARY', text)).body.code).toBe('COMMENTS_UNDISPOSED');
+    const c = await idOf(r.body.trackingNumber);
+    expect((await api.post('dept-head', `/cases/${id}/comments/${c}/disposition`, { disposition: 'OUT_OF_SCOPE', reason: '不属于本文件规定事项。' })).status).toBe(200);
+    expect((await api.ok('dept-head', id, 'SUBMIT_PARTICIPATION_SUMMARY', text)).case.records.consultations[0].summary).toMatchObject({ received: 1, outOfScope: 1, computed: true });
+    // the history replays through v2 up to the migration and v3 after it; the seal verifies
+    const verify = (await api.get('auditor', `/cases/${id}/verify`)).body;
+    expect([verify.ok, verify.comments.status]).toEqual([true, 'PASS']);
   });
 });
