@@ -88,10 +88,12 @@ describe.each(CASES)('deadlines across 2026 → 2027 without 2027 holiday data o
     // and on: never silent while unmet
     await advance('2027-01-07T02:00:00.000Z');
     expect((await inboxOf(api, 'town-head', id)).map((n) => n.title.zh).at(-1)).toBe('【逾期督办】出具合法性审查意见已逾期85日（自然日）');
-    // the admins are told once for 2027, with the call that loads it
+    // the admins are told once for 2027: where in the console (zh-CN, no API call in it), and the call (English)
     const notices = await yearNoticesOf(api, 'admin');
     expect(notices).toHaveLength(1);
-    expect(notices[0].body.zh).toContain('POST /api/v1/admin/calendar-years {"year": 2027');
+    expect(notices[0].body.zh).toContain('“管理 → 日历年度”');
+    expect(notices[0].body.zh).not.toMatch(/POST|api\/v1/);
+    expect(notices[0].body.en).toContain('POST /api/v1/admin/calendar-years {"year": 2027');
   });
 
   it('a due date the case supplies in 2027: calendar-missing, reminded in calendar days, and re-planned in working days once 2027 is loaded', async () => {

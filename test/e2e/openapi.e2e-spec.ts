@@ -152,8 +152,10 @@ describe.each(DRIVERS)('responses match the OpenAPI document on %s', (driver) =>
     check(await pub().get('/api/v1/public/consultations'), 200, 'get', '/public/consultations');
     check(await pub().get('/api/v1/public/challenge'), 200, 'get', '/public/challenge');
     let receipt: { trackingNumber: string; queryCode: string } | undefined;
+    let first: { trackingNumber: string; queryCode: string } | undefined;
     for (const text of ['经营时间应延长至晚上十点。', '建议延长经营时间。', '欢迎选购本店商品，电话 138…']) {
       receipt = check(await submitComment(t, id, citizenComment({ text })), 201, 'post', '/public/consultations/{caseId}/comments');
+      first ??= { trackingNumber: receipt!.trackingNumber, queryCode: receipt!.queryCode };
     }
     check(await pub().post('/api/v1/public/comments/lookup').send({ trackingNumber: receipt!.trackingNumber, queryCode: receipt!.queryCode }), 200, 'post', '/public/comments/lookup');
     const letter = { ...citizenComment({ displayName: '李四', contact: 'lisi@example.cn', text: '建议明确摊点的卫生责任。' }), source: 'LETTER', receivedOn: '2020-03-09' };
@@ -167,6 +169,11 @@ describe.each(DRIVERS)('responses match the OpenAPI document on %s', (driver) =>
     check(await api.post('dept-head', `/cases/${id}/comment-groups/${group.id}/disposition`, answer), 200, 'post', '/cases/{id}/comment-groups/{groupId}/disposition');
     check(await api.post('dept-head', `/cases/${id}/comments/${ids[3]}/disposition`, { disposition: 'ADOPTED', clauseChanged: '第二条' }), 200, 'post', '/cases/{id}/comments/{commentId}/disposition');
     check(await pub().get(`/api/v1/public/consultations/${id}`), 200, 'get', '/public/consultations/{caseId}');
+    // the receipt of the hidden one, and of an answered one
+    const hidden = check(await pub().post('/api/v1/public/comments/lookup').send({ trackingNumber: receipt!.trackingNumber, queryCode: receipt!.queryCode }), 200, 'post', '/public/comments/lookup');
+    expect(hidden).toMatchObject({ status: 'HIDDEN', hiddenReasonLabel: { zh: '广告' } });
+    const answered = check(await pub().post('/api/v1/public/comments/lookup').send(first!), 200, 'post', '/public/comments/lookup');
+    expect(answered).toMatchObject({ status: 'ANSWERED', dispositionLabel: { zh: '部分采纳' }, clauseChanged: '第三条' });
 
     // after the last day: a call entered late (tagged 逾期), then the docket, the summary and the log
     await api.setClock('2020-04-02T02:00:00Z');

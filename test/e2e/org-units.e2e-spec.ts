@@ -68,6 +68,13 @@ describe.each(DRIVERS)('departments on %s', (driver) => {
     const history = (await api.get('auditor', `/cases/${id}/history`)).body.records as Array<{ type: string; facts?: Record<string, unknown> }>;
     expect(history.find((r) => r.type === 'DECIDE_TO_START')?.facts?.undertakingUnit).toMatchObject({ id: 'cjb', nameZh: '城建办' });
     expect((await api.get('auditor', `/cases/${id}/verify`)).body.intact).toBe(true);
+    // who acted is shown with the unit's name of the day (the current one beside it for what comes later)
+    const shown = (await api.get('auditor', `/cases/${id}/history`)).body;
+    expect(shown.actorUnitLabels['1']).toEqual({ zh: '城建办', en: 'Urban Construction Office' });
+    expect(shown.orgUnitLabels.cjb).toEqual({ zh: '村镇建设办', en: 'Town and Village Construction Office' });
+    const dossier = (await api.get('auditor', `/cases/${id}/dossier.html`)).text;
+    expect(dossier).toMatch(/<tr data-seq="1">.*城建办/);
+    expect(dossier).not.toMatch(/<tr data-seq="1">.*村镇建设办/);
     // the unit's head still sees it (access compares the code, which never changes)
     expect((await api.get('cjb-head', `/cases/${id}`)).status).toBe(200);
     // a new event names the unit by its new name; the old one is no longer a name of it

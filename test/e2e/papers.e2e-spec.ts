@@ -82,6 +82,35 @@ describe.each(DRIVERS)('papers on %s', (driver) => {
     for (const paper of PAPER_KINDS) expect(printed.some((f) => f.endsWith(`.${paper}.html`))).toBe(true);
   });
 
+  it('lists the papers a case can print: exactly those that answer 200, each with the record it rests on', async () => {
+    for (let i = 0; i < DEMO_CASES.length; i++) {
+      const list = await api.get('auditor', `/cases/${ids[i]}/papers`);
+      expect(list.status).toBe(200);
+      const listed = (list.body.items as Array<{ paper: string; title: { zh: string }; seq: number }>).map((p) => p.paper);
+      const printable: string[] = [];
+      for (const paper of PAPER_KINDS) if ((await api.get('auditor', `/cases/${ids[i]}/papers/${paper}`)).status === 200) printable.push(paper);
+      expect({ case: name(i), listed }).toEqual({ case: name(i), listed: printable });
+      for (const p of list.body.items) expect(p.title.zh).toBeTruthy();
+    }
+    expect((await api.get('auditor', '/cases/00000000-0000-4000-8000-000000000000/papers')).status).toBe(404);
+  });
+
+  it('prints one filing report page per filing, each to its own authority', async () => {
+    let cases = 0;
+    for (let i = 0; i < DEMO_CASES.length; i++) {
+      const history = (await api.get('auditor', `/cases/${ids[i]}/history`)).body.records as Array<{ seq: number; type: string; payload: { filedWith?: string } }>;
+      const filings = history.filter((r) => r.type === 'RECORD_FILING');
+      if (!filings.length) continue;
+      cases++;
+      const res = await api.get('auditor', `/cases/${ids[i]}/papers/filing-report`);
+      expect(res.status).toBe(200);
+      const pages = [...res.text.matchAll(/<article class="paper" data-seq="(\d+)">[\s\S]*?<p class="addressee">([^<]*)：<\/p>/g)].map((m) => ({ seq: Number(m[1]), to: m[2] }));
+      expect(pages).toEqual(filings.map((f) => ({ seq: f.seq, to: f.payload.filedWith })));
+    }
+    // the demo normative document is filed twice (the government above and the people's congress presidium)
+    expect(cases).toBeGreaterThan(0);
+  });
+
   it('shows no UUID, code or short article reference in the text of any paper or dossier', async () => {
     const found: string[] = [];
     for (let i = 0; i < DEMO_CASES.length; i++) {
@@ -117,6 +146,11 @@ describe.each(DRIVERS)('papers on %s', (driver) => {
       expect(text).toContain('经济发展办负责人');
       expect(text).toMatch(/\b2020-\d{2}-\d{2} \d{2}:\d{2}\b/);
       expect(text).toMatch(/核验结论/);
+      // arranged by stage, every record named by the workflow's own sections (none left to 其他记录)
+      const stages = (await api.get('auditor', `/cases/${ids[i]}/dossier`)).body.stages as Array<{ stage: string; records: unknown[] }>;
+      expect(stages.filter((s) => s.records.length).length).toBeGreaterThan(1);
+      expect(stages.map((s) => s.stage)).not.toContain('other');
+      expect(stages.map((s) => s.stage)).not.toContain('all');
     }
   });
 

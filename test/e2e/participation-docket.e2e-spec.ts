@@ -10,7 +10,8 @@ import { ApiClient } from '../setup/api-client';
 import { DRIVERS, startTestApp, TestApp } from '../setup/test-app';
 import { runMajorDecision, runStep as runMajorStep } from '../factories/major-decision.factory';
 import { runNormativeDocument } from '../factories/normative-document.factory';
-import { citizenComment as comment, submitComment } from '../factories/participation.factory';
+import { citizenComment as comment, draftPdf, publishedWithDraftFile, submitComment, uploadFile } from '../factories/participation.factory';
+import { createHash } from 'crypto';
 
 const CJK = /[\u4e00-\u9fff]/;
 
@@ -110,6 +111,8 @@ describe.each(DRIVERS)('the comment docket on %s', (driver) => {
     await api.ok('dept-head', id, 'EXTEND_COMMENT_PERIOD', { closesAt: '2020-09-10', reason: '意见较多，需延长征求意见期限。' });
     await api.setClock('2020-09-05T02:00:00Z');
     const view = await pub().get(`/api/v1/public/consultations/${id}`);
+    // the draft's hash is recorded, but no file was uploaded under it: nothing to download
+    expect(view.body.draftFile).toBeNull();
     expect(view.body).toMatchObject({
       opensAt: '2020-08-04',
       closesAt: '2020-09-10',
@@ -210,5 +213,73 @@ describe.each(DRIVERS)('the comment docket on %s', (driver) => {
     expect(log.items.every((a: any) => a.actorId === deptHead.id && a.actorRole === 'department-head' && a.at.startsWith('2020-03-12T02:00'))).toBe(true);
     expect(log.people[deptHead.id].displayName).toMatch(CJK);
     expect(log.items[0].label.zh).toBe('屏蔽');
+  });
+
+  it('the public downloads the published draft by its SHA-256 (and nothing else); a receipt shows the answer once one is recorded', async () => {
+    const { id, draft, hash } = await publishedWithDraftFile(api, '掌起镇夜间经营管理办法');
+    const other = await uploadFile(api, 'dept-head', draftPdf('内部材料'), '内部材料.pdf');
+    await api.setClock('2020-03-12T02:00:00Z');
+
+    const view = await pub().get(`/api/v1/public/consultations/${id}`);
+    expect(view.body.draft).toMatchObject({ title: '掌起镇夜间经营管理办法', documentHash: hash, explanation: expect.stringMatching(CJK) });
+    expect(view.body.draftFile).toEqual({ sha256: hash, size: draft.length, mediaType: 'application/pdf' });
+    const file = await pub().get(`/api/v1/public/consultations/${id}/attachments/${hash}`).buffer(true).parse((res, cb) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => cb(null, Buffer.concat(chunks)));
+    });
+    expect(file.status).toBe(200);
+    expect(file.headers['content-type']).toBe('application/pdf');
+    expect(file.headers['x-content-sha256']).toBe(hash);
+    expect(Buffer.compare(file.body as Buffer, draft)).toBe(0);
+    expect(createHash('sha256').update(file.body as Buffer).digest('hex')).toBe(hash);
+    expect(decodeURIComponent(String(file.headers['content-disposition']).split("''")[1])).toBe('掌起镇夜间经营管理办法.pdf');
+    // a file the consultation did not publish, though stored, answers like a missing one; so does a case with no consultation
+    for (const url of [`/api/v1/public/consultations/${id}/attachments/${other}`, `/api/v1/public/consultations/${id}/attachments/not-a-hash`]) {
+      const res = await pub().get(url);
+      expect([res.status, res.body.code]).toEqual([404, 'ATTACHMENT_NOT_FOUND']);
+    }
+    const none = await pub().get(`/api/v1/public/consultations/00000000-0000-4000-8000-000000000000/attachments/${hash}`);
+    expect([none.status, none.body.code]).toEqual([404, 'CONSULTATION_NOT_FOUND']);
+
+    // three receipts: answered on its own, answered through its group, hidden by moderation
+    const receipts: Array<{ trackingNumber: string; queryCode: string }> = [];
+    for (const text of ['建议夜间经营延长至十一点。', '夜间经营时间应更长。', '本店出售夜宵，欢迎光临。']) {
+      const r = await submitComment(t, id, comment({ text }));
+      expect(r.status).toBe(201);
+      receipts.push(r.body as { trackingNumber: string; queryCode: string });
+    }
+    const look = async (i: number) => (await pub().post('/api/v1/public/comments/lookup').send({ trackingNumber: receipts[i].trackingNumber, queryCode: receipts[i].queryCode })).body;
+    expect(await look(0)).toMatchObject({ status: 'RECEIVED', statusLabel: { zh: '已收到，正在研究' }, disposition: null, dispositionReason: null });
+    const idOf = async (text: string): Promise<string> =>
+      (await api.get('dept-head', `/cases/${id}/comments`)).body.items.find((c: { text: string }) => c.text === text).id;
+    const ids = [await idOf('建议夜间经营延长至十一点。'), await idOf('夜间经营时间应更长。'), await idOf('本店出售夜宵，欢迎光临。')];
+    expect((await api.post('dept-head', `/cases/${id}/comments/${ids[0]}/disposition`, { disposition: 'NOT_ADOPTED', reason: '夜间经营影响周边居民休息。' })).status).toBe(200);
+    const group = (await api.post('dept-head', `/cases/${id}/comment-groups`, { title: '关于经营时间', commentIds: [ids[1], ids[0]] })).body;
+    expect(group.code).toBe('COMMENT_ALREADY_DISPOSED');
+    expect((await api.post('dept-head', `/cases/${id}/comments/${ids[2]}/hide`, { reason: 'ADVERTISING' })).status).toBe(200);
+    expect(await look(0)).toMatchObject({
+      status: 'ANSWERED',
+      statusLabel: { zh: '已答复' },
+      disposition: 'NOT_ADOPTED',
+      dispositionLabel: { zh: '未采纳', en: 'Not adopted' },
+      dispositionReason: '夜间经营影响周边居民休息。',
+      clauseChanged: null,
+      hiddenReasonLabel: null,
+    });
+    expect(await look(1)).toMatchObject({ status: 'RECEIVED', disposition: null });
+    expect(await look(2)).toMatchObject({ status: 'HIDDEN', statusLabel: { zh: '未予公开' }, hiddenReasonLabel: { zh: '广告' }, disposition: null });
+    // a grouped comment shows its group's answer
+    const ids2: string[] = [];
+    for (const text of ['建议延长至十点。', '建议延长至十点半。']) {
+      receipts.push((await submitComment(t, id, comment({ text }))).body);
+      ids2.push(await idOf(text));
+    }
+    const g = (await api.post('dept-head', `/cases/${id}/comment-groups`, { title: '关于经营时间', commentIds: ids2 })).body;
+    const answer = { disposition: 'PARTIALLY_ADOPTED', reason: '延长至晚上十点，兼顾周边居民休息。', clauseChanged: '第三条' };
+    expect((await api.post('dept-head', `/cases/${id}/comment-groups/${g.id}/disposition`, answer)).status).toBe(200);
+    for (const i of [3, 4]) {
+      expect(await look(i)).toMatchObject({ status: 'ANSWERED', disposition: 'PARTIALLY_ADOPTED', dispositionLabel: { zh: '部分采纳' }, dispositionReason: answer.reason, clauseChanged: '第三条' });
+    }
   });
 });

@@ -4,7 +4,7 @@ import { AddressInfo } from 'net';
 import request from 'supertest';
 import { consoleBuilt, CONSOLE_DIR } from '../../apps/api/src/console/console';
 import { DemoSeedService } from '../../apps/api/src/seed/demo-seed.service';
-import { launchChromium, SCREENSHOT_DIR } from '../setup/browser';
+import { axeProblems, launchChromium, SCREENSHOT_DIR } from '../setup/browser';
 import { DEMO_PASSWORD } from '../setup/api-client';
 import { startTestApp, TestApp } from '../setup/test-app';
 
@@ -243,14 +243,56 @@ describe('web console in Chromium (embedded SQLite, demo town)', () => {
     await logout();
   });
 
+  it('a legal reviewer accepts a form at the desk, prints its liaison form, and prints papers from the case page', async () => {
+    await login('legal-reviewer');
+    await page.waitForURL(`${base}/`);
+    await page.goto(`${base}/review-desk`);
+    await page.locator('[data-test=review-queue] .el-table__row').first().waitFor();
+    const tabCount = async (s: string) => Number(/（(\d+)）/.exec(await text(`[data-test=desk-tab-${s}]`))?.[1]);
+    const all = await tabCount('all');
+    const pending = await tabCount('PENDING');
+    const underReview = await tabCount('UNDER_REVIEW');
+    expect(all).toBe(await page.locator('[data-test=review-queue] .el-table__row').count());
+    expect(pending).toBeGreaterThan(0);
+    await page.locator('[data-test=desk-tab-PENDING]').click();
+    await page.waitForFunction((n) => (globalThis as unknown as { document: { querySelectorAll(s: string): { length: number } } }).document.querySelectorAll('[data-test=review-queue] .el-table__row').length === n, pending);
+    for (const s of await page.locator('[data-test=desk-status]').allInnerTexts()) expect(s).toBe('待受理');
+    await shot('13-review-desk-pending');
+    // accept the first: a confirmation, then the API's answer; the entry moves to 审查中
+    await page.locator('[data-test=desk-accept]').first().click();
+    await page.locator('[data-test=desk-accept-confirm]').click();
+    await page.locator('.el-message--success').waitFor();
+    expect(await tabCount('PENDING')).toBe(pending - 1);
+    expect(await tabCount('UNDER_REVIEW')).toBe(underReview + 1);
+    // its liaison form opens as a printable A4 paper in a new tab, fetched with the session
+    await page.locator('[data-test=desk-tab-UNDER_REVIEW]').click();
+    const [paper] = await Promise.all([browser.context.waitForEvent('page'), page.locator('[data-test=desk-print-form]').first().click()]);
+    await paper.locator('h1').waitFor();
+    expect(await paper.locator('h1').innerText()).toBe('合法性审查工作联系单');
+    expect(await paper.locator('.docno').innerText()).toMatch(/^联系单〔\d{4}〕第\d+号$/);
+    await paper.screenshot({ path: path.join(SCREENSHOT_DIR, '14-paper-liaison-form.png'), fullPage: true });
+    await paper.close();
+    // the case page lists the papers the API says it can print
+    await page.locator('[data-test=review-queue] .el-table__row a').first().click();
+    await page.locator('[data-test=papers] li').first().waitFor();
+    const listed = await page.locator('[data-test=papers] li').count();
+    const caseId = page.url().split('/').pop();
+    const fromApi = await page.evaluate<number>(
+      `fetch('/api/v1/cases/${caseId}/papers', { headers: { Authorization: 'Bearer ' + sessionStorage.getItem('docket.token') } }).then((r) => r.json()).then((b) => b.items.length)`,
+    );
+    expect(listed).toBe(fromApi);
+    const [again] = await Promise.all([browser.context.waitForEvent('page'), page.locator('[data-test=print-liaison-form]').click()]);
+    await again.locator('h1').waitFor();
+    expect(await again.locator('h1').innerText()).toBe('合法性审查工作联系单');
+    await again.close();
+    await shot('15-case-papers');
+    await logout();
+  });
+
   it('axe-core finds no serious or critical violation on the home and case pages', async () => {
-    const { AxeBuilder } = await import('@axe-core/playwright');
     await login('dept-head');
     await page.locator('[data-test=case-table] .el-table__row').first().waitFor();
-    const problems = async () =>
-      (await new AxeBuilder({ page }).analyze()).violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    const problems = () => axeProblems(page);
     expect(await problems()).toEqual([]);
     await page.locator('[data-test=case-table] .case-link').first().click();
     await page.locator('[data-test=case-title]').waitFor();

@@ -5,7 +5,7 @@ import * as path from 'path';
 import { AddressInfo } from 'net';
 import request from 'supertest';
 import { consoleBuilt, CONSOLE_DIR } from '../../apps/api/src/console/console';
-import { launchChromium, SCREENSHOT_DIR } from '../setup/browser';
+import { axeProblems as pageAxeProblems, launchChromium, SCREENSHOT_DIR } from '../setup/browser';
 import { ApiClient, DEMO_PASSWORD } from '../setup/api-client';
 import { startTestApp, TestApp } from '../setup/test-app';
 
@@ -28,12 +28,7 @@ describe('web console: forms generated from the payload schemas (Chromium, embed
   const shot = (name: string) => page.screenshot({ path: path.join(SCREENSHOT_DIR, `forms-${name}.png`), fullPage: true, animations: 'disabled' });
   const text = (selector: string) => page.locator(selector).first().innerText();
   /** axe-core's serious and critical violations on the page as it is now */
-  const axeProblems = async () => {
-    const { AxeBuilder } = await import('@axe-core/playwright');
-    return (await new AxeBuilder({ page }).analyze()).violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  };
+  const axeProblems = () => pageAxeProblems(page);
 
   async function login(username: string) {
     await page.goto(`${base}/login`);

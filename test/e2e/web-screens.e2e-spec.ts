@@ -6,7 +6,7 @@ import request from 'supertest';
 import { EmbeddedDeadlineScheduler } from '@app/deadlines';
 import { consoleBuilt, CONSOLE_DIR } from '../../apps/api/src/console/console';
 import { DemoSeedService } from '../../apps/api/src/seed/demo-seed.service';
-import { launchChromium, SCREENSHOT_DIR } from '../setup/browser';
+import { axeProblems, launchChromium, SCREENSHOT_DIR } from '../setup/browser';
 import { ApiClient, DEMO_PASSWORD } from '../setup/api-client';
 import { startTestApp, TestApp } from '../setup/test-app';
 import { PROPOSAL } from '../factories/major-decision.factory';
@@ -298,16 +298,7 @@ describe('web console screens: case list, notifications, audit (Chromium, embedd
   });
 
   it('axe-core finds no serious or critical violation on the list, the inbox and the audit view', async () => {
-    const { AxeBuilder } = await import('@axe-core/playwright');
-    const problems = async () => {
-      // axe reads colours as rendered: a tag still fading in (Element Plus transitions) is not what a person reads
-      await page.waitForFunction(() =>
-        (globalThis as unknown as { document: { getAnimations(): Array<{ playState: string }> } }).document.getAnimations().every((a) => a.playState !== 'running'),
-      );
-      return (await new AxeBuilder({ page }).analyze()).violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    };
+    const problems = () => axeProblems(page);
     await login('auditor');
     await page.goto(`${base}/cases?stage=legalityReview`);
     await rows().first().waitFor();

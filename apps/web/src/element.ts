@@ -1,9 +1,12 @@
 import type { App } from 'vue';
 // Element Plus on demand: only the components the console uses, each with its own styles.
-import { ElAlert, ElBadge, ElButton, ElCard, ElCheckbox, ElOption, ElPagination, ElSelect, ElSlider, ElConfigProvider, ElDescriptions, ElDescriptionsItem, ElEmpty, ElForm, ElFormItem, ElInput, ElLoading, ElMessage, ElResult, ElSkeleton, ElStep, ElSteps, ElTabPane, ElTable, ElTableColumn, ElTabs, ElTag, ElTimeline, ElTimelineItem, ElDatePicker, ElDialog, ElInputNumber, ElSwitch } from 'element-plus';
+import { ElAlert, ElBadge, ElButton, ElCard, ElCheckbox, ElOption, ElPagination, ElSelect, ElSlider, ElConfigProvider, ElDescriptions, ElDescriptionsItem, ElEmpty, ElForm, ElFormItem, ElInput, ElLoading, ElMessage, ElResult, ElSkeleton, ElStep, ElSteps, ElTabPane, ElTable, ElTableColumn, ElTabs, ElTag, ElTimeline, ElTimelineItem, ElDatePicker, ElDialog, ElInputNumber, ElSwitch, ElDropdown, ElDropdownMenu, ElDropdownItem } from 'element-plus';
 import 'element-plus/theme-chalk/base.css';
 import 'element-plus/es/components/date-picker/style/css';
 import 'element-plus/es/components/dialog/style/css';
+import 'element-plus/es/components/dropdown/style/css';
+import 'element-plus/es/components/dropdown-menu/style/css';
+import 'element-plus/es/components/dropdown-item/style/css';
 import 'element-plus/es/components/input-number/style/css';
 import 'element-plus/es/components/option/style/css';
 import 'element-plus/es/components/select/style/css';
@@ -37,7 +40,7 @@ import 'element-plus/es/components/timeline/style/css';
 import 'element-plus/es/components/timeline-item/style/css';
 
 export function installElementPlus(app: App): void {
-  for (const c of [ElAlert, ElBadge, ElButton, ElCard, ElCheckbox, ElOption, ElPagination, ElSelect, ElSlider, ElConfigProvider, ElDescriptions, ElDescriptionsItem, ElEmpty, ElForm, ElFormItem, ElInput, ElResult, ElSkeleton, ElStep, ElSteps, ElTabPane, ElTable, ElTableColumn, ElTabs, ElTag, ElTimeline, ElTimelineItem, ElDatePicker, ElDialog, ElInputNumber, ElSwitch]) {
+  for (const c of [ElAlert, ElBadge, ElButton, ElCard, ElCheckbox, ElOption, ElPagination, ElSelect, ElSlider, ElConfigProvider, ElDescriptions, ElDescriptionsItem, ElEmpty, ElForm, ElFormItem, ElInput, ElResult, ElSkeleton, ElStep, ElSteps, ElTabPane, ElTable, ElTableColumn, ElTabs, ElTag, ElTimeline, ElTimelineItem, ElDatePicker, ElDialog, ElInputNumber, ElSwitch, ElDropdown, ElDropdownMenu, ElDropdownItem]) {
     app.use(c);
   }
   app.use(ElLoading);

@@ -1,6 +1,10 @@
 import { createI18n } from 'vue-i18n';
 import { screens } from './i18n/screens';
 import { forms } from './i18n/forms';
+import { portal } from './i18n/portal';
+import { desk } from './i18n/desk';
+import { admin } from './i18n/admin';
+import { meetings } from './i18n/meetings';
 
 /** Everything a person reads, zh-CN first; English when switched in the header. */
 const zhCN = {
@@ -58,7 +62,6 @@ const zhCN = {
     cancel: '取消',
   },
   review: { title: '合法性审查台', empty: '暂无待审查事项', number: '联系单编号', requested: '要求完成日期' },
-  admin: { title: '系统管理', later: '用户、角色、部门与日历年度的管理页面将在后续版本提供。', queues: '队列监控' },
   errors: {
     forbidden: '无权访问',
     forbiddenDetail: '您的角色不能使用此页面。',
@@ -127,7 +130,6 @@ const en: Messages = {
     cancel: 'Cancel',
   },
   review: { title: 'Legality review desk', empty: 'Nothing awaiting review', number: 'Liaison form no.', requested: 'Requested by' },
-  admin: { title: 'Administration', later: 'Users, roles, departments and calendar years come in a later version.', queues: 'Queue dashboard' },
   errors: {
     forbidden: 'Access denied',
     forbiddenDetail: 'Your role cannot use this page.',
@@ -147,7 +149,10 @@ export const i18n = createI18n({
   legacy: false,
   locale: saved === 'en' ? 'en' : 'zh-CN',
   fallbackLocale: 'zh-CN',
-  messages: { 'zh-CN': { ...zhCN, ...forms.zh }, en: { ...en, ...forms.en } },
+  messages: {
+    'zh-CN': { ...zhCN, ...forms.zh, ...portal.zh, ...desk.zh, ...admin.zh, ...meetings.zh },
+    en: { ...en, ...forms.en, ...portal.en, ...desk.en, ...admin.en, ...meetings.en },
+  },
 });
 
 export function setLocale(l: Locale): void {

@@ -188,7 +188,7 @@ export interface CalendarYearMissingFacts {
 
 /**
  * The zh-CN text (English alongside) asking the administrators to load a year's holiday
- * arrangement, with the exact call. Sent once per missing year: from November for the next year,
+ * arrangement: where in the console (zh-CN), and the exact API call (English, for operators). Sent once per missing year: from November for the next year,
  * or as soon as a deadline needs it. Pure.
  */
 export function calendarYearMissingMessage(f: CalendarYearMissingFacts): ReminderMessage {
@@ -203,7 +203,7 @@ export function calendarYearMissingMessage(f: CalendarYearMissingFacts): Reminde
     titleEn: `Holiday data missing: load the ${f.year} holiday arrangement`,
     bodyZh:
       `系统尚无${f.year}年节假日安排数据${f.coveredTo ? `（现有数据至${f.coveredTo}年）` : ''}，工作日期限不作推测。${zhNow}` +
-      `请在国务院办公厅公布${f.year}年部分节假日安排的通知后，由管理员按通知导入全部放假日期和调休上班日期：${loadYearCall(f.year)}。导入后，相关期限自动按工作日重新计算。`,
+      `请在国务院办公厅公布${f.year}年部分节假日安排的通知后，由管理员在控制台“管理 → 日历年度”中按通知导入全部放假日期和调休上班日期。导入后，相关期限自动按工作日重新计算。`,
     bodyEn:
       `Docket has no holiday arrangement for ${f.year}${f.coveredTo ? ` (data up to ${f.coveredTo})` : ''} and does not guess working days. ${enNow} ` +
       `Once the General Office of the State Council publishes the ${f.year} arrangement, an administrator loads every rest day and make-up workday of the notice: ${loadYearCall(f.year)}. The deadlines concerned are then recounted in working days.`,

@@ -17,6 +17,7 @@ import {
 import * as P from './administrative-contract.payloads';
 import { standing } from '../../common/standing';
 import { done, last, prior, scheduled, stated, withLegalDates } from '../../common/legal-dates';
+import { ADMINISTRATIVE_CONTRACT_DOSSIER } from './administrative-contract.dossier';
 
 export const ADMINISTRATIVE_CONTRACT_STAGES: Record<string, Label> = {
   dueDiligence: { zh: '签约前尽职调查', en: 'Due diligence' },
@@ -125,6 +126,7 @@ export const administrativeContractV1: WorkflowDefinition<AdministrativeContract
   machine: administrativeContractV1Machine,
   states: ADMINISTRATIVE_CONTRACT_STATES,
   stages: ADMINISTRATIVE_CONTRACT_STAGES,
+  dossier: ADMINISTRATIVE_CONTRACT_DOSSIER,
   create: {
     type: 'CREATE_CASE',
     label: { zh: '提出拟签订合同', en: 'Propose a contract' },

@@ -16,6 +16,7 @@ import {
 import * as P from './enforcement-decision.payloads';
 import { standing } from '../../common/standing';
 import { done, last, prior, scheduled, stated, withLegalDates } from '../../common/legal-dates';
+import { ENFORCEMENT_DECISION_DOSSIER } from './enforcement-decision.dossier';
 
 export const ENFORCEMENT_DECISION_STAGES: Record<string, Label> = {
   investigation: { zh: '调查取证和拟定决定', en: 'Investigation and proposed decision' },
@@ -83,6 +84,7 @@ export const enforcementDecisionV1: WorkflowDefinition<EnforcementDecisionContex
   machine: enforcementDecisionV1Machine,
   states: ENFORCEMENT_DECISION_STATES,
   stages: ENFORCEMENT_DECISION_STAGES,
+  dossier: ENFORCEMENT_DECISION_DOSSIER,
   create: {
     type: 'CREATE_CASE',
     label: { zh: '登记重大执法案件', en: 'Register a major enforcement case' },

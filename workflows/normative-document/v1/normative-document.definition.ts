@@ -21,6 +21,7 @@ import {
 import * as P from './normative-document.payloads';
 import { standing } from '../../common/standing';
 import { done, last, prior, scheduled, stated, withLegalDates } from '../../common/legal-dates';
+import { NORMATIVE_DOCUMENT_DOSSIER } from './normative-document.dossier';
 
 export const NORMATIVE_DOCUMENT_STAGES: Record<string, Label> = {
   drafting: { zh: '起草和评估论证', en: 'Drafting and assessment' },
@@ -350,6 +351,7 @@ export const normativeDocumentV1: WorkflowDefinition<NormativeDocumentContext> =
   machine: normativeDocumentV1Machine,
   states: NORMATIVE_DOCUMENT_STATES,
   stages: NORMATIVE_DOCUMENT_STAGES,
+  dossier: NORMATIVE_DOCUMENT_DOSSIER,
   create: {
     type: 'CREATE_CASE',
     label: { zh: '提出制定行政规范性文件', en: 'Propose a normative document' },

@@ -17,6 +17,7 @@ import {
 import * as P from './party-normative-document.payloads';
 import { standing } from '../../common/standing';
 import { done, last, prior, scheduled, stated, withLegalDates } from '../../common/legal-dates';
+import { PARTY_NORMATIVE_DOCUMENT_DOSSIER } from './party-normative-document.dossier';
 
 export const PARTY_NORMATIVE_DOCUMENT_STAGES: Record<string, Label> = {
   drafting: { zh: '起草', en: 'Drafting' },
@@ -140,6 +141,7 @@ export const partyNormativeDocumentV1: WorkflowDefinition<PartyNormativeDocument
   machine: partyNormativeDocumentV1Machine,
   states: PARTY_NORMATIVE_DOCUMENT_STATES,
   stages: PARTY_NORMATIVE_DOCUMENT_STAGES,
+  dossier: PARTY_NORMATIVE_DOCUMENT_DOSSIER,
   create: {
     type: 'CREATE_CASE',
     label: { zh: '提出制定党内规范性文件', en: 'Propose a party normative document' },

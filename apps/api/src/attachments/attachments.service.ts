@@ -131,8 +131,27 @@ export class AttachmentsService {
     return { sha256, size: Number(rows[0].size), mediaType: rows[0].media_type, fileName: (own ?? uploads[0])?.file_name ?? sha256, content };
   }
 
+  /** What is stored under a hash (size and type), without the bytes; null when nothing is. */
+  async info(sha256: string): Promise<{ sha256: string; size: number; mediaType: string } | null> {
+    if (!SHA256.test(sha256)) return null;
+    const rows: Array<{ size: number; media_type: string }> = await this.ds.query(`SELECT size, media_type FROM attachments WHERE sha256 = ${this.p(1)}`, [sha256]);
+    return rows.length ? { sha256, size: Number(rows[0].size), mediaType: rows[0].media_type } : null;
+  }
+
+  /**
+   * The stored bytes of a file, with no access check: for the public side, which serves only the
+   * files a published record names (a consultation's draft). Null when no such file is stored.
+   */
+  async content(sha256: string): Promise<{ sha256: string; size: number; mediaType: string; content: Buffer } | null> {
+    if (!SHA256.test(sha256)) return null;
+    const rows: Array<{ size: number; media_type: string; content: Buffer | null }> = await this.ds.query(`SELECT size, media_type, content FROM attachments WHERE sha256 = ${this.p(1)}`, [sha256]);
+    if (!rows.length) return null;
+    const content = this.pg ? Buffer.from(rows[0].content ?? []) : await fs.promises.readFile(this.fileOf(sha256)).catch(() => null);
+    return content ? { sha256, size: Number(rows[0].size), mediaType: rows[0].media_type, content } : null;
+  }
+
   private async seenInVisibleCase(user: AuthenticatedUser, sha256: string): Promise<boolean> {
-    const ids: Array<{ case_id: string }> = await this.ds.query(`SELECT DISTINCT case_id FROM case_history WHERE payload LIKE ${this.p(1)}`, [`%"${sha256}"%`]);
+    const ids: Array<{ case_id: string }> = await this.ds.query(`SELECT DISTINCT case_id FROM case_attachment_refs WHERE sha256 = ${this.p(1)}`, [sha256]);
     for (const { case_id } of ids) {
       const row = await this.cases.findById(case_id);
       if (row && canView(user, row)) return true;

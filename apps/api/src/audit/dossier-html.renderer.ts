@@ -50,7 +50,7 @@ export function renderDossierHtml(b: DossierBundle, def: WorkflowDefinition, nam
   const sections = stages
     .map(
       (s, n) => `<section id="stage-${n + 1}" data-stage="${esc(s.stage)}"><h2>${n + 3}. ${zh(s.label, '记录')}</h2>${s.records
-        .map((r) => `<h3 data-key="${esc(r.key)}">${zh(r.label, '记录')}</h3><div class="record">${w.value(r.value, undefined, r.key)}</div>`)
+        .map((r) => `<h3 data-key="${esc(r.key)}">${s.stage === 'other' ? esc(fields.field(r.key)?.zh || '其他信息') : zh(r.label, '记录')}</h3><div class="record">${w.value(r.value, undefined, r.key)}</div>`)
         .join('')}</section>`,
     )
     .join('\n');

@@ -10,17 +10,29 @@ import { paperFieldTexts, paperNames } from '../papers/papers.service';
 
 const isEmpty = (v: unknown) => v === null || v === undefined || (Array.isArray(v) && v.length === 0);
 
-/** Every stage's records, as the workflow's `dossier` sections name them (the whole context otherwise). */
+/** Context keys the dossier shows elsewhere: its heading (case, title, current round), the history (who created it, when). */
+const HEADING_KEYS = new Set(['caseId', 'title', 'round', 'created']);
+
+/**
+ * Every stage's records, as the workflow's `dossier` sections name them (the whole context
+ * otherwise). A record the sections do not name is never left out: it goes under 其他记录.
+ */
 export function dossierStages(def: WorkflowDefinition, context: Record<string, unknown> | null): DossierStage[] {
   const ctx = context ?? {};
   if (!def.dossier) {
     return [{ stage: 'all', label: { zh: '全部记录', en: 'All records' }, records: [{ key: '', label: def.label, value: ctx }] }];
   }
-  return def.dossier.map((section) => ({
+  const stages: DossierStage[] = def.dossier.map((section) => ({
     stage: section.stage,
     label: def.stages[section.stage] ?? { zh: section.stage, en: section.stage },
     records: section.records.filter((r) => !isEmpty(ctx[r.key])).map((r) => ({ key: r.key, label: r.label, value: ctx[r.key] })),
   }));
+  const named = new Set(def.dossier.flatMap((s) => s.records.map((r) => r.key)));
+  const other = Object.keys(ctx).filter((k) => !named.has(k) && !HEADING_KEYS.has(k) && !isEmpty(ctx[k]));
+  if (other.length) {
+    stages.push({ stage: 'other', label: { zh: '其他记录', en: 'Other records' }, records: other.map((k) => ({ key: k, label: { zh: k, en: k }, value: ctx[k] })) });
+  }
+  return stages;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { commentSealVerdicts } from '@app/audit';
+import { OrgUnitNames } from '../users/org-unit-names';
 import type { AuthenticatedUser } from '@app/auth';
 import { roleNotAllowed } from '@app/auth';
 import { Actor, allowedEvents, Label, replay, Role, ROLE_LABELS, shanghaiDate, WorkflowRegistry } from '@app/engine';
@@ -202,7 +203,13 @@ export class CasesService {
     }
     const units = await this.users.listOrgUnits();
     const orgUnitLabels = Object.fromEntries(units.map((u) => [u.id, { zh: u.nameZh, en: u.nameEn }]));
-    return { caseId: id, records, eventLabels: labels, backfills: backfillsOf(records), people, orgUnitLabels, roleLabels: ROLE_LABELS };
+    // each record's unit by the name it bore then (a unit renamed since keeps its old name in the history)
+    const named = new OrgUnitNames(units);
+    const actorUnitLabels = Object.fromEntries(records.flatMap((r) => {
+      const label = named.at(r.actor.orgUnit, r.at);
+      return label ? [[String(r.seq), label]] : [];
+    }));
+    return { caseId: id, records, eventLabels: labels, backfills: backfillsOf(records), people, orgUnitLabels, actorUnitLabels, roleLabels: ROLE_LABELS };
   }
 
   /** Recomputes the chain and replays the history through the recorded workflow versions. */

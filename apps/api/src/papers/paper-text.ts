@@ -14,6 +14,8 @@ export interface PaperNames {
   people: Record<string, string>;
   /** org unit id → zh-CN name */
   units: Record<string, string>;
+  /** the zh-CN name a unit bore at an instant (a unit renamed since keeps its old name on what was recorded before) */
+  unitAt?: (id: string, at: string) => string | undefined;
 }
 
 export const esc = (s: unknown): string =>
@@ -252,9 +254,11 @@ const isActor = (v: object): boolean => {
 
 /** Renders values the way a clerk reads them. */
 export class ValueWriter {
+  /** `asOf`: the instant the values were recorded, for the names units bore then */
   constructor(
     private readonly names: PaperNames,
     private readonly fields: FieldTexts,
+    private readonly asOf?: string,
   ) {}
 
   person(id: unknown): string {
@@ -262,9 +266,10 @@ export class ValueWriter {
     return esc(this.names.people[id] ?? '（已注销用户）');
   }
 
-  unit(id: unknown): string {
+  /** a unit by the name it bore at `at` (default: when the values were recorded; else its current name) */
+  unit(id: unknown, at: string | undefined = this.asOf): string {
     if (typeof id !== 'string') return '—';
-    return esc(this.names.units[id] ?? '（未知单位）');
+    return esc((at && this.names.unitAt?.(id, at)) ?? this.names.units[id] ?? '（未知单位）');
   }
 
   /** One scalar value: times in Beijing time, codes by label, people and units by name, ids kept in data-* attributes. */
@@ -316,9 +321,9 @@ export class ValueWriter {
     return this.value(r.payload ?? {}, own);
   }
 
-  /** Who acted: name, role and unit. */
-  actor(r: Pick<HistoryRecord, 'actor'>): string {
+  /** Who acted: name, role and unit (by its name when the record was made). */
+  actor(r: Pick<HistoryRecord, 'actor'> & { at?: string }): string {
     const role = ROLE_LABELS[r.actor?.role as Role]?.zh ?? '';
-    return `<span data-user="${esc(r.actor?.userId)}">${this.person(r.actor?.userId)}</span><br><small>${esc(role)} · ${this.unit(r.actor?.orgUnit)}</small>`;
+    return `<span data-user="${esc(r.actor?.userId)}">${this.person(r.actor?.userId)}</span><br><small>${esc(role)} · ${this.unit(r.actor?.orgUnit, r.at ?? this.asOf)}</small>`;
   }
 }

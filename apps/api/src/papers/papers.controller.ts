@@ -7,6 +7,7 @@ import { ApiDoc } from '../common/api-doc';
 import { UuidParamPipe } from '../common/validation.pipe';
 import { PAPER_KINDS, PAPER_TITLES, PaperKind } from './papers.renderer';
 import { PapersService } from './papers.service';
+import { PaperListResponseDto } from './dto/papers.response.dto';
 
 const uuid = new UuidParamPipe();
 
@@ -33,6 +34,19 @@ export class PaperParamPipe implements PipeTransform<unknown, PaperKind> {
 @Controller('cases')
 export class PapersController {
   constructor(private readonly papers: PapersService) {}
+
+  @Get(':id/papers')
+  @ApiDoc({
+    zh: '本案可打印的文书',
+    en: 'The papers a case can print',
+    descriptionZh: '本案已有记录可据以生成的文书及其所据记录。',
+    descriptionEn: 'The papers the case has a record for, each with the record it is printed from.',
+    ok: PaperListResponseDto,
+    errors: [404],
+  })
+  list(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string) {
+    return this.papers.list(user, id);
+  }
 
   @Get(':id/papers/:paper')
   @ApiParam({ name: 'paper', enum: PAPER_KINDS, description: PAPER_KINDS.map((k) => `${k}: ${PAPER_TITLES[k].zh} / ${PAPER_TITLES[k].en}`).join('; ') })

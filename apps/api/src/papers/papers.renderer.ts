@@ -49,7 +49,7 @@ ol{margin:0;padding-left:2em}.none{color:#666}code.hash{font-size:9pt;word-break
 .sign{display:inline-block;min-width:8em;border-bottom:1px solid #000}
 .date{margin-top:.5rem}
 .foot{margin-top:2rem;border-top:1px solid #000;border-bottom:1px solid #000;font-size:14pt;padding:.2rem 0}
-@media print{html{background:#fff}.paper{box-shadow:none;margin:0;padding:0;width:auto;min-height:0}}
+@media print{html{background:#fff}.paper{box-shadow:none;margin:0;padding:0;width:auto;min-height:0}.paper+.paper{break-before:page}}
 `;
 
 /** A paper's facts, read from the case's history by the service. */
@@ -62,6 +62,8 @@ export interface PaperInput {
   history: HistoryRecord[];
   /** the latest record of the paper's source types */
   record: HistoryRecord;
+  /** every record of the paper's source types, in order (the filing report prints one page per filing) */
+  records?: HistoryRecord[];
   /** the liaison form's contact (from the review desk), when the paper is the form */
   contact?: { name: string | null; phone: string | null } | null;
   names: PaperNames;
@@ -90,7 +92,7 @@ class Paper {
   private readonly said = new Set<string>();
 
   constructor(readonly i: PaperInput) {
-    this.w = new ValueWriter(i.names, i.fields);
+    this.w = new ValueWriter(i.names, i.fields, i.record.at);
     this.p = payloadOf(i.record);
     this.own = i.fields.ofEvent(i.def, i.record.type);
   }
@@ -121,31 +123,29 @@ class Paper {
     return rows.length ? `<h2>其他记录事项</h2><table class="form">${rows.join('')}</table>` : '';
   }
 
-  page(paper: PaperKind, issuer: string, docNo: string, body: string, title?: string): string {
+  /** The paper's page: masthead, title, number and body; its title for the document's head. */
+  page(paper: PaperKind, issuer: string, docNo: string, body: string, title?: string): PaperPage {
     const t = title ?? PAPER_TITLES[paper].zh;
-    return `<!doctype html>
-<html lang="zh-CN">
-<head>
-<meta charset="utf-8">
-<title>${esc(t)} · ${esc(this.i.title)}</title>
-<style>${PAPER_CSS}</style>
-</head>
-<body data-case-id="${esc(this.i.caseId)}" data-paper="${esc(paper)}" data-seq="${esc(this.i.record.seq)}">
-<article class="paper">
+    return {
+      title: t,
+      html: `<article class="paper" data-seq="${esc(this.i.record.seq)}">
 <header class="masthead"><p class="issuer">${issuer}</p></header>
 <h1>${esc(t)}</h1>
 ${docNo ? `<p class="docno">${docNo}</p>` : ''}
 ${body}
-</article>
-</body>
-</html>
-`;
+</article>`,
+    };
   }
+}
+
+interface PaperPage {
+  title: string;
+  html: string;
 }
 
 const line = (label: string, value: string) => (value ? `<tr><th>${label}</th><td>${value}</td></tr>` : '');
 
-function liaisonForm(i: PaperInput): string {
+function liaisonForm(i: PaperInput): PaperPage {
   const x = new Paper(i);
   const r = i.record;
   const number = typeof r.facts?.liaisonFormNumber === 'string' ? r.facts.liaisonFormNumber : '';
@@ -185,7 +185,7 @@ ${accept ? `${line('签收编号', esc(receipt ?? number))}${line('签收时间'
   return x.page('liaison-form', w.unit(r.actor.orgUnit), esc(number), body);
 }
 
-function reviewOpinion(i: PaperInput): string {
+function reviewOpinion(i: PaperInput): PaperPage {
   const x = new Paper(i);
   const r = i.record;
   const w = x.w;
@@ -218,7 +218,7 @@ ${x.rest()}
   return x.page('review-opinion', w.unit(r.actor.orgUnit), number ? `（对应工作联系单：${esc(number)}）` : '', body);
 }
 
-function meetingMinutes(i: PaperInput): string {
+function meetingMinutes(i: PaperInput): PaperPage {
   const x = new Paper(i);
   const r = i.record;
   const w = x.w;
@@ -270,7 +270,7 @@ function documentNumberOf(h: HistoryRecord[], upTo: number): string {
   return reg ? String(payloadOf(reg).documentNumber) : '';
 }
 
-function filingReport(i: PaperInput): string {
+function filingReport(i: PaperInput): PaperPage {
   const x = new Paper(i);
   const r = i.record;
   const w = x.w;
@@ -295,7 +295,7 @@ function filingReport(i: PaperInput): string {
 ${line(contract ? '合同名称' : '文件名称', esc(i.title))}
 ${line('文号', esc(docNo))}
 ${line('备案渠道', lineLabel)}
-${line('报备日期', esc(filedOn))}
+${line('报备日期', filedOn ? esc(chineseDate(filedOn)) : '')}
 ${line('报备机关', esc(filedWith))}
 </table>
 ${x.rest()}
@@ -308,7 +308,7 @@ ${x.rest()}
   return x.page('filing-report', w.unit(r.actor.orgUnit), esc(docNo), body);
 }
 
-function publicationNotice(i: PaperInput): string {
+function publicationNotice(i: PaperInput): PaperPage {
   const x = new Paper(i);
   const r = i.record;
   const w = x.w;
@@ -337,7 +337,7 @@ ${x.rest()}
   return x.page('publication-notice', w.unit(r.actor.orgUnit), esc(docNo), body);
 }
 
-const RENDERERS: Record<PaperKind, (i: PaperInput) => string> = {
+const RENDERERS: Record<PaperKind, (i: PaperInput) => PaperPage> = {
   'liaison-form': liaisonForm,
   'review-opinion': reviewOpinion,
   'meeting-minutes': meetingMinutes,
@@ -345,7 +345,23 @@ const RENDERERS: Record<PaperKind, (i: PaperInput) => string> = {
   'publication-notice': publicationNotice,
 };
 
-/** One paper as an A4 page. Pure: the case's records and names in, HTML out. */
+/**
+ * A paper as A4 pages. Pure: the case's records and names in, HTML out. The filing report prints
+ * one page per filing (each is sent to its own authority); the other papers print the latest record.
+ */
 export function renderPaper(kind: PaperKind, input: PaperInput): string {
-  return RENDERERS[kind](input);
+  const records = kind === 'filing-report' && input.records?.length ? input.records : [input.record];
+  const pages = records.map((record) => RENDERERS[kind]({ ...input, record }));
+  return `<!doctype html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<title>${esc(pages[0].title)} · ${esc(input.title)}</title>
+<style>${PAPER_CSS}</style>
+</head>
+<body data-case-id="${esc(input.caseId)}" data-paper="${esc(kind)}" data-seq="${esc(input.record.seq)}">
+${pages.map((p) => p.html).join('\n')}
+</body>
+</html>
+`;
 }

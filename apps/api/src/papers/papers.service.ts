@@ -1,3 +1,4 @@
+import { OrgUnitNames } from '../users/org-unit-names';
 import type { AuthenticatedUser } from '@app/auth';
 import { HistoryRecord, WorkflowRegistry } from '@app/engine';
 import { CASE_REPOSITORY, CaseRepository, LiaisonFormRepository, USER_REPOSITORY, UserRepository } from '@app/persistence';
@@ -6,7 +7,7 @@ import { allWorkflows } from '@app/workflows';
 import { Inject, Injectable } from '@nestjs/common';
 import { assertCanView } from '../cases/case-access.policy';
 import { FieldTexts, PaperNames } from './paper-text';
-import { PAPER_SOURCES, PAPER_TITLES, PaperKind, renderPaper } from './papers.renderer';
+import { PAPER_KINDS, PAPER_SOURCES, PAPER_TITLES, PaperKind, renderPaper } from './papers.renderer';
 
 /** The field titles of every workflow, built once (pure data from the payload classes). */
 let fieldTexts: FieldTexts | null = null;
@@ -19,8 +20,10 @@ export async function paperNames(users: UserRepository, records: Array<Pick<Hist
     const u = await users.findById(id);
     if (u) people[id] = u.displayName;
   }
-  const units = Object.fromEntries((await users.listOrgUnits()).map((u) => [u.id, u.nameZh]));
-  return { people, units };
+  const rows = await users.listOrgUnits();
+  const named = new OrgUnitNames(rows);
+  const units = Object.fromEntries(rows.map((u) => [u.id, u.nameZh]));
+  return { people, units, unitAt: (id, at) => named.at(id, at)?.zh };
 }
 
 /**
@@ -37,13 +40,27 @@ export class PapersService {
     private readonly forms: LiaisonFormRepository,
   ) {}
 
+  /** The papers the case has a record for (the latest record each is printed from), in PAPER_KINDS order. */
+  async list(user: AuthenticatedUser, id: string) {
+    const row = await this.cases.findById(id);
+    if (!row) throw caseNotFound(id);
+    assertCanView(user, row);
+    const history = await this.cases.history(id);
+    const items = PAPER_KINDS.flatMap((paper) => {
+      const record = history.filter((r) => PAPER_SOURCES[paper].includes(r.type)).at(-1);
+      return record ? [{ paper, title: PAPER_TITLES[paper], seq: record.seq, at: record.at }] : [];
+    });
+    return { caseId: id, items };
+  }
+
   async render(user: AuthenticatedUser, id: string, paper: PaperKind): Promise<string> {
     const row = await this.cases.findById(id);
     if (!row) throw caseNotFound(id);
     assertCanView(user, row);
     const def = this.registry.get(row.kind, row.workflowVersion);
     const history = await this.cases.history(id);
-    const record = [...history].reverse().find((r) => PAPER_SOURCES[paper].includes(r.type));
+    const records = history.filter((r) => PAPER_SOURCES[paper].includes(r.type));
+    const record = records.at(-1);
     if (!record) throw paperNotYet(paper);
     const form = paper === 'liaison-form' ? await this.forms.forSubmission(id, record.seq) : null;
     return renderPaper(paper, {
@@ -53,6 +70,7 @@ export class PapersService {
       orgUnit: row.orgUnit,
       history,
       record,
+      records,
       contact: form ? { name: form.contactName, phone: form.contactPhone } : null,
       names: await paperNames(this.users, history),
       fields: paperFieldTexts(),

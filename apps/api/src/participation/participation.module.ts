@@ -1,6 +1,7 @@
 import { ConsultationCommentRepository, DATA_SOURCE } from '@app/persistence';
 import { Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { AttachmentsModule } from '../attachments/attachments.module';
 import { ChallengeService } from './challenge';
 import { CommentThrottlerGuard } from './comment-throttler.guard';
 import { ParticipationKeys } from './participation-keys';
@@ -10,6 +11,7 @@ import { CONSULTATION_COMMENT_REPOSITORY } from './participation.tokens';
 import { PublicParticipationController } from './public-participation.controller';
 
 @Module({
+  imports: [AttachmentsModule],
   controllers: [PublicParticipationController, ParticipationController],
   providers: [
     { provide: CONSULTATION_COMMENT_REPOSITORY, inject: [DATA_SOURCE], useFactory: (ds: DataSource) => new ConsultationCommentRepository(ds) },

@@ -16,6 +16,8 @@ import {
 import { caseNotFound, CLOCK, Clock, DocketError } from '@app/runtime';
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'crypto';
+import { AttachmentsService } from '../attachments/attachments.service';
+import { detectFileType } from '../attachments/file-type';
 import { assertCanView, ownsCase } from '../cases/case-access.policy';
 import {
   ConsultationPeriod,
@@ -72,6 +74,16 @@ const ENTERING_ROLES: Role[] = ['department-head', 'secretary'];
 const commentNotFound = () =>
   new DocketError(404, 'COMMENT_NOT_FOUND', '意见编号或查询码不正确', 'No comment has this tracking number and query code');
 
+const publicAttachmentNotFound = () =>
+  new DocketError(404, 'ATTACHMENT_NOT_FOUND', '该征求意见事项没有公布此文件', 'This consultation has published no such file');
+
+/** Where a receipt's comment stands. */
+export const LOOKUP_STATUS = {
+  RECEIVED: { zh: '已收到，正在研究', en: 'Received, under consideration' },
+  ANSWERED: { zh: '已答复', en: 'Answered' },
+  HIDDEN: { zh: '未予公开', en: 'Not published' },
+} as const;
+
 const challengeUsed = () =>
   new DocketError(422, 'CHALLENGE_USED', '该验证已使用过，请刷新页面后重新提交', 'This challenge has been used for a comment already; fetch a new one');
 
@@ -83,6 +95,7 @@ export class ParticipationService {
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly challenges: ChallengeService,
     @Inject(USER_REPOSITORY) private readonly users: UserRepository,
+    private readonly attachments: AttachmentsService,
   ) {}
 
   private async consultation(caseId: string): Promise<{ row: CaseEntity; period: ConsultationPeriod }> {
@@ -129,7 +142,8 @@ export class ParticipationService {
     const hiddenByReason = Object.entries(HIDE_REASON_LABELS)
       .map(([key, label]) => ({ key, label, count: comments.filter((c) => c.hiddenReason === key).length }))
       .filter((x) => x.count > 0);
-    return { ...this.publicView(row, period), received: comments.length, hiddenByReason };
+    const draftFile = period.draft?.documentHash ? await this.attachments.info(period.draft.documentHash) : null;
+    return { ...this.publicView(row, period), received: comments.length, hiddenByReason, draftFile };
   }
 
   /** A comment from the public; refused outside the period (every public write comes through here). */
@@ -193,8 +207,7 @@ export class ParticipationService {
       clause: c.clause,
       text: c.text,
       confidential: c.confidential,
-      status: 'RECEIVED',
-      statusLabel: { zh: '已收到，正在研究', en: 'Received, under consideration' },
+      ...(await this.answerOf(c)),
       seal: row ? await this.sealProof(row, c) : null,
     };
   }
@@ -222,6 +235,43 @@ export class ParticipationService {
       proof: inclusion?.proof ?? [],
       verified: inclusion ? verifyCommentInclusion(inclusion, seal.root) && inclusion.treeSize === seal.count : false,
     };
+  }
+
+  /**
+   * Where a comment stands, as its receipt shows it: received; answered (its own answer or its
+   * group's: the disposition, the reason, the clause changed); or not published by moderation
+   * (the reason category is its answer).
+   */
+  private async answerOf(c: ConsultationCommentRow) {
+    const group = c.groupId ? await this.comments.findGroup(c.groupId) : null;
+    const disposition = ((group ? group.disposition : c.disposition) ?? null) as Disposition | null;
+    const none = { disposition: null, dispositionLabel: null, dispositionReason: null, clauseChanged: null, hiddenReasonLabel: null };
+    if (c.hiddenReason) {
+      return { ...none, status: 'HIDDEN', statusLabel: LOOKUP_STATUS.HIDDEN, hiddenReasonLabel: HIDE_REASON_LABELS[c.hiddenReason as keyof typeof HIDE_REASON_LABELS] };
+    }
+    if (!disposition) return { ...none, status: 'RECEIVED', statusLabel: LOOKUP_STATUS.RECEIVED };
+    return {
+      ...none,
+      status: 'ANSWERED',
+      statusLabel: LOOKUP_STATUS.ANSWERED,
+      disposition,
+      dispositionLabel: DISPOSITION_LABELS[disposition],
+      dispositionReason: (group ? group.dispositionReason : c.dispositionReason) ?? null,
+      clauseChanged: (group ? group.clauseChanged : c.clauseChanged) ?? null,
+    };
+  }
+
+  /**
+   * A file of a published consultation for the public: only one its current round names (the
+   * draft's SHA-256); any other hash answers like a missing file.
+   */
+  async publicAttachment(caseId: string, sha256: string) {
+    const { period } = await this.consultation(caseId);
+    if (!period.draft?.documentHash || period.draft.documentHash !== sha256) throw publicAttachmentNotFound();
+    const file = await this.attachments.content(sha256);
+    if (!file) throw publicAttachmentNotFound();
+    const ext = detectFileType(file.content)?.extension;
+    return { ...file, fileName: `${period.draft.title || '征求意见稿'}${ext ? `.${ext}` : ''}` };
   }
 
   // --- the staff side -------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 import { Public } from '@app/auth';
-import { Body, Controller, Get, HttpCode, Param, Post, Req, UseGuards } from '@nestjs/common';
-import type { Request } from 'express';
+import { Body, Controller, Get, HttpCode, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
+import type { Request, Response } from 'express';
 import { ApiTags } from '@nestjs/swagger';
 import { ApiDoc } from '../common/api-doc';
 import { UuidParamPipe } from '../common/validation.pipe';
@@ -40,6 +40,25 @@ export class PublicParticipationController {
   @Get('consultations/:caseId')
   get(@Param('caseId', uuid) caseId: string) {
     return this.participation.publicConsultation(caseId);
+  }
+
+  @ApiDoc({
+    zh: '下载征求意见稿',
+    en: 'Download a file of a consultation',
+    descriptionZh: '仅提供该事项本轮公布的文件（征求意见稿），按其 SHA-256 下载；响应头 X-Content-SHA256 为文件的 SHA-256。',
+    descriptionEn: 'Only the files the current round of the consultation published (the draft), by SHA-256; the X-Content-SHA256 header carries the digest.',
+    ok: 'binary',
+    public: true,
+    errors: [404],
+  })
+  @Get('consultations/:caseId/attachments/:sha256')
+  async attachment(@Param('caseId', uuid) caseId: string, @Param('sha256') sha256: string, @Res() res: Response) {
+    const file = await this.participation.publicAttachment(caseId, sha256);
+    res.setHeader('Content-Type', file.mediaType);
+    res.setHeader('Content-Length', String(file.content.length));
+    res.setHeader('Content-Disposition', `attachment; filename="${file.sha256}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`);
+    res.setHeader('X-Content-SHA256', file.sha256);
+    res.end(file.content);
   }
 
   @ApiDoc({ zh: '领取防刷验证（工作量证明）', en: 'A proof-of-work challenge to solve before submitting', ok: ChallengeResponseDto, public: true, errors: [429] })

@@ -581,6 +581,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{id}/papers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 本案可打印的文书 · The papers a case can print
+         * @description 本案已有记录可据以生成的文书及其所据记录。
+         *
+         *     The papers the case has a record for, each with the record it is printed from.
+         */
+        get: operations["PapersController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/{id}/papers/{paper}": {
         parameters: {
             query?: never;
@@ -1259,6 +1281,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/consultations/{caseId}/attachments/{sha256}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 下载征求意见稿 · Download a file of a consultation
+         * @description 仅提供该事项本轮公布的文件（征求意见稿），按其 SHA-256 下载；响应头 X-Content-SHA256 为文件的 SHA-256。
+         *
+         *     Only the files the current round of the consultation published (the draft), by SHA-256; the X-Content-SHA256 header carries the digest.
+         */
+        get: operations["PublicParticipationController_attachment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/public/consultations/{caseId}/comments": {
         parameters: {
             query?: never;
@@ -1576,21 +1620,11 @@ export interface components {
             byType: components["schemas"]["AnnualReportCasesByTypeDto"][];
             total: components["schemas"]["ReportFigureDto"];
         };
-        AnnualReportCatalogConsentDto: {
-            /** Format: date */
-            agreedOn: string;
-            /** Format: date-time */
-            at: string;
-            by: components["schemas"]["ActorDto"];
-            contentVersion: number;
-            meeting: string;
-            reference: string;
-        };
         AnnualReportCatalogDto: {
             adjustmentsInYear: number;
             catalogCaseId: string;
             completed: components["schemas"]["ReportFigureDto"];
-            consent: components["schemas"]["AnnualReportCatalogConsentDto"];
+            consent: components["schemas"]["CatalogConsentDto"];
             inProgress: components["schemas"]["ReportFigureDto"];
             itemCount: number;
             items: components["schemas"]["AnnualReportCatalogItemDto"][];
@@ -1899,6 +1933,13 @@ export interface components {
             stage: string;
         };
         CaseHistoryResponseDto: {
+            /** @description 每条记录办理单位当时的名称（按记录序号；单位更名后历史仍显示原名） · Each record’s unit by the name it bore then, by seq (a renamed unit keeps its old name in the history) */
+            actorUnitLabels: {
+                [key: string]: {
+                    en: string;
+                    zh: string;
+                };
+            };
             /** @description 补录的事项及理由 · Events that recorded a past act, with the reason */
             backfills: components["schemas"]["BackfillEntryDto"][];
             caseId: string;
@@ -2052,17 +2093,9 @@ export interface components {
         CaseVerificationCheckpointDto: {
             anchoredSeq: number;
             anchorsVerified: number;
-            findings: components["schemas"]["CaseVerificationCheckpointFindingDto"][];
+            findings: components["schemas"]["VerdictFindingDto"][];
             latestSeq: number | null;
             status: string;
-        };
-        CaseVerificationCheckpointFindingDto: {
-            check: string;
-            message: string;
-            messageZh: string;
-            reason: string;
-            seq: number;
-            severity: string;
         };
         CaseVerificationCommentsDto: {
             seals: components["schemas"]["CaseVerificationCommentSealDto"][];
@@ -2114,18 +2147,10 @@ export interface components {
             verdict: components["schemas"]["CaseVerificationVerdictDto"];
         };
         CaseVerificationVerdictDto: {
-            findings: components["schemas"]["CaseVerificationVerdictFindingDto"][];
+            findings: components["schemas"]["VerdictFindingDto"][];
             reason: string | null;
             seq: number | null;
             status: string;
-        };
-        CaseVerificationVerdictFindingDto: {
-            check: string;
-            message: string;
-            messageZh: string;
-            reason: string;
-            seq: number;
-            severity: string;
         };
         CatalogChangesChangeDto: {
             after: {
@@ -2198,6 +2223,16 @@ export interface components {
             publications: components["schemas"]["CatalogChangesPublicationDto"][];
             year: number;
         };
+        CatalogConsentDto: {
+            /** Format: date */
+            agreedOn: string;
+            /** Format: date-time */
+            at: string;
+            by: components["schemas"]["ActorDto"];
+            contentVersion: number;
+            meeting: string;
+            reference: string;
+        };
         CatalogItemCaseResponseDto: {
             case: components["schemas"]["CaseSummaryResponseDto"];
             item: components["schemas"]["CatalogItemRefDto"];
@@ -2232,19 +2267,9 @@ export interface components {
              */
             proceduresFrom: "request" | "catalog";
         };
-        CatalogPublishedConsentDto: {
-            /** Format: date */
-            agreedOn: string;
-            /** Format: date-time */
-            at: string;
-            by: components["schemas"]["ActorDto"];
-            contentVersion: number;
-            meeting: string;
-            reference: string;
-        };
         CatalogPublishedDto: {
             channels: string[];
-            consent: components["schemas"]["CatalogPublishedConsentDto"];
+            consent: components["schemas"]["CatalogConsentDto"];
             contentVersion: number;
             documentNumber: string;
             items: components["schemas"]["CatalogPublishedItemDto"][];
@@ -2295,18 +2320,8 @@ export interface components {
             prevHash: string;
             seq: number;
         };
-        CatalogWorkingConsentDto: {
-            /** Format: date */
-            agreedOn: string;
-            /** Format: date-time */
-            at: string;
-            by: components["schemas"]["ActorDto"];
-            contentVersion: number;
-            meeting: string;
-            reference: string;
-        };
         CatalogWorkingDto: {
-            consent: components["schemas"]["CatalogWorkingConsentDto"];
+            consent: components["schemas"]["CatalogConsentDto"];
             contentVersion: number;
             items: components["schemas"]["CatalogWorkingItemDto"][];
             revision: number;
@@ -2625,13 +2640,31 @@ export interface components {
             caseId: string;
             /** @example 3 */
             clause: number | null;
+            /**
+             * @description 修改的条款 · Clause changed
+             * @example 第三条
+             */
+            clauseChanged: string | null;
             confidential: boolean;
+            /**
+             * @description 答复（本条或所在重复意见组的）· The answer, its own or its group’s
+             * @enum {string|null}
+             */
+            disposition: "ADOPTED" | "PARTIALLY_ADOPTED" | "NOT_ADOPTED" | "OUT_OF_SCOPE" | null;
+            dispositionLabel: components["schemas"]["LabelDto"] | null;
+            /** @description 理由 · Reason */
+            dispositionReason: string | null;
+            /** @description 未予公开的理由类别 · Why moderation did not publish it */
+            hiddenReasonLabel: components["schemas"]["LabelDto"] | null;
             /** Format: date-time */
             receivedAt: string;
             /** @description 结束征求意见后：本条意见在封存集合中的包含证明；此前为 null · After the close: the comment’s inclusion proof in the sealed set; null before */
             seal: components["schemas"]["CommentSealProofDto"] | null;
-            /** @enum {string} */
-            status: "RECEIVED";
+            /**
+             * @description 已收到 / 已答复 / 未予公开 · Received / answered / not published by moderation
+             * @enum {string}
+             */
+            status: "RECEIVED" | "ANSWERED" | "HIDDEN";
             statusLabel: components["schemas"]["LabelDto"];
             /** @enum {string} */
             submitterType: "INDIVIDUAL" | "ENTERPRISE" | "SOCIAL_ORGANIZATION" | "DEPUTY" | "OTHER";
@@ -3075,18 +3108,10 @@ export interface components {
             caseId: string;
             checkpoints: components["schemas"]["VerdictCheckpointsDto"];
             events: number;
-            findings: components["schemas"]["DossierVerdictFindingDto"][];
+            findings: components["schemas"]["VerdictFindingDto"][];
             reason: string | null;
             seq: number | null;
             status: string;
-        };
-        DossierVerdictFindingDto: {
-            check: string;
-            message: string;
-            messageZh: string;
-            reason: string;
-            seq: number;
-            severity: string;
         };
         DrilledCaseDto: {
             /** Format: uuid */
@@ -3473,6 +3498,31 @@ export interface components {
             /** @description 在用 / 已停用 */
             statusLabel: components["schemas"]["LabelDto"];
         };
+        PaperListItemDto: {
+            /**
+             * Format: date-time
+             * @description 该记录的时间 · When that record was made
+             */
+            at: string;
+            /**
+             * @description 文书（GET /cases/:id/papers/:paper 的 paper） · The paper, as GET /cases/:id/papers/:paper takes it
+             * @example review-opinion
+             * @enum {string}
+             */
+            paper: "liaison-form" | "review-opinion" | "meeting-minutes" | "filing-report" | "publication-notice";
+            /**
+             * @description 据以生成的记录序号 · The history record it is printed from
+             * @example 9
+             */
+            seq: number;
+            /** @description 文书名称 · Title */
+            title: components["schemas"]["LabelDto"];
+        };
+        PaperListResponseDto: {
+            caseId: string;
+            /** @description 本案已有记录可生成的文书 · The papers the case has a record for */
+            items: components["schemas"]["PaperListItemDto"][];
+        };
         ParticipationSummaryResponseDto: {
             /** @description 按采纳情况（分组的答复计入每条）· By disposition (a group counts for each member) */
             byDisposition: components["schemas"]["LabelledCountDto"][];
@@ -3583,6 +3633,8 @@ export interface components {
              */
             daysLeft: number;
             draft: components["schemas"]["ConsultationDraftDto"] | null;
+            /** @description 征求意见稿文件（可下载，GET …/attachments/{sha256}）；未上传的为空 · The draft file to download; null when it was not uploaded */
+            draftFile: components["schemas"]["PublishedFileDto"] | null;
             extensions: components["schemas"]["PeriodExtensionDto"][];
             /** @description 按理由统计的屏蔽数 · Hidden, by reason */
             hiddenByReason: components["schemas"]["LabelledCountDto"][];
@@ -3609,6 +3661,17 @@ export interface components {
             received: number;
             /** @example 掌起镇临时摊点管理办法 */
             title: string;
+        };
+        PublishedFileDto: {
+            /** @example application/pdf */
+            mediaType: string;
+            /** @example 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08 */
+            sha256: string;
+            /**
+             * @description 字节数 · Bytes
+             * @example 48213
+             */
+            size: number;
         };
         QueueSessionOpenedResponseDto: {
             /** @example /api/v1/admin/queues */
@@ -3698,18 +3761,10 @@ export interface components {
             caseId: string;
             checkpoints: components["schemas"]["VerdictCheckpointsDto"];
             events: number;
-            findings: components["schemas"]["ReplayVerdictFindingDto"][];
+            findings: components["schemas"]["VerdictFindingDto"][];
             reason: string | null;
             seq: number | null;
             status: string;
-        };
-        ReplayVerdictFindingDto: {
-            check: string;
-            message: string;
-            messageZh: string;
-            reason: string;
-            seq: number;
-            severity: string;
         };
         ReportFigureDto: {
             caseIds: string[];
@@ -4002,6 +4057,42 @@ export interface components {
             anchoredSeq: number;
             anchorsVerified: number;
             latestSeq: number | null;
+        };
+        VerdictFindingDto: {
+            /**
+             * @description 哪项检查 · Which check found it
+             * @example chain
+             * @enum {string}
+             */
+            check: "chain" | "replay" | "stored" | "checkpoint";
+            /** @description English */
+            message: string;
+            /** @description 中文说明 */
+            messageZh: string;
+            /**
+             * @description 经检查点发现时，改动所在的事件范围 · For a mismatch found through a checkpoint: the change lies in [from, to]
+             * @example [
+             *       3,
+             *       7
+             *     ]
+             */
+            range?: number[];
+            /**
+             * @description 原因 · edited, inserted, deleted, reordered, truncated, replay-diverged, unanchored-tail, checkpoint-invalid …
+             * @example edited
+             */
+            reason: string;
+            /**
+             * @description 所涉第一条事件的序号（检查点证据本身有误时为空） · The first event concerned; null for a fault of the checkpoint evidence
+             * @example 3
+             */
+            seq: number | null;
+            /**
+             * @description 严重程度 · FAIL: the record was changed; WARN: not yet anchored
+             * @example FAIL
+             * @enum {string}
+             */
+            severity: "FAIL" | "WARN";
         };
         WorkflowDescriptionCreateDto: {
             label: components["schemas"]["LabelDto"];
@@ -6358,6 +6449,73 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["InclusionProofResponseDto"];
+                };
+            };
+            /** @description 请求不符合要求（校验失败、JSON 无效）· Invalid request (validation, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 · Not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 角色或单位无权进行此操作 · The role or unit may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 对象不存在 · Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+        };
+    };
+    PapersController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 其他拒绝，答复体相同 · Any other refusal, same body */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 成功 · OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaperListResponseDto"];
                 };
             };
             /** @description 请求不符合要求（校验失败、JSON 无效）· Invalid request (validation, malformed JSON) */
@@ -9596,6 +9754,56 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PublicConsultationResponseDto"];
+                };
+            };
+            /** @description 请求不符合要求（校验失败、JSON 无效）· Invalid request (validation, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 对象不存在 · Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+        };
+    };
+    PublicParticipationController_attachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+                sha256: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 其他拒绝，答复体相同 · Any other refusal, same body */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponseDto"];
+                };
+            };
+            /** @description 成功 · OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
                 };
             };
             /** @description 请求不符合要求（校验失败、JSON 无效）· Invalid request (validation, malformed JSON) */

@@ -18,3 +18,5 @@ export type CaseHistory = S['CaseHistoryResponseDto'];
 export type WorkflowDescription = S['WorkflowDescriptionResponseDto'];
 /** An event (or the creation) as the workflow describes it: who may send it and its payload's JSON Schema. */
 export type WorkflowEvent = S['WorkflowDescriptionEventDto'] | S['WorkflowDescriptionCreateDto'];
+export type DeskEntry = S['DeskEntryDto'];
+export type PaperListItem = S['PaperListItemDto'];

@@ -33,7 +33,8 @@ export const useSession = defineStore('session', {
     async loadMe(): Promise<boolean> {
       try {
         this.me = body<Me>(await api.GET('/api/v1/auth/me'));
-        void this.refreshUnread();
+        // until a reset password is changed the API answers nothing else (403 PASSWORD_CHANGE_REQUIRED)
+        if (!this.me.mustChangePassword) void this.refreshUnread();
         return true;
       } catch {
         this.clear();

@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { CaseHistoryEntity } from '../entities/case-history.entity';
 import { CaseEntity } from '../entities/case.entity';
 import { DeadlineEntity, DeadlineStatus } from '../entities/deadline.entity';
+import { attachmentRefsOf } from './attachment-refs';
 import { whereInCaseScope } from './case-scope';
 import { drawSequence, registerSequenceNumbers, SequenceDraw, SequenceNumberRow } from './sequence-counters';
 import { WriteSerializer } from './write-serializer';
@@ -235,7 +236,9 @@ export class CaseRepository {
   async create(row: CaseEntity, record: HistoryRecord, deadlines: DeadlineChanges = NO_DEADLINE_CHANGES): Promise<void> {
     await this.write(async (m) => {
       await m.insert(CaseEntity, row);
-      await m.insert(CaseHistoryEntity, toHistoryRow(record));
+      const h = toHistoryRow(record);
+      await m.insert(CaseHistoryEntity, h);
+      await this.writeAttachmentRefs(m, h);
       await applyDeadlineChanges(m, row.id, deadlines);
     });
   }
@@ -332,7 +335,19 @@ export class CaseRepository {
         historyParams,
       );
     }
+    await this.writeAttachmentRefs(m, h);
     await applyDeadlineChanges(m, caseId, deadlines);
+  }
+
+  /** The attachments the record's payload names, so that their download finds the case by key. */
+  private async writeAttachmentRefs(m: EntityManager, h: CaseHistoryEntity): Promise<void> {
+    const refs = attachmentRefsOf(h.payload);
+    if (!refs.length) return;
+    const values = refs.map((_, i) => `(${this.p(3 * i + 1)}, ${this.p(3 * i + 2)}, ${this.p(3 * i + 3)})`).join(', ');
+    await m.queryRunner!.query(
+      `INSERT INTO case_attachment_refs (sha256, case_id, seq) VALUES ${values} ON CONFLICT DO NOTHING`,
+      refs.flatMap((sha256) => [sha256, h.caseId, h.seq]),
+    );
   }
 
   async list(filter: CaseListFilter): Promise<{ items: CaseEntity[]; total: number }> {

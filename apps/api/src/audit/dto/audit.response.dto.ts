@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CheckpointKeyResponseDto, CheckpointResponseDto } from './checkpoint.response.dto';
-import { ActorDto, LabelDto } from '../../common/dto/common.response.dto';
+import { ActorDto, LabelDto, VerdictFindingDto } from '../../common/dto/common.response.dto';
 import { SOURCE_LABELS } from '../../participation/participation.labels';
 
 export class AuditHistoryEventActorDto {
@@ -179,26 +179,6 @@ export class ReplayStepDto {
   readonly ok: boolean;
 }
 
-export class ReplayVerdictFindingDto {
-  @ApiProperty({ type: String })
-  readonly severity: string;
-
-  @ApiProperty({ type: String })
-  readonly check: string;
-
-  @ApiProperty({ type: 'integer' })
-  readonly seq: number;
-
-  @ApiProperty({ type: String })
-  readonly reason: string;
-
-  @ApiProperty({ type: String })
-  readonly message: string;
-
-  @ApiProperty({ type: String })
-  readonly messageZh: string;
-}
-
 export class VerdictCheckpointsDto {
   @ApiProperty({ type: 'integer' })
   readonly anchorsVerified: number;
@@ -226,8 +206,8 @@ export class ReplayVerdictDto {
   @ApiProperty({ type: String, nullable: true })
   readonly reason: string | null;
 
-  @ApiProperty({ type: () => ReplayVerdictFindingDto, isArray: true })
-  readonly findings: ReplayVerdictFindingDto[];
+  @ApiProperty({ type: () => VerdictFindingDto, isArray: true })
+  readonly findings: VerdictFindingDto[];
 
   @ApiProperty({ type: () => VerdictCheckpointsDto })
   readonly checkpoints: VerdictCheckpointsDto;
@@ -463,26 +443,6 @@ export class DossierCheckpointsDto {
   readonly latest: Record<string, unknown> | null;
 }
 
-export class DossierVerdictFindingDto {
-  @ApiProperty({ type: String })
-  readonly severity: string;
-
-  @ApiProperty({ type: String })
-  readonly check: string;
-
-  @ApiProperty({ type: 'integer' })
-  readonly seq: number;
-
-  @ApiProperty({ type: String })
-  readonly reason: string;
-
-  @ApiProperty({ type: String })
-  readonly message: string;
-
-  @ApiProperty({ type: String })
-  readonly messageZh: string;
-}
-
 export class DossierVerdictDto {
   @ApiProperty({ type: String })
   readonly caseId: string;
@@ -499,8 +459,8 @@ export class DossierVerdictDto {
   @ApiProperty({ type: String, nullable: true })
   readonly reason: string | null;
 
-  @ApiProperty({ type: () => DossierVerdictFindingDto, isArray: true })
-  readonly findings: DossierVerdictFindingDto[];
+  @ApiProperty({ type: () => VerdictFindingDto, isArray: true })
+  readonly findings: VerdictFindingDto[];
 
   @ApiProperty({ type: () => VerdictCheckpointsDto })
   readonly checkpoints: VerdictCheckpointsDto;

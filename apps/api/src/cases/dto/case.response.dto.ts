@@ -1,6 +1,6 @@
 import { DeadlineListItemDto } from '../../deadlines/dto/deadline.response.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ActorDto, LabelDto } from '../../common/dto/common.response.dto';
+import { ActorDto, LabelDto, VerdictFindingDto } from '../../common/dto/common.response.dto';
 
 /** A rule that refuses, as the engine states it (code, article, zh-CN and English). */
 export class RefusalDto {
@@ -245,6 +245,13 @@ export class CaseHistoryResponseDto {
   @ApiProperty({ type: 'object', additionalProperties: { type: 'object', properties: { zh: { type: 'string' }, en: { type: 'string' } }, required: ['zh', 'en'] } })
   readonly orgUnitLabels: Record<string, { zh: string; en: string }>;
 
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'object', properties: { zh: { type: 'string' }, en: { type: 'string' } }, required: ['zh', 'en'] },
+    description: '每条记录办理单位当时的名称（按记录序号；单位更名后历史仍显示原名） · Each record’s unit by the name it bore then, by seq (a renamed unit keeps its old name in the history)',
+  })
+  readonly actorUnitLabels: Record<string, { zh: string; en: string }>;
+
   @ApiProperty({ type: 'object', additionalProperties: { type: 'object', properties: { zh: { type: 'string' }, en: { type: 'string' } }, required: ['zh', 'en'] } })
   readonly roleLabels: Record<string, { zh: string; en: string }>;
 }
@@ -262,26 +269,6 @@ export class CaseVerificationReplayDto {
   readonly stateHash: string;
 }
 
-export class CaseVerificationCheckpointFindingDto {
-  @ApiProperty({ type: String })
-  readonly severity: string;
-
-  @ApiProperty({ type: String })
-  readonly check: string;
-
-  @ApiProperty({ type: 'integer' })
-  readonly seq: number;
-
-  @ApiProperty({ type: String })
-  readonly reason: string;
-
-  @ApiProperty({ type: String })
-  readonly message: string;
-
-  @ApiProperty({ type: String })
-  readonly messageZh: string;
-}
-
 export class CaseVerificationCheckpointDto {
   @ApiProperty({ type: String })
   readonly status: string;
@@ -295,28 +282,8 @@ export class CaseVerificationCheckpointDto {
   @ApiProperty({ type: 'integer', nullable: true })
   readonly latestSeq: number | null;
 
-  @ApiProperty({ type: () => CaseVerificationCheckpointFindingDto, isArray: true })
-  readonly findings: CaseVerificationCheckpointFindingDto[];
-}
-
-export class CaseVerificationVerdictFindingDto {
-  @ApiProperty({ type: String })
-  readonly severity: string;
-
-  @ApiProperty({ type: String })
-  readonly check: string;
-
-  @ApiProperty({ type: 'integer' })
-  readonly seq: number;
-
-  @ApiProperty({ type: String })
-  readonly reason: string;
-
-  @ApiProperty({ type: String })
-  readonly message: string;
-
-  @ApiProperty({ type: String })
-  readonly messageZh: string;
+  @ApiProperty({ type: () => VerdictFindingDto, isArray: true })
+  readonly findings: VerdictFindingDto[];
 }
 
 export class CaseVerificationVerdictDto {
@@ -329,8 +296,8 @@ export class CaseVerificationVerdictDto {
   @ApiProperty({ type: String, nullable: true })
   readonly reason: string | null;
 
-  @ApiProperty({ type: () => CaseVerificationVerdictFindingDto, isArray: true })
-  readonly findings: CaseVerificationVerdictFindingDto[];
+  @ApiProperty({ type: () => VerdictFindingDto, isArray: true })
+  readonly findings: VerdictFindingDto[];
 }
 
 export class CaseVerificationCommentSealDto {

@@ -22,7 +22,8 @@ export class CatalogSummaryResponseDto {
   readonly items: number;
 }
 
-export class CatalogPublishedConsentDto {
+/** The party committee's consent to a catalog version (R713 Art. 10), as recorded. */
+export class CatalogConsentDto {
   @ApiProperty({ type: () => ActorDto })
   readonly by: ActorDto;
 
@@ -130,31 +131,11 @@ export class CatalogPublishedDto {
   @ApiProperty({ type: String })
   readonly documentNumber: string;
 
-  @ApiProperty({ type: () => CatalogPublishedConsentDto })
-  readonly consent: CatalogPublishedConsentDto;
+  @ApiProperty({ type: () => CatalogConsentDto })
+  readonly consent: CatalogConsentDto;
 
   @ApiProperty({ type: () => CatalogPublishedItemDto, isArray: true })
   readonly items: CatalogPublishedItemDto[];
-}
-
-export class CatalogWorkingConsentDto {
-  @ApiProperty({ type: () => ActorDto })
-  readonly by: ActorDto;
-
-  @ApiProperty({ type: String, format: 'date-time' })
-  readonly at: string;
-
-  @ApiProperty({ type: 'integer' })
-  readonly contentVersion: number;
-
-  @ApiProperty({ type: String })
-  readonly meeting: string;
-
-  @ApiProperty({ type: String, format: 'date' })
-  readonly agreedOn: string;
-
-  @ApiProperty({ type: String })
-  readonly reference: string;
 }
 
 export class CatalogWorkingItemDto {
@@ -211,8 +192,8 @@ export class CatalogWorkingDto {
   @ApiProperty({ type: Boolean })
   readonly unpublishedChanges: boolean;
 
-  @ApiProperty({ type: () => CatalogWorkingConsentDto })
-  readonly consent: CatalogWorkingConsentDto;
+  @ApiProperty({ type: () => CatalogConsentDto })
+  readonly consent: CatalogConsentDto;
 
   @ApiProperty({ type: () => CatalogWorkingItemDto, isArray: true })
   readonly items: CatalogWorkingItemDto[];

@@ -83,6 +83,18 @@ export class LabelledCountDto {
   readonly label: LabelDto;
 }
 
+/** A published file as stored: what its download will be. */
+export class PublishedFileDto {
+  @ApiProperty({ type: String, example: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08' })
+  readonly sha256: string;
+
+  @ApiProperty({ type: 'integer', example: 48213, description: '字节数 · Bytes' })
+  readonly size: number;
+
+  @ApiProperty({ type: String, example: 'application/pdf' })
+  readonly mediaType: string;
+}
+
 /** One consultation, with how many comments it received and how many moderation hid, by reason. */
 export class PublicConsultationResponseDto extends PublicConsultationDto {
   @ApiProperty({ type: 'integer', description: '收到意见数 · Comments received' })
@@ -90,6 +102,13 @@ export class PublicConsultationResponseDto extends PublicConsultationDto {
 
   @ApiProperty({ type: () => LabelledCountDto, isArray: true, description: '按理由统计的屏蔽数 · Hidden, by reason' })
   readonly hiddenByReason: LabelledCountDto[];
+
+  @ApiProperty({
+    type: () => PublishedFileDto,
+    nullable: true,
+    description: '征求意见稿文件（可下载，GET …/attachments/{sha256}）；未上传的为空 · The draft file to download; null when it was not uploaded',
+  })
+  readonly draftFile: PublishedFileDto | null;
 }
 
 /** A proof-of-work challenge: find a solution such that SHA-256(token:solution) starts with `bits` zero bits. */
@@ -187,11 +206,26 @@ export class CommentStatusResponseDto {
   @ApiProperty({ type: Boolean })
   readonly confidential: boolean;
 
-  @ApiProperty({ type: String, enum: ['RECEIVED'] })
+  @ApiProperty({ type: String, enum: ['RECEIVED', 'ANSWERED', 'HIDDEN'], description: '已收到 / 已答复 / 未予公开 · Received / answered / not published by moderation' })
   readonly status: string;
 
   @ApiProperty({ type: () => LabelDto })
   readonly statusLabel: LabelDto;
+
+  @ApiProperty({ type: String, enum: DISPOSITIONS, nullable: true, description: '答复（本条或所在重复意见组的）· The answer, its own or its group’s' })
+  readonly disposition: string | null;
+
+  @ApiProperty({ type: () => LabelDto, nullable: true })
+  readonly dispositionLabel: LabelDto | null;
+
+  @ApiProperty({ type: String, nullable: true, description: '理由 · Reason' })
+  readonly dispositionReason: string | null;
+
+  @ApiProperty({ type: String, nullable: true, example: '第三条', description: '修改的条款 · Clause changed' })
+  readonly clauseChanged: string | null;
+
+  @ApiProperty({ type: () => LabelDto, nullable: true, description: '未予公开的理由类别 · Why moderation did not publish it' })
+  readonly hiddenReasonLabel: LabelDto | null;
 
   @ApiProperty({ type: () => CommentSealProofDto, nullable: true, description: '结束征求意见后：本条意见在封存集合中的包含证明；此前为 null · After the close: the comment’s inclusion proof in the sealed set; null before' })
   readonly seal: CommentSealProofDto | null;

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ActorDto, LabelDto } from '../../common/dto/common.response.dto';
+import { CatalogConsentDto } from '../../catalog/dto/catalog.response.dto';
 
 export class ReportFigureDto {
   @ApiProperty({ type: String })
@@ -264,26 +265,6 @@ export class AnnualReportCatalogPublishedDto {
   readonly documentNumber: string;
 }
 
-export class AnnualReportCatalogConsentDto {
-  @ApiProperty({ type: () => ActorDto })
-  readonly by: ActorDto;
-
-  @ApiProperty({ type: String, format: 'date-time' })
-  readonly at: string;
-
-  @ApiProperty({ type: 'integer' })
-  readonly contentVersion: number;
-
-  @ApiProperty({ type: String })
-  readonly meeting: string;
-
-  @ApiProperty({ type: String, format: 'date' })
-  readonly agreedOn: string;
-
-  @ApiProperty({ type: String })
-  readonly reference: string;
-}
-
 export class AnnualReportCatalogItemDto {
   @ApiProperty({ type: 'integer' })
   readonly no: number;
@@ -314,8 +295,8 @@ export class AnnualReportCatalogDto {
   @ApiProperty({ type: () => AnnualReportCatalogPublishedDto })
   readonly published: AnnualReportCatalogPublishedDto;
 
-  @ApiProperty({ type: () => AnnualReportCatalogConsentDto })
-  readonly consent: AnnualReportCatalogConsentDto;
+  @ApiProperty({ type: () => CatalogConsentDto })
+  readonly consent: CatalogConsentDto;
 
   @ApiProperty({ type: 'integer' })
   readonly itemCount: number;

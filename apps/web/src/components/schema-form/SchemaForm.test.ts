@@ -134,6 +134,49 @@ describe('SchemaForm', () => {
     w.unmount();
   });
 
+  it('moves rows of an array of objects up and down, and submits them in the order shown', async () => {
+    const schema: JsonSchema = { type: 'object', required: ['options'], properties: { options: SCHEMA.properties!.options } };
+    const w = mountForm({ schema });
+    for (let i = 0; i < 3; i++) await w.find('[data-test="add-options"]').trigger('click');
+    for (const [i, v] of ['甲', '乙', '丙'].entries()) await w.find(`[data-field="options.${i}.title"] input`).setValue(v);
+    // the first row cannot go up, the last cannot go down
+    expect(w.find('[data-test="up-options-0"]').attributes('disabled')).toBeDefined();
+    expect(w.find('[data-test="down-options-2"]').attributes('disabled')).toBeDefined();
+    expect(w.find('[data-test="down-options-0"]').attributes('aria-label')).toBe('将第 1 项下移');
+    await w.find('[data-test="down-options-0"]').trigger('click');
+    expect((w.find('[data-field="options.0.title"] input').element as HTMLInputElement).value).toBe('乙');
+    // each row named by its number and its first line of text, which moves with it
+    expect(w.find('fieldset[data-field="options.0"] legend').text()).toBe('第 1 项：乙');
+    expect(w.find('fieldset[data-field="options.1"] legend').text()).toBe('第 2 项：甲');
+    expect((w.find('[data-field="options.1.title"] input').element as HTMLInputElement).value).toBe('甲');
+    await w.find('[data-test="up-options-2"]').trigger('click');
+    await w.find('[data-test="remove-options-0"]').trigger('click');
+    await w.find('form').trigger('submit');
+    await flushPromises();
+    expect(w.emitted('submit')).toEqual([[{ options: [{ title: '丙' }, { title: '甲' }] }]]);
+    // the text areas size themselves after the render
+    await flushPromises();
+    w.unmount();
+  });
+
+  it('shows the server’s refusal at a field inside a row, by its path', async () => {
+    const schema: JsonSchema = { type: 'object', required: ['options'], properties: { options: SCHEMA.properties!.options } };
+    const error: ApiError = {
+      statusCode: 400,
+      code: 'VALIDATION_FAILED',
+      message: 'Invalid input',
+      messageZh: '提交的内容不符合要求',
+      details: { errors: [{ field: 'payload.options[1].title', problemsZh: ['必填'] }] },
+    };
+    const w = mountForm({ schema, error });
+    await w.find('[data-test="add-options"]').trigger('click');
+    await w.find('[data-test="add-options"]').trigger('click');
+    expect(w.find('[data-error="options.1.title"]').text()).toBe('必填');
+    expect(w.find('[data-error="options.0.title"]').exists()).toBe(false);
+    await flushPromises();
+    w.unmount();
+  });
+
   it('does not submit with a required field empty, and says so at the field', async () => {
     const w = mountForm();
     await w.find('form').trigger('submit');
