@@ -21,6 +21,8 @@ export function buildRuntime(registry: WorkflowRegistry, dataSource: DataSource,
     undefined,
     // the undertaking unit of a major decision (v2) is resolved from the org-units table, as in the app
     new TableOrgUnitDirectory(new UserRepository(dataSource)),
+    // no transition observer (the metrics)
+    undefined,
     // the comment docket a major decision's close seals and its summary counts (v3), as in the app
     new TableConsultationDocket(new ConsultationCommentRepository(dataSource)),
   );

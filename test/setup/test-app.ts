@@ -25,7 +25,7 @@ export interface TestApp {
  * A real API on a fresh database: a temporary SQLite file, or a fresh PostgreSQL schema in the
  * test database (dropped afterwards). Migrations run at boot; the demo town is seeded.
  */
-export async function startTestApp(driver: Driver, env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(driver: Driver, env: Record<string, string> = {}, appOptions: Parameters<typeof createApp>[1] = {}): Promise<TestApp> {
   const id = randomBytes(6).toString('hex');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'docket-test-'));
   const base = {
@@ -49,7 +49,7 @@ export async function startTestApp(driver: Driver, env: Record<string, string> =
   } else {
     config = loadConfig({ ...base, SQLITE_PATH: path.join(dir, 'docket.sqlite') });
   }
-  const app = await createApp(config);
+  const app = await createApp(config, appOptions);
   await app.init();
   await app.get(DemoSeedService).seed();
   const ds = app.get<import('typeorm').DataSource>(require('@app/persistence').DATA_SOURCE);

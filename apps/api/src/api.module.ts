@@ -16,6 +16,7 @@ import { ConsoleModule } from './console/console';
 import { DeadlinesModule } from './deadlines/deadlines.module';
 import { HttpExceptionFilter } from './common/http-exception.filter';
 import { HealthController } from './health/health.controller';
+import { MetricsController } from './metrics/metrics.controller';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PapersModule } from './papers/papers.module';
 import { ParticipationModule } from './participation/participation.module';
@@ -55,7 +56,7 @@ export class ApiModule {
         ParticipationModule,
         ConsoleModule.forRoot(),
       ],
-      controllers: [WorkflowsController, HealthController, ...(config.testClock ? [TestClockController] : [])],
+      controllers: [WorkflowsController, HealthController, MetricsController, ...(config.testClock ? [TestClockController] : [])],
       providers: [DemoSeedService, { provide: APP_FILTER, useClass: HttpExceptionFilter }],
       exports: [DemoSeedService],
     };

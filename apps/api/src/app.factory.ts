@@ -1,9 +1,10 @@
 import { DocketConfig } from '@app/config';
-import { LogLevel } from '@nestjs/common';
+import { docketLogging, nestLogLevels, ServiceMetrics } from '@app/deadlines';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import * as path from 'path';
+import type { DestinationStream } from 'pino';
 import { ApiModule } from './api.module';
 import { DOSSIER_CSS } from './audit/dossier-html.renderer';
 import { PAPER_CSS } from './papers/papers.renderer';
@@ -24,13 +25,17 @@ function swaggerUiHtml(): string {
   return (require(dir) as { buildSwaggerHTML: (baseUrl: string, options: object) => string }).buildSwaggerHTML('./', {});
 }
 
-const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
-
-/** Builds the API application (used by main.ts and by the end-to-end tests). */
-export async function createApp(config: DocketConfig): Promise<NestExpressApplication> {
-  const logger = config.logLevel === 'silent' ? false : LEVELS.slice(0, LEVELS.indexOf(config.logLevel as LogLevel) + 1);
-  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config), { logger, bodyParser: false });
+/** Builds the API application (used by main.ts and by the end-to-end tests); `logDestination` replaces stdout. */
+export async function createApp(config: DocketConfig, options: { logDestination?: DestinationStream } = {}): Promise<NestExpressApplication> {
+  const logging = docketLogging(config, options.logDestination);
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config), { logger: nestLogLevels(config), bufferLogs: true, bodyParser: false });
+  // Nest's own lines and every Logger of the code go through pino (LOG_LEVEL, LOG_FORMAT)
+  app.useLogger(logging.nestLogger);
+  app.flushLogs();
   app.disable('x-powered-by');
+  // first: every request is timed, and gets its id (X-Request-Id) and its log line, whatever answers it
+  app.use(app.get(ServiceMetrics).httpMiddleware());
+  app.use(logging.http);
   // the API docs page is swagger-ui's own HTML: its inline styles are hashed as the setup below serves them
   app.use(securityHeaders({ styles: [DOSSIER_CSS, ANNUAL_REPORT_CSS, PAPER_CSS], pages: [swaggerUiHtml()] }));
   app.use('/api/v1', noStore);
@@ -39,6 +44,8 @@ export async function createApp(config: DocketConfig): Promise<NestExpressApplic
   app.use('/api/v1/public', jsonBody({ limit: '16kb' }));
   app.use(jsonBody({ limit: '2mb' }));
   app.use(bodyGuard);
+  // after the body is read (its stream events would leave the request's context)
+  app.use(logging.bind);
   mountQueueDashboard(app, config);
   // X-Forwarded-For is believed only from the proxies TRUST_PROXY names (default: none)
   app.set('trust proxy', config.trustProxy);

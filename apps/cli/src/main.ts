@@ -6,12 +6,15 @@
  *   npm run docket -- verify <bundle.json> [--key <public-key.pem>]… [--json]
  *   npm run docket -- verify --all [--key <public-key.pem>]… [--json]   (DATABASE_URL [DATABASE_SCHEMA] or SQLITE_PATH / DATA_DIR)
  *   npm run docket -- keygen [--out <file>]
+ *   npm run docket -- backup <file>    (embedded SQLite: SQLITE_PATH / DATA_DIR; online, while the server runs)
+ *   npm run docket -- restore <file>   (into a DATA_DIR / SQLITE_PATH that holds no database yet)
  *
  * Exit status: 0 PASS or WARN, 1 FAIL, 2 usage or input error.
  */
 import { WorkflowRegistry } from '@app/engine';
 import { allWorkflows } from '@app/workflows';
 import * as path from 'path';
+import { backup, BackupSummary, restore } from './backup.command';
 import { DatabaseSource, openDatabase } from './database-reader';
 import { keygen } from './keygen.command';
 import { bundleReport, summaryReport } from './report';
@@ -22,7 +25,9 @@ const USAGE = `usage:
   docket verify <bundle.json> [--key <public-key.pem>]... [--json]
   docket verify --all [--key <public-key.pem>]... [--json]
       reads DATABASE_URL (+ DATABASE_SCHEMA) or SQLITE_PATH (default DATA_DIR/docket.sqlite, DATA_DIR default ./data)
-  docket keygen [--out <file>]`;
+  docket keygen [--out <file>]
+  docket backup <file>      a consistent copy of the embedded database (SQLITE_PATH or DATA_DIR), while the server runs
+  docket restore <file>     the backup becomes the embedded database of a DATA_DIR (or SQLITE_PATH) without one`;
 
 class UsageError extends Error {}
 
@@ -65,6 +70,15 @@ export async function run(
   try {
     if (command === 'keygen') {
       io.write(keygen(options(args).out));
+      return 0;
+    }
+    if (command === 'backup' || command === 'restore') {
+      const { rest } = options(args);
+      if (rest.length !== 1) throw new UsageError(`${command} needs one file`);
+      const source = databaseSource(env);
+      if (source.type !== 'sqlite') throw new UsageError(`${command} is for the embedded SQLite database; with DATABASE_URL use pg_dump / pg_restore`);
+      const done: BackupSummary = command === 'backup' ? await backup(source.path, rest[0]) : await restore(rest[0], source.path);
+      io.write(`${command === 'backup' ? 'backed up into' : 'restored into'} ${done.file}: ${done.cases} cases, ${done.events} events, ${done.bytes} bytes`);
       return 0;
     }
     if (command !== 'verify') throw new UsageError(command ? `unknown command ${command}` : 'no command');

@@ -2,11 +2,15 @@ import { loadConfig } from '@app/config';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { WorkerModule } from './worker.module';
-import { stopGracefullyOnSignals } from '@app/deadlines';
+import { docketLogging, nestLogLevels, stopGracefullyOnSignals } from '@app/deadlines';
 
 async function main() {
   const config = loadConfig(process.env);
-  const app = await NestFactory.create(WorkerModule.forRoot(config));
+  const logging = docketLogging(config);
+  const app = await NestFactory.create(WorkerModule.forRoot(config), { logger: nestLogLevels(config), bufferLogs: true });
+  app.useLogger(logging.nestLogger);
+  app.flushLogs();
+  app.use(logging.http, logging.bind);
   const port = config.port + 1;
   stopGracefullyOnSignals(app, config, new Logger('Worker'));
   await app.listen(port);

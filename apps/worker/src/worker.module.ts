@@ -9,11 +9,12 @@ import { DeadlineProcessor } from './deadlines/deadline.processor';
 import { EmailProcessor } from './deadlines/email.processor';
 import { WebhookProcessor } from './deadlines/webhook.processor';
 import { WorkerHealthController } from './health/worker-health.controller';
+import { WorkerMetricsController } from './health/worker-metrics.controller';
 
 /**
  * The worker process: with REDIS_URL set it runs the deadline processors (BullMQ) and reconciles
  * the queues from the deadline rows; their events go through the same WorkflowRuntime as the
- * API's. It has no other controller than its health check.
+ * API's. It has no other controllers than its health check and its metrics.
  */
 @Module({})
 export class WorkerModule {
@@ -22,7 +23,7 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       imports: [DocketConfigModule.forRoot(config), PersistenceModule, RuntimeModule, DeadlineRemindersModule.forRoot(config, 'worker'), ...(config.redisUrl ? [WorkerCheckpointsModule] : [])],
-      controllers: [WorkerHealthController],
+      controllers: [WorkerHealthController, WorkerMetricsController],
       providers: config.redisUrl
         ? [
             { provide: DeadlineProcessor, useClass: configuredProcessor(DeadlineProcessor, DEADLINES_QUEUE, options) },

@@ -22,6 +22,14 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ LOGIN_LOCKOUT_THRESHOLD: '0' })).toThrow(/LOGIN_LOCKOUT_THRESHOLD/);
   });
 
+  it('reads the metrics token: unset by default, at least 16 printable characters', () => {
+    expect(loadConfig({}).metricsToken).toBeUndefined();
+    expect(loadConfig({ METRICS_TOKEN: '' }).metricsToken).toBeUndefined();
+    expect(loadConfig({ METRICS_TOKEN: 'abcdefghijklmnop' }).metricsToken).toBe('abcdefghijklmnop');
+    expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN must be at least 16/);
+    expect(() => loadConfig({ METRICS_TOKEN: 'abcdefgh ijklmnop' })).toThrow(/METRICS_TOKEN must be printable/);
+  });
+
   it('uses PostgreSQL when DATABASE_URL is set and then requires a JWT secret', () => {
     expect(() => loadConfig({ DATABASE_URL: 'postgres://127.0.0.1/test' })).toThrow(/JWT_SECRET/);
     const c = loadConfig({ DATABASE_URL: 'postgres://127.0.0.1/test', JWT_SECRET: 'x'.repeat(32), PORT: '8080' });

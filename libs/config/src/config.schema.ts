@@ -156,6 +156,15 @@ export class EnvironmentVariables {
   @IsOptional() @IsIn(['fatal', 'error', 'warn', 'log', 'debug', 'verbose', 'silent'])
   readonly LOG_LEVEL?: string;
 
+  /** json: one JSON object a line; pretty: human-readable; unset: pretty on the embedded default when stdout is a terminal, json otherwise */
+  @IsOptional() @IsIn(['json', 'pretty'])
+  readonly LOG_FORMAT?: string;
+
+  /** the bearer token a Prometheus scraper sends to /api/v1/metrics (and the worker's /metrics); unset = the endpoint answers 404 */
+  @IsOptional() @Transform(({ value }) => (value === '' ? undefined : value))
+  @IsString() @MinLength(16, { message: 'METRICS_TOKEN must be at least 16 characters' }) @Matches(/^[\x21-\x7e]+$/, { message: 'METRICS_TOKEN must be printable ASCII without spaces' })
+  readonly METRICS_TOKEN?: string;
+
   @IsOptional() @IsBoolean()
   @Transform(({ value }) => value === '1' || value === 'true')
   readonly DB_LOGGING?: boolean;
@@ -191,7 +200,11 @@ export interface DocketConfig {
   /** SMTP_URL / SMTP_FROM: reminders are also e-mailed to users who have an address */
   smtp?: { url: string; from: string };
   logLevel: string;
+  /** LOG_FORMAT: `auto` = pretty on the embedded default with a terminal on stdout, json otherwise */
+  logFormat: 'json' | 'pretty' | 'auto';
   dbLogging: boolean;
+  /** METRICS_TOKEN: the bearer token of the metrics endpoints (unset: they answer 404) */
+  metricsToken?: string;
   /** checkpoint signing key text (PEM or base64 PKCS#8); unset = generated into DATA_DIR on the embedded default */
   signingKey?: string;
   /** ms between in-process checkpoints (0 = none) */
@@ -288,7 +301,9 @@ export function loadConfig(env: Record<string, string | undefined>): DocketConfi
     webhook: parsed.WEBHOOK_URL ? { url: parsed.WEBHOOK_URL, secret: parsed.WEBHOOK_SECRET! } : undefined,
     smtp: parsed.SMTP_URL ? { url: parsed.SMTP_URL, from: parsed.SMTP_FROM! } : undefined,
     logLevel: parsed.LOG_LEVEL || 'log',
+    logFormat: (parsed.LOG_FORMAT as 'json' | 'pretty' | undefined) ?? 'auto',
     dbLogging: parsed.DB_LOGGING ?? false,
+    metricsToken: parsed.METRICS_TOKEN || undefined,
     signingKey: parsed.DOCKET_SIGNING_KEY || undefined,
     checkpointIntervalMs: durationMs(parsed.DOCKET_CHECKPOINT_INTERVAL ?? '1h'),
     shutdown: { drainMs: parsed.SHUTDOWN_DRAIN_MS ?? (database.embedded ? 0 : 5000), timeoutMs: parsed.SHUTDOWN_TIMEOUT_MS ?? 15000 },

@@ -1,6 +1,6 @@
 import type { DocketConfig } from '@app/config';
 import { CalendarYearRepository, DATA_SOURCE, EmailDeliveryRepository, NotificationRepository, WebhookDeliveryRepository } from '@app/persistence';
-import { DEADLINE_SCHEDULER } from '@app/runtime';
+import { DEADLINE_SCHEDULER, TRANSITION_OBSERVER } from '@app/runtime';
 import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Logger, Module, Provider } from '@nestjs/common';
 import { DataSource } from 'typeorm';
@@ -13,6 +13,7 @@ import { EmailSenderService } from './email-sender.service';
 import { EmbeddedDeadlineScheduler } from './embedded-deadline-scheduler';
 import { QueueDashboardService } from './queue-dashboard.service';
 import { ServiceHealth } from './service-health';
+import { ServiceMetrics } from './service-metrics';
 import { CHECKPOINTS_QUEUE, DEADLINES_QUEUE, EMAILS_QUEUE, WEBHOOKS_QUEUE } from './queue.constants';
 import { redisConnection, redisForLog } from './redis-connection';
 import { WebhookSenderService } from './webhook-sender.service';
@@ -57,6 +58,9 @@ export class DeadlineRemindersModule {
       WebhookSenderService,
       EmailSenderService,
       ServiceHealth,
+      ServiceMetrics,
+      // the runtime tells the metrics of every transition it accepts or refuses
+      { provide: TRANSITION_OBSERVER, useExisting: ServiceMetrics },
     ];
     const commonExports = [
       NOTIFICATION_REPOSITORY,
@@ -68,6 +72,8 @@ export class DeadlineRemindersModule {
       WebhookSenderService,
       EmailSenderService,
       ServiceHealth,
+      ServiceMetrics,
+      TRANSITION_OBSERVER,
     ];
     if (!config.redisUrl) {
       if (role === 'worker') {

@@ -19,3 +19,5 @@ export * from './email-delivery.job';
 export * from './email-sender.service';
 export * from './service-health';
 export * from './graceful-shutdown';
+export * from './service-metrics';
+export * from './logging';

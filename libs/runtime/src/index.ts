@@ -18,3 +18,4 @@ export * from './org-unit-directory';
 export * from './payload-schema';
 export * from './validation-problems';
 export * from './consultation-docket';
+export * from './transition-observer.port';

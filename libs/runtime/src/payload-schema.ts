@@ -73,7 +73,7 @@ function constraintsInWords(s: JsonSchema, required: boolean): Label {
     if (s.maxItems) (zh.push(`至多 ${s.maxItems} 项`), en.push(`at most ${s.maxItems} items`));
   }
   if (item.format === 'date') (zh.push('日期 YYYY-MM-DD（北京时间）'), en.push('a day, YYYY-MM-DD (Beijing time)'));
-  else if (item.format === 'date-time') (zh.push('时间，ISO 8601，须带时区（如 +08:00）'), en.push('an instant, ISO 8601 with an offset (e.g. +08:00)'));
+  else if (item.format === 'date-time') (zh.push('日期时间，须带时区（如 2020-08-03T09:00:00+08:00）'), en.push('an instant, ISO 8601 with an offset (e.g. +08:00)'));
   else if (item.format === 'sha256') (zh.push('附件文件的 SHA-256 值（64 位小写十六进制）'), en.push("an attachment's SHA-256 (64 lower-case hex digits)"));
   else if (item.format === 'uuid') (zh.push('编号（UUID）'), en.push('an id (UUID)'));
   if (item.type === 'boolean') (zh.push('是/否'), en.push('yes/no'));

@@ -35,7 +35,7 @@ describe('validation problems in zh-CN', () => {
     const zh = Object.fromEntries(problems.map((p) => [p.field, p.problemsZh]));
     expect(zh['payload.count']).toEqual(['不得小于 1', '应为整数']);
     expect(zh['payload.names']).toEqual(expect.arrayContaining(['不得少于 2 项', '每一项不得超过 3 字']));
-    expect(zh['payload.at']).toEqual(['应为日期时间，ISO 8601，须带时区（如 2020-08-03T09:00:00+08:00）']);
+    expect(zh['payload.at']).toEqual(['应为带时区的日期时间（如 2020-08-03T09:00:00+08:00）']);
     expect(zh['payload.level']).toEqual(['应为以下之一：低、高']);
     expect(zh['payload.note']).toEqual(['必填']);
     expect(zh['payload.extra']).toEqual(['不是可接受的字段，请删除']);

@@ -104,11 +104,11 @@ function phrase(code: string, en: string, args: unknown[], doc: FieldDoc | undef
       return p('应为日期 YYYY-MM-DD（须为实际存在的日期）');
     case 'isDateString':
     case 'isISO8601':
-      return p('应为日期时间，ISO 8601，须带时区（如 2020-08-03T09:00:00+08:00）');
+      return p('应为带时区的日期时间（如 2020-08-03T09:00:00+08:00）');
     case 'matches': {
       const re = args[0];
       if (re === DATE_ONLY) return p('应为日期 YYYY-MM-DD');
-      if (re === INSTANT) return p('应为日期时间，ISO 8601，须带时区（如 2020-08-03T09:00:00+08:00）');
+      if (re === INSTANT) return p('应为带时区的日期时间（如 2020-08-03T09:00:00+08:00）');
       if (re === SHA256_HEX) return p('应为附件文件的 SHA-256 值（64 位小写十六进制）');
       return p('格式不正确');
     }

@@ -38,7 +38,8 @@ import { type ConsultationDocket, resolveDocketFacts } from './consultation-dock
 import { validatePayload } from './payload.validator';
 import { BackfillRequest, checkLegalDates } from './legal-dates.checker';
 import { DeadlineScheduler } from './deadline-scheduler.port';
-import { ACTOR_PROFILES, BUSINESS_CALENDAR, CLOCK, DEADLINE_SCHEDULER, EFFECT_SINK, ORG_UNIT_DIRECTORY, CONSULTATION_DOCKET, WORKFLOW_REGISTRY } from './runtime.di-tokens';
+import { ACTOR_PROFILES, BUSINESS_CALENDAR, CLOCK, CONSULTATION_DOCKET, DEADLINE_SCHEDULER, EFFECT_SINK, ORG_UNIT_DIRECTORY, WORKFLOW_REGISTRY } from './runtime.di-tokens';
+import { TRANSITION_OBSERVER, TransitionObserver } from './transition-observer.port';
 import { caseAlreadyExists, caseNotFound, DocketError, revisionConflict, sequenceNumberTaken } from './runtime.errors';
 
 export interface CreateCaseCommand {
@@ -107,9 +108,27 @@ export class WorkflowRuntime {
     @Optional() @Inject(ACTOR_PROFILES) private readonly profiles?: ActorProfiles,
     /** the org units (fact kind `orgUnit`); without it every unit named is unknown */
     @Optional() @Inject(ORG_UNIT_DIRECTORY) private readonly orgUnits?: OrgUnitDirectory,
+    /** told of every transition accepted or refused (the metrics) */
+    @Optional() @Inject(TRANSITION_OBSERVER) private readonly observer?: TransitionObserver,
     /** the comment dockets of consultations (fact kind `commentDocket`); without it no docket fact is given (v3 refuses the close and the summary) */
     @Optional() @Inject(CONSULTATION_DOCKET) private readonly docket?: ConsultationDocket,
   ) {}
+
+  /**
+   * Runs one transition and tells the observer how it ended: accepted once committed, refused
+   * with the DocketError's code. Other failures (the database away) are no decision and not told.
+   */
+  private async observed<T>(run: (seen: { kind: string; event: string }) => Promise<T>): Promise<T> {
+    const seen = { kind: 'unknown', event: 'unknown' };
+    try {
+      const result = await run(seen);
+      this.observer?.accepted({ ...seen });
+      return result;
+    } catch (e) {
+      if (e instanceof DocketError) this.observer?.refused({ ...seen, code: e.code });
+      throw e;
+    }
+  }
 
   definition(kind: string, version: number): WorkflowDefinition {
     try {
@@ -144,8 +163,13 @@ export class WorkflowRuntime {
     return { at, today: shanghaiDate(at) };
   }
 
-  async createCase(cmd: CreateCaseCommand): Promise<CaseEntity> {
+  createCase(cmd: CreateCaseCommand): Promise<CaseEntity> {
+    return this.observed((seen) => this.create(cmd, seen));
+  }
+
+  private async create(cmd: CreateCaseCommand, seen: { kind: string; event: string }): Promise<CaseEntity> {
     const def = this.latest(cmd.kind);
+    Object.assign(seen, { kind: def.kind, event: def.create.type });
     const payload = await validatePayload(def.create.payload, cmd.payload);
     const { at, today } = this.stamp();
     const calendarFacts = resolveCalendarFacts(def.create.facts, payload, today, this.calendar, this.config.rules);
@@ -216,9 +240,18 @@ export class WorkflowRuntime {
     return row;
   }
 
-  async dispatch(cmd: DispatchCommand): Promise<{ case: CaseEntity; record: HistoryRecord }> {
-    const current = await this.load(cmd.caseId, cmd.expectedRevision);
+  dispatch(cmd: DispatchCommand): Promise<{ case: CaseEntity; record: HistoryRecord }> {
+    return this.observed((seen) => this.step(cmd, seen));
+  }
+
+  private async step(cmd: DispatchCommand, seen: { kind: string; event: string }): Promise<{ case: CaseEntity; record: HistoryRecord }> {
+    const current = await this.load(cmd.caseId);
+    seen.kind = current.kind;
     const def = this.definition(current.kind, current.workflowVersion);
+    if (Object.prototype.hasOwnProperty.call(def.events, cmd.type)) seen.event = cmd.type;
+    if (cmd.expectedRevision !== undefined && cmd.expectedRevision !== current.revision) {
+      throw revisionConflict(current.id, cmd.expectedRevision, current.revision);
+    }
     const snapshot = JSON.parse(current.snapshot);
     const meta = def.events[cmd.type];
     const { at, today } = this.stamp();
@@ -321,8 +354,15 @@ export class WorkflowRuntime {
    * the version in force at each event), and running deadlines carry over. `dryRun` answers what
    * the case would become without writing anything.
    */
-  async migrate(cmd: MigrateCommand): Promise<{ case: CaseEntity; record: HistoryRecord; dryRun: boolean }> {
+  migrate(cmd: MigrateCommand): Promise<{ case: CaseEntity; record: HistoryRecord; dryRun: boolean }> {
+    // a dry run decides nothing: not told
+    return cmd.dryRun ? this.move(cmd, { kind: 'unknown', event: MIGRATE_WORKFLOW }) : this.observed((seen) => this.move(cmd, seen));
+  }
+
+  private async move(cmd: MigrateCommand, seen: { kind: string; event: string }): Promise<{ case: CaseEntity; record: HistoryRecord; dryRun: boolean }> {
+    seen.event = MIGRATE_WORKFLOW;
     const current = await this.load(cmd.caseId, cmd.expectedRevision);
+    seen.kind = current.kind;
     const from = this.definition(current.kind, current.workflowVersion);
     const to = this.definition(current.kind, cmd.toVersion);
     const outcome = migrateCase(from, to, JSON.parse(current.snapshot), cmd.actor);

@@ -14,8 +14,9 @@ import {
 } from '@app/audit';
 import { HistoryRecord, WorkflowRegistry } from '@app/engine';
 import { CaseEntity, CHECKPOINT_REPOSITORY, CheckpointRepository, ConsultationCommentRepository, DATA_SOURCE, parseStoredJson } from '@app/persistence';
+import { ServiceMetrics } from '@app/deadlines';
 import { WORKFLOW_REGISTRY } from '@app/runtime';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { KeyObject } from 'crypto';
 import type { DataSource } from 'typeorm';
 
@@ -42,6 +43,7 @@ export class CaseEvidenceService {
     @Inject(CHECKPOINT_REPOSITORY) private readonly checkpoints: CheckpointRepository,
     @Inject(WORKFLOW_REGISTRY) private readonly registry: WorkflowRegistry,
     @Inject(DATA_SOURCE) dataSource: DataSource,
+    @Optional() private readonly metrics?: ServiceMetrics,
   ) {
     this.comments = new ConsultationCommentRepository(dataSource);
   }
@@ -112,6 +114,13 @@ export class CaseEvidenceService {
   }
 
   async verdict(row: CaseEntity, history: HistoryRecord[]): Promise<CaseVerdict> {
-    return verifyCaseEvidence(this.registry, await this.evidence(row, history));
+    return this.judge(await this.evidence(row, history));
+  }
+
+  /** `verifyCaseEvidence` on assembled evidence; every verdict is counted in the metrics. */
+  judge(evidence: CaseEvidence): CaseVerdict {
+    const verdict = verifyCaseEvidence(this.registry, evidence);
+    this.metrics?.verified(verdict.status);
+    return verdict;
   }
 }

@@ -141,7 +141,8 @@ export class HttpExceptionFilter implements ExceptionFilter {
           status: body.statusCode,
           code: body.code,
           caseId,
-          detail: JSON.stringify({ message: body.message, type: req.body?.type }).slice(0, 2000),
+          // the request id (X-Request-Id) finds the request's log lines
+          detail: JSON.stringify({ message: body.message, type: req.body?.type, requestId: typeof req.id === 'string' ? req.id : undefined }).slice(0, 2000),
         })
         .catch((e) => this.logger.error(`security log write failed: ${(e as Error).message}`));
     }

@@ -3812,6 +3812,8 @@ export interface components {
         };
         SecurityLogEntryDetailDto: {
             message: string;
+            /** @description 请求编号（X-Request-Id），用于查找该请求的日志 · the request id (X-Request-Id), to find the request’s log lines */
+            requestId?: string;
         };
         SecurityLogEntryResponseDto: {
             /** Format: date-time */

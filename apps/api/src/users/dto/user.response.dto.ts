@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { LabelDto } from '../../common/dto/common.response.dto';
 
 export class UserQualificationsLegalProfessionalQualificationDto {
@@ -104,6 +104,9 @@ export class OrgUnitResponseDto {
 export class SecurityLogEntryDetailDto {
   @ApiProperty({ type: String })
   readonly message: string;
+
+  @ApiPropertyOptional({ type: String, description: '请求编号（X-Request-Id），用于查找该请求的日志 · the request id (X-Request-Id), to find the request’s log lines' })
+  readonly requestId?: string;
 }
 
 export class SecurityLogEntryResponseDto {
