@@ -1,7 +1,7 @@
 import { BusinessCalendar } from '@app/calendar';
 import type { DocketConfig } from '@app/config';
 import { shanghaiDate, startCase, stepCase, WorkflowEvent, WorkflowRegistry } from '@app/engine';
-import { AdjustableClock, resolveFacts, WorkflowRuntime } from '@app/runtime';
+import { AdjustableClock, docketSeal, docketSummary, resolveFacts, WorkflowRuntime } from '@app/runtime';
 import { createActor } from 'xstate';
 import type { DataSource } from 'typeorm';
 import { OrgUnitEntity } from '@app/persistence';
@@ -28,7 +28,8 @@ export const MAJOR_DECISION_PATH: Step[] = [
   { type: 'PUBLISH_FOR_COMMENT', payload: () => valid.PUBLISH_FOR_COMMENT() },
   // the comment period runs to 2024-04-01 24:00
   { type: 'CLOSE_COMMENT_PERIOD', payload: () => valid.CLOSE_COMMENT_PERIOD(), clock: '2024-04-02T02:00:00.000Z' },
-  { type: 'SUBMIT_PARTICIPATION_SUMMARY', payload: () => valid.SUBMIT_PARTICIPATION_SUMMARY() },
+  // v3: the counts come from the comment docket, the payload carries the text only
+  { type: 'SUBMIT_PARTICIPATION_SUMMARY', payload: () => ({ summary: valid.SUBMIT_PARTICIPATION_SUMMARY().summary }) },
   { type: 'RECORD_EXPERT_OPINION', payload: () => valid.RECORD_EXPERT_OPINION() },
   { type: 'SUBMIT_EXPERT_SUMMARY', payload: () => valid.SUBMIT_EXPERT_SUMMARY() },
   { type: 'SUBMIT_RISK_REPORT', payload: () => valid.SUBMIT_RISK_REPORT() },
@@ -109,7 +110,13 @@ export function majorDecisionStepCost(registry: WorkflowRegistry, n: number): { 
     if (step.clock) at = step.clock;
     const today = shanghaiDate(at);
     const payload = step.payload();
-    const facts = resolveFacts(def.events[step.type].facts, payload, today, calendar, {});
+    const decls = def.events[step.type].facts ?? {};
+    const facts: Record<string, unknown> = resolveFacts(decls, payload, today, calendar, {});
+    // the comment docket (v3) of a consultation nobody commented on, as the runtime would read it
+    const round = Number((persisted as { context?: { round?: number } }).context?.round ?? 0);
+    for (const [name, d] of Object.entries(decls)) {
+      if (d.kind === 'commentDocket') facts[name] = d.what === 'seal' ? docketSeal(round, [], at) : docketSummary(round, [], []);
+    }
     const event: WorkflowEvent = { type: step.type, payload, actor: ACTORS[ROLE_OF[step.type]], at, today, facts };
     const out = stepCase(def, persisted, event);
     if (!out.ok) throw new Error(`major-decision: ${step.type} refused: ${out.refusal.code}`);

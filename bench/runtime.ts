@@ -1,8 +1,8 @@
 import { BusinessCalendar } from '@app/calendar';
 import type { DocketConfig } from '@app/config';
 import { WorkflowDefinition, WorkflowRegistry } from '@app/engine';
-import { CaseRepository, DeadlineRepository, UserRepository } from '@app/persistence';
-import { Clock, LoggingEffectSink, SystemClock, TableOrgUnitDirectory, WorkflowRuntime } from '@app/runtime';
+import { CaseRepository, ConsultationCommentRepository, DeadlineRepository, UserRepository } from '@app/persistence';
+import { Clock, LoggingEffectSink, SystemClock, TableConsultationDocket, TableOrgUnitDirectory, WorkflowRuntime } from '@app/runtime';
 import type { DataSource } from 'typeorm';
 import { approvalComment, approverFor, APPROVAL_STEPS, benchApprovalV1, benchCreator } from './approval.workflow';
 import type { Recorder } from './stats';
@@ -21,6 +21,10 @@ export function buildRuntime(registry: WorkflowRegistry, dataSource: DataSource,
     undefined,
     // the undertaking unit of a major decision (v2) is resolved from the org-units table, as in the app
     new TableOrgUnitDirectory(new UserRepository(dataSource)),
+    // no transition observer (the metrics)
+    undefined,
+    // the comment docket a major decision's close seals and its summary counts (v3), as in the app
+    new TableConsultationDocket(new ConsultationCommentRepository(dataSource)),
   );
 }
 

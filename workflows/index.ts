@@ -5,8 +5,10 @@
 import type { WorkflowDefinition } from '@app/engine';
 import { majorDecisionV1 } from './major-decision/v1';
 import { majorDecisionV2 } from './major-decision/v2';
+import { majorDecisionV3 } from './major-decision/v3';
 import { normativeDocumentV1 } from './normative-document/v1';
 import { normativeDocumentV2 } from './normative-document/v2';
+import { normativeDocumentV3 } from './normative-document/v3';
 import { partyNormativeDocumentV1 } from './party-normative-document/v1';
 import { administrativeContractV1 } from './administrative-contract/v1';
 import { administrativeContractV2 } from './administrative-contract/v2';
@@ -19,6 +21,9 @@ import { decisionCatalogV2 } from './decision-catalog/v2';
 export * as majorDecision from './major-decision/v1';
 export { majorDecisionV1, majorDecisionV1Machine } from './major-decision/v1';
 export { majorDecisionV2, majorDecisionV2Machine } from './major-decision/v2';
+export { majorDecisionV3, majorDecisionV3Machine } from './major-decision/v3';
+export { normativeDocumentV3, normativeDocumentV3Machine } from './normative-document/v3';
+export * from './common/comment-docket';
 export * as decisionCatalog from './decision-catalog/v1';
 export * as normativeDocument from './normative-document/v1';
 export { ENDED_STATES, inForceOn, standingOfCase, standingOfRecords, type DocumentStanding } from './common/in-force';
@@ -26,8 +31,10 @@ export { ENDED_STATES, inForceOn, standingOfCase, standingOfRecords, type Docume
 export const allWorkflows: WorkflowDefinition[] = [
   majorDecisionV1,
   majorDecisionV2,
+  majorDecisionV3,
   normativeDocumentV1,
   normativeDocumentV2,
+  normativeDocumentV3,
   partyNormativeDocumentV1,
   administrativeContractV1,
   administrativeContractV2,
@@ -48,6 +55,8 @@ import { collectiveDecisionFieldDocs } from './common/collective-decision/collec
 import { publicCommentFieldDocs } from './common/public-comment.labels';
 import { majorDecisionFieldDocs } from './major-decision/v1/major-decision.labels';
 import { normativeDocumentFieldDocs } from './normative-document/v1/normative-document.labels';
+import { majorDecisionV3FieldDocs } from './major-decision/v3/major-decision.v3.labels';
+import { normativeDocumentV3FieldDocs } from './normative-document/v3/normative-document.v3.labels';
 import { partyNormativeDocumentFieldDocs } from './party-normative-document/v1/party-normative-document.labels';
 import { administrativeContractFieldDocs } from './administrative-contract/v1/administrative-contract.labels';
 import { enforcementDecisionFieldDocs } from './enforcement-decision/v1/enforcement-decision.labels';
@@ -60,6 +69,8 @@ export const payloadFieldDocs = fieldDocIndex(
   publicCommentFieldDocs,
   majorDecisionFieldDocs,
   normativeDocumentFieldDocs,
+  majorDecisionV3FieldDocs,
+  normativeDocumentV3FieldDocs,
   partyNormativeDocumentFieldDocs,
   administrativeContractFieldDocs,
   enforcementDecisionFieldDocs,

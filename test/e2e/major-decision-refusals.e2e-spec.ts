@@ -236,9 +236,16 @@ describe.each(DRIVERS)('major-decision v1: every rule refuses over HTTP on %s', 
       );
     });
 
-    it('SUBMIT_PARTICIPATION_SUMMARY adopting more than received is refused (ADOPTED_EXCEEDS_RECEIVED, Art. 18), then accepted', async () => {
-      await refused('dept-head', id, 'SUBMIT_PARTICIPATION_SUMMARY', { ...payloadOf('summary'), received: 3, adopted: 4 }, 'ADOPTED_EXCEEDS_RECEIVED', 'R713 Art. 18');
-      await accepted('dept-head', id, 'SUBMIT_PARTICIPATION_SUMMARY', { ...payloadOf('summary'), received: 4, adopted: 4 }, 'legalityReview.awaitingSubmission');
+    it('SUBMIT_PARTICIPATION_SUMMARY: typed-in counts are refused (v3 computes them), an unanswered comment refuses it (COMMENTS_UNDISPOSED, Art. 17), then accepted', async () => {
+      // v1/v2's ADOPTED_EXCEEDS_RECEIVED (typed-in counts) is covered by the machine spec; v3 takes no counts
+      await refused('dept-head', id, 'SUBMIT_PARTICIPATION_SUMMARY', { ...payloadOf('summary'), received: 3, adopted: 4 }, 'VALIDATION_FAILED', undefined, 400);
+      const late = await api.post('dept-head', `/cases/${id}/comments`, { source: 'LETTER', submitterType: 'INDIVIDUAL', text: '建议公开听证会记录。' });
+      expect(late.status).toBe(201);
+      await refused('dept-head', id, 'SUBMIT_PARTICIPATION_SUMMARY', payloadOf('summary'), 'COMMENTS_UNDISPOSED', 'R713 Art. 17');
+      const answer = await api.post('dept-head', `/cases/${id}/comments/${late.body.id}/disposition`, { disposition: 'ADOPTED', clauseChanged: '第八条' });
+      expect(answer.status).toBe(200);
+      const res = await accepted('dept-head', id, 'SUBMIT_PARTICIPATION_SUMMARY', payloadOf('summary'), 'legalityReview.awaitingSubmission');
+      expect(res.case.records.participation[0].summary).toMatchObject({ received: 1, adopted: 1, computed: true });
     });
   });
 

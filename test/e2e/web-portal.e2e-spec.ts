@@ -277,6 +277,32 @@ describe('the public portal at a phone size (Chromium, embedded SQLite)', () => 
     await shot('09-closed-notice');
   });
 
+  it('after the close the look-up shows the seal: the proof is checked in the page; a comment edited in the database fails the check', async () => {
+    await api.setClock('2020-04-02T02:00:00Z');
+    await api.ok('dept-head', open.id, 'CLOSE_COMMENT_PERIOD', {});
+    await page.goto(`${base}/public/lookup?n=${receipt.trackingNumber}`);
+    await page.locator('[data-test=lookup-code]').fill(receipt.queryCode);
+    await page.locator('[data-test=lookup-submit]').click();
+    await page.locator('[data-test=lookup-seal]').waitFor();
+    expect(await text('[data-test=lookup-seal]')).toContain('2020年4月2日 10:00（北京时间）征求意见结束，本事项收到的全部 2 条意见已于此时封存');
+    expect(await text('[data-test=lookup-seal-ok]')).toBe('本页已核对：您的意见在封存的意见之中，内容与提交时一致。');
+    expect(await fitsWidth()).toBe(true);
+    expect(await englishLeft()).toEqual([]);
+    expect(await problems()).toEqual([]);
+    await page.locator('[data-test=lookup-seal] summary').click();
+    expect((await text('[data-test=lookup-seal-root]')).trim()).toMatch(/^[0-9a-f]{64}$/);
+    expect(await fitsWidth()).toBe(true);
+    await shot('11-lookup-seal');
+
+    // the comment rewritten in the database: the page's own check no longer reaches the sealed root
+    await t.sql(`UPDATE consultation_comments SET text = '（已被改写）' WHERE tracking_number = '${receipt.trackingNumber}'`);
+    await page.locator('[data-test=lookup-submit]').click();
+    await page.locator('[data-test=lookup-seal-failed]').waitFor();
+    expect(await text('[data-test=lookup-seal-failed]')).toContain('核对未通过');
+    expect(await problems()).toEqual([]);
+    await shot('12-lookup-seal-failed');
+  });
+
   it('an extended period shows the old and the new last day; a burst from one address is answered 请稍后再试 at the form, never a blank page', async () => {
     const { id } = await runMajorDecision(api, { before: 'hearing' });
     await api.setClock('2020-09-02T02:00:00Z');

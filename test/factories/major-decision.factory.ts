@@ -74,7 +74,7 @@ export function majorDecisionSteps(procedures: Procedures = ALL_PROCEDURES): Ste
       when: 'publicParticipation',
       user: 'dept-head',
       type: 'SUBMIT_PARTICIPATION_SUMMARY',
-      payload: { received: 12, adopted: 5, summary: '收到意见 12 条，采纳 5 条，未采纳的已说明理由' },
+      payload: { summary: '主要意见已逐条研究答复，未采纳的已说明理由' },
     },
     {
       name: 'expert',

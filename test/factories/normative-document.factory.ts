@@ -49,9 +49,7 @@ export function normativeDocumentSteps(): Step[] {
       // recorded on the day the feedback was published (a later feedback date would be in the future, issue 9 §9)
       clock: '2020-04-03T02:00:00Z',
       payload: {
-        received: 6,
-        adopted: 2,
-        summary: '收到意见 6 条，采纳 2 条',
+        summary: '主要意见已研究答复，采纳情况已公开反馈',
         marketEntitiesHeard: ['掌起镇个体劳动者协会', '慈溪市小家电行业协会'],
         adoptionFeedback: { publishedAt: '2020-04-03', channel: '掌起镇人民政府网站', summary: '已公开反馈意见采纳情况' },
       },

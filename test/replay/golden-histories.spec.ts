@@ -21,6 +21,9 @@ const ENDS_IN: Record<string, string> = {
   'major-decision/v1/no-optional-procedures.events.json': 'archived',
   // v2: the undertaking unit named by its name, resolved to 经济发展办 (jjfzb) and kept in the record's facts
   'major-decision/v2/undertaking-unit-by-name.events.json': 'archived',
+  // v3: the close seals the docket (commentSeal), the summary is computed from it (participationSummary), both kept in the records' facts
+  'major-decision/v3/comments-sealed-and-answered.events.json': 'archived',
+  'normative-document/v3/comments-sealed-and-answered.events.json': 'expired',
   'administrative-contract/v1/full-lifecycle.events.json': 'closed',
   // accepted by v1, refused by v2 (OPINION_CONTRADICTS_CHECKLIST): still replays on v1
   'administrative-contract/v1/legal-opinion-contradicting-checklist.events.json': 'performance',

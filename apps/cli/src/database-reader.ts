@@ -1,4 +1,4 @@
-import type { Checkpoint, PublicKeyInfo } from '@app/audit';
+import type { Checkpoint, PublicKeyInfo, SealedComment } from '@app/audit';
 import Database from 'better-sqlite3';
 import { Client } from 'pg';
 import type { HistoryRow } from './history-row';
@@ -34,8 +34,32 @@ export interface DatabaseReader {
   checkpoints(): Promise<Checkpoint[]>;
   anchors(): Promise<AnchorRow[]>;
   keys(): Promise<PublicKeyInfo[]>;
+  /** the stored comments of the cases' consultations (the fields the seal covers), none without the table */
+  comments?(ids: string[]): Promise<SealedComment[]>;
   close(): Promise<void>;
 }
+
+const flag = (v: unknown): boolean => v === true || v === 1 || v === '1';
+const orNull = <T>(v: unknown, f: (x: unknown) => T): T | null => (v === null || v === undefined ? null : f(v));
+
+/** A consultation_comments row as the seal reads it (docs/participation.md). */
+const toSealedComment = (r: any): SealedComment => ({
+  id: String(r.id),
+  caseId: String(r.case_id),
+  round: Number(r.round),
+  trackingNumber: String(r.tracking_number),
+  source: String(r.source),
+  submitterType: String(r.submitter_type),
+  displayName: orNull(r.display_name, String),
+  contact: orNull(r.contact, String),
+  clause: orNull(r.clause, Number),
+  text: String(r.text),
+  confidential: flag(r.confidential),
+  late: flag(r.late),
+  receivedAt: String(r.received_at),
+  receivedOn: String(r.received_on),
+  enteredBy: orNull(r.entered_by, String),
+});
 
 const toCheckpoint = (r: any): Checkpoint => ({
   format: r.format,
@@ -64,6 +88,8 @@ function readerOver(query: (sql: string, params?: unknown[]) => Promise<any[]>, 
   const list = (n: number, from = 1) => Array.from({ length: n }, (_, i) => (pg ? `$${i + from}` : '?')).join(', ');
   let checkpointTables: Promise<boolean> | null = null;
   const withCheckpoints = () => (checkpointTables ??= hasTable(query, 'checkpoints', pg));
+  let commentTable: Promise<boolean> | null = null;
+  const withComments = () => (commentTable ??= hasTable(query, 'consultation_comments', pg));
   return {
     async caseIds() {
       return (await query('SELECT id FROM cases ORDER BY id')).map((r) => r.id);
@@ -93,6 +119,11 @@ function readerOver(query: (sql: string, params?: unknown[]) => Promise<any[]>, 
         algorithm: r.algorithm,
         spki: r.spki,
       }));
+    },
+    async comments(ids) {
+      if (!ids.length || !(await withComments())) return [];
+      const rows = await query(`SELECT * FROM consultation_comments WHERE case_id IN (${list(ids.length)}) ORDER BY case_id, round, received_at, id`, ids);
+      return rows.map(toSealedComment);
     },
     close,
   };

@@ -10,6 +10,7 @@ const REASON_EN: Record<string, string> = {
   'replay-diverged': 'replay diverged',
   'unanchored-tail': 'unanchored tail',
   'checkpoint-invalid': 'checkpoint invalid',
+  'comments-changed': 'sealed comments changed',
 };
 
 /** One line per case: status, id, first seq and reason, and the first finding's message. */

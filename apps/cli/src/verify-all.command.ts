@@ -113,7 +113,9 @@ export async function verifyAll(registry: WorkflowRegistry, db: DatabaseReader, 
 
   for (let i = 0; i < ids.length; i += batchSize) {
     const batch = ids.slice(i, i + batchSize);
-    const [caseRows, historyRows] = await Promise.all([db.cases(batch), db.history(batch)]);
+    const [caseRows, historyRows, commentRows] = await Promise.all([db.cases(batch), db.history(batch), db.comments ? db.comments(batch) : Promise.resolve([])]);
+    const commentsOf = new Map<string, typeof commentRows>();
+    for (const c of commentRows) commentsOf.set(c.caseId, [...(commentsOf.get(c.caseId) ?? []), c]);
     const histories = new Map<string, ReturnType<typeof recordOf>[]>();
     for (const row of historyRows) {
       const list = histories.get(row.case_id) ?? [];
@@ -155,6 +157,8 @@ export async function verifyAll(registry: WorkflowRegistry, db: DatabaseReader, 
           : null,
         keys,
         logVerified: chain.ok,
+        // the seals the history recorded at each close, recomputed from the stored comments
+        comments: db.comments ? (commentsOf.get(row.id) ?? []) : null,
       });
       if (verdict.status === 'PASS') pass++;
       else {

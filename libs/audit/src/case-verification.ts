@@ -3,6 +3,7 @@ import type { HistoryRecord, WorkflowRegistry } from '@app/engine';
 import type { KeyObject } from 'crypto';
 import { diagnoseChain, TamperReason } from './chain-diagnosis';
 import { Checkpoint, HeadInclusion, LogProof, verifyCheckpointSignature, verifyHeadInclusion, verifyLogProof } from './checkpoint';
+import { checkSeal, commentsSealedAt, SealedComment } from './comment-seal';
 
 /**
  * The verdict on one case's evidence: its history, the stored case (when known) and the
@@ -34,9 +35,28 @@ export interface CaseEvidence {
    * needs no log proof of its own (the offline `verify --all` does this once for every case).
    */
   logVerified?: boolean;
+  /**
+   * The stored comments of the case's consultations (every round), when the source has them: each
+   * seal a CLOSE_COMMENT_PERIOD recorded (`facts.commentSeal`) is recomputed from them. Without
+   * them (a bundle of an older format) the seals are not judged.
+   */
+  comments?: readonly SealedComment[] | null;
 }
 
-export type FindingCheck = 'chain' | 'replay' | 'stored' | 'checkpoint';
+/** One seal of the history recomputed from the stored comments. */
+export interface CommentSealVerdict {
+  /** the CLOSE_COMMENT_PERIOD record that sealed */
+  seq: number;
+  round: number;
+  sealedAt: string;
+  sealedCount: number;
+  sealedRoot: string;
+  count: number;
+  root: string;
+  ok: boolean;
+}
+
+export type FindingCheck = 'chain' | 'replay' | 'stored' | 'checkpoint' | 'comments';
 
 export interface Finding {
   severity: 'FAIL' | 'WARN';
@@ -67,7 +87,7 @@ export interface CaseVerdict {
   };
 }
 
-const ORDER: Record<FindingCheck, number> = { chain: 0, checkpoint: 1, stored: 2, replay: 3 };
+const ORDER: Record<FindingCheck, number> = { chain: 0, checkpoint: 1, stored: 2, replay: 3, comments: 4 };
 
 const fail = (check: FindingCheck, seq: number | null, reason: TamperReason, message: string, messageZh: string, range?: [number, number]): Finding => ({
   severity: 'FAIL',
@@ -88,6 +108,7 @@ const REASON_ZH: Record<TamperReason, string> = {
   'replay-diverged': '重放结果与记录不符',
   'unanchored-tail': '尾部记录尚未纳入签名检查点',
   'checkpoint-invalid': '检查点无效',
+  'comments-changed': '封存的征求意见被改动',
 };
 
 /** A short zh-CN label of a reason (for pages and the CLI). */
@@ -203,12 +224,43 @@ function checkpointFindings(ev: CaseEvidence, history: readonly HistoryRecord[])
   return { findings, verified: valid.length, anchoredSeq: good };
 }
 
+/**
+ * Every seal the history recorded at a close (`facts.commentSeal` of CLOSE_COMMENT_PERIOD),
+ * recomputed from the stored comments of its round received up to the close.
+ */
+export function commentSealVerdicts(history: readonly HistoryRecord[], comments: readonly SealedComment[]): CommentSealVerdict[] {
+  const out: CommentSealVerdict[] = [];
+  for (const r of history) {
+    const seal = (r.facts as Record<string, unknown> | undefined)?.commentSeal as { round?: unknown; count?: unknown; root?: unknown } | undefined;
+    if (r.type !== 'CLOSE_COMMENT_PERIOD' || !seal || typeof seal.round !== 'number' || typeof seal.count !== 'number' || typeof seal.root !== 'string') continue;
+    const round = seal.round;
+    const check = checkSeal(commentsSealedAt(comments.filter((c) => c.round === round), r.at), { count: seal.count, root: seal.root });
+    out.push({ seq: r.seq, round, sealedAt: r.at, sealedCount: check.sealedCount, sealedRoot: check.sealedRoot, count: check.count, root: check.root, ok: check.ok });
+  }
+  return out;
+}
+
+function commentFindings(seals: readonly CommentSealVerdict[]): Finding[] {
+  return seals
+    .filter((s) => !s.ok)
+    .map((s) =>
+      fail(
+        'comments',
+        s.seq,
+        'comments-changed',
+        `the stored comments of round ${s.round} (${s.count}) no longer produce the root sealed at seq ${s.seq} (${s.sealedCount} comments)`,
+        `第 ${s.round} 轮征求意见的现存意见（${s.count} 条）与第 ${s.seq} 条记录结束征求意见时封存的 ${s.sealedCount} 条不一致：意见被修改、删除或增加`,
+      ),
+    );
+}
+
 /** Judges a case's evidence: chain, replay through the recorded versions, stored case, checkpoints. */
 export function verifyCaseEvidence(registry: WorkflowRegistry, ev: CaseEvidence): CaseVerdict {
   const history = ev.history;
   const lastSeq = history.length ? history[history.length - 1].seq : 0;
   const cp = checkpointFindings(ev, history);
-  const findings = [...chainFindings(history), ...replayFindings(registry, ev), ...cp.findings];
+  const commentSeals = ev.comments ? commentSealVerdicts(history, ev.comments) : [];
+  const findings = [...chainFindings(history), ...replayFindings(registry, ev), ...cp.findings, ...commentFindings(commentSeals)];
   if (!findings.some((f) => f.severity === 'FAIL') && lastSeq > cp.anchoredSeq) {
     const from = cp.anchoredSeq + 1;
     findings.push({

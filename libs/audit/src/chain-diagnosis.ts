@@ -10,7 +10,9 @@ export type TamperReason =
   | 'truncated'
   | 'replay-diverged'
   | 'unanchored-tail'
-  | 'checkpoint-invalid';
+  | 'checkpoint-invalid'
+  /** the stored comments of a consultation no longer produce the root sealed at its close */
+  | 'comments-changed';
 
 export interface ChainDiagnosis {
   /** the first seq that is not as recorded */

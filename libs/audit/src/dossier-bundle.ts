@@ -1,6 +1,8 @@
 import type { HistoryRecord, Label, WorkflowRegistry } from '@app/engine';
 import type { KeyObject } from 'crypto';
-import { Anchor, CaseVerdict, verifyCaseEvidence } from './case-verification';
+import type { HistoryRecord as Recorded } from '@app/engine';
+import { Anchor, CaseVerdict, CommentSealVerdict, commentSealVerdicts, verifyCaseEvidence } from './case-verification';
+import { COMMENT_SEAL_SCHEME, sealedFields, type SealedComment } from './comment-seal';
 import type { Checkpoint, HeadInclusion } from './checkpoint';
 import { keyIdOf, parsePublicKey, PublicKeyInfo } from './signing';
 
@@ -22,6 +24,23 @@ export interface DossierStage {
   stage: string;
   label: Label;
   records: DossierRecord[];
+}
+
+/**
+ * The comments of the case's consultations, when its history sealed any: every comment as received
+ * (the sealed fields, every round, hidden ones included) and each seal recomputed at export. The
+ * verifier recomputes the seals from `items`, so a comment changed after the close shows.
+ */
+export interface DossierComments {
+  scheme: string;
+  seals: CommentSealVerdict[];
+  items: SealedComment[];
+}
+
+/** The dossier's comment set: every stored comment's sealed fields and the seals recomputed from them. Pure. */
+export function dossierComments(history: readonly Recorded[], comments: readonly SealedComment[]): DossierComments {
+  const items = comments.map(sealedFields);
+  return { scheme: COMMENT_SEAL_SCHEME, seals: commentSealVerdicts(history, items), items };
 }
 
 export interface DossierBundle {
@@ -52,6 +71,8 @@ export interface DossierBundle {
   };
   /** the server's verdict at export time (the offline verifier computes its own) */
   verdict: CaseVerdict;
+  /** the sealed comment set (absent in bundles of cases that sealed none, and in older bundles) */
+  comments?: DossierComments | null;
 }
 
 export class BundleFormatError extends Error {
@@ -107,6 +128,7 @@ export function verifyDossierBundle(registry: WorkflowRegistry, bundle: unknown,
     anchors: bundle.checkpoints.anchors,
     latest: bundle.checkpoints.latest,
     keys,
+    comments: Array.isArray(bundle.comments?.items) ? bundle.comments.items : null,
   });
   return { ...verdict, keySource, keyIds: [...keys.keys()] };
 }

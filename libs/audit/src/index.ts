@@ -10,3 +10,4 @@ export * from './chain-diagnosis';
 export * from './json-diff';
 export * from './case-verification';
 export * from './dossier-bundle';
+export * from './comment-seal';

@@ -146,7 +146,51 @@ export type FactDeclaration =
       /** the acting user's attributes as Docket records them (`ActorProfile`), read when the event arrives */
       kind: 'actor';
     }
-  | OrgUnitFactDeclaration;
+  | OrgUnitFactDeclaration
+  | CommentDocketFactDeclaration;
+
+/**
+ * What the comment docket of the case's current round (`context.round`) holds, read when the event
+ * arrives (docs/participation.md): `summary` counts the comments and their answers
+ * (`ParticipationSummaryFact`), `seal` is the RFC 6962 Merkle root over every comment received
+ * (`CommentSealFact`). The fact is recorded in the event's history, so the case keeps what the
+ * docket was when the event was accepted and replays without it.
+ */
+export interface CommentDocketFactDeclaration {
+  kind: 'commentDocket';
+  what: 'summary' | 'seal';
+}
+
+/** The participation summary computed from the docket (fact kind `commentDocket`, `what: 'summary'`). */
+export interface ParticipationSummaryFact {
+  round: number;
+  /** every comment of the round, hidden and late ones included */
+  received: number;
+  late: number;
+  hidden: number;
+  /** counts by source (PORTAL, LETTER, PHONE, SYMPOSIUM, HEARING, OTHER); only sources with comments */
+  bySource: Record<string, number>;
+  /** counts by submitter type; only types with comments */
+  bySubmitterType: Record<string, number>;
+  /** hidden comments by moderation reason */
+  hiddenByReason: Record<string, number>;
+  /** answered comments (not hidden) by disposition; a group's answer counts for each member */
+  byDisposition: Record<string, number>;
+  groups: number;
+  /** comments neither hidden nor answered (by themselves or through their group) */
+  undisposed: number;
+}
+
+/** The seal of the docket at close (fact kind `commentDocket`, `what: 'seal'`). */
+export interface CommentSealFact {
+  round: number;
+  /** how many comments the root covers: every comment of the round received up to the close */
+  count: number;
+  /** RFC 6962 Merkle tree hash (SHA-256, hex) over the comments' leaves, in the order received */
+  root: string;
+  /** the tree and leaf format, e.g. 'RFC6962-SHA256/docket-comment-v1' */
+  scheme: string;
+}
 
 /**
  * An org unit the payload names at `from.payload` (its id, or its exact Chinese or English name),

@@ -57,7 +57,7 @@ export function resolveCalendarFacts(
   const unavailable: Record<string, Refusal> = {};
   if (!decls) return { facts, unavailable };
   for (const [name, d] of Object.entries(decls)) {
-    if (d.kind === 'actor' || d.kind === 'sequence' || d.kind === 'text' || d.kind === 'orgUnit') continue;
+    if (d.kind === 'actor' || d.kind === 'sequence' || d.kind === 'text' || d.kind === 'orgUnit' || d.kind === 'commentDocket') continue;
     const from = d.from === 'today' ? today : toDate(get(payload, d.from.payload));
     if (!from) continue; // the payload check reports the missing field
     try {

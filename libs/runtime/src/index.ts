@@ -17,4 +17,5 @@ export * from './legal-dates.checker';
 export * from './org-unit-directory';
 export * from './payload-schema';
 export * from './validation-problems';
+export * from './consultation-docket';
 export * from './transition-observer.port';

@@ -9,3 +9,5 @@ export const SIGNING_KEY = Symbol('SIGNING_KEY');
 export const ACTOR_PROFILES = Symbol('ACTOR_PROFILES');
 /** OrgUnitDirectory: the org units (fact kind `orgUnit`) */
 export const ORG_UNIT_DIRECTORY = Symbol('ORG_UNIT_DIRECTORY');
+/** ConsultationDocket: the comment dockets of consultations (fact kind `commentDocket`) */
+export const CONSULTATION_DOCKET = Symbol('CONSULTATION_DOCKET');

@@ -1,7 +1,7 @@
 import { BusinessCalendar, UpdatableBusinessCalendar } from '@app/calendar';
 import { ConfigError, DOCKET_CONFIG, DocketConfig } from '@app/config';
 import { WorkflowRegistry } from '@app/engine';
-import { DATA_SOURCE, TestClockRepository, USER_REPOSITORY, UserRepository } from '@app/persistence';
+import { ConsultationCommentRepository, DATA_SOURCE, TestClockRepository, USER_REPOSITORY, UserRepository } from '@app/persistence';
 import { allWorkflows } from '@app/workflows';
 import { Global, Logger, Module } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
@@ -9,8 +9,9 @@ import { SharedTestClock, SystemClock } from './clock';
 import { LoggingEffectSink } from './effect-sink.port';
 import { UserActorProfiles } from './actor-profiles';
 import { TableOrgUnitDirectory } from './org-unit-directory';
+import { TableConsultationDocket } from './consultation-docket';
 import { sequencePatternProblems, textFactProblems } from './facts.resolver';
-import { ACTOR_PROFILES, BUSINESS_CALENDAR, CLOCK, EFFECT_SINK, ORG_UNIT_DIRECTORY, WORKFLOW_REGISTRY } from './runtime.di-tokens';
+import { ACTOR_PROFILES, BUSINESS_CALENDAR, CLOCK, CONSULTATION_DOCKET, EFFECT_SINK, ORG_UNIT_DIRECTORY, WORKFLOW_REGISTRY } from './runtime.di-tokens';
 import { WorkflowRuntime } from './workflow-runtime.service';
 
 /** How often a process looks whether another one moved the shared test clock. */
@@ -45,6 +46,7 @@ const TEST_CLOCK_POLL_MS = 500;
     },
     { provide: ACTOR_PROFILES, inject: [USER_REPOSITORY], useFactory: (users: UserRepository) => new UserActorProfiles(users) },
     { provide: ORG_UNIT_DIRECTORY, inject: [USER_REPOSITORY], useFactory: (users: UserRepository) => new TableOrgUnitDirectory(users) },
+    { provide: CONSULTATION_DOCKET, inject: [DATA_SOURCE], useFactory: (ds: DataSource) => new TableConsultationDocket(new ConsultationCommentRepository(ds)) },
     {
       // a numbering pattern that cannot number, or a list text naming an unknown value (DOCKET_RULES), stops the start, not an event later
       provide: 'SEQUENCE_PATTERNS_CHECKED',
@@ -57,6 +59,6 @@ const TEST_CLOCK_POLL_MS = 500;
     },
     WorkflowRuntime,
   ],
-  exports: [WORKFLOW_REGISTRY, BUSINESS_CALENDAR, CLOCK, EFFECT_SINK, ACTOR_PROFILES, ORG_UNIT_DIRECTORY, WorkflowRuntime],
+  exports: [WORKFLOW_REGISTRY, BUSINESS_CALENDAR, CLOCK, EFFECT_SINK, ACTOR_PROFILES, ORG_UNIT_DIRECTORY, CONSULTATION_DOCKET, WorkflowRuntime],
 })
 export class RuntimeModule {}

@@ -34,10 +34,11 @@ import { EffectSink } from './effect-sink.port';
 import { ActorProfiles } from './actor-profiles';
 import { planDraws, resolveActorFacts, resolveCalendarFacts, resolveOrgUnitFacts, resolveTextFacts } from './facts.resolver';
 import type { OrgUnitDirectory } from './org-unit-directory';
+import { type ConsultationDocket, resolveDocketFacts } from './consultation-docket';
 import { validatePayload } from './payload.validator';
 import { BackfillRequest, checkLegalDates } from './legal-dates.checker';
 import { DeadlineScheduler } from './deadline-scheduler.port';
-import { ACTOR_PROFILES, BUSINESS_CALENDAR, CLOCK, DEADLINE_SCHEDULER, EFFECT_SINK, ORG_UNIT_DIRECTORY, WORKFLOW_REGISTRY } from './runtime.di-tokens';
+import { ACTOR_PROFILES, BUSINESS_CALENDAR, CLOCK, CONSULTATION_DOCKET, DEADLINE_SCHEDULER, EFFECT_SINK, ORG_UNIT_DIRECTORY, WORKFLOW_REGISTRY } from './runtime.di-tokens';
 import { TRANSITION_OBSERVER, TransitionObserver } from './transition-observer.port';
 import { caseAlreadyExists, caseNotFound, DocketError, revisionConflict, sequenceNumberTaken } from './runtime.errors';
 
@@ -109,6 +110,8 @@ export class WorkflowRuntime {
     @Optional() @Inject(ORG_UNIT_DIRECTORY) private readonly orgUnits?: OrgUnitDirectory,
     /** told of every transition accepted or refused (the metrics) */
     @Optional() @Inject(TRANSITION_OBSERVER) private readonly observer?: TransitionObserver,
+    /** the comment dockets of consultations (fact kind `commentDocket`); without it no docket fact is given (v3 refuses the close and the summary) */
+    @Optional() @Inject(CONSULTATION_DOCKET) private readonly docket?: ConsultationDocket,
   ) {}
 
   /**
@@ -268,6 +271,7 @@ export class WorkflowRuntime {
       ...(await resolveActorFacts(meta?.facts, cmd.actor, this.profiles)),
       ...resolveTextFacts(meta?.facts, this.config.ruleTexts),
       ...(await resolveOrgUnitFacts(meta?.facts, payload, this.orgUnits)),
+      ...(await resolveDocketFacts(meta?.facts, current.id, Number(snapshot.context?.round ?? 0), at, this.docket)),
     };
     const draws = planDraws(meta?.facts, today, this.config.ruleTexts);
     const running = def.deadlines?.length

@@ -35,9 +35,10 @@ describe('normative-document v2 through the engine', () => {
   const system = { userId: 'system:deadlines', role: 'system' as const, orgUnit: 'u' };
   const expire = (today: string) => ({ type: 'EXPIRE', payload: { deadlineKey: 'validityEnd', dueDate: '2025-05-21' }, actor: system, at: `${today}T01:00:00.000Z`, today, facts: {} });
 
-  it('keeps v1 registered and makes v2 the latest', () => {
+  it('keeps v1 registered beside v2 (v3 is the latest since issue 13)', () => {
     expect(registry.get('normative-document', 1)).toBe(normativeDocumentV1);
-    expect(registry.latest('normative-document')).toBe(normativeDocumentV2);
+    expect(registry.get('normative-document', 2)).toBe(normativeDocumentV2);
+    expect(registry.latest('normative-document').version).toBe(3);
   });
 
   it('migrates a v1 case in force to v2, where EXPIRE is refused on the last day and accepted the day after', () => {

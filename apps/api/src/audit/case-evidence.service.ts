@@ -13,11 +13,12 @@ import {
   verifyCaseEvidence,
 } from '@app/audit';
 import { HistoryRecord, WorkflowRegistry } from '@app/engine';
-import { CaseEntity, CHECKPOINT_REPOSITORY, CheckpointRepository, parseStoredJson } from '@app/persistence';
+import { CaseEntity, CHECKPOINT_REPOSITORY, CheckpointRepository, ConsultationCommentRepository, DATA_SOURCE, parseStoredJson } from '@app/persistence';
 import { ServiceMetrics } from '@app/deadlines';
 import { WORKFLOW_REGISTRY } from '@app/runtime';
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { KeyObject } from 'crypto';
+import type { DataSource } from 'typeorm';
 
 /** How many checkpoint head trees are kept in memory (the latest is asked for most). */
 const TREE_CACHE = 2;
@@ -36,11 +37,22 @@ export interface AssembledEvidence extends CaseEvidence {
 export class CaseEvidenceService {
   private readonly trees = new Map<number, { tree: MerkleTree; index: Map<string, number> }>();
 
+  private readonly comments: ConsultationCommentRepository;
+
   constructor(
     @Inject(CHECKPOINT_REPOSITORY) private readonly checkpoints: CheckpointRepository,
     @Inject(WORKFLOW_REGISTRY) private readonly registry: WorkflowRegistry,
+    @Inject(DATA_SOURCE) dataSource: DataSource,
     @Optional() private readonly metrics?: ServiceMetrics,
-  ) {}
+  ) {
+    this.comments = new ConsultationCommentRepository(dataSource);
+  }
+
+  /** The stored comments of a case's consultations, when its history sealed any (else none are read). */
+  async sealedComments(caseId: string, history: HistoryRecord[]) {
+    const sealed = history.some((r) => r.type === 'CLOSE_COMMENT_PERIOD' && (r.facts as Record<string, unknown> | undefined)?.commentSeal);
+    return sealed ? this.comments.forCase(caseId) : null;
+  }
 
   async keys(): Promise<{ infos: PublicKeyInfo[]; map: Map<string, KeyObject> }> {
     const infos = await this.checkpoints.keys();
@@ -76,7 +88,7 @@ export class CaseEvidenceService {
   }
 
   async evidence(row: CaseEntity, history: HistoryRecord[]): Promise<AssembledEvidence> {
-    const [stored, latest, keys] = await Promise.all([this.checkpoints.anchorsOf(row.id), this.checkpoints.latest(), this.keys()]);
+    const [stored, latest, keys, comments] = await Promise.all([this.checkpoints.anchorsOf(row.id), this.checkpoints.latest(), this.keys(), this.sealedComments(row.id, history)]);
     const needsLog = latest && stored.some((a) => a.checkpoint.seq < latest.seq);
     const log = needsLog ? await this.checkpoints.all() : [];
     const anchors: Anchor[] = stored.map((a) => ({
@@ -97,6 +109,7 @@ export class CaseEvidenceService {
       latest: latestEntry,
       keys: keys.map,
       keyInfos: keys.infos,
+      comments,
     };
   }
 

@@ -1,6 +1,7 @@
 import { DossierBundle, reasonZh } from '@app/audit';
 import type { HistoryRecord, WorkflowDefinition } from '@app/engine';
 import { beijingTime, esc, eventLabel, FieldTexts, PaperNames, stateLabel, ValueWriter } from '../papers/paper-text';
+import { SOURCE_LABELS } from '../participation/participation.labels';
 
 /** The dossier's title by matter type (issue 11, Papers). */
 export const DOSSIER_TITLES: Record<string, string> = {
@@ -71,12 +72,15 @@ export function renderDossierHtml(b: DossierBundle, def: WorkflowDefinition, nam
         .map((r) => `<li>第 ${esc(r.seq)} 条 ${esc(eventLabel(def, r.type))}（${local(r.at)}录入）${backfillNote(r)}</li>`)
         .join('')}</ul></section>`
     : '';
-  const historyNo = n + (backfilled.length ? 1 : 0);
+  const sealNo = n + (backfilled.length ? 1 : 0);
+  const sealed = sealedComments(b, sealNo);
+  const historyNo = sealNo + (sealed ? 1 : 0);
   const toc = [
     ['case', '1. 案件概况'],
     ['verdict', '2. 核验结论'],
     ...stages.map((s, i) => [`stage-${i + 1}`, `${i + 3}. ${zh(s.label, '记录')}`]),
     ...(backfilled.length ? [['backfills', `${n}. 补录记录`]] : []),
+    ...(sealed ? [['comments', `${sealNo}. 征求意见封存`]] : []),
     ['history', `${historyNo}. 全部历史记录`],
   ]
     .map(([id, label]) => `<li><a href="#${id}">${label}</a></li>`)
@@ -116,6 +120,7 @@ ${findings}
 
 ${sections}
 ${backfills}
+${sealed}
 
 <section id="history"><h2>${historyNo}. 全部历史记录</h2>
 <table><thead><tr><th>序号</th><th>时间（北京）</th><th>事项</th><th>经办人</th><th>办理后状态</th><th>哈希</th></tr></thead>
@@ -125,6 +130,34 @@ ${history}
 </body>
 </html>
 `;
+}
+
+/**
+ * The sealed comment set (issue 13): each seal of the history with its root, recomputed at export,
+ * and every comment as received (contacts and names are not shown: they stay in the JSON bundle).
+ */
+function sealedComments(b: DossierBundle, no: number): string {
+  const c = b.comments;
+  if (!c || !c.seals.length) return '';
+  const seals = c.seals
+    .map(
+      (s) =>
+        `<li class="${s.ok ? 'pass' : 'fail'}">第 ${esc(s.round)} 轮：第 ${esc(s.seq)} 条记录结束征求意见时（${local(s.sealedAt)}）封存意见 ${esc(s.sealedCount)} 条，默克尔根 <code>${esc(s.sealedRoot)}</code>；按现存意见重新计算 ${esc(s.count)} 条，${s.ok ? '一致' : `<strong>不一致</strong>（现根 <code>${esc(s.root)}</code>）`}</li>`,
+    )
+    .join('');
+  const rows = c.items
+    .map(
+      (i) =>
+        `<tr><td>${esc(i.round)}</td><td>${esc(i.trackingNumber)}</td><td>${esc(SOURCE_LABELS[i.source as keyof typeof SOURCE_LABELS]?.zh ?? '其他')}</td><td>${local(i.receivedAt)}${i.late ? '（逾期）' : ''}</td><td>${i.clause ? `第 ${esc(i.clause)} 条` : ''}</td><td>${esc(i.text)}</td></tr>`,
+    )
+    .join('\n');
+  return `<section id="comments"><h2>${no}. 征求意见封存</h2>
+<p>结束征求意见时，收到的全部意见（含已屏蔽、逾期的）按收到顺序计算默克尔根（RFC 6962），记入案件的哈希链历史；离线核验按本档案所附意见重新计算。</p>
+<ul>${seals}</ul>
+<table><thead><tr><th>轮次</th><th>意见编号</th><th>来源</th><th>收到时间（北京）</th><th>条款</th><th>意见内容</th></tr></thead>
+<tbody>
+${rows}
+</tbody></table></section>`;
 }
 
 interface BackfillNote {

@@ -1,4 +1,4 @@
-import { DOSSIER_FORMAT, DossierBundle, DossierStage } from '@app/audit';
+import { DOSSIER_FORMAT, DossierBundle, dossierComments, DossierStage } from '@app/audit';
 import { stateMetaOf, StateValue, WorkflowDefinition, WorkflowRegistry } from '@app/engine';
 import { parseStoredJson, USER_REPOSITORY, UserRepository } from '@app/persistence';
 import { CLOCK, Clock, WORKFLOW_REGISTRY } from '@app/runtime';
@@ -91,6 +91,7 @@ export class DossierService {
       history: records,
       checkpoints: { keys: ev.keyInfos, anchors: ev.anchors, latest: ev.latest ?? null },
       verdict: this.evidence.judge(ev),
+      ...(ev.comments ? { comments: dossierComments(records, ev.comments) } : {}),
     };
   }
 }

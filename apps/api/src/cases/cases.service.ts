@@ -1,3 +1,4 @@
+import { commentSealVerdicts } from '@app/audit';
 import { OrgUnitNames } from '../users/org-unit-names';
 import type { AuthenticatedUser } from '@app/auth';
 import { roleNotAllowed } from '@app/auth';
@@ -219,6 +220,10 @@ export class CasesService {
     const headMatches = records.length > 0 && records[records.length - 1].hash === row.headHash && records.length === row.revision;
     // the same verdict as the offline verifier: chain, replay, stored case and the signed checkpoints
     const verdict = await this.evidence.verdict(row, records);
+    // the comments sealed at each close, recomputed from the stored rows (docs/participation.md)
+    const stored = await this.evidence.sealedComments(row.id, records);
+    const seals = stored ? commentSealVerdicts(records, stored) : [];
+    const comments = { status: !seals.length ? 'NONE' : seals.every((s) => s.ok) ? 'PASS' : 'FAIL', seals };
     const cp = verdict.findings.filter((f) => f.check === 'checkpoint');
     const checkpoint = {
       status: cp.some((f) => f.severity === 'FAIL') ? 'FAIL' : cp.length ? 'WARN' : 'PASS',
@@ -227,13 +232,14 @@ export class CasesService {
     };
     return {
       caseId: id,
-      intact: report.ok && headMatches && checkpoint.status !== 'FAIL',
+      intact: report.ok && headMatches && checkpoint.status !== 'FAIL' && comments.status !== 'FAIL',
       revision: row.revision,
       storedHeadHash: row.headHash,
       headMatches,
       ...report,
       checkpoint,
       verdict: { status: verdict.status, seq: verdict.seq, reason: verdict.reason, findings: verdict.findings },
+      comments,
     };
   }
 

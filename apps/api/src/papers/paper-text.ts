@@ -2,6 +2,7 @@ import type { HistoryRecord, Label, WorkflowDefinition } from '@app/engine';
 import { ROLE_LABELS, Role, stateMetaOf, StateValue } from '@app/engine';
 import { payloadSchemaOf, type JsonSchema } from '@app/runtime';
 import { ENUM_LABELS } from '@app/workflows';
+import { DISPOSITION_LABELS, HIDE_REASON_LABELS, SOURCE_LABELS, SUBMITTER_TYPE_LABELS } from '../participation/participation.labels';
 
 /**
  * What the papers (the dossier and the printable documents) need to say a record as a clerk reads
@@ -52,7 +53,26 @@ export interface FieldText {
  * Fields of the case context that no payload declares (what the workflows add around the payloads:
  * who and when, rounds, derived dates), titled for the dossier.
  */
+/** the counts a computed participation summary keeps per source, submitter type, moderation reason and answer */
+const DOCKET_COUNT_KEYS: Record<string, string> = Object.fromEntries(
+  [SOURCE_LABELS, SUBMITTER_TYPE_LABELS, HIDE_REASON_LABELS, DISPOSITION_LABELS].flatMap((t) => Object.entries(t).map(([k, l]) => [k, l.zh])),
+);
+
 const CONTEXT_FIELDS: Record<string, string> = {
+  ...DOCKET_COUNT_KEYS,
+  seal: '意见封存',
+  count: '意见数',
+  root: '默克尔根',
+  scheme: '计算方法',
+  partiallyAdopted: '部分采纳数',
+  notAdopted: '未采纳数',
+  outOfScope: '不属于征求范围数',
+  late: '逾期意见数',
+  hidden: '屏蔽数',
+  bySource: '按来源',
+  byDisposition: '按答复结果',
+  hiddenByReason: '按屏蔽理由',
+  computed: '根据意见台账计算',
   at: '时间',
   by: '经办人',
   actor: '经办人',

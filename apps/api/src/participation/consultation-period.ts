@@ -72,6 +72,21 @@ export function periodOf(kind: string, snapshotJson: string): ConsultationPeriod
   };
 }
 
+/** The seal recorded at the close of round `round` (v3 and later), with the instant of the close; null before it or on older versions. */
+export function sealOf(kind: string, snapshotJson: string, round: number): { round: number; count: number; root: string; scheme: string; sealedAt: string } | null {
+  if (!(CONSULTATION_KINDS as readonly string[]).includes(kind)) return null;
+  try {
+    const ctx = (JSON.parse(snapshotJson) as { context: Record<string, unknown> }).context ?? {};
+    const records = (kind === 'major-decision' ? ctx.participation : ctx.consultations) as Array<{ round: number; closed?: { at?: string; seal?: { count: number; root: string; scheme: string } | null } | null }> | undefined;
+    const closed = (records ?? []).find((r) => r.round === round)?.closed;
+    const seal = closed?.seal;
+    if (!seal || typeof closed?.at !== 'string') return null;
+    return { round, count: seal.count, root: seal.root, scheme: seal.scheme, sealedAt: closed.at };
+  } catch {
+    return null;
+  }
+}
+
 export type PeriodPhase = 'NOT_OPEN' | 'OPEN' | 'CLOSED';
 
 /**

@@ -1,3 +1,4 @@
+import { commentInclusion, commentLeaf, commentsSealedAt, verifyCommentInclusion } from '@app/audit';
 import type { AuthenticatedUser } from '@app/auth';
 import { roleNotAllowed } from '@app/auth';
 import { articleZh, Role, shanghaiDate } from '@app/engine';
@@ -27,6 +28,7 @@ import {
   periodNotOpen,
   periodOf,
   phaseAt,
+  sealOf,
 } from './consultation-period';
 import { ChallengeService } from './challenge';
 import { EnterCommentRequestDto, LookupCommentRequestDto, SubmitCommentRequestDto } from './dto/submit-comment.request.dto';
@@ -206,6 +208,32 @@ export class ParticipationService {
       text: c.text,
       confidential: c.confidential,
       ...(await this.answerOf(c)),
+      seal: row ? await this.sealProof(row, c) : null,
+    };
+  }
+
+  /**
+   * The comment's inclusion proof against the root sealed at the close of its round (null before
+   * the close): the leaf (canonical JSON of the comment as received), its hash, the RFC 6962 audit
+   * path computed from the stored comments, and whether it proves the leaf against the sealed root.
+   */
+  private async sealProof(row: CaseEntity, c: ConsultationCommentRow) {
+    const seal = sealOf(row.kind, row.snapshot, c.round);
+    if (!seal) return null;
+    const set = commentsSealedAt(await this.comments.forRound(c.caseId, c.round), seal.sealedAt);
+    const inclusion = commentInclusion(set, c.id);
+    return {
+      round: seal.round,
+      sealedAt: seal.sealedAt,
+      count: seal.count,
+      root: seal.root,
+      scheme: seal.scheme,
+      leaf: commentLeaf(c),
+      leafHash: inclusion?.leafHash ?? null,
+      index: inclusion?.index ?? null,
+      treeSize: inclusion?.treeSize ?? null,
+      proof: inclusion?.proof ?? [],
+      verified: inclusion ? verifyCommentInclusion(inclusion, seal.root) && inclusion.treeSize === seal.count : false,
     };
   }
 

@@ -87,7 +87,7 @@ function majorDecisionSteps(name: string, procedures: Procedures, stopBefore?: s
       when: 'publicParticipation',
       user: 'dept-head',
       type: 'SUBMIT_PARTICIPATION_SUMMARY',
-      payload: { received: 12, adopted: 5, summary: '收到意见 12 条，采纳 5 条，未采纳的已说明理由' },
+      payload: { summary: '主要意见已逐条研究答复，未采纳的已说明理由' },
     },
     {
       step: 'expert',
@@ -227,9 +227,7 @@ function normativeSteps(name: string, stopBefore?: string): DemoStep[] {
       // recorded on the day the feedback was published (legal dates, issue 9 §9)
       at: '2020-04-03T02:00:00Z',
       payload: {
-        received: 6,
-        adopted: 2,
-        summary: '收到意见 6 条，采纳 2 条',
+        summary: '主要意见已研究答复，采纳情况已公开反馈',
         marketEntitiesHeard: ['掌起镇个体劳动者协会', '慈溪市小家电行业协会'],
         adoptionFeedback: { publishedAt: '2020-04-03', channel: '掌起镇人民政府网站', summary: '已公开反馈意见采纳情况' },
       },

@@ -2097,6 +2097,35 @@ export interface components {
             latestSeq: number | null;
             status: string;
         };
+        CaseVerificationCommentsDto: {
+            seals: components["schemas"]["CaseVerificationCommentSealDto"][];
+            /**
+             * @description NONE：本案没有封存的征求意见 · NONE: the case sealed no comments
+             * @enum {string}
+             */
+            status: "PASS" | "FAIL" | "NONE";
+        };
+        CaseVerificationCommentSealDto: {
+            /** @description 现存意见数（该轮、封存时或之前收到） · Stored comments of the round received up to the seal */
+            count: number;
+            /** @description 现存意见仍得出封存的根 · The stored comments still produce the sealed root */
+            ok: boolean;
+            /** @description 按现存意见重新计算的默克尔根 · Root recomputed from the stored comments */
+            root: string;
+            /** @description 征求意见轮次 · Consultation round */
+            round: number;
+            /**
+             * Format: date-time
+             * @description 封存时间 · When it was sealed
+             */
+            sealedAt: string;
+            /** @description 封存的意见数 · Comments sealed */
+            sealedCount: number;
+            /** @description 封存的默克尔根（RFC 6962，SHA-256） · Sealed Merkle root (RFC 6962, SHA-256) */
+            sealedRoot: string;
+            /** @description 封存征求意见的记录序号（结束征求意见） · The seq of the close that sealed the comments */
+            seq: number;
+        };
         CaseVerificationReplayDto: {
             ok: boolean;
             stateHash: string;
@@ -2105,6 +2134,8 @@ export interface components {
             caseId: string;
             chain: components["schemas"]["CaseVerificationChainDto"];
             checkpoint: components["schemas"]["CaseVerificationCheckpointDto"];
+            /** @description 征求意见封存的校验：现存意见重新计算的默克尔根与结束征求意见时封存的是否一致 · The comment seals recomputed from the stored comments */
+            comments: components["schemas"]["CaseVerificationCommentsDto"];
             events: number;
             headHash: string;
             headMatches: boolean;
@@ -2571,6 +2602,39 @@ export interface components {
             /** @example YJ20200310-7KQ3MZ */
             trackingNumber: string;
         };
+        CommentSealProofDto: {
+            /** @description 封存的意见总数（含已屏蔽的） · Comments sealed, hidden ones included */
+            count: number;
+            /** @description 叶子序号（按收到顺序，从 0 起） · Leaf index (in the order received, from 0) */
+            index: number | null;
+            /** @description 本条意见的叶子：收到时各字段的规范化 JSON（RFC 8785） · The leaf: canonical JSON (RFC 8785) of the comment as received */
+            leaf: string;
+            /** @description SHA-256(0x00 ‖ leaf)，十六进制 · Leaf hash, hex */
+            leafHash: string | null;
+            /** @description 审计路径（自下而上，十六进制） · Audit path, bottom up, hex (RFC 6962 §2.1.1) */
+            proof: string[];
+            /**
+             * @description 封存的默克尔根（SHA-256，十六进制），记录在案件的哈希链历史中 · The sealed Merkle root (SHA-256, hex), recorded in the case’s hash-chained history
+             * @example a3f1…
+             */
+            root: string;
+            /**
+             * @description 征求意见轮次 · Consultation round
+             * @example 1
+             */
+            round: number;
+            /** @example RFC6962-SHA256/docket-comment-v1 */
+            scheme: string;
+            /**
+             * Format: date-time
+             * @description 结束征求意见（封存）的时间 · When the close sealed the comments
+             */
+            sealedAt: string;
+            /** @description 树的大小 · Tree size */
+            treeSize: number | null;
+            /** @description 按现存记录计算的证明能否推出封存的根 · Whether the proof from the stored comments yields the sealed root */
+            verified: boolean;
+        };
         CommentStatusResponseDto: {
             /** Format: uuid */
             caseId: string;
@@ -2594,6 +2658,8 @@ export interface components {
             hiddenReasonLabel: components["schemas"]["LabelDto"] | null;
             /** Format: date-time */
             receivedAt: string;
+            /** @description 结束征求意见后：本条意见在封存集合中的包含证明；此前为 null · After the close: the comment’s inclusion proof in the sealed set; null before */
+            seal: components["schemas"]["CommentSealProofDto"] | null;
             /**
              * @description 已收到 / 已答复 / 未予公开 · Received / answered / not published by moderation
              * @enum {string}
@@ -2941,6 +3007,25 @@ export interface components {
                 [key: string]: unknown;
             } | null;
         };
+        DossierCommentsDto: {
+            /** @description 全部意见（含已屏蔽、逾期的），各轮按收到顺序 · Every comment (hidden and late ones included), by round in the order received */
+            items: components["schemas"]["DossierSealedCommentDto"][];
+            /** @example RFC6962-SHA256/docket-comment-v1 */
+            scheme: string;
+            seals: components["schemas"]["DossierCommentSealDto"][];
+        };
+        DossierCommentSealDto: {
+            count: number;
+            ok: boolean;
+            root: string;
+            round: number;
+            /** Format: date-time */
+            sealedAt: string;
+            sealedCount: number;
+            sealedRoot: string;
+            /** @description 封存征求意见的记录序号 · The seq of the close that sealed */
+            seq: number;
+        };
         DossierHistoryDto: {
             actor: components["schemas"]["ActorDto"];
             /** Format: date-time */
@@ -2970,12 +3055,40 @@ export interface components {
         DossierResponseDto: {
             case: components["schemas"]["DossierCaseDto"];
             checkpoints: components["schemas"]["DossierCheckpointsDto"];
+            /** @description 本案封存的征求意见及其默克尔根（结束征求意见时封存；离线校验时重新计算） · The sealed comment set and its roots (recomputed by the offline verifier); absent when the case sealed none */
+            comments?: components["schemas"]["DossierCommentsDto"];
             /** Format: date-time */
             exportedAt: string;
             format: string;
             history: components["schemas"]["DossierHistoryDto"][];
             stages: components["schemas"]["DossierStageDto"][];
             verdict: components["schemas"]["DossierVerdictDto"];
+        };
+        DossierSealedCommentDto: {
+            /** Format: uuid */
+            caseId: string;
+            clause: number | null;
+            confidential: boolean;
+            /** @description 联系方式（不公开，仅存档） · Contact (never published; archived) */
+            contact: string | null;
+            displayName: string | null;
+            enteredBy: string | null;
+            /** Format: uuid */
+            id: string;
+            late: boolean;
+            /** Format: date-time */
+            receivedAt: string;
+            /** Format: date */
+            receivedOn: string;
+            round: number;
+            /**
+             * @description 来源 · Source
+             * @enum {string}
+             */
+            source: "PORTAL" | "LETTER" | "PHONE" | "SYMPOSIUM" | "HEARING" | "OTHER";
+            submitterType: string;
+            text: string;
+            trackingNumber: string;
         };
         DossierStageDto: {
             label: components["schemas"]["LabelDto"];

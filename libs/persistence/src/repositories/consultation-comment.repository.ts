@@ -103,6 +103,12 @@ export class ConsultationCommentRepository {
     return rows.map(toComment);
   }
 
+  /** Every comment of a case's consultations (all rounds), in the order received. */
+  async forCase(caseId: string): Promise<ConsultationCommentRow[]> {
+    const rows = await this.dataSource.query(`SELECT * FROM consultation_comments WHERE case_id = ${this.p(1)} ORDER BY round, received_at, id`, [caseId]);
+    return rows.map(toComment);
+  }
+
   async findById(id: string): Promise<ConsultationCommentRow | null> {
     const rows = await this.dataSource.query(`SELECT * FROM consultation_comments WHERE id = ${this.p(1)}`, [id]);
     return rows.length ? toComment(rows[0]) : null;

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CheckpointKeyResponseDto, CheckpointResponseDto } from './checkpoint.response.dto';
 import { ActorDto, LabelDto, VerdictFindingDto } from '../../common/dto/common.response.dto';
+import { SOURCE_LABELS } from '../../participation/participation.labels';
 
 export class AuditHistoryEventActorDto {
   @ApiProperty({ type: String })
@@ -465,6 +466,93 @@ export class DossierVerdictDto {
   readonly checkpoints: VerdictCheckpointsDto;
 }
 
+/** A comment as received, the fields the seal covers (docs/participation.md). */
+export class DossierSealedCommentDto {
+  @ApiProperty({ type: String, format: 'uuid' })
+  readonly id: string;
+
+  @ApiProperty({ type: String, format: 'uuid' })
+  readonly caseId: string;
+
+  @ApiProperty({ type: 'integer' })
+  readonly round: number;
+
+  @ApiProperty({ type: String })
+  readonly trackingNumber: string;
+
+  @ApiProperty({ type: String, enum: Object.keys(SOURCE_LABELS), description: '来源 · Source' })
+  readonly source: string;
+
+  @ApiProperty({ type: String })
+  readonly submitterType: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  readonly displayName: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: '联系方式（不公开，仅存档） · Contact (never published; archived)' })
+  readonly contact: string | null;
+
+  @ApiProperty({ type: 'integer', nullable: true })
+  readonly clause: number | null;
+
+  @ApiProperty({ type: String })
+  readonly text: string;
+
+  @ApiProperty({ type: Boolean })
+  readonly confidential: boolean;
+
+  @ApiProperty({ type: Boolean })
+  readonly late: boolean;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  readonly receivedAt: string;
+
+  @ApiProperty({ type: String, format: 'date' })
+  readonly receivedOn: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  readonly enteredBy: string | null;
+}
+
+/** One seal of the history, recomputed from the dossier's comments at export. */
+export class DossierCommentSealDto {
+  @ApiProperty({ type: 'integer', description: '封存征求意见的记录序号 · The seq of the close that sealed' })
+  readonly seq: number;
+
+  @ApiProperty({ type: 'integer' })
+  readonly round: number;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  readonly sealedAt: string;
+
+  @ApiProperty({ type: 'integer' })
+  readonly sealedCount: number;
+
+  @ApiProperty({ type: String })
+  readonly sealedRoot: string;
+
+  @ApiProperty({ type: 'integer' })
+  readonly count: number;
+
+  @ApiProperty({ type: String })
+  readonly root: string;
+
+  @ApiProperty({ type: Boolean })
+  readonly ok: boolean;
+}
+
+/** The sealed comment set: every comment as received and each seal recomputed from them. */
+export class DossierCommentsDto {
+  @ApiProperty({ type: String, example: 'RFC6962-SHA256/docket-comment-v1' })
+  readonly scheme: string;
+
+  @ApiProperty({ type: () => DossierCommentSealDto, isArray: true })
+  readonly seals: DossierCommentSealDto[];
+
+  @ApiProperty({ type: () => DossierSealedCommentDto, isArray: true, description: '全部意见（含已屏蔽、逾期的），各轮按收到顺序 · Every comment (hidden and late ones included), by round in the order received' })
+  readonly items: DossierSealedCommentDto[];
+}
+
 export class DossierResponseDto {
   @ApiProperty({ type: String })
   readonly format: string;
@@ -486,4 +574,7 @@ export class DossierResponseDto {
 
   @ApiProperty({ type: () => DossierVerdictDto })
   readonly verdict: DossierVerdictDto;
+
+  @ApiPropertyOptional({ type: () => DossierCommentsDto, description: '本案封存的征求意见及其默克尔根（结束征求意见时封存；离线校验时重新计算） · The sealed comment set and its roots (recomputed by the offline verifier); absent when the case sealed none' })
+  readonly comments?: DossierCommentsDto;
 }

@@ -300,6 +300,40 @@ export class CaseVerificationVerdictDto {
   readonly findings: VerdictFindingDto[];
 }
 
+export class CaseVerificationCommentSealDto {
+  @ApiProperty({ type: 'integer', description: '封存征求意见的记录序号（结束征求意见） · The seq of the close that sealed the comments' })
+  readonly seq: number;
+
+  @ApiProperty({ type: 'integer', description: '征求意见轮次 · Consultation round' })
+  readonly round: number;
+
+  @ApiProperty({ type: String, format: 'date-time', description: '封存时间 · When it was sealed' })
+  readonly sealedAt: string;
+
+  @ApiProperty({ type: 'integer', description: '封存的意见数 · Comments sealed' })
+  readonly sealedCount: number;
+
+  @ApiProperty({ type: String, description: '封存的默克尔根（RFC 6962，SHA-256） · Sealed Merkle root (RFC 6962, SHA-256)' })
+  readonly sealedRoot: string;
+
+  @ApiProperty({ type: 'integer', description: '现存意见数（该轮、封存时或之前收到） · Stored comments of the round received up to the seal' })
+  readonly count: number;
+
+  @ApiProperty({ type: String, description: '按现存意见重新计算的默克尔根 · Root recomputed from the stored comments' })
+  readonly root: string;
+
+  @ApiProperty({ type: Boolean, description: '现存意见仍得出封存的根 · The stored comments still produce the sealed root' })
+  readonly ok: boolean;
+}
+
+export class CaseVerificationCommentsDto {
+  @ApiProperty({ type: String, enum: ['PASS', 'FAIL', 'NONE'], description: 'NONE：本案没有封存的征求意见 · NONE: the case sealed no comments' })
+  readonly status: 'PASS' | 'FAIL' | 'NONE';
+
+  @ApiProperty({ type: () => CaseVerificationCommentSealDto, isArray: true })
+  readonly seals: CaseVerificationCommentSealDto[];
+}
+
 export class CaseVerificationResponseDto {
   @ApiProperty({ type: String })
   readonly caseId: string;
@@ -336,6 +370,9 @@ export class CaseVerificationResponseDto {
 
   @ApiProperty({ type: () => CaseVerificationVerdictDto })
   readonly verdict: CaseVerificationVerdictDto;
+
+  @ApiProperty({ type: () => CaseVerificationCommentsDto, description: '征求意见封存的校验：现存意见重新计算的默克尔根与结束征求意见时封存的是否一致 · The comment seals recomputed from the stored comments' })
+  readonly comments: CaseVerificationCommentsDto;
 }
 
 export class TaskListItemEventDto {

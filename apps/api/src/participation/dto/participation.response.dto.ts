@@ -142,6 +142,42 @@ export class CommentReceiptResponseDto {
 }
 
 /** A comment as its receipt opens it: as received, and its status. */
+/** The inclusion proof of a comment against the root sealed at the close of its round (RFC 6962). */
+export class CommentSealProofDto {
+  @ApiProperty({ type: 'integer', example: 1, description: '征求意见轮次 · Consultation round' })
+  readonly round: number;
+
+  @ApiProperty({ type: String, format: 'date-time', description: '结束征求意见（封存）的时间 · When the close sealed the comments' })
+  readonly sealedAt: string;
+
+  @ApiProperty({ type: 'integer', description: '封存的意见总数（含已屏蔽的） · Comments sealed, hidden ones included' })
+  readonly count: number;
+
+  @ApiProperty({ type: String, example: 'a3f1…', description: '封存的默克尔根（SHA-256，十六进制），记录在案件的哈希链历史中 · The sealed Merkle root (SHA-256, hex), recorded in the case’s hash-chained history' })
+  readonly root: string;
+
+  @ApiProperty({ type: String, example: 'RFC6962-SHA256/docket-comment-v1' })
+  readonly scheme: string;
+
+  @ApiProperty({ type: String, description: '本条意见的叶子：收到时各字段的规范化 JSON（RFC 8785） · The leaf: canonical JSON (RFC 8785) of the comment as received' })
+  readonly leaf: string;
+
+  @ApiProperty({ type: String, nullable: true, description: 'SHA-256(0x00 ‖ leaf)，十六进制 · Leaf hash, hex' })
+  readonly leafHash: string | null;
+
+  @ApiProperty({ type: 'integer', nullable: true, description: '叶子序号（按收到顺序，从 0 起） · Leaf index (in the order received, from 0)' })
+  readonly index: number | null;
+
+  @ApiProperty({ type: 'integer', nullable: true, description: '树的大小 · Tree size' })
+  readonly treeSize: number | null;
+
+  @ApiProperty({ type: String, isArray: true, description: '审计路径（自下而上，十六进制） · Audit path, bottom up, hex (RFC 6962 §2.1.1)' })
+  readonly proof: string[];
+
+  @ApiProperty({ type: Boolean, description: '按现存记录计算的证明能否推出封存的根 · Whether the proof from the stored comments yields the sealed root' })
+  readonly verified: boolean;
+}
+
 export class CommentStatusResponseDto {
   @ApiProperty({ type: String, example: 'YJ20200310-7KQ3MZ' })
   readonly trackingNumber: string;
@@ -190,6 +226,9 @@ export class CommentStatusResponseDto {
 
   @ApiProperty({ type: () => LabelDto, nullable: true, description: '未予公开的理由类别 · Why moderation did not publish it' })
   readonly hiddenReasonLabel: LabelDto | null;
+
+  @ApiProperty({ type: () => CommentSealProofDto, nullable: true, description: '结束征求意见后：本条意见在封存集合中的包含证明；此前为 null · After the close: the comment’s inclusion proof in the sealed set; null before' })
+  readonly seal: CommentSealProofDto | null;
 }
 
 /** A comment as staff see it: contact masked; its answer is its own or its group's. */

@@ -1,0 +1,3 @@
+export * from './major-decision.v3.definition';
+export * from './major-decision.v3.machine';
+export * from './major-decision.v3.payloads';

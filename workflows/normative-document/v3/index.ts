@@ -1,0 +1,3 @@
+export * from './normative-document.v3.definition';
+export * from './normative-document.v3.machine';
+export * from './normative-document.v3.payloads';
