@@ -9,7 +9,6 @@
  * The typed-in counts (`received`, `adopted`) of versions 1 and 2 are gone. Pure: no I/O, no clock.
  */
 import type { CommentDocketFactDeclaration, CommentSealFact, ParticipationSummaryFact, Refusal, RuleDefinition, WorkflowEvent } from '@app/engine';
-import { articleZh } from '@app/engine';
 
 export const SEAL_FACT = { kind: 'commentDocket', what: 'seal' } as const satisfies CommentDocketFactDeclaration;
 export const SUMMARY_FACT = { kind: 'commentDocket', what: 'summary' } as const satisfies CommentDocketFactDeclaration;
@@ -75,8 +74,7 @@ export function computedSummary(f: ParticipationSummaryFact, text: string): Comp
  * COMMENTS_UNDISPOSED: the summary is refused while any comment of the round (not hidden) has no
  * answer, by itself or through its group — and when the runtime gave no docket at all.
  */
-export function commentsDisposedRule<C extends { round: number }>(article: string, en: string): RuleDefinition<C> {
-  const cited = articleZh(article);
+export function commentsDisposedRule<C extends { round: number }>(article: string, cited: string, en: string): RuleDefinition<C> {
   const refusal: Refusal = {
     status: 422,
     code: 'COMMENTS_UNDISPOSED',

@@ -26,7 +26,6 @@
  */
 import { type AnyStateMachine, assign, setup } from 'xstate';
 import type { RuleDefinition, WorkflowEvent, WorkflowInput } from '@app/engine';
-import { articleZh } from '@app/engine';
 import { enforcementDecisionV2Machine, ENFORCEMENT_DECISION_V2_EVENT_RULES, enforcementDecisionV2Rules } from '../v2/enforcement-decision.machine';
 import { ENFORCEMENT_DECISION_EVENT_TYPES, type EnforcementDecisionContext } from '../v1/enforcement-decision.machine';
 import type { ArchiveCasePayload, ExecutionMode, PublishDecisionNoticePayload, RecordExecutionPayload, ServeDecisionPayload, ServiceMethod } from './enforcement-decision.payloads';
@@ -104,13 +103,14 @@ const within = (day: unknown, from: unknown, today: unknown): boolean => isDay(d
 // Rules
 // ================================================================================================
 
-const APL_61 = articleZh('APL Art. 61');
-const APL_61_2 = articleZh('APL Art. 61 ¶2');
-const CPL_95 = articleZh('CPL Art. 95');
-const APL_48 = articleZh('APL Art. 48 ¶1');
-const APL_66 = articleZh('APL Art. 66');
-const COURT = articleZh('APL Art. 72 ¶1 (4); ACL Art. 53; ALA Art. 46');
-const APL_47 = articleZh('APL Art. 47');
+const APL = '《中华人民共和国行政处罚法》';
+const APL_61 = `${APL}第六十一条`;
+const APL_61_2 = `${APL}第六十一条第二款`;
+const CPL_95 = '《中华人民共和国民事诉讼法》第九十五条';
+const APL_48 = `${APL}第四十八条第一款`;
+const APL_66 = `${APL}第六十六条`;
+const COURT = `${APL}第七十二条第一款第（四）项；《中华人民共和国行政强制法》第五十三条；《中华人民共和国行政诉讼法》第四十六条`;
+const APL_47 = `${APL}第四十七条`;
 
 export const enforcementDecisionV3OwnRules = {
   serviceDateValid: {

@@ -14,10 +14,10 @@
  * Pure: no I/O, no clock.
  */
 import { assign, createMachine } from 'xstate';
-import { articleZh, guardsFrom } from '@app/engine';
 import { commentsDisposedRule, computedSummary, sealFact, summaryFact, type CommentSealRecord, type ComputedSummaryRecord } from '../../common/comment-docket';
 import { payloadOf } from '../../common/machine-helpers';
 import { stamp } from '../../common/stamp';
+import { ruleGuards } from '../../common/rule-guards';
 import { guardOf } from '../../common/transition-guards';
 import { majorDecisionRules, type ParticipationRecord } from '../v1/major-decision.machine';
 import { majorDecisionV2Machine, type MajorDecisionV2Context } from '../v2/major-decision.v2.machine';
@@ -31,7 +31,7 @@ export type ParticipationRecordV3 = Omit<ParticipationRecord, 'closed' | 'summar
 export type MajorDecisionV3Context = Omit<MajorDecisionV2Context, 'participation'> & { participation: ParticipationRecordV3[] };
 
 /** the article as a clerk reads it */
-const R713_ART_17_ZH = articleZh('R713 Art. 17');
+const R713_ART_17_ZH = '《重大行政决策程序暂行条例》第十七条';
 
 type Ctx = MajorDecisionV3Context;
 
@@ -50,7 +50,7 @@ export const majorDecisionV3Rules = {
       en: 'Closing the comment period seals every comment received (count and Merkle root); the comment docket was not available (R713 Art. 17).',
     },
   },
-  commentsDisposed: commentsDisposedRule<Ctx>('R713 Art. 17', 'R713 Art. 17'),
+  commentsDisposed: commentsDisposedRule<Ctx>('R713 Art. 17', R713_ART_17_ZH, 'R713 Art. 17'),
 };
 
 /** The rules of the events v3 changes, in order. */
@@ -100,7 +100,7 @@ export const majorDecisionV3Machine = createMachine(
     },
   } as any,
   {
-    guards: { ...v2.implementations.guards, ...guardsFrom({ commentSealGiven: majorDecisionV3Rules.commentSealGiven, commentsDisposed: majorDecisionV3Rules.commentsDisposed }) },
+    guards: { ...v2.implementations.guards, ...ruleGuards({ commentSealGiven: majorDecisionV3Rules.commentSealGiven, commentsDisposed: majorDecisionV3Rules.commentsDisposed }) },
     actions: {
       ...v2.implementations.actions,
       recordCommentSealed: assign(({ context, event }: { context: Ctx; event: any }) => ({

@@ -13,10 +13,10 @@
  * Pure: no I/O, no clock.
  */
 import { assign, createMachine } from 'xstate';
-import { articleZh, guardsFrom } from '@app/engine';
 import { commentsDisposedRule, computedSummary, sealFact, summaryFact, type CommentSealRecord, type ComputedSummaryRecord } from '../../common/comment-docket';
 import { payloadOf, strings } from '../../common/machine-helpers';
 import { stamp } from '../../common/stamp';
+import { ruleGuards } from '../../common/rule-guards';
 import { guardOf } from '../../common/transition-guards';
 import { NORMATIVE_DOCUMENT_EVENT_RULES, type ConsultationRecord, type NormativeDocumentContext } from '../v1/normative-document.machine';
 import { normativeDocumentV2Machine, normativeDocumentV2Rules } from '../v2/normative-document.v2.machine';
@@ -31,7 +31,7 @@ export type ConsultationRecordV3 = Omit<ConsultationRecord, 'closed' | 'summary'
 export type NormativeDocumentV3Context = Omit<NormativeDocumentContext, 'consultations'> & { consultations: ConsultationRecordV3[] };
 
 /** the article as a clerk reads it */
-const OBE_ART_62_ZH = articleZh('OBE Art. 62');
+const OBE_ART_62_ZH = '《优化营商环境条例》第六十二条';
 
 type Ctx = NormativeDocumentV3Context;
 
@@ -47,7 +47,7 @@ export const normativeDocumentV3Rules = {
       en: 'Closing the consultation seals every comment received (count and Merkle root); the comment docket was not available (Regulations on Optimizing the Business Environment Art. 62).',
     },
   },
-  commentsDisposed: commentsDisposedRule<Ctx>('OBE Art. 62', 'Regulations on Optimizing the Business Environment Art. 62'),
+  commentsDisposed: commentsDisposedRule<Ctx>('OBE Art. 62', OBE_ART_62_ZH, 'Regulations on Optimizing the Business Environment Art. 62'),
 };
 
 /** The rules of the events v3 changes, in order. */
@@ -97,7 +97,7 @@ export const normativeDocumentV3Machine = createMachine(
     },
   } as any,
   {
-    guards: { ...v2.implementations.guards, ...guardsFrom({ commentSealGiven: normativeDocumentV3Rules.commentSealGiven, commentsDisposed: normativeDocumentV3Rules.commentsDisposed }) },
+    guards: { ...v2.implementations.guards, ...ruleGuards({ commentSealGiven: normativeDocumentV3Rules.commentSealGiven, commentsDisposed: normativeDocumentV3Rules.commentsDisposed }) },
     actions: {
       ...v2.implementations.actions,
       recordCommentSealed: assign(({ context, event }: { context: Ctx; event: any }) => ({
