@@ -10,6 +10,9 @@ declare module 'vue-router' {
   }
 }
 
+/** Who reads the annual report (the API's RequireRoles on GET /reports/annual). */
+export const REPORT_READERS = ['town-head', 'legal-reviewer', 'auditor', 'admin', 'secretary'];
+
 const routes: RouteRecordRaw[] = [
   { path: '/login', name: 'login', component: () => import('./views/LoginView.vue'), meta: { public: true } },
   // the public portal (公开征求意见): no login, and none of the console's chunks
@@ -49,6 +52,9 @@ const routes: RouteRecordRaw[] = [
         ],
       },
       { path: 'meetings', name: 'meetings', component: () => import('./views/MeetingsView.vue'), meta: { roles: ['secretary', 'town-head'] } },
+      // the readers of GET /reports/annual (ReportsController); everyone reads the published catalog
+      { path: 'reports/annual', name: 'report', component: () => import('./views/ReportView.vue'), meta: { roles: REPORT_READERS } },
+      { path: 'catalogs/:year?', name: 'catalogs', component: () => import('./views/CatalogView.vue'), props: true },
       { path: 'password', name: 'password', component: () => import('./views/PasswordView.vue') },
       { path: 'forbidden', name: 'forbidden', component: () => import('./views/ForbiddenView.vue') },
       { path: ':rest(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue') },

@@ -37,6 +37,9 @@ const zh = {
     met: '按期',
     missed: '逾期办结',
     openOverdue: '逾期未办',
+    handled: '全年办理',
+    created: '年内新提出',
+    doc: { issuedInYear: '年内制发', inForce: '年底现行有效', expired: '已失效', repealed: '已废止', issuedNotADocument: '不属于规范性文件' },
     chartCases: '各类事项全年办理数',
     chartOpinions: '审查意见结论',
     noCatalog: '本年度没有已公布的决策事项目录',
@@ -83,6 +86,10 @@ const zh = {
     documentNumber: '文号',
     publishedAt: '公布日期',
     version: '版本',
+    removed: '已移出',
+    unpublished: '有未公布的变更',
+    changeTypes: { ADD_ITEM: '增加目录事项', ADJUST_ITEM: '调整目录事项', REMOVE_ITEM: '移出目录事项' },
+    procedureNames: { publicParticipation: '公众参与', hearing: '听证', expertReview: '专家论证', riskAssessment: '风险评估', fairCompetitionReview: '公平竞争审查' },
   },
 };
 
@@ -124,6 +131,9 @@ const en: typeof zh = {
     met: 'Met',
     missed: 'Missed',
     openOverdue: 'Open, overdue',
+    handled: 'Handled',
+    created: 'Started in the year',
+    doc: { issuedInYear: 'Issued', inForce: 'In force at year end', expired: 'Expired', repealed: 'Repealed', issuedNotADocument: 'Not a normative document' },
     chartCases: 'Cases handled by type',
     chartOpinions: 'Review opinions by outcome',
     noCatalog: 'No published decision catalog this year',
@@ -170,6 +180,10 @@ const en: typeof zh = {
     documentNumber: 'Document no.',
     publishedAt: 'Published on',
     version: 'Version',
+    removed: 'Removed',
+    unpublished: 'Unpublished changes',
+    changeTypes: { ADD_ITEM: 'Item added', ADJUST_ITEM: 'Item adjusted', REMOVE_ITEM: 'Item removed' },
+    procedureNames: { publicParticipation: 'Public participation', hearing: 'Hearing', expertReview: 'Expert review', riskAssessment: 'Risk assessment', fairCompetitionReview: 'Fair competition review' },
   },
 };
 
