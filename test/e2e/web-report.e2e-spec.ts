@@ -134,6 +134,8 @@ describe('web console: annual report, decision catalog, workflow diagram (Chromi
     expect(await page.locator('[data-test=catalog-consent]').innerText()).toContain(catalog.published.consent.agreedOn);
     const trail = (await api.get('secretary', '/catalogs/2020/changes')).body;
     expect(await page.locator('[data-test=catalog-changes] .el-timeline-item').count()).toBe(trail.changes.length + trail.consents.length + trail.publications.length);
+    // the change types in words, not codes
+    expect(await page.locator('[data-test=catalog-changes]').innerText()).not.toMatch(/\b(ADD|ADJUST|REMOVE)\b/);
     // the catalog case allows the secretary to add an item: the form is the OpenAPI request body; the server's refusal shows there
     const allowed = ((await api.get('secretary', `/cases/${catalog.catalogCaseId}`)).body.allowedEvents as Array<{ type: string; roles: string[] }>).filter((e) => e.roles.length).map((e) => e.type);
     expect(await page.locator('[data-test=catalog-add]').count()).toBe(allowed.includes('ADD_ITEM') ? 1 : 0);
@@ -147,7 +149,8 @@ describe('web console: annual report, decision catalog, workflow diagram (Chromi
       expect(await form.innerText()).toContain('删除理由');
       await form.locator('textarea, input').first().fill(' ');
       await form.locator('button[type=submit], [data-test=submit]').first().click();
-      await form.locator('[data-test=refusal], .el-form-item__error').first().waitFor();
+      await form.locator('[data-test=refusal-code]').waitFor();
+      expect(await form.locator('[data-test=refusal-code]').innerText()).toMatch(/^4\d\d [A-Z_]+$/);
       await shot('catalog-2020-refusal');
       // unchanged
       expect(((await api.get('secretary', '/catalogs/2020')).body.working?.items ?? []).length).toBe(items.length);

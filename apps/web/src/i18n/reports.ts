@@ -88,7 +88,7 @@ const zh = {
     version: '版本',
     removed: '已移出',
     unpublished: '有未公布的变更',
-    changeTypes: { ADD_ITEM: '增加目录事项', ADJUST_ITEM: '调整目录事项', REMOVE_ITEM: '移出目录事项' },
+    changeTypes: { ADD: '增加目录事项', ADJUST: '调整目录事项', REMOVE: '移出目录事项' },
     procedureNames: { publicParticipation: '公众参与', hearing: '听证', expertReview: '专家论证', riskAssessment: '风险评估', fairCompetitionReview: '公平竞争审查' },
   },
 };
@@ -182,7 +182,7 @@ const en: typeof zh = {
     version: 'Version',
     removed: 'Removed',
     unpublished: 'Unpublished changes',
-    changeTypes: { ADD_ITEM: 'Item added', ADJUST_ITEM: 'Item adjusted', REMOVE_ITEM: 'Item removed' },
+    changeTypes: { ADD: 'Item added', ADJUST: 'Item adjusted', REMOVE: 'Item removed' },
     procedureNames: { publicParticipation: 'Public participation', hearing: 'Hearing', expertReview: 'Expert review', riskAssessment: 'Risk assessment', fairCompetitionReview: 'Fair competition review' },
   },
 };
