@@ -207,4 +207,25 @@ describe('web console: annual report, decision catalog, workflow diagram (Chromi
     expect(await axeProblems(page)).toEqual([]);
     await logout();
   });
+
+  it('a return the case did take lights up; the other return into the same state stays dark', async () => {
+    const catalog = (await api.get('town-head', '/catalogs/2020')).body;
+    const caseId = catalog.published.items[1].caseId as string;
+    expect((await api.get('town-head', `/cases/${caseId}`)).body.state.path).toBe('legalityReview.submitted');
+    const res = await api.post('legal-reviewer', `/cases/${caseId}/events`, { type: 'RETURN_INCOMPLETE', payload: { missing: ['合法性论证报告'] } });
+    expect(res.status).toBe(200);
+    await login('town-head');
+    await page.goto(`${base}/cases/${caseId}`);
+    await page.locator('[data-test=diagram] [data-edge]').first().waitFor();
+    const taken = (key: string) => page.locator(`[data-test=diagram] [data-edge="${key}"]`).getAttribute('data-taken');
+    expect(await taken('legalityReview.submitted->legalityReview.awaitingSubmission:RETURN_INCOMPLETE')).toBe('true');
+    expect(await taken('legalityReview.underReview->legalityReview.awaitingSubmission:RETURN_INCOMPLETE')).toBe('false');
+    expect(await taken('legalityReview.awaitingSubmission->legalityReview.submitted:SUBMIT_FOR_LEGALITY_REVIEW')).toBe('true');
+    expect(await taken('legalityReview.submitted->legalityReview.underReview:ACCEPT_FOR_REVIEW')).toBe('false');
+    // the steps beneath the graph, in order, the return last
+    const steps = await page.locator('[data-test=diagram-steps] li').evaluateAll((els) => els.map((e) => e.getAttribute('data-edge')));
+    expect(steps[steps.length - 1]).toBe('legalityReview.submitted->legalityReview.awaitingSubmission:RETURN_INCOMPLETE');
+    await page.locator('[data-test=diagram]').screenshot({ path: path.join(SCREENSHOT_DIR, 'diagram-returned.png') });
+    await logout();
+  });
 });
