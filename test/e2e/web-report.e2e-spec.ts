@@ -19,6 +19,7 @@ describe('web console: annual report, decision catalog, workflow diagram (Chromi
   let base: string;
   let browser: { context: BrowserContext; close: () => Promise<void> };
   let page: Page;
+  const cspViolations: string[] = [];
 
   const shot = (name: string) => page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true, animations: 'disabled' });
 
@@ -48,6 +49,9 @@ describe('web console: annual report, decision catalog, workflow diagram (Chromi
     page = await browser.context.newPage();
     page.setDefaultTimeout(10_000);
     await page.setViewportSize({ width: 1280, height: 800 });
+    page.on('console', (m) => {
+      if (m.type() === 'error' && /Content.Security.Policy/i.test(m.text())) cspViolations.push(m.text());
+    });
   }, 180_000);
 
   afterAll(async () => {
@@ -227,5 +231,9 @@ describe('web console: annual report, decision catalog, workflow diagram (Chromi
     expect(steps[steps.length - 1]).toBe('legalityReview.submitted->legalityReview.awaitingSubmission:RETURN_INCOMPLETE');
     await page.locator('[data-test=diagram]').screenshot({ path: path.join(SCREENSHOT_DIR, 'diagram-returned.png') });
     await logout();
+  });
+
+  it('ran every screen above without a Content-Security-Policy violation (ECharts included)', () => {
+    expect(cspViolations).toEqual([]);
   });
 });
