@@ -1,5 +1,6 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
 import { useSession } from './stores/session';
+import { REPORT_READERS } from './roles';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -9,9 +10,6 @@ declare module 'vue-router' {
     roles?: string[];
   }
 }
-
-/** Who reads the annual report (the API's RequireRoles on GET /reports/annual). */
-export const REPORT_READERS = ['town-head', 'legal-reviewer', 'auditor', 'admin', 'secretary'];
 
 const routes: RouteRecordRaw[] = [
   { path: '/login', name: 'login', component: () => import('./views/LoginView.vue'), meta: { public: true } },
