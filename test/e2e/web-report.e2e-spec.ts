@@ -6,6 +6,7 @@ import { DemoSeedService } from '../../apps/api/src/seed/demo-seed.service';
 import { axeProblems, launchChromium, SCREENSHOT_DIR } from '../setup/browser';
 import { ApiClient, DEMO_PASSWORD } from '../setup/api-client';
 import { startTestApp, TestApp } from '../setup/test-app';
+import { SEED_ITEMS } from '../../workflows/decision-catalog/v1/testing/decision-catalog.fixtures';
 
 interface Figure { key: string; value: number; label: { zh: string } }
 
@@ -230,6 +231,40 @@ describe('web console: annual report, decision catalog, workflow diagram (Chromi
     const steps = await page.locator('[data-test=diagram-steps] li').evaluateAll((els) => els.map((e) => e.getAttribute('data-edge')));
     expect(steps[steps.length - 1]).toBe('legalityReview.submitted->legalityReview.awaitingSubmission:RETURN_INCOMPLETE');
     await page.locator('[data-test=diagram]').screenshot({ path: path.join(SCREENSHOT_DIR, 'diagram-returned.png') });
+    await logout();
+  });
+
+  it('a department head proposes the decision of an item of the unit from the catalog, with the form of the OpenAPI request body', async () => {
+    const item = { ...SEED_ITEMS()[1], name: '镇区污水管网改造' };
+    const added = await api.post('secretary', '/catalogs/2020/items', { item, reason: '年中增补' });
+    expect(added.status).toBe(201);
+    const version = added.body.working.contentVersion as number;
+    const consent = await api.post('secretary', '/catalogs/2020/consent', { contentVersion: version, meeting: '镇党委会议', agreedOn: '2020-12-20' });
+    expect([consent.status, consent.body.code]).toEqual([200, undefined]);
+    const publish = await api.post('secretary', '/catalogs/2020/publish', { publishedAt: '2020-12-20', channels: ['掌起镇人民政府网站'] });
+    expect([publish.status, publish.body.code]).toEqual([200, undefined]);
+    const published = (await api.get('dept-head', '/catalogs/2020')).body.published.items as Array<{ no: number; name: string; caseId: string | null }>;
+    const mine = published.find((i) => i.name === item.name)!;
+    expect(mine.caseId).toBeFalsy();
+
+    await login('dept-head');
+    await page.goto(`${base}/catalogs/2020`);
+    await page.locator('[data-test=catalog-items] [data-test=item-name]').first().waitFor();
+    // only the item without a case offers the proposal
+    expect(await page.locator('[data-test^=case-]').count()).toBe(1);
+    await page.locator(`[data-test=case-${mine.no}]`).click();
+    const form = page.locator(`[data-test=catalog-form-case-${mine.no}]`);
+    await form.locator('[data-test=schema-form]').waitFor();
+    expect(await form.innerText()).toContain('决策事项建议');
+    const fields = form.locator('textarea');
+    const n = await fields.count();
+    expect(n).toBeGreaterThanOrEqual(4);
+    for (let i = 0; i < n; i++) await fields.nth(i).fill('结合实际，改造镇区污水管网');
+    await shot('catalog-2020-propose');
+    await form.locator('button[type=submit]').first().click();
+    await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
+    const caseId = page.url().split('/').pop()!;
+    expect((await api.get('town-head', '/catalogs/2020')).body.working.items.find((i: { no: number }) => i.no === mine.no).caseId).toBe(caseId);
     await logout();
   });
 
