@@ -5,6 +5,7 @@ import { portal } from './i18n/portal';
 import { desk } from './i18n/desk';
 import { admin } from './i18n/admin';
 import { meetings } from './i18n/meetings';
+import { reports } from './i18n/reports';
 
 /** Everything a person reads, zh-CN first; English when switched in the header. */
 const zhCN = {
@@ -150,8 +151,8 @@ export const i18n = createI18n({
   locale: saved === 'en' ? 'en' : 'zh-CN',
   fallbackLocale: 'zh-CN',
   messages: {
-    'zh-CN': { ...zhCN, ...forms.zh, ...portal.zh, ...desk.zh, ...admin.zh, ...meetings.zh },
-    en: { ...en, ...forms.en, ...portal.en, ...desk.en, ...admin.en, ...meetings.en },
+    'zh-CN': { ...zhCN, ...forms.zh, ...portal.zh, ...desk.zh, ...admin.zh, ...meetings.zh, ...reports.zh },
+    en: { ...en, ...forms.en, ...portal.en, ...desk.en, ...admin.en, ...meetings.en, ...reports.en },
   },
 });
 

@@ -1,5 +1,6 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
 import { useSession } from './stores/session';
+import { REPORT_READERS } from './roles';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -49,6 +50,9 @@ const routes: RouteRecordRaw[] = [
         ],
       },
       { path: 'meetings', name: 'meetings', component: () => import('./views/MeetingsView.vue'), meta: { roles: ['secretary', 'town-head'] } },
+      // the readers of GET /reports/annual (ReportsController); everyone reads the published catalog
+      { path: 'reports/annual', name: 'report', component: () => import('./views/ReportView.vue'), meta: { roles: REPORT_READERS } },
+      { path: 'catalogs/:year?', name: 'catalogs', component: () => import('./views/CatalogView.vue'), props: true },
       { path: 'password', name: 'password', component: () => import('./views/PasswordView.vue') },
       { path: 'forbidden', name: 'forbidden', component: () => import('./views/ForbiddenView.vue') },
       { path: ':rest(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue') },

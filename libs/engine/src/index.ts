@@ -25,7 +25,7 @@ export { GENESIS_HASH, canonicalJson, sha256Hex, stateHash, hashRecord, buildRec
 export { replay, replaySteps } from './replay';
 export { migrateCase, migrationBetween } from './migrate';
 export type { ReplayedStep } from './replay';
-export { toMermaid, describeDefinition } from './mermaid';
+export { toMermaid, toGraph, describeDefinition } from './mermaid';
 export { SEE_ALL_CASES_ROLES, caseOwnedBy, roleSeesCase, caseScopeOf, inCaseScope, canViewCase, CASE_VIEWING_ROLES, seesNoCases } from './case-visibility';
 export type { CaseVisibilityFacts, CaseViewer, CaseScope } from './case-visibility';
 export { articleZh, articleZhOrUndefined, citesArticle, shortArticleRefsIn, chineseNumeral } from './articles';

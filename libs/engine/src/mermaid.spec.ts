@@ -1,5 +1,5 @@
 import { createMachine } from 'xstate';
-import { describeDefinition, toMermaid } from './mermaid';
+import { describeDefinition, toGraph, toMermaid } from './mermaid';
 import { leaveRequest } from './testing/leave-request.fixture';
 import type { WorkflowDefinition } from './types';
 
@@ -107,5 +107,33 @@ describe('describeDefinition', () => {
     expect(d.events[2].rules[2]).toMatchObject({ name: 'escalationNote', appliesIn: ['review.escalated'] });
     expect(d.create).toMatchObject({ type: 'CREATE', roles: ['department-head'], rules: [{ name: 'daysPositive' }, { name: 'reasonGiven' }] });
     expect(d.mermaid).toBe(toMermaid(def));
+  });
+});
+
+describe('toGraph', () => {
+  const graph = toGraph(def);
+
+  it('lists every state node with its parent, type and initial flag', () => {
+    const node = (id: string) => graph.nodes.find((n) => n.id === id);
+    expect(node('draft')).toEqual({ id: 'draft', label: { zh: '草稿', en: expect.any(String) }, parent: null, type: 'atomic', initial: true });
+    expect(node('review')).toMatchObject({ parent: null, type: 'compound', initial: false });
+    expect(node('review.pending')).toMatchObject({ parent: 'review', type: 'atomic', initial: true });
+    expect(node('review.escalated')).toMatchObject({ parent: 'review', initial: false });
+    expect(node('approved')).toMatchObject({ type: 'final' });
+  });
+
+  it('holds the arrows of the Mermaid diagram as from, to, event, each once', () => {
+    expect(graph.edges).toEqual(
+      expect.arrayContaining([
+        { from: 'draft', to: 'review', event: 'SUBMIT' },
+        { from: 'draft', to: 'draft', event: 'AMEND' },
+        { from: 'review.pending', to: 'approved', event: 'APPROVE' },
+        { from: 'review', to: 'draft', event: 'WITHDRAW' },
+        { from: 'review.pending', to: 'review.escalated', event: 'after escalationDelay' },
+      ]),
+    );
+    const arrows = toMermaid(def).split('\n').filter((l) => l.includes(' --> ') && !l.includes('[*]'));
+    expect(graph.edges).toHaveLength(new Set(arrows.map((l) => l.trim())).size);
+    expect(describeDefinition(def).graph).toEqual(graph);
   });
 });

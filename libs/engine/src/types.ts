@@ -615,6 +615,26 @@ export interface EventDescription {
 }
 
 /** JSON-serialisable description of a definition (`GET /workflows/:kind/:version`). */
+export interface WorkflowGraphNode {
+  /** the state's dotted path */
+  id: string;
+  label: Label;
+  /** the enclosing state's path, null at the top level */
+  parent: string | null;
+  type: 'atomic' | 'compound' | 'parallel' | 'final';
+  /** the initial child of its parent (or of the machine) */
+  initial: boolean;
+}
+
+export interface WorkflowGraphEdge {
+  /** source state path */
+  from: string;
+  /** target state path (a compound target enters its initial child) */
+  to: string;
+  /** the event type (`always` for an eventless transition, `done` for onDone, `after <delay>` for a delayed one) */
+  event: string;
+}
+
 export interface WorkflowDescription {
   kind: string;
   version: number;
@@ -625,4 +645,6 @@ export interface WorkflowDescription {
   create: EventDescription;
   /** a Mermaid `stateDiagram-v2` of the machine */
   mermaid: string;
+  /** the same diagram as data: state nodes and edges (from, to, event) */
+  graph: { nodes: WorkflowGraphNode[]; edges: WorkflowGraphEdge[] };
 }

@@ -20,7 +20,7 @@ export class WorkflowsController {
 
   /**
    * States with labels, events with roles and rules, and a Mermaid diagram generated from the
-   * machine; per event (and for the creation), `payloadSchema`: the JSON Schema of its payload,
+   * machine (and the same graph as nodes and edges); per event (and for the creation), `payloadSchema`: the JSON Schema of its payload,
    * generated from the payload class the API validates with.
    */
   @ApiDoc({ zh: '流程说明（状态、事项、规则、提交内容的 JSON Schema）', en: 'Describe a workflow (states, events, rules, payload JSON Schemas)', ok: WorkflowDescriptionResponseDto, errors: [404] })

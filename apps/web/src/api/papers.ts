@@ -5,11 +5,16 @@ import { authorization, sessionExpired } from './client';
  * tab, fetched with the session's token (a plain link would carry none). The tab is opened first,
  * inside the click, so that the browser does not block it; it is closed again when the fetch fails.
  */
-export async function openPaper(caseId: string, paper: string): Promise<boolean> {
+export function openPaper(caseId: string, paper: string): Promise<boolean> {
+  return openHtmlPage(`/api/v1/cases/${encodeURIComponent(caseId)}/papers/${encodeURIComponent(paper)}`);
+}
+
+/** Opens any printable page of the API (e.g. the annual report) in a new tab the same way. */
+export async function openHtmlPage(page: string): Promise<boolean> {
   const tab = window.open('', '_blank');
   const auth = authorization();
   try {
-    const r = await fetch(`/api/v1/cases/${encodeURIComponent(caseId)}/papers/${encodeURIComponent(paper)}`, { headers: auth ? { Authorization: auth } : {} });
+    const r = await fetch(page, { headers: auth ? { Authorization: auth } : {} });
     if (r.status === 401) sessionExpired();
     if (!r.ok) throw new Error(String(r.status));
     const url = URL.createObjectURL(new Blob([await r.text()], { type: 'text/html;charset=utf-8' }));

@@ -4127,6 +4127,8 @@ export interface components {
         WorkflowDescriptionResponseDto: {
             create: components["schemas"]["WorkflowDescriptionCreateDto"];
             events: components["schemas"]["WorkflowDescriptionEventDto"][];
+            /** @description 状态图数据（节点与转移）· The state graph as nodes and edges */
+            graph: components["schemas"]["WorkflowGraphDto"];
             kind: string;
             label: components["schemas"]["LabelDto"];
             mermaid: string;
@@ -4143,6 +4145,38 @@ export interface components {
             label: components["schemas"]["LabelDto"];
             path: string;
             stage: string;
+        };
+        WorkflowGraphDto: {
+            edges: components["schemas"]["WorkflowGraphEdgeDto"][];
+            nodes: components["schemas"]["WorkflowGraphNodeDto"][];
+        };
+        WorkflowGraphEdgeDto: {
+            /**
+             * @description 事件类型；always、done、after <时长> 为自动转移 · The event type; always, done and after <delay> are automatic
+             * @example ISSUE_REVIEW_OPINION
+             */
+            event: string;
+            /** @example legalityReview.underReview */
+            from: string;
+            /**
+             * @description 目标状态路径（复合状态进入其初始子状态）· The target path (a compound state enters its initial child)
+             * @example collectiveDecision
+             */
+            to: string;
+        };
+        WorkflowGraphNodeDto: {
+            /**
+             * @description 状态路径 · The state path
+             * @example legalityReview.underReview
+             */
+            id: string;
+            /** @description 是否为上级（或流程）的初始状态 · The initial child of its parent (or of the machine) */
+            initial: boolean;
+            label: components["schemas"]["LabelDto"];
+            /** @description 上级状态路径，顶层为 null · The enclosing state path, null at the top level */
+            parent: string | null;
+            /** @enum {string} */
+            type: "atomic" | "compound" | "parallel" | "final";
         };
         WorkflowRefDto: {
             /** @example major-decision */

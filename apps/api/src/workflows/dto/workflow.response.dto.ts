@@ -94,6 +94,43 @@ export class WorkflowDescriptionCreateDto {
   readonly payloadSchema: Record<string, unknown>;
 }
 
+export class WorkflowGraphNodeDto {
+  @ApiProperty({ type: String, description: '状态路径 · The state path', example: 'legalityReview.underReview' })
+  readonly id: string;
+
+  @ApiProperty({ type: () => LabelDto })
+  readonly label: LabelDto;
+
+  @ApiProperty({ type: String, nullable: true, description: '上级状态路径，顶层为 null · The enclosing state path, null at the top level' })
+  readonly parent: string | null;
+
+  @ApiProperty({ enum: ['atomic', 'compound', 'parallel', 'final'] })
+  readonly type: 'atomic' | 'compound' | 'parallel' | 'final';
+
+  @ApiProperty({ type: Boolean, description: '是否为上级（或流程）的初始状态 · The initial child of its parent (or of the machine)' })
+  readonly initial: boolean;
+}
+
+export class WorkflowGraphEdgeDto {
+  @ApiProperty({ type: String, example: 'legalityReview.underReview' })
+  readonly from: string;
+
+  @ApiProperty({ type: String, description: '目标状态路径（复合状态进入其初始子状态）· The target path (a compound state enters its initial child)', example: 'collectiveDecision' })
+  readonly to: string;
+
+  @ApiProperty({ type: String, description: '事件类型；always、done、after <时长> 为自动转移 · The event type; always, done and after <delay> are automatic', example: 'ISSUE_REVIEW_OPINION' })
+  readonly event: string;
+}
+
+/** The state graph as data: what the Mermaid diagram draws. */
+export class WorkflowGraphDto {
+  @ApiProperty({ type: () => WorkflowGraphNodeDto, isArray: true })
+  readonly nodes: WorkflowGraphNodeDto[];
+
+  @ApiProperty({ type: () => WorkflowGraphEdgeDto, isArray: true })
+  readonly edges: WorkflowGraphEdgeDto[];
+}
+
 export class WorkflowDescriptionResponseDto {
   @ApiProperty({ type: String })
   readonly kind: string;
@@ -118,4 +155,7 @@ export class WorkflowDescriptionResponseDto {
 
   @ApiProperty({ type: String })
   readonly mermaid: string;
+
+  @ApiProperty({ type: () => WorkflowGraphDto, description: '状态图数据（节点与转移）· The state graph as nodes and edges' })
+  readonly graph: WorkflowGraphDto;
 }
