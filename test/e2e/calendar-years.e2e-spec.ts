@@ -37,8 +37,10 @@ describe.each(DRIVERS)('calendar years loaded as data on %s', (driver) => {
     const told = await yearNoticesOf(api, 'admin');
     expect(told.map((n) => n.title.zh)).toEqual(['【缺少节假日数据】请导入2027年节假日安排']);
     expect(told[0].body.zh).toContain('现有数据至2026年');
-    expect(told[0].body.zh).toContain('POST /api/v1/admin/calendar-years {"year": 2027');
-    expect(told[0].body.en).toContain('POST /api/v1/admin/calendar-years');
+    // where to load it: the console's screen in zh-CN (no API call in the Chinese text), the call in English
+    expect(told[0].body.zh).toContain('“管理 → 日历年度”');
+    expect(told[0].body.zh).not.toMatch(/POST|api\/v1/);
+    expect(told[0].body.en).toContain('POST /api/v1/admin/calendar-years {"year": 2027');
     // once per year: reconciliation again, and December, add nothing; only administrators are told
     await scheduler.reconcile();
     await api.setClock('2026-12-01T02:00:00.000Z');
@@ -59,8 +61,9 @@ describe.each(DRIVERS)('calendar years loaded as data on %s', (driver) => {
     expect(told).toHaveLength(1);
     expect(told[0].title.zh).toBe('【缺少节假日数据】请导入2027年节假日安排');
     expect(told[0].body.zh).toContain('系统尚无2027年节假日安排数据');
-    expect(told[0].body.zh).toContain('POST /api/v1/admin/calendar-years {"year": 2027');
+    expect(told[0].body.zh).toContain('“管理 → 日历年度”');
     expect(told[0].body.en).toContain('no holiday arrangement for 2027');
+    expect(told[0].body.en).toContain('POST /api/v1/admin/calendar-years {"year": 2027');
     // reconciliation, or another deadline waiting for the same year, tells them nothing new
     await t.app.get(EmbeddedDeadlineScheduler, { strict: false }).reconcile();
     const other = await runMajorDecision(api, { before: 'party', procedures: NO_PROCEDURES });
