@@ -4,7 +4,7 @@ import { AddressInfo } from 'net';
 import request from 'supertest';
 import { consoleBuilt, CONSOLE_DIR } from '../../apps/api/src/console/console';
 import { DemoSeedService } from '../../apps/api/src/seed/demo-seed.service';
-import { launchChromium, SCREENSHOT_DIR } from '../setup/browser';
+import { launchChromium, signIn, signOut, SCREENSHOT_DIR } from '../setup/browser';
 import { ApiClient, DEMO_PASSWORD } from '../setup/api-client';
 import { startTestApp, TestApp } from '../setup/test-app';
 
@@ -62,19 +62,8 @@ describe('web console: administration and meetings (Chromium, embedded SQLite)',
     await page.locator('.el-select-dropdown__item:visible', { hasText: label }).first().click();
   }
 
-  async function login(username: string, password = DEMO_PASSWORD, landing: string | RegExp = `${base}/`) {
-    await page.goto(`${base}/login`);
-    await page.evaluate("localStorage.removeItem('docket.locale'); sessionStorage.clear()");
-    await page.reload();
-    await page.locator('[data-test=username]').fill(username);
-    await page.locator('[data-test=password]').fill(password);
-    await page.locator('[data-test=password]').press('Enter');
-    await page.waitForURL(landing);
-  }
-  async function logout() {
-    await page.locator('[data-test=logout]').click();
-    await page.waitForURL(/\/login/);
-  }
+  const login = (username: string, password = DEMO_PASSWORD, landing: string | RegExp = `${base}/`) => signIn(page, base, username, password, landing);
+  const logout = () => signOut(page);
 
   beforeAll(async () => {
     if (!consoleBuilt()) throw new Error(`The web console is not built (${CONSOLE_DIR}): run npm run build:web (npm test does it first).`);

@@ -3,7 +3,7 @@ import * as path from 'path';
 import { AddressInfo } from 'net';
 import { consoleBuilt, CONSOLE_DIR } from '../../apps/api/src/console/console';
 import { DemoSeedService } from '../../apps/api/src/seed/demo-seed.service';
-import { axeProblems, launchChromium, SCREENSHOT_DIR } from '../setup/browser';
+import { axeProblems, launchChromium, signIn, signOut, SCREENSHOT_DIR } from '../setup/browser';
 import { ApiClient, DEMO_PASSWORD } from '../setup/api-client';
 import { startTestApp, TestApp } from '../setup/test-app';
 import { SEED_ITEMS } from '../../workflows/decision-catalog/v1/testing/decision-catalog.fixtures';
@@ -24,19 +24,8 @@ describe('web console: annual report, decision catalog, workflow diagram (Chromi
 
   const shot = (name: string) => page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true, animations: 'disabled' });
 
-  async function login(username: string) {
-    await page.goto(`${base}/login`);
-    await page.evaluate("localStorage.removeItem('docket.locale'); sessionStorage.clear()");
-    await page.reload();
-    await page.locator('[data-test=username]').fill(username);
-    await page.locator('[data-test=password]').fill(DEMO_PASSWORD);
-    await page.locator('[data-test=password]').press('Enter');
-    await page.waitForURL(`${base}/`);
-  }
-  async function logout() {
-    await page.locator('[data-test=logout]').click();
-    await page.waitForURL(/\/login/);
-  }
+  const login = (username: string) => signIn(page, base, username, DEMO_PASSWORD);
+  const logout = () => signOut(page);
 
   beforeAll(async () => {
     if (!consoleBuilt()) throw new Error(`The web console is not built (${CONSOLE_DIR}): run npm run build:web (npm test does it first).`);

@@ -6,7 +6,7 @@ import request from 'supertest';
 import { EmbeddedDeadlineScheduler } from '@app/deadlines';
 import { consoleBuilt, CONSOLE_DIR } from '../../apps/api/src/console/console';
 import { DemoSeedService } from '../../apps/api/src/seed/demo-seed.service';
-import { axeProblems, launchChromium, SCREENSHOT_DIR } from '../setup/browser';
+import { axeProblems, launchChromium, signIn, signOut, SCREENSHOT_DIR } from '../setup/browser';
 import { ApiClient, DEMO_PASSWORD } from '../setup/api-client';
 import { startTestApp, TestApp } from '../setup/test-app';
 import { PROPOSAL } from '../factories/major-decision.factory';
@@ -40,20 +40,9 @@ describe('web console screens: case list, notifications, audit (Chromium, embedd
   }
   const rows = () => page.locator('[data-test=cases-table] .el-table__body-wrapper .el-table__row');
 
-  async function login(username: string) {
-    await page.goto(`${base}/login`);
-    await page.evaluate("localStorage.removeItem('docket.locale'); sessionStorage.clear()");
-    await page.reload();
-    await page.locator('[data-test=username]').fill(username);
-    await page.locator('[data-test=password]').fill(DEMO_PASSWORD);
-    await page.locator('[data-test=password]').press('Enter');
-    await page.waitForURL(`${base}/`);
-  }
+  const login = (username: string) => signIn(page, base, username, DEMO_PASSWORD);
 
-  async function logout() {
-    await page.locator('[data-test=logout]').click();
-    await page.waitForURL(/\/login/);
-  }
+  const logout = () => signOut(page);
 
   beforeAll(async () => {
     if (!consoleBuilt()) throw new Error(`The web console is not built (${CONSOLE_DIR}): run npm run build:web (npm test does it first).`);

@@ -60,3 +60,23 @@ export async function axeProblems(page: Page): Promise<string[]> {
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
+
+/**
+ * Signs in on the console's login page as a person does (a fresh session, the default language),
+ * and waits for the page the console lands on.
+ */
+export async function signIn(page: Page, base: string, username: string, password: string, landing: string | RegExp = `${base}/`): Promise<void> {
+  await page.goto(`${base}/login`);
+  await page.evaluate("localStorage.removeItem('docket.locale'); sessionStorage.clear()");
+  await page.reload();
+  await page.locator('[data-test=username]').fill(username);
+  await page.locator('[data-test=password]').fill(password);
+  await page.locator('[data-test=password]').press('Enter');
+  await page.waitForURL(landing);
+}
+
+/** Signs out from the header and waits for the login page. */
+export async function signOut(page: Page): Promise<void> {
+  await page.locator('[data-test=logout]').click();
+  await page.waitForURL(/\/login/);
+}
