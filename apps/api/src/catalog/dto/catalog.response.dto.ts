@@ -80,7 +80,8 @@ export class CatalogItemMilestonesDto {
   readonly implementation?: string;
 }
 
-export class CatalogPublishedItemDto {
+/** A catalog item as a publication lists it. */
+export class CatalogChangesPublicationItemDto {
   @ApiProperty({ type: 'integer' })
   readonly no: number;
 
@@ -107,7 +108,10 @@ export class CatalogPublishedItemDto {
 
   @ApiProperty({ type: String, nullable: true })
   readonly note: string | null;
+}
 
+/** A published catalog item, with the case started for it. */
+export class CatalogPublishedItemDto extends CatalogChangesPublicationItemDto {
   @ApiProperty({ type: String })
   readonly caseId: string;
 
@@ -286,35 +290,6 @@ export class CatalogChangesConsentDto {
 
   @ApiProperty({ type: () => CatalogTrailRecordDto })
   readonly record: CatalogTrailRecordDto;
-}
-
-export class CatalogChangesPublicationItemDto {
-  @ApiProperty({ type: 'integer' })
-  readonly no: number;
-
-  @ApiProperty({ type: String })
-  readonly name: string;
-
-  @ApiProperty({ type: String })
-  readonly decisionBody: string;
-
-  @ApiProperty({ type: String })
-  readonly undertakingUnit: string;
-
-  @ApiProperty({ type: String })
-  readonly undertakingUnitId: string;
-
-  @ApiProperty({ type: String, isArray: true })
-  readonly legalBasis: string[];
-
-  @ApiProperty({ type: () => CatalogItemProceduresDto })
-  readonly procedures: CatalogItemProceduresDto;
-
-  @ApiProperty({ type: () => CatalogItemMilestonesDto })
-  readonly milestones: CatalogItemMilestonesDto;
-
-  @ApiProperty({ type: String, nullable: true })
-  readonly note: string | null;
 }
 
 export class CatalogChangesPublicationDto {
