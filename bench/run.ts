@@ -3,9 +3,9 @@
  * PostgreSQL, against the raw driver and against bpmn-engine, all measured in this run; writes
  * BENCHMARKS.md at the repository root.
  *
- * Then runs the audit bench (bench/audit.ts, issue 4) and the deadline-reminder bench
- * (bench/deadline-reminders.ts, issue 3) as their own processes, one after the other, and appends
- * the Markdown section each prints.
+ * Then runs the audit bench (bench/audit.ts), the deadline-reminder bench
+ * (bench/deadline-reminders.ts) and the web console's budgets (bench/web.ts) as their own
+ * processes, one after the other, and appends the Markdown section each prints.
  *
  * Options: `--quick` (a tenth of the counts, for trying the bench out), `--no-write` (print only),
  * `--runtime-only` (skip the audit and deadline sections).
@@ -210,6 +210,7 @@ async function main(): Promise<void> {
 const SECTIONS = [
   { script: 'audit.ts', title: 'Audit evidence (`npm run bench:audit`)' },
   { script: 'deadline-reminders.ts', title: 'Deadline reminders (`npm run bench:deadlines`)' },
+  { script: 'web.ts', title: 'Web console (`npm run bench:web`)' },
 ];
 
 function runSection(section: (typeof SECTIONS)[number]): { ok: boolean; markdown: string } {
@@ -217,7 +218,7 @@ function runSection(section: (typeof SECTIONS)[number]): { ok: boolean; markdown
   const started = Date.now();
   const res = spawnSync(
     process.execPath,
-    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', path.join(__dirname, section.script), ...(quick ? ['--quick'] : [])],
+    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', path.join(__dirname, section.script), '--no-write', ...(quick ? ['--quick'] : [])],
     { cwd: path.resolve(__dirname, '..'), stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
   );
   const ok = res.status === 0;

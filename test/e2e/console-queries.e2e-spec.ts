@@ -1,6 +1,6 @@
 import { ApiClient } from '../setup/api-client';
 import { DRIVERS, startTestApp, TestApp } from '../setup/test-app';
-import { runMajorDecision } from '../factories/major-decision.factory';
+import { PROPOSAL, runMajorDecision } from '../factories/major-decision.factory';
 
 /** What the console's home page asks: 我发起的 / 已办 filters and each deadline's clock in working days. */
 describe.each(DRIVERS)('case list filters and working-day clocks for the console on %s', (driver) => {
@@ -64,4 +64,39 @@ describe.each(DRIVERS)('case list filters and working-day clocks for the console
     const rows = (await api.get('dept-head', `/cases/${id}`)).body.deadlines as Array<{ key: string; type: string; workingDaysLeft: number | null }>;
     expect(rows.find((d) => d.key === 'commentPeriod')).toMatchObject({ type: 'minimum', workingDaysLeft: null });
   });
+
+  it('GET /tasks pages with limit/offset, counts every task past the first 500 active cases, and carries each case’s clock', async () => {
+    // a review waiting for the reviewer: its opinion is due on Friday 2020-10-16
+    const { id } = await runMajorDecision(api, { before: 'accept' });
+    const reviewer = (await api.get('legal-reviewer', '/tasks')).body;
+    const mine = reviewer.items.find((i: { case: { id: string } }) => i.case.id === id);
+    expect(mine.nearestDeadline).toMatchObject({ caseId: id, dueDate: '2020-10-16' });
+
+    // more active cases than one scan page: each new proposal waits for the town head
+    const created: string[] = [];
+    for (let i = 0; i < 505; i++) {
+      const res = await api.post('dept-head', '/cases', { kind: 'major-decision', title: `议题第${i + 1}号`, proposal: PROPOSAL });
+      expect(res.status).toBe(201);
+      created.push(res.body.id);
+    }
+    const all = (await api.get('town-head', '/tasks')).body;
+    const allIds = all.items.map((i: { case: { id: string } }) => i.case.id);
+    expect(all.total).toBe(allIds.length);
+    expect(created.every((c) => allIds.includes(c))).toBe(true);
+    // pages: the same total, disjoint rows, in the unpaged list's order
+    const p1 = (await api.get('town-head', '/tasks?limit=20')).body;
+    const p2 = (await api.get('town-head', '/tasks?limit=20&offset=20')).body;
+    expect(p1.total).toBe(all.total);
+    expect(p2.total).toBe(all.total);
+    expect([...p1.items, ...p2.items].map((i: { case: { id: string } }) => i.case.id)).toEqual(allIds.slice(0, 40));
+    expect(p1.items[0]).toHaveProperty('nearestDeadline');
+    const last = (await api.get('town-head', `/tasks?limit=20&offset=${all.total - 1}`)).body;
+    expect(last.items).toHaveLength(1);
+
+    for (const q of ['limit=0', 'limit=501', 'offset=-1', 'limit=abc']) {
+      const bad = await api.get('town-head', `/tasks?${q}`);
+      expect(bad.status).toBe(400);
+      expect(bad.body.code).toBe('VALIDATION_FAILED');
+    }
+  }, 120_000);
 });

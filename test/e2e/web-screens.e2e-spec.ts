@@ -138,6 +138,24 @@ describe('web console screens: case list, notifications, audit (Chromium, embedd
     await shot('03-cases-page-2');
   });
 
+  it('the home page pages its tabs on the server: the town head’s 待办 count is the API’s, page 2 in the URL, the rest of the tasks', async () => {
+    const tasks = (await api.get('town-head', '/tasks')).body as { total: number; items: Array<{ case: { title: string } }> };
+    expect(tasks.total).toBeGreaterThan(20);
+    // still signed in as the town head
+    await page.goto(`${base}/`);
+    const homeRows = () => page.locator('[data-test=case-table] .el-table__body-wrapper .el-table__row .case-link');
+    await homeRows().first().waitFor();
+    expect(Number(await text('[data-test=count-todo]'))).toBe(tasks.total);
+    expect(await homeRows().allInnerTexts()).toEqual(tasks.items.slice(0, 20).map((i) => i.case.title));
+    await page.locator('[data-test=home-pager] .number', { hasText: /^2$/ }).click();
+    await page.waitForURL(/[?&]page=2/);
+    await until('[data-test=case-table] .el-table__body-wrapper .el-table__row .case-link', (v) => v === tasks.items[20].case.title);
+    expect(await homeRows().allInnerTexts()).toEqual(tasks.items.slice(20, 40).map((i) => i.case.title));
+    await page.reload();
+    await until('[data-test=case-table] .el-table__body-wrapper .el-table__row .case-link', (v) => v === tasks.items[20].case.title);
+    await shot('02b-home-page-2');
+  });
+
   it('exports the filtered list, every page, as CSV whose Chinese header Excel reads', async () => {
     await page.goto(`${base}/cases?kind=major-decision`);
     await rows().first().waitFor();

@@ -12,11 +12,13 @@ import { DeadlinesService } from '../deadlines/deadlines.service';
 import { toCaseDetail, toCaseSummary } from './case.mapper';
 import { CreateCaseRequestDto } from './dto/create-case.request.dto';
 import { CaseExportRow, renderCasesCsv, renderCasesXlsx } from './case-export';
-import { ExportCasesRequestDto, ListCasesRequestDto } from './dto/list-cases.request.dto';
+import { ExportCasesRequestDto, ListCasesRequestDto, ListTasksRequestDto } from './dto/list-cases.request.dto';
 import { REQUEST_FIELD_TITLES } from '../common/request-field-titles';
 
 /** The most rows one export writes (a township's cases over many years fit well inside). */
 export const MAX_EXPORT_ROWS = 20_000;
+/** Active cases read per query while the task list looks at every one of them. */
+const TASK_SCAN_PAGE = 500;
 
 /** The instant a Beijing calendar year starts, as stored (ISO 8601 UTC). */
 function beijingYearStart(year: number): string {
@@ -244,21 +246,32 @@ export class CasesService {
   }
 
   /** Cases whose next step the caller may take now. */
-  async tasks(user: AuthenticatedUser) {
+  /**
+   * The caller's tasks: every active case in scope whose next step the caller may take now (each
+   * active case is looked at, in pages of 500), most recently updated first; a page of them with
+   * `limit`/`offset`, each with its nearest open deadline.
+   */
+  async tasks(user: AuthenticatedUser, q: ListTasksRequestDto = {}) {
     const scope = listScope(user);
-    const { items } = await this.cases.list({ status: 'active', limit: 500, scope });
-    const out = [];
-    for (const row of items) {
-      const def = this.registry.get(row.kind, row.workflowVersion);
-      const roles = actingRoles(user, row);
-      if (!roles.length) continue;
-      // a standing option (withdraw, amend, maintain the catalog) is always open: not a to-do
-      const events = allowedEvents(def, JSON.parse(row.snapshot), roles, this.probe(user, roles)).filter(
-        (e) => !e.blockedBy.length && !def.events[e.type]?.standing,
-      );
-      if (events.length) out.push({ case: toCaseSummary(row, def), events: events.map((e) => ({ type: e.type, label: e.label })) });
+    const out: Array<{ case: ReturnType<typeof toCaseSummary>; events: Array<{ type: string; label: Label }> }> = [];
+    for (let offset = 0; ; offset += TASK_SCAN_PAGE) {
+      const { items } = await this.cases.list({ status: 'active', limit: TASK_SCAN_PAGE, offset, scope });
+      for (const row of items) {
+        const def = this.registry.get(row.kind, row.workflowVersion);
+        const roles = actingRoles(user, row);
+        if (!roles.length) continue;
+        // a standing option (withdraw, amend, maintain the catalog) is always open: not a to-do
+        const events = allowedEvents(def, JSON.parse(row.snapshot), roles, this.probe(user, roles)).filter(
+          (e) => !e.blockedBy.length && !def.events[e.type]?.standing,
+        );
+        if (events.length) out.push({ case: toCaseSummary(row, def), events: events.map((e) => ({ type: e.type, label: e.label })) });
+      }
+      if (items.length < TASK_SCAN_PAGE) break;
     }
-    return { total: out.length, items: out };
+    const from = q.offset ?? 0;
+    const page = out.slice(from, q.limit === undefined ? undefined : from + q.limit);
+    const clocks = await this.deadlines.nearestOpen(page.map((i) => i.case.id));
+    return { total: out.length, items: page.map((i) => ({ ...i, nearestDeadline: clocks.get(i.case.id) ?? null })) };
   }
 }
 

@@ -1475,9 +1475,9 @@ export interface paths {
         };
         /**
          * 待办事项 · My tasks
-         * @description 调用者现在即可办理下一步的案件。
+         * @description 调用者现在即可办理下一步的案件，最近更新的在前；可分页（limit、offset），total 为全部待办数。
          *
-         *     Cases whose next step the caller may take now.
+         *     Cases whose next step the caller may take now, most recently updated first; pages with limit and offset, total counts every task.
          */
         get: operations["TasksController_tasks"];
         put?: never;
@@ -3993,6 +3993,8 @@ export interface components {
         TaskListItemDto: {
             case: components["schemas"]["CaseSummaryResponseDto"];
             events: components["schemas"]["TaskListItemEventDto"][];
+            /** @description the open deadline of the case due first (null: none open) */
+            nearestDeadline: components["schemas"]["DeadlineListItemDto"] | null;
         };
         TaskListItemEventDto: {
             label: components["schemas"]["LabelDto"];
@@ -4000,6 +4002,7 @@ export interface components {
         };
         TaskListResponseDto: {
             items: components["schemas"]["TaskListItemDto"][];
+            /** @description every task of the caller, whatever the page */
             total: number;
         };
         UpdateUserEmailRequestDto: {
@@ -10557,7 +10560,11 @@ export interface operations {
     };
     TasksController_tasks: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description tasks on the page (default: every task) */
+                limit?: number;
+                offset?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;

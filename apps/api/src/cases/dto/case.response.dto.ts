@@ -389,10 +389,13 @@ export class TaskListItemDto {
 
   @ApiProperty({ type: () => TaskListItemEventDto, isArray: true })
   readonly events: TaskListItemEventDto[];
+
+  @ApiProperty({ type: () => DeadlineListItemDto, nullable: true, description: 'the open deadline of the case due first (null: none open)' })
+  readonly nearestDeadline: DeadlineListItemDto | null;
 }
 
 export class TaskListResponseDto {
-  @ApiProperty({ type: 'integer' })
+  @ApiProperty({ type: 'integer', description: 'every task of the caller, whatever the page' })
   readonly total: number;
 
   @ApiProperty({ type: () => TaskListItemDto, isArray: true })

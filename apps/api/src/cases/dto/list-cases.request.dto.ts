@@ -1,7 +1,7 @@
 import { ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { PagingRequestDto } from '../../common/paging.request.dto';
+import { MAX_OFFSET, PagingRequestDto } from '../../common/paging.request.dto';
 
 export class ListCasesRequestDto extends PagingRequestDto {
   @ApiPropertyOptional({ example: 'major-decision' })
@@ -46,4 +46,18 @@ export class ExportCasesRequestDto extends OmitType(ListCasesRequestDto, ['limit
   @ApiPropertyOptional({ enum: ['zh-CN', 'en'], default: 'zh-CN', description: 'the language of the header and the labels' })
   @IsOptional() @IsIn(['zh-CN', 'en'])
   readonly lang?: 'zh-CN' | 'en';
+}
+
+/**
+ * GET /tasks: a page of the caller's tasks. Without `limit`, every task (the list a client that
+ * does not page has always had); `total` counts them all either way.
+ */
+export class ListTasksRequestDto {
+  @ApiPropertyOptional({ description: 'tasks on the page (default: every task)', minimum: 1, maximum: 500 })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500)
+  readonly limit?: number;
+
+  @ApiPropertyOptional({ default: 0, minimum: 0, maximum: MAX_OFFSET })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(MAX_OFFSET)
+  readonly offset?: number;
 }
